@@ -69,21 +69,47 @@ _ANSWERS_OURS = re.compile(r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.
                            re.IGNORECASE)
 
 
-def answered_late(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
+def answered_late(session: Session, verdict: Verdict, trust: SenderTrust,
+                  message: Message | None = None) -> Request | None:
     """The district's request we asked back for the figure it asks, when a new mail outside any thread says it
     answers us and gives that figure ("menjawab email bapak hari Senin kemarin, jumlah ... yg kami mohon 2.000
-    keping"): it completes that request, as the same answer in its thread does (never a second, linked one). Only
-    when just one such request waits, for the blank the mail names (or any, if it names none)."""
+    keping"), or quotes our mail asking it, its reference in the quote (a mail client that kept no In-Reply-To): it
+    completes that request, as the same answer in its thread does (never a second, linked one). Only when just one
+    such request waits, for the blank the mail names (or any, if it names none)."""
     if not (trust.trusted and trust.district and not trust.is_manager) or verdict.requested is None \
-            or any(d.field == "requested" for d in verdict.doubts) \
-            or not _ANSWERS_OURS.search(f"{verdict.subject}\n{verdict.body_excerpt or ''}"):
+            or any(d.field == "requested" for d in verdict.doubts):
         return None
+    if not _ANSWERS_OURS.search(f"{verdict.subject}\n{verdict.body_excerpt or ''}"):
+        if session.scalar(select(Request.id).where(Request.district == trust.district, Request.state == "clarifying",
+                                                   Request.requested.is_(None)).limit(1)) is None:
+            return None  # nothing asked back: the mail is not read again for its quote
+        quoted = _quoted_requests(session, message)
+        own = [r for r in quoted if r.district == trust.district]
+        if len(own) != 1 or len(quoted) != 1 or own[0].state != "clarifying" or own[0].requested is not None \
+                or (verdict.item is not None and own[0].item != verdict.item) \
+                or not repo.sender_verified(session, own[0]):
+            return None
+        return own[0]
     query = select(Request).where(Request.district == trust.district, Request.state == "clarifying",
                                   Request.requested.is_(None))
     if verdict.item is not None:
         query = query.where(Request.item == verdict.item)
     asked = [r for r in session.scalars(query.limit(2)) if repo.sender_verified(session, r)]
     return asked[0] if len(asked) == 1 else None
+
+
+def _quoted_requests(session: Session, message: Message | None) -> list[Request]:
+    """The requests the quoted part of *message* names by reference (our mail quoted below the writer's words)."""
+    from mailbot.reader.mime import extract
+    from mailbot.reader.quotes import split_quoted
+
+    if message is None or not message.raw:
+        return []
+    try:
+        text = extract(message.raw).text
+    except Exception:  # noqa: BLE001 - a mail that cannot be read again quotes nothing the desk can name
+        return []
+    return _named_requests(session, split_quoted(text)[1])
 
 
 _NEED_OR_ASK = re.compile("|".join(re.escape(stem) for stem in vocabulary.NEED_OR_ASK_STEMS), re.IGNORECASE)

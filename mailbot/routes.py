@@ -202,7 +202,7 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if attention.figures_elsewhere(message, verdict, trust):
         # the figures may be in a PDF or an image: a person reads it (never asked back)
         return MessageOutcome.ATTACHMENT
-    if thread is None and (asked_back := conversation.answered_late(session, verdict, trust)) is not None:
+    if thread is None and (asked_back := conversation.answered_late(session, verdict, trust, message)) is not None:
         # our question for the figure answered days later in a new mail that says it answers us: it completes the
         # request asked back (the district said it was answering), never a second reference linked to it
         thread = asked_back
