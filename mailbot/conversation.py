@@ -1300,8 +1300,10 @@ def other_blank_asked(thread: Request, verdict: Verdict, trust: SenderTrust) -> 
 
 
 # The thread's blank named in its subject ("Permohonan blangko KTP-el"), for the subject of the other blank's request.
-_ITEM_IN_SUBJECT = {"ktp-el": re.compile(r"(?<![\w-])(?:e-?ktp|ktp(?:[- ]?el|[- ]elektronik)?)(?![\w-])", re.IGNORECASE),
-                    "kia": re.compile(r"(?<![\w-])(?:kia|kartu identitas anak)(?![\w-])", re.IGNORECASE)}
+_ITEM_IN_SUBJECT = {
+    "ktp-el": re.compile(r"(?<![\w-])(?:e-?ktp|ktp(?:[- ]?el|[- ]elektronik)?)(?![\w-])", re.IGNORECASE),
+    "kia": re.compile(r"(?<![\w-])(?:kia|kartu identitas anak)(?![\w-])", re.IGNORECASE),
+}
 
 
 # States in which a request is over: a new ask in its thread is a new request.

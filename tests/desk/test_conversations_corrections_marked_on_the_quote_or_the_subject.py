@@ -12,8 +12,9 @@ from tests.desk.desk12 import BULUNGAN, Desk12, approved, client_quote, flat
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 
-@pytest.mark.parametrize("arrow", ["<=== harusnya 2.250 pak", "<-- mohon dikoreksi jd 2.250", "\u2190 seharusnya 2.250"],
-                         ids=["long-arrow-harusnya", "dashed-arrow", "unicode-arrow"])
+@pytest.mark.parametrize("arrow", [
+    "<=== harusnya 2.250 pak", "<-- mohon dikoreksi jd 2.250", "\u2190 seharusnya 2.250",
+], ids=["long-arrow-harusnya", "dashed-arrow", "unicode-arrow"])
 def test_a_figure_after_an_arrow_back_on_the_quoted_asked_line_corrects_the_asked_figure(desk12: Desk12,
                                                                                           arrow: str) -> None:
     reply = approved(desk12)
