@@ -214,7 +214,7 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
 
     >>> parse_manager_command("Setuju: 1.500 keping")  # doctest: +NORMALIZE_WHITESPACE
     ManagerCommand(action='approve', quantity=1500, reason=None, reference=None, forced=False,
-                   text='Setuju: 1.500 keping')
+                   text='Setuju: 1.500 keping', full=False)
     >>> parse_manager_command("Setuju, 2.000 keping dulu").quantity
     2000
     >>> parse_manager_command("Setuju dulu").code
