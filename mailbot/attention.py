@@ -430,8 +430,15 @@ def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict
     detail = (f"{verdict.subject}\n{verdict.body_excerpt}" if not attachments else
               f"{verdict.subject}\nlampiran: {', '.join(attachments)}")
     thread = _thread_request(session, verdict)
+    if thread is None and trust.is_manager:
+        # a manager's answer to the held notice: its request, by the notice it answers
+        thread = repo.request_by_outbound_message_id(session, [
+            i for i in ([verdict.in_reply_to] if verdict.in_reply_to else []) + list(verdict.references)
+            if MESSAGE_ID.fullmatch(i or "")])
+    # a manager writes for no district: the item carries the district of the request he answers
+    district = trust.district or (thread.district if thread is not None and trust.is_manager else None)
     _, opened = open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
-                          detail=detail, district=trust.district, item=verdict.item, message=message, request=thread)
+                          detail=detail, district=district, item=verdict.item, message=message, request=thread)
     if not replied and (opened or not outcome.is_follow_up):
         # (a follow-up the route queued itself was acknowledged there, under the request it named)
         acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason=reason)
@@ -753,8 +760,9 @@ def check_waiting(session: Session, desk: Desk) -> int:
 
 
 def _senders(session: Session, items: list[AttentionItem]) -> dict[int, str | None]:
-    """The sender of each item's message, for the items of no district (one look-up)."""
-    pks = {i.message_pk for i in items if not i.district and i.message_pk is not None}
+    """The sender of each item's message, for the items of no district and a manager's mail (one look-up)."""
+    pks = {i.message_pk for i in items
+           if (not i.district or (i.reason or "").startswith("manager_")) and i.message_pk is not None}
     if not pks:
         return {}
     return {pk: sender for pk, sender in session.execute(select(Message.id, Message.sender).where(Message.id.in_(pks)))}
@@ -762,12 +770,13 @@ def _senders(session: Session, items: list[AttentionItem]) -> dict[int, str | No
 
 def who(desk: Desk, district: str | None, sender: str | None) -> str:
     """Whom a queue item is about, in the digest's words: the district's name; else the manager ("pimpinan
-    (kadis@...)"), the operator, or the sender who wrote it; never a bare "-"."""
-    if district:
-        return desk.district_name(district)
+    (kadis@...)", with the district of the request he answered: "pimpinan (kadis@...) tentang Kabupaten Nunukan"),
+    the operator, or the sender who wrote it; never a bare "-"."""
     address = (sender or "").strip()
     if address.lower() in {m.lower() for m in desk.config.office.managers}:
-        return f"pimpinan ({address})"
+        return f"pimpinan ({address})" + (f" tentang {desk.district_name(district)}" if district else "")
+    if district:
+        return desk.district_name(district)
     if address and address.lower() == (desk.config.office.operator or "").lower():
         return f"operator ({address})"
     return f"pengirim {address}" if address else "pengirim tidak diketahui"
@@ -873,12 +882,17 @@ def shortfall(session: Session, desk: Desk, request: Request, *, shipped: int, r
         if found is None or found.closed_at is not None:
             return
         before_text = f"{'lebih' if found.reason == 'surplus' else 'kurang'} {number(abs(found.quantity or 0))} keping"
+        # the rest of a shipment arrived (said to be coming, or told as a further part): no count was corrected
+        arrived = part_arrived or (found.detail or "").endswith(_REST_COMING_NOTE)
         close(session, desk, found.id, actor=message.sender or "district",
-              resolution=f"penerimaan dikoreksi oleh kabupaten/kota menjadi {number(received)}, sesuai yang dikirim")
+              resolution=(f"sisa kiriman diterima, seluruh penerimaan {number(received)}, sesuai yang dikirim"
+                          if arrived else
+                          f"penerimaan dikoreksi oleh kabupaten/kota menjadi {number(received)}, sesuai yang dikirim"))
         queue(session, desk, purpose=f"discrepancy-closed:{request.id}:{found.id}", category="notice",
               template="notice_discrepancy_closed", to=desk.config.office.managers, request_pk=request.id,
               context={"reference": request.reference, "district_name": desk.district_name(request.district),
-                       "item": request.item, "shipped": shipped, "received": received, "before_text": before_text})
+                       "item": request.item, "shipped": shipped, "received": received, "before_text": before_text,
+                       "arrived": arrived})
         return
     reason = "surplus" if received > shipped else "shortfall"
     detail = (f"{request.reference}: dikirim {number(shipped)}, diterima {number(received)}"

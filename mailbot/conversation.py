@@ -69,21 +69,47 @@ _ANSWERS_OURS = re.compile(r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.
                            re.IGNORECASE)
 
 
-def answered_late(session: Session, verdict: Verdict, trust: SenderTrust) -> Request | None:
+def answered_late(session: Session, verdict: Verdict, trust: SenderTrust,
+                  message: Message | None = None) -> Request | None:
     """The district's request we asked back for the figure it asks, when a new mail outside any thread says it
     answers us and gives that figure ("menjawab email bapak hari Senin kemarin, jumlah ... yg kami mohon 2.000
-    keping"): it completes that request, as the same answer in its thread does (never a second, linked one). Only
-    when just one such request waits, for the blank the mail names (or any, if it names none)."""
+    keping"), or quotes our mail asking it, its reference in the quote (a mail client that kept no In-Reply-To): it
+    completes that request, as the same answer in its thread does (never a second, linked one). Only when just one
+    such request waits, for the blank the mail names (or any, if it names none)."""
     if not (trust.trusted and trust.district and not trust.is_manager) or verdict.requested is None \
-            or any(d.field == "requested" for d in verdict.doubts) \
-            or not _ANSWERS_OURS.search(f"{verdict.subject}\n{verdict.body_excerpt or ''}"):
+            or any(d.field == "requested" for d in verdict.doubts):
         return None
+    if not _ANSWERS_OURS.search(f"{verdict.subject}\n{verdict.body_excerpt or ''}"):
+        if session.scalar(select(Request.id).where(Request.district == trust.district, Request.state == "clarifying",
+                                                   Request.requested.is_(None)).limit(1)) is None:
+            return None  # nothing asked back: the mail is not read again for its quote
+        quoted = _quoted_requests(session, message)
+        own = [r for r in quoted if r.district == trust.district]
+        if len(own) != 1 or len(quoted) != 1 or own[0].state != "clarifying" or own[0].requested is not None \
+                or (verdict.item is not None and own[0].item != verdict.item) \
+                or not repo.sender_verified(session, own[0]):
+            return None
+        return own[0]
     query = select(Request).where(Request.district == trust.district, Request.state == "clarifying",
                                   Request.requested.is_(None))
     if verdict.item is not None:
         query = query.where(Request.item == verdict.item)
     asked = [r for r in session.scalars(query.limit(2)) if repo.sender_verified(session, r)]
     return asked[0] if len(asked) == 1 else None
+
+
+def _quoted_requests(session: Session, message: Message | None) -> list[Request]:
+    """The requests the quoted part of *message* names by reference (our mail quoted below the writer's words)."""
+    from mailbot.reader.mime import extract
+    from mailbot.reader.quotes import split_quoted
+
+    if message is None or not message.raw:
+        return []
+    try:
+        text = extract(message.raw).text
+    except Exception:  # noqa: BLE001 - a mail that cannot be read again quotes nothing the desk can name
+        return []
+    return _named_requests(session, split_quoted(text)[1])
 
 
 _NEED_OR_ASK = re.compile("|".join(re.escape(stem) for stem in vocabulary.NEED_OR_ASK_STEMS), re.IGNORECASE)
@@ -279,6 +305,12 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # never applied to the request: a person reads it (a question, a figure for the other blank, or a
         # figure whose meaning is not clear)
         reason = {"question": "question", "other_item": "other_item", "unclear": "doubt"}[reading.intent]
+        other = "kia" if (thread.item or "ktp-el") == "ktp-el" else "ktp-el"
+        asked_other = _other_blank_figures(verdict, thread) if reading.intent == "question" else ()
+        if asked_other:
+            # "Also, could we get 200 KIA cards as well? We have 30 left." in a KTP-el thread: the other blank's
+            # figures, asked as a question; never booked here, and the district is told to ask them on their own
+            reason, reading = "other_item", replace(reading, other_item=asked_other)
         if reading.intent == "unclear" and _never_filed(session, desk, verdict, trust) == "managers_thread":
             # "kami setuju dengan usulan 3.400 keping, mohon segera dikirim" answering the managers' held notice
             # (forwarded to the district): its figure is the managers' to read, and the district is told why
@@ -288,7 +320,6 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
                             detail=_detail(verdict, []), district=thread.district, item=thread.item,
                             message=message, request=thread)
-        other = "kia" if (thread.item or "ktp-el") == "ktp-el" else "ktp-el"
         set_aside: list[dict[str, object]] = [{"item": other, "value": v} for v in reading.other_item]
         told = reason
         if reading.crossed is not None:
@@ -617,6 +648,28 @@ def corrects_other_districts_request(session: Session, verdict: Verdict, trust: 
     return bool(named) and all(r.district != trust.district for r in named)
 
 
+_CORRECTS_WORDS = re.compile(r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.CORRECTION_OPENERS) + r")(?![\w-])",
+                             re.IGNORECASE)
+
+
+def corrects_in_other_districts_thread(session: Session, verdict: Verdict, trust: SenderTrust,
+                                       thread: Request | None) -> bool:
+    """Whether a district's mail written in another district's request's thread says it corrects a figure ("Maaf
+    pak ralat jadi 1.500" from Tarakan in Nunukan's thread): it may mean the other district's request or one of its
+    own, so neither changes and no request is opened; a person reads it. A mail read whole as a request, its asked
+    figure and its stock ("Koreksi: sisa stok kami 100 keping, bukan 900. Mohon kirim 3.000 keping."), is the
+    sender's own request written in the wrong thread."""
+    if thread is None or trust.district is None or trust.is_manager or thread.district == trust.district:
+        return False
+    words = verdict.body_excerpt or ""
+    if not (_CORRECTION.search(words) or _CORRECTS_WORDS.search(words) or followup.corrected_figures(words)):
+        return False
+    if verdict.kind == "request" and verdict.requested is not None and verdict.stock_on_hand is not None \
+            and not verdict.doubts:
+        return False
+    return names_other_districts_request(session, verdict, trust, thread)
+
+
 def other_districts_request(session: Session, desk: Desk, message: Message, verdict: Verdict,
                             trust: SenderTrust) -> MessageOutcome:
     """A cancellation or receipt about another district's request: no request changes; a person reads it and the
@@ -766,6 +819,7 @@ _SUBJECT_CORRECTION = re.compile(r"^(?:" + vocabulary.alternation(vocabulary.SUB
 _SAYS_NOTHING = re.compile(r"^(?:-{2,}|_{2,}|(?:" + vocabulary.alternation(vocabulary.FOOTER_LINES)
                            + r"|dikirim dari|sent from|terkirim dari)\b.*)?$", re.IGNORECASE)
 _STOCK_NAMED = re.compile(r"\b(?:stok|stock|sisa|persediaan|tersisa)\b", re.IGNORECASE)
+_BRACKETED = re.compile(r"\[([^\]]*)\]")
 
 
 def subject_correction(session: Session, verdict: Verdict, thread: Request) -> Verdict | None:
@@ -779,7 +833,9 @@ def subject_correction(session: Session, verdict: Verdict, thread: Request) -> V
     if any(not _SAYS_NOTHING.match(line.strip()) and not _points_at_subject(line)
            for line in (verdict.body_excerpt or "").splitlines()):
         return None
-    parts = [p.strip() for p in _SUBJECT_PARTS.split(verdict.subject or "") if p and p.strip()]
+    # "[KOREKSI 1.300 bukan 1.000] Re: [BLK-…] …": a bracket's words are a part of their own, a reference's are none
+    subject = _BRACKETED.sub(lambda m: m[0] if find_references(m[0]) else f" - {m[1]} - ", verdict.subject or "")
+    parts = [p.strip() for p in _SUBJECT_PARTS.split(subject) if p and p.strip()]
     said = [p for p in parts if _SUBJECT_CORRECTION.match(p)]
     if len(said) != 1:
         return None
@@ -1018,6 +1074,16 @@ def _other_item(session: Session, desk: Desk, message: Message, verdict: Verdict
     return [{"item": other, "value": value, "request_item": req.item or "ktp-el"} for value in reading.other_item]
 
 
+def _other_blank_figures(verdict: Verdict, req: Request) -> tuple[int, ...]:
+    """The figures of a mail in *req*'s thread that names only the other blank ("could we get 200 KIA cards as well?
+    We have 30 left" in a KTP-el thread); () when it names the thread's own blank too, or none, or has no figure."""
+    named = followup.items_named(verdict.body_excerpt or "")
+    if named != {"kia" if (req.item or "ktp-el") == "ktp-el" else "ktp-el"}:
+        return ()
+    return tuple(m.value for m in find_mentions(normalise(verdict.body_excerpt or ""))
+                 if m.value is not None and m.value > 0 and not m.year)
+
+
 def update(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, trust: SenderTrust,
            changed: list[dict[str, object]], *, appeal: bool = False,
            set_aside: list[dict[str, object]] | None = None) -> MessageOutcome:
@@ -1228,7 +1294,16 @@ def other_blank_asked(thread: Request, verdict: Verdict, trust: SenderTrust) -> 
             or any(r.item == item for r in verdict.readings) or followup.cancels(words, "plain") \
             or attention.is_question(verdict) or not followup.asks_for(words, verdict.item, verdict.requested):
         return None
-    return verdict
+    # its answer is under the subject of the blank it asks ("Re: [BLK-…] Permohonan blangko KIA"), never the thread's
+    name = _ITEM_IN_SUBJECT[item]
+    return replace(verdict, subject=name.sub("KIA" if verdict.item == "kia" else "KTP-el", verdict.subject or ""))
+
+
+# The thread's blank named in its subject ("Permohonan blangko KTP-el"), for the subject of the other blank's request.
+_ITEM_IN_SUBJECT = {
+    "ktp-el": re.compile(r"(?<![\w-])(?:e-?ktp|ktp(?:[- ]?el|[- ]elektronik)?)(?![\w-])", re.IGNORECASE),
+    "kia": re.compile(r"(?<![\w-])(?:kia|kartu identitas anak)(?![\w-])", re.IGNORECASE),
+}
 
 
 # States in which a request is over: a new ask in its thread is a new request.

@@ -158,7 +158,9 @@ def corrected_figures(text: str) -> tuple[int, ...]:
 _REFERENCE = re.compile(r"\bblk-\d{4}-\d+\b")
 _REST = re.compile(r"\b(?:sisa\w*|kekurangan\w*|selebihnya|kurangnya|rest|remaining)\b")
 _WHOLE = re.compile(r"\b(?:seluruhnya|total\w*|semuanya|keseluruhan\w*|in total|all)\b")
-_ARRIVED = re.compile(r"\b(?:terima|diterima|sampai|tiba|datang|masuk|lengkap|received|arrived)\b|"
+_ARRIVED = re.compile(r"\b(?:terima|diterima|sampai|tiba|datang|masuk|lengkap|received|arrived"
+                      # a phone's and the regions' short forms: "yg 400 kmrn udh dtg", "br nyampe", "tos dugi"
+                      r"|dtg|dateng|nyampe|nyampai|nympe|sampe|dugi|came|came in)\b|"
                       r"\b(?:" + vocabulary.alternation(vocabulary.REST_ARRIVED_BEFORE_WORDS) + r")\b")
 # The rest of a shipment still on its way, in the reader's words (mailbot.reader.vocabulary): the rest named
 # ("sisanya", "the rest") or a count of more ("800 lagi", "1,200 more"), then within its clause what puts it on

@@ -134,7 +134,8 @@ def _message_heading(m: Message) -> str:
 
 # What the desk took a message as when that is not the reader's kind: a reminder about a request (whatever
 # figures it stated beside it), the same request or receipt sent again.
-TAKEN_WORDS = {"reminder": "a reminder", "resent": "the same mail sent again (nothing new recorded)"}
+TAKEN_WORDS = {"reminder": "a reminder", "resent": "the same mail sent again (nothing new recorded)",
+               "report_fix": "a correction of a daily report already booked (no new report recorded)"}
 
 
 def _taken(session: Session, ids: set[int]) -> dict[int, str]:
@@ -143,9 +144,11 @@ def _taken(session: Session, ids: set[int]) -> dict[int, str]:
         return {}
     taken = {pk: "reminder" for pk in session.scalars(select(AttentionItem.message_pk).where(
         AttentionItem.kind == "reminder", AttentionItem.message_pk.in_(ids))) if pk is not None}
-    for a in session.scalars(select(AuditEvent).where(AuditEvent.action == "resent")):
+    taken.update({pk: "report_fix" for pk in session.scalars(select(AttentionItem.message_pk).where(
+        AttentionItem.reason == "report_correction", AttentionItem.message_pk.in_(ids))) if pk is not None})
+    for a in session.scalars(select(AuditEvent).where(AuditEvent.action.in_(("resent", "report_corrected")))):
         if a.details.get("message") in ids:
-            taken[int(a.details["message"])] = "resent"
+            taken[int(a.details["message"])] = "resent" if a.action == "resent" else "report_fix"
     return taken
 
 

@@ -58,10 +58,12 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # a cancellation or a receipt that names another district's request (in its thread, or by reference):
         # never taken for one of the sender's own requests; a person reads it, the district is told so
         return conversation.other_districts_request(session, desk, message, verdict, trust)
-    if conversation.corrects_other_districts_request(session, verdict, trust):
+    if conversation.corrects_other_districts_request(session, verdict, trust) \
+            or conversation.corrects_in_other_districts_thread(session, verdict, trust, thread):
         # "Kami lampirkan koreksi: rujukan BLK-2026-0001 jumlah yang dimohon menjadi 1.000 keping" from a district
         # that BLK-2026-0001 is not: a correction of a request not its own, never a new request for the sender;
-        # no request of either district changes, a person reads it
+        # no request of either district changes, a person reads it; so is "Maaf pak ralat jadi 1.500" written in
+        # another district's thread
         return conversation.other_districts_request(session, desk, message, verdict, trust)
     if thread is not None and trust.district is not None and thread.district != trust.district:
         # a thread binds only its own district's mail: another district writing in it (a forwarded or
@@ -200,7 +202,7 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if attention.figures_elsewhere(message, verdict, trust):
         # the figures may be in a PDF or an image: a person reads it (never asked back)
         return MessageOutcome.ATTACHMENT
-    if thread is None and (asked_back := conversation.answered_late(session, verdict, trust)) is not None:
+    if thread is None and (asked_back := conversation.answered_late(session, verdict, trust, message)) is not None:
         # our question for the figure answered days later in a new mail that says it answers us: it completes the
         # request asked back (the district said it was answering), never a second reference linked to it
         thread = asked_back
@@ -858,6 +860,9 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
         _command_error(session, desk, message, verdict, trust,
                        "nomor rujukan permohonan tidak ditemukan pada subjek atau utas email.", None)
         return MessageOutcome.MANAGER_COMMAND_ERROR
+    if command.full and command.quantity is None and target.requested:
+        # "approve the full amount": the figure the district asked, whatever the desk proposed
+        command = replace(command, quantity=target.requested)
     actor = trust.address or "manager"
     appeal = _open_appeal(session, target)
     if appeal is not None and command.action == "approve" and command.quantity is None:

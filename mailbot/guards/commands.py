@@ -42,15 +42,29 @@ TRAILING_WORDS: frozenset[str] = frozenset({
     "terima", "kasih", "terimakasih", "trims", "makasih", "tks", "thanks", "ya", "pak", "bu", "ibu", "bapak",
     # "Disetujui. Silakan diproses.": carrying the approval out is no other figure nor a condition
     "silakan", "silahkan", "diproses", "proses", "dilanjutkan", "lanjutkan", "ditindaklanjuti", "tindaklanjuti",
-    "thank", "you", "please", "proceed", "pcs", "cards", "blanks",
+    "thank", "you", "please", "pls", "plz", "proceed", "pcs", "cards", "blanks",
 })
 # Particles a manager opens the reason with ("setuju 3.500 ya, sisanya bulan depan"): courtesy, not the reason.
 REASON_PARTICLES: frozenset[str] = frozenset({"ya", "yah", "yaa", "pak", "bu", "dong", "deh", "ok", "oke"})
 # A word of assent before the command on its line ("Ok, SETUJU.", "Baik, setuju 3.000", "Boleh, acc 2.000"): the
 # command follows. ("Ok pak, setuju. 1.500 dulu": a courtesy word after it)
-ASSENT_WORDS: frozenset[str] = frozenset({"ok", "oke", "okay", "okey", "baik", "siap", "boleh"})
-_ASSENT_RE = re.compile(r"^(?:" + "|".join(sorted(ASSENT_WORDS, key=len, reverse=True))
-                        + r")\b[\s,.!:;\-]*(?:(?:pak|bu|bapak|ibu|ya)\b[\s,.!:;\-]*)?", re.IGNORECASE)
+# ("Monggo disetujui, nanging ...": Javanese; "Fine by me, please approve ...": English, a "please" before the command)
+ASSENT_WORDS: frozenset[str] = frozenset({"ok", "oke", "okay", "okey", "baik", "siap", "boleh", "monggo", "mangga",
+                                         "nggih", "fine", "fine by me", "sure", "sounds good"})
+_ASSENT_RE = re.compile(r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                                           for w in sorted(ASSENT_WORDS, key=len, reverse=True))
+                        + r")\b[\s,.!:;\-]*(?:(?:pak|bu|bapak|ibu|ya|please|pls|plz|tolong|silakan|silahkan)\b"
+                          r"[\s,.!:;\-]*)?", re.IGNORECASE)
+# The figure the district asked, named after the command ("Fine by me, please approve the full amount", "setujui
+# sepenuhnya"): approved is what the district asked, never a figure the manager did not write.
+_FULL_AMOUNT_RE = re.compile(
+    r"^\s*(?:(?:the\s+)?(?:full|whole|entire)\s+(?:amount|quantity|request|figure)(?:\s+requested)?"
+    r"|(?:in\s+)?full|as\s+requested|sepenuhnya|penuh|sesuai\s+(?:permohonan|yang\s+diminta)|seluruhnya)"
+    r"(?![^\W\d_])", re.IGNORECASE)
+# "ok approved but only 2,500 this month", "setuju tapi 2.000 saja": a cut after the command, the figure approved
+_ONLY_RE = re.compile(r"(?:(?:but|tapi|tp|tetapi|namun|nanging)[\s,]+)?(?:only|just|hanya|cuma|cuman|cukup)"
+                      r"(?![^\W\d_])[\s:;,]*(?=\d)", re.IGNORECASE)
+_ENGLISH_CUT_RE = re.compile(r"(?:but|only|just)\b", re.IGNORECASE)  # the cut in English: "2,500" is English too
 # A signature line below the command: a name with an honorific or a degree ("Drs. H. Kadis, M.Si"), a civil
 # servant id or a phone number ("NIP 1970…", "HP 0812…"); never the manager's reason for the district.
 _SIGNATURE_LINE_RE = re.compile(
@@ -86,9 +100,9 @@ _CONDITION_NOTE_RE = re.compile(r"^(?:" + "|".join(map(re.escape, sorted(CONDITI
 # A "but" over what the district must do is such a condition too ("Setuju, tp Tarakan wajib kirim rekap pemakaian
 # tiap akhir bulan", "Approved, but Bulungan must send the BA within 5 days"): the words after it are the note. A
 # "but" over anything else ("tapi tunggu stok provinsi masuk", "tapi 1.000 dulu") may change the approval: asked back.
-BUT_WORDS: tuple[str, ...] = ("tapi", "tp", "tetapi", "namun", "but")
+BUT_WORDS: tuple[str, ...] = ("tapi", "tp", "tetapi", "namun", "but", "nanging", "ning")
 OBLIGATION_WORDS: frozenset[str] = frozenset({"wajib", "harus", "hrs", "mesti", "musti", "diwajibkan", "must",
-                                              "should", "required"})
+                                              "should", "required", "kedah", "kudu"})
 _BUT_RE = re.compile(r"^(?:" + "|".join(BUT_WORDS) + r")(?![^\W\d_])[\s,]*", re.IGNORECASE)
 # "2,000" after an English command word: English writes thousands with a comma (the Indonesian "2,000" is two
 # readings and is asked back)
@@ -105,7 +119,7 @@ TIME_BEFORE: frozenset[str] = frozenset({"tanggal", "tgl", "tahun", "thn", "jam"
 # Words after "SETUJU 2.000" that say the figure is granted for now ("Setuju, 2.000 keping dulu", "SETUJU 1.500 saja
 # untuk sementara"): the figure is what is approved, nothing more is promised or changed.
 FOR_NOW_WORDS: frozenset[str] = frozenset({"dulu", "dlu", "dahulu", "terlebih", "saja", "aja", "sementara", "untuk",
-                                          "for", "now"})
+                                          "for", "now", "this", "month", "bulan", "ini"})
 # A verb of giving between the command and its figure ("Setuju. Kasih 2.000 dlu ya"): the figure is what is approved.
 _GIVE_RE = re.compile(r"(?:kasih|kasi|beri|berikan|kirim|kirimkan)(?![^\W\d_])[\s:;,.!]*(?=\d)", re.IGNORECASE)
 GREETING_RE = re.compile(
@@ -174,7 +188,8 @@ class ManagerCommand:
     approve, the manager's reason (told to the district). forced: the decision was confirmed with
     PAKSA <alasan> (an approval's concerns were seen and accepted; a rejection may withdraw an approval).
     reference: a request reference written in the command line itself, if any; the request is
-    otherwise the one the reply belongs to. text: the command line as written.
+    otherwise the one the reply belongs to. text: the command line as written. full: the manager approves the
+    figure the district asked ("approve the full amount"), whatever was proposed.
     """
 
     action: Action
@@ -183,6 +198,7 @@ class ManagerCommand:
     reference: str | None = None
     forced: bool = False
     text: str = ""
+    full: bool = False
 
 
 def _error(code: str, text: str) -> CommandError:
@@ -198,7 +214,7 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
 
     >>> parse_manager_command("Setuju: 1.500 keping")  # doctest: +NORMALIZE_WHITESPACE
     ManagerCommand(action='approve', quantity=1500, reason=None, reference=None, forced=False,
-                   text='Setuju: 1.500 keping')
+                   text='Setuju: 1.500 keping', full=False)
     >>> parse_manager_command("Setuju, 2.000 keping dulu").quantity
     2000
     >>> parse_manager_command("Setuju dulu").code
@@ -223,9 +239,13 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     rest = _WORD_RE.match(line)["rest"]  # type: ignore[index]  # _command_word matched it
     following = next((lines[i] for i in filled if i > first), "")
     if word in APPROVE_WORDS:
-        if word in ENGLISH_APPROVE_WORDS:
+        only = _ONLY_RE.match(_LEADING_SEPARATORS_RE.sub("", rest))
+        if only is not None:  # "approved but only 2,500": the figure after the cut is what is approved
+            rest = " " + _LEADING_SEPARATORS_RE.sub("", rest)[only.end():]
+        if word in ENGLISH_APPROVE_WORDS or (only is not None and _ENGLISH_CUT_RE.match(only[0])):
             rest = _ENGLISH_THOUSANDS_RE.sub(lambda m: m[0].replace(",", "."), rest, count=1)
-        return _with_reason_below(_approval(line, rest), following)
+        written = _WORD_RE.match(line)["word"]  # type: ignore[index]  # as the manager wrote it, for an ask-back
+        return _with_reason_below(_approval(line, rest, written), following)
     return _rejection(line, rest, following)
 
 
@@ -255,7 +275,7 @@ def _negated(line: str) -> CommandError | None:
     return None
 
 
-def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
+def _approval(line: str, rest: str, written: str = "SETUJU") -> ManagerCommand | CommandError:
     references = find_references(rest)
     if len(references) > 1:
         return _error("several_references", line)
@@ -267,6 +287,9 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
     if (give := _GIVE_RE.match(rest)) is not None:
         rest = rest[give.end():]
     quantity: int | None = None
+    full = _FULL_AMOUNT_RE.match(rest)
+    if full is not None:  # "approve the full amount": what the district asked
+        rest = rest[full.end():]
     opened = rest  # the words after the command, the figure first
     m = _QUANTITY_RE.match(rest) or _spelled_quantity(rest)
     if m:
@@ -329,11 +352,13 @@ def _approval(line: str, rest: str) -> ManagerCommand | CommandError:
                     # "setuju 1.500 dulu sisanya bulan depan": granted for now, the rest of the words the reason
                     reason = _bare_reason(_past_for_now(rest))
                 if reason is None:
-                    return _figure_run_unread(opened, m, line) or _unclear(line, _what_unclear(rest, quantity))
+                    return _figure_run_unread(opened, m, line) or _unclear(line, _what_unclear(rest, quantity,
+                                                                                               written))
     if reason is not None and not forced:
         reason = _without_particles(reason)
     return ManagerCommand("approve", quantity=quantity, reason=reason,
-                          reference=references[0] if references else None, text=line, forced=bool(forced))
+                          reference=references[0] if references else None, text=line, forced=bool(forced),
+                          full=full is not None and quantity is None)
 
 
 def _unclear(line: str, what: str | None) -> CommandError:
@@ -345,10 +370,11 @@ def _unclear(line: str, what: str | None) -> CommandError:
     return CommandError("unclear_approval", line, f"{head}: {what}. {tail}")
 
 
-def _what_unclear(rest: str, quantity: int | None) -> str | None:
-    """What in the words after the command (and its figure) could change the approval, for the manager: a number, a
-    negation, a condition, a rejection; None when no one word is to blame."""
-    after = "SETUJU" + (f" {quantity:,}".replace(",", ".") if quantity is not None else "")
+def _what_unclear(rest: str, quantity: int | None, written: str = "SETUJU") -> str | None:
+    """What in the words after the command (*written*: its word as the manager wrote it) and its figure could change
+    the approval, for the manager: a number, a negation, a condition, a rejection; None when no one word is to
+    blame."""
+    after = f'"{written}"' + (f" {quantity:,}".replace(",", ".") if quantity is not None else "")
     if counts := counts_in_note(rest):
         return f'angka {counts[0]} sesudah {after} dapat dibaca sebagai jumlah blangko'
     words = re.findall(r"[^\W\d_]+", rest.lower())

@@ -326,6 +326,19 @@ def _in_question(text: str, pos: int) -> bool:
         pos = m.end()
 
 
+# A question that asks the office to send ("bisa ki dikirimkan lagi?", "boleh dikirim lagi pak?", "could you send
+# more?"): the words of asking open its sentence, before the request phrase; an ask, not a question to answer.
+_POLITE_ASK_RE = re.compile(r"(?<![\w-])(?:bisa|bisakah|bisa\s+tolong|boleh|bolehkah|dapatkah|apa\s+bisa|apakah\s+bisa"
+                            r"|could|can)(?![\w-])")
+
+
+def _asks_politely(text: str, pos: int) -> bool:
+    """Whether the sentence the request phrase at *pos* stands in opens its ask with a word of asking for it ("bisa
+    ki dikirimkan lagi?"): the question mark makes no question of it."""
+    start = max(text.rfind(c, 0, pos) for c in ".!?\n,") + 1
+    return _POLITE_ASK_RE.search(text, start, pos) is not None
+
+
 def kind_of(
     low: str,
     fields: set[str],
@@ -387,7 +400,7 @@ def kind_of(
         text = _REST_ASKED_SENTENCE_RE.sub(" ", text)
     if (
         not work_reported
-        and any(not _in_question(text, m.end()) for m in _REQUEST_RE.finditer(text))
+        and any(not _in_question(text, m.end()) or _asks_politely(text, m.start()) for m in _REQUEST_RE.finditer(text))
         # A request phrase asks for blanks only in a mail that names them ("mohon dikirimkan template
         # Excel-nya" asks for a file): blangko, KTP-el, KIA, or the stock.
         and any(r.search(text) for r in (_BLANK_RE, _KTP_RE, _KIA_RE, _STOCK_WORD_RE))

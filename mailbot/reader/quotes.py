@@ -425,7 +425,9 @@ def _note_on_quote(line: str, *, desk_quoted: bool) -> str | None:
     figure (on a quote of the desk's own mail, *desk_quoted*), or in brackets at its end opened by a word of
     correction (the last two under the line's own label, so the figure keeps the field it corrects)."""
     if (note := _NOTE_ON_QUOTE_RE.search(line)) is not None:
-        return note["note"]
+        label = _QUOTED_LABEL_RE.match(line) if desk_quoted and any(c.isdigit() for c in note["note"]) else None
+        # ("> - Jumlah yang dimohon: 900 keping (...)  <=== harusnya 1.250 pak": the figure under the line's label)
+        return f"{label['label']}: {note['note']}" if label is not None else note["note"]
     forward = _FORWARD_NOTE_ON_QUOTE_RE.search(line) if desk_quoted else None
     if (marked := forward or _BRACKET_NOTE_ON_QUOTE_RE.search(line)) is not None:
         label = _QUOTED_LABEL_RE.match(line)

@@ -458,6 +458,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         # English mail.
         "please send", "kindly send", "make it", "please supply", "kindly supply", "please provide", "requested",
         "we request", "we need", "need", "require", "requires", "would like", "please allocate",
+        "we'd like", "we\u2019d like", "we'd need", "we\u2019d need", "we'll need", "we\u2019ll need",
         "requests", "kindly requests", "kindly request", "is requesting", "are requesting", "we are requesting",
         "could you send", "can you send", "could you please send", "can you please send", "send us",
         "please send us",
@@ -3496,6 +3497,8 @@ ANSWERING_WORDS: tuple[str, ...] = (
     "jwbn", "jwban", "jawabn", "jwbnya", "blsn", "balesan",
     # what was asked, named in English: "the figure you wanted", "the number you asked about"
     "you asked", "you wanted", "you requested", "you needed", "you were asking about", "asked us for",
+    # "sorry for the late reply to your question last week", "to your query"
+    "late reply", "late response", "delayed reply", "to your question", "to your query",
 )
 # ... or the mail of ours named after words of following it up ("sehubungan dengan pertanyaan", "terkait email";
 # in English of the desk's own mail only, "Following up on your email from Thursday asking for the figure", where

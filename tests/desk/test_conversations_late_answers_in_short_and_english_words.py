@@ -65,3 +65,40 @@ def test_a_figure_besides_the_stock_while_a_request_waits_for_its_figure_is_neve
     assert req["requested"] in (None, 700)
     [told] = desk12.replies_to(mid)
     assert "[BLK-2026-0001]" in told.subject
+
+
+@pytest.mark.parametrize(("words", "asked"), [
+    ("Hello, sorry for the late reply to your question last week. We'd like 750 blanks; we have about 200 in hand."
+     "\n\nRegards, Tarakan civil registry", 750),
+    ("Apologies for the delayed reply. We would like 650 KTP-el blanks, stock is 150.", 650),
+    ("Sorry for the late response pak. We\u2019ll need 900 blanks, 120 left.", 900),
+], ids=["late-reply-wed-like", "delayed-reply-would-like", "late-response-well-need"])
+def test_a_late_english_answer_with_an_apology_completes_the_request_asked_back(desk12: Desk12, words: str,
+                                                                              asked: int) -> None:
+    _asked_back(desk12)
+    mid, outcome = desk12.send(TARAKAN, "KTP-el blanks", f"{words}\n", date="Thu, 03 Dec 2026 08:00:00 +0800")
+    # was: "not a request, report or receipt" in the queue, the reply without the request's reference
+    [req] = _requests(desk12)
+    assert req["requested"] == asked and req["state"] != "clarifying", (outcome, desk12.queue(mid))
+    [told] = desk12.replies_to(mid)
+    assert "[BLK-2026-0001]" in told.subject, told.subject
+
+
+@pytest.mark.parametrize("above", [
+    "On Mon, Nov 30, 2026 at 9:05 AM {desk} wrote:",
+    "Pada Sen, 30 Nov 2026 pukul 09.05 {desk} menulis:",
+], ids=["on-wrote", "pada-menulis"])
+def test_an_answer_quoting_our_question_without_in_reply_to_completes_the_request_asked_back(
+        desk12: Desk12, above: str) -> None:
+    _asked_back(desk12)
+    [asked] = [o for o in desk12.out() if TARAKAN in o.to]
+    quoted = "\n".join(f"> {line}" if line else ">" for line in asked.text.splitlines())
+    assert "BLK-2026-0001" in quoted
+    mid, outcome = desk12.send(TARAKAN, "Re: Blanks request",
+                               f"We need 850 blanks, stock is 175.\n\n{above.format(desk=asked.msg['From'])}\n"
+                               f"{quoted}\n", date="Thu, 03 Dec 2026 08:00:00 +0800")
+    # was: a second reference BLK-2026-0002 linked to the one asked back, which stayed asked back
+    [req] = _requests(desk12)
+    assert (req["requested"], req["stock_on_hand"]) == (850, 175) and req["state"] != "clarifying", outcome
+    [told] = desk12.replies_to(mid)
+    assert "[BLK-2026-0001]" in told.subject, told.subject

@@ -20,7 +20,10 @@ ASKED_BACK = "Jumlah yang dimohon belum kami temukan"
     "Bu, persediaan KTP-el kami tinggal sedikit, kami memerlukan blangko lagi.",
     "Nuwun sewu pak, kami mbetahaken blangko KTP-el malih, stok sampun menipis.",
     "Bu, kami perlukan blangko KTP-el lagi ya, buat perekaman di kecamatan.",
-], ids=["phone_perlu", "memerlukan_blangko", "javanese_mbetahaken", "perlukan"])
+    # asked as a question: still an ask (was: "a question from the district" in the queue, never asked back)
+    "Tabe pak, blangko KTP-el ta' tinggal sedikit mi, bisa ki dikirimkan lagi?",
+    "pak stok blangko ktp el kami udh tipis, boleh dikirimin lg?",
+], ids=["phone_perlu", "memerlukan_blangko", "javanese_mbetahaken", "perlukan", "bugis_bisa_ki", "phone_boleh"])
 def test_a_need_without_a_figure_is_asked_back_and_the_answer_completes_it(desk12: Desk12, words: str) -> None:
     mid, outcome = desk12.send(NUNUKAN, "blangko", f"{words}\n", date="Mon, 30 Nov 2026 09:00:00 +0800")
     # was: "not a request, report or receipt" in the queue and the generic acknowledgement

@@ -46,7 +46,11 @@ def test_an_english_receipt_of_a_part_with_the_rest_coming_is_a_part(desk12: Des
     rest, _ = answer_gmail(desk12, reply, "The remaining 1,200 blanks arrived this morning, so all 2,000 are "
                                           "complete. Thank you.")
     assert desk12.open_gaps() == []
-    assert [m for m in desk12.to_managers()[told_before:] if m.purpose.startswith("discrepancy-closed:")]
+    [closed] = [m for m in desk12.to_managers()[told_before:] if m.purpose.startswith("discrepancy-closed:")]
+    # was: "Kabupaten Bulungan telah mengoreksi penerimaan": the rest simply arrived, nothing was corrected
+    assert "telah menerima sisa kiriman blangko KTP-el" in flat(closed.text), closed.text
+    assert "seluruh penerimaan kini 2.000 keping" in flat(closed.text), closed.text
+    assert "mengoreksi" not in closed.text
 
 
 # N-M2. the missing part of a shipment found after all ------------------------------------------------------------
@@ -87,6 +91,7 @@ def test_the_missing_part_found_closes_the_shortfall(desk12: Desk12, words: str,
     if found == 100:  # closed, and the managers hear of that once
         [closed] = to_managers
         assert closed.purpose.startswith("discrepancy-closed:")
+        assert "telah mengoreksi penerimaan" in flat(closed.text), closed.text  # a count corrected, no rest arrived
     else:  # the difference that stands, once
         [changed] = to_managers
         assert "kurang 40 keping" in changed.subject

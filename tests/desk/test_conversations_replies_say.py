@@ -109,7 +109,7 @@ def test_a_managers_queue_item_names_the_manager_in_the_digest(desk12: Desk12) -
     lines = view["lines"]
     assert isinstance(lines, list)
     [line] = [x for x in lines if x["reason"] == attention.REASONS["manager_other"]]
-    assert line["district_name"] == f"pimpinan ({MANAGERS[0]})"
+    assert line["district_name"] == f"pimpinan ({MANAGERS[0]}) tentang Kabupaten Nunukan"
     assert all(x["district_name"] not in ("-", "") for x in lines)
 
 

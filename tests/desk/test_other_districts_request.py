@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import MALINAU, REQUEST, TARAKAN, Desk12, dispatched
+from tests.desk.desk12 import GMAIL, MALINAU, NUNUKAN, REQUEST, TARAKAN, Desk12, approved, dispatched, send_answer
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -77,3 +77,22 @@ def test_naming_ones_own_request_beside_anothers_still_cancels_ones_own(desk12: 
     # approved already: the cancellation of its own request goes to a person as such
     assert _queued(desk12, mid) == {"cancellation"}
     assert _states(desk12)["BLK-2026-0002"][0] != "cancelled"
+
+
+
+@pytest.mark.parametrize("words", [
+    "Maaf pak ralat jadi 1.500 keping ya.",
+    "Koreksi pak, yang benar 800 keping, bukan 2.000.",
+    "Correction: it should be 1,200 blanks.",
+], ids=["ralat-jadi", "koreksi-yang-benar", "english-correction"])
+def test_a_correction_written_in_another_districts_thread_changes_nothing_and_opens_nothing(
+        desk12: Desk12, words: str) -> None:
+    reply = approved(desk12, sender=NUNUKAN)  # BLK-2026-0001, Nunukan's 2.000, approved; Tarakan has none
+    before = _states(desk12)
+    mid, outcome = send_answer(desk12, TARAKAN, reply, words, above=GMAIL)
+    # was: a new request of Tarakan's opened with the figure, held for the managers, "telah kami terima"
+    assert _states(desk12) == before, outcome
+    assert _queued(desk12, mid) == {"other_districts_request"}
+    [told] = desk12.replies_to(mid)
+    assert told.to == [TARAKAN] and NOTICE in told.text and "Petugas kami akan memeriksanya" in told.text
+    assert "DITINJAU" not in told.text and "BLK-2026-0001" not in told.text

@@ -113,3 +113,21 @@ def test_another_figure_for_the_same_days_report_goes_to_a_person(desk12: Desk12
         reasons = [r[0] for r in desk12.db().execute("select reason from attention_items where closed_at is null")]
         assert "report_correction" in reasons
         assert desk12.replies_to(mid)
+
+
+def test_the_history_of_a_reports_correction_says_it_was_taken_as_one(desk12: Desk12) -> None:
+    from mailbot import history
+
+    report = _reported(desk12)
+    quoted = "\n".join(f"> {line}" for line in REPORT.splitlines())
+    mid, got = desk12.send(BULUNGAN_OPERATOR, "Re: Lap harian 04-12-2026",
+                           f"Sori pak td salah ketik, sisa blangkonya 5.120 ya bkn 5.210.\n\n{quoted}\n",
+                           in_reply_to=report)
+    assert got == {"report-corrected": 1}
+    [pk] = [r[0] for r in desk12.db().execute("select id from messages where message_id = ?", (mid,))]
+    with desk12.desk.sessions.begin() as session:
+        _, events = history.story(session, str(pk))
+    [arrived] = [e for e in events if e.what == "in"]
+    # was: "read as daily report (stock 5.120)", as if a second day's report had been booked
+    assert "taken as a correction of a daily report already booked" in arrived.text, arrived.text
+    assert "read as daily report" not in arrived.text

@@ -47,4 +47,4 @@ def test_a_figure_that_cannot_be_read_is_named_with_why_and_the_forms(line: str,
 def test_signs_after_the_figure_are_named() -> None:
     asked = parse_manager_command("SETUJU 1.000-")
     assert isinstance(asked, CommandError) and asked.code == "unclear_approval", asked
-    assert 'tulisan "-" sesudah SETUJU 1.000 tidak kami pahami' in asked.message, asked.message
+    assert 'tulisan "-" sesudah "SETUJU" 1.000 tidak kami pahami' in asked.message, asked.message
