@@ -15,7 +15,7 @@ import pytest
 from mailbot.cli import EXIT_STOPPED
 from mailbot.transports.maildir import deliver
 from tests.desk.conftest import mailbot, outbox_files, wait_until
-from tests.desk.test_crash import _message
+from tests.desk.mailkit import numbered_message
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -37,7 +37,7 @@ def test_ctrl_c_stops_a_pass_cleanly_and_the_next_run_goes_on(desk_dir: Path, wh
     it starts, after 60 of 300 messages were acknowledged, or twice in a row."""
     inbox = desk_dir / "var" / "mail" / "inbox"
     for i in range(TOTAL):
-        deliver(inbox, _message(i))
+        deliver(inbox, numbered_message(i))
     command = Path(sys.executable).parent / "mailbot"
     proc = subprocess.Popen([str(command), "--config", str(desk_dir / "config.toml"), "run", "--once"], cwd=desk_dir,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
