@@ -57,7 +57,7 @@ def test_a_thread_binds_only_its_own_districts_mail(desk_dir: Path) -> None:
 
     # Tarakan answers in Malinau's thread: its own request, decided for Tarakan, never told of Malinau's
     mid = answer_reply(desk_dir, malinau, "tk-in-ml", TARAKAN,
-                          "Koreksi: sisa stok kami 100 keping, bukan 900. Mohon kirim 3.000 keping.")
+                       "Koreksi: sisa stok kami 100 keping, bukan 900. Mohon kirim 3.000 keping.")
     [told] = replies_to(desk_dir, mid)
     tk_ref = reference_of(told)
     assert told.to == [TARAKAN] and tk_ref != ml_ref
@@ -71,7 +71,7 @@ def test_a_thread_binds_only_its_own_districts_mail(desk_dir: Path) -> None:
 
     # an unknown sender in the thread: not answered, nothing changed, but waiting for a person and in the digest
     mid = answer_reply(desk_dir, malinau, "stranger", "budi.capil.malinau@gmail.example",
-                          "Koreksi: sisa stok kami tinggal 600 keping, bukan 900.")
+                       "Koreksi: sisa stok kami tinggal 600 keping, bukan 900.")
     assert replies_to(desk_dir, mid) == []
     assert request_row(desk_dir, ml_ref)["stock_on_hand"] == 900
     assert _reasons(desk_dir, mid) == {"stranger_in_thread"}
@@ -90,7 +90,7 @@ def test_receipts_book_only_what_they_are_about_and_never_a_missing_count(desk_d
 
     # a KIA receipt in the KTP-el thread is not this shipment's receipt: nothing booked, a person reads it
     mid = answer_reply(desk_dir, malinau, "ml-kia", MALINAU,
-                          "Kami informasikan blangko KIA sebanyak 300 keping sudah kami terima dengan baik.")
+                       "Kami informasikan blangko KIA sebanyak 300 keping sudah kami terima dengan baik.")
     assert _reasons(desk_dir, mid) == {"other_item"}
     assert request_row(desk_dir, reference)["state"] == "dispatched"
     assert (_on_hand(desk_dir, "65.02", "ktp-el"), _on_hand(desk_dir, "65.02", "kia")) == (ktp, kia)
@@ -105,12 +105,12 @@ def test_receipts_book_only_what_they_are_about_and_never_a_missing_count(desk_d
 
     # a short count, then a recount in other words than "ralat": the discrepancy closes, managers told once
     mid = answer_reply(desk_dir, malinau, "ml-short", MALINAU,
-                          f"Blangko sudah kami terima, jumlahnya {_n(shipped - 100)} keping.")
+                       f"Blangko sudah kami terima, jumlahnya {_n(shipped - 100)} keping.")
     assert len(_to_managers(desk_dir, "Selisih")) == 1
     [short_reply] = replies_to(desk_dir, mid)
     mid = answer_reply(desk_dir, malinau, "ml-recount", MALINAU,
-                          f"Mohon maaf pak, setelah dihitung ulang ternyata lengkap {_n(shipped)} keping, bukan "
-                          f"{_n(shipped - 100)}. Satu dus terselip di gudang.")
+                       f"Mohon maaf pak, setelah dihitung ulang ternyata lengkap {_n(shipped)} keping, bukan "
+                       f"{_n(shipped - 100)}. Satu dus terselip di gudang.")
     assert db(desk_dir).execute("select count(*) from attention_items where kind = 'discrepancy' "
                                 "and closed_at is null").fetchone()[0] == 0
     closed = [s for s in sent_mail(desk_dir) if sorted(s.to) == sorted(MANAGERS) and "selesai" in s.subject.lower()]
@@ -126,7 +126,7 @@ def test_receipts_book_only_what_they_are_about_and_never_a_missing_count(desk_d
     bl_shipped = request_row(desk_dir, bl_ref)["approved"]
     assert mailbot(desk_dir, "dispatch", bl_ref).returncode == 0
     answer_reply(desk_dir, bulungan, "bl-over", BULUNGAN,
-                    f"Blangko KTP-el sebanyak {_n(bl_shipped + 100)} keping sudah kami terima.")
+                 f"Blangko KTP-el sebanyak {_n(bl_shipped + 100)} keping sudah kami terima.")
     digest = mailbot(desk_dir, "digest", "--print").stdout
     line = next(x for x in digest.splitlines() if "lebih dari yang dikirim" in x)
     assert "lebih 100 keping" in line and "-100" not in digest
@@ -139,8 +139,8 @@ def test_an_appeal_or_a_reason_reaches_a_manager_and_other_words_are_read(desk_d
         "Dengan hormat, sisa stok blangko KTP-el kami 900 keping. Mohon tambahan 2.000 keping.\n")
     bl_ref = reference_of(bulungan)
     mid = answer_reply(desk_dir, bulungan, "bl-appeal", BULUNGAN,
-                          "Kami tetap membutuhkan 4.000 keping karena ada perekaman massal pemilih pemula di sekolah, "
-                          "mohon dipertimbangkan kembali.")
+                       "Kami tetap membutuhkan 4.000 keping karena ada perekaman massal pemilih pemula di sekolah, "
+                       "mohon dipertimbangkan kembali.")
     row = request_row(desk_dir, bl_ref)
     assert (row["requested"], row["state"]) == (4000, "held")
     [notice] = [s for s in _to_managers(desk_dir, bl_ref) if "Menunggu keputusan" in s.subject]
@@ -170,8 +170,8 @@ def test_an_appeal_or_a_reason_reaches_a_manager_and_other_words_are_read(desk_d
         "Dengan hormat, sisa stok blangko KTP-el kami 2.000 keping. Mohon tambahan 1.500 keping.\n")
     nn_ref = reference_of(nunukan)
     mid = answer_reply(desk_dir, nunukan, "nn-en", NUNUKAN,
-                          "Correction to our request: we actually need 1,200 blanks, not 1,500. Our remaining stock is "
-                          "2,000.")
+                       "Correction to our request: we actually need 1,200 blanks, not 1,500. Our remaining stock is "
+                       "2,000.")
     assert request_row(desk_dir, nn_ref)["requested"] == 1200
     [told] = replies_to(desk_dir, mid)
     assert reference_of(told) == nn_ref and "1.500 keping menjadi 1.200 keping" in told.text
@@ -195,7 +195,7 @@ def test_a_reminder_in_other_words_escalates_once_with_the_time_since_it_was_sen
 
     # another reminder minutes later: the district is answered, the managers are not told twice
     mid = answer_reply(desk_dir, held, "tk-remind2", TARAKAN,
-                          "Mohon maaf pak, kapan permohonan kami diproses? Belum ada kabar sampai sekarang.")
+                       "Mohon maaf pak, kapan permohonan kami diproses? Belum ada kabar sampai sekarang.")
     assert len(replies_to(desk_dir, mid)) == 1
     assert len(_to_managers(desk_dir, "Pengingat")) == 1
 
@@ -213,7 +213,7 @@ def test_a_correction_giving_only_the_new_figure_changes_the_request_and_a_copy_
     assert "2.000 keping menjadi 1.500 keping" in told.text
     # the same correction sent again (a new Message-ID): nothing changes, and the district still gets one reply
     again = answer_reply(desk_dir, approved, "bl-typo-again", BULUNGAN,
-                            "eh salah ketik pak, maksudnya 1.500 keping saja.")
+                         "eh salah ketik pak, maksudnya 1.500 keping saja.")
     assert request_row(desk_dir, reference)["requested"] == 1500
     assert len(replies_to(desk_dir, again)) == 1
 
@@ -255,8 +255,8 @@ def test_a_recount_to_the_full_figure_closes_the_shortfall_and_a_copy_changes_no
     assert "shortfall" in {r for (r,) in db(desk_dir).execute(
         "select reason from attention_items where closed_at is null")}
     mid = answer_reply(desk_dir, approved, "bl-found", BULUNGAN,
-                          "Pak mohon maaf, ternyata ada satu ikat isi 100 yang terselip di bawah meja. Jadi jumlahnya "
-                          "lengkap 2.000 keping.")
+                       "Pak mohon maaf, ternyata ada satu ikat isi 100 yang terselip di bawah meja. Jadi jumlahnya "
+                       "lengkap 2.000 keping.")
     assert len(replies_to(desk_dir, mid)) == 1
     assert not {r for (r,) in db(desk_dir).execute(
         "select reason from attention_items where closed_at is null")} & {"shortfall", "doubt"}

@@ -130,7 +130,7 @@ def test_a_tolak_of_an_appeal_keeps_the_part_approved_and_says_so(desk12: Desk12
 
 def test_a_tolak_paksa_of_an_appeal_rejects_the_whole_request_and_says_the_part_is_withdrawn(desk12: Desk12) -> None:
     part, notice = appealed_part(desk12, "Mohon ditinjau ulang pak, kami tetap membutuhkan 1.800 keping karena ada "
-                                     "perekaman massal.")
+                                 "perekaman massal.")
     n = len(desk12.out())
     _manager_answers(desk12, notice, "TOLAK PAKSA stok provinsi sedang menipis")
     assert desk12.request()["state"] == "rejected"

@@ -71,7 +71,7 @@ def test_a_revision_naming_its_request_in_the_text_revises_it_in_place(
 def _appealed(d: Desk12) -> tuple[int, Out]:
     """Malinau asks 1.800 with 500 left, a part is approved, and it appeals; (the part, the managers' notice)."""
     return appealed_part(d, "Mohon dipertimbangkan kembali pak, kami tetap membutuhkan 1.800 keping karena ada "
-                            "pelayanan keliling.")
+                         "pelayanan keliling.")
 
 
 def _committed(d: Desk12) -> int:

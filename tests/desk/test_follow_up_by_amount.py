@@ -39,7 +39,7 @@ def test_a_raise_after_dispatch_is_told_as_a_raise_never_a_cut(desk_dir: Path) -
     assert mailbot(desk_dir, "dispatch", reference).returncode == 0
     before = {s.path for s in sent_mail(desk_dir)}
     answer_reply(desk_dir, approved, "raise", BULUNGAN,
-                    "Pak, kalau boleh ditambah 500 keping lagi, kebutuhan pelayanan minggu ini melonjak.")
+                 "Pak, kalau boleh ditambah 500 keping lagi, kebutuhan pelayanan minggu ini melonjak.")
     new = [s for s in sent_mail(desk_dir) if s.path not in before]
     to_managers = [s for s in new if any(m in str(s.msg["To"]) for m in MANAGERS)]
     assert to_managers and len(new) >= 2
@@ -54,8 +54,8 @@ def test_a_change_of_item_is_queued_for_a_person_with_one_acknowledgement(desk_d
                                                           "1.000 keping. Sisa stok kami saat ini 300 keping.\n")
     reference = reference_of(approved)
     mid = answer_reply(desk_dir, approved, "item", BULUNGAN,
-                          "Mohon maaf, yang kami perlukan sebenarnya blangko KIA (Kartu Identitas Anak), bukan KTP-el. "
-                          "Jumlah tetap 1.000 keping.")
+                       "Mohon maaf, yang kami perlukan sebenarnya blangko KIA (Kartu Identitas Anak), bukan KTP-el. "
+                       "Jumlah tetap 1.000 keping.")
     [told] = [s for s in sent_mail(desk_dir) if s.in_reply_to == mid]
     assert reference in told.subject
     assert "blangko yang diperlukan adalah blangko KIA" in told.text or "adalah KIA" in told.text
@@ -65,7 +65,7 @@ def test_a_change_of_item_is_queued_for_a_person_with_one_acknowledgement(desk_d
     assert (row["item"], row["approved"]) == ("ktp-el", 1000)  # nothing switched by mail
     # the same sent again: no second acknowledgement in the thread
     again = answer_reply(desk_dir, approved, "item-again", BULUNGAN,
-                            "Mohon maaf, yang kami perlukan sebenarnya blangko KIA, bukan KTP-el. Jumlah tetap 1.000.")
+                         "Mohon maaf, yang kami perlukan sebenarnya blangko KIA, bukan KTP-el. Jumlah tetap 1.000.")
     assert not [s for s in sent_mail(desk_dir) if s.in_reply_to == again]
 
 
@@ -74,7 +74,7 @@ def test_a_figure_changed_with_ke_is_a_correction(desk_dir: Path) -> None:
                                                          "1.100 keping. Sisa stok kami saat ini 500 keping.\n")
     reference = reference_of(approved)
     mid = answer_reply(desk_dir, approved, "ke", MALINAU,
-                          "Pak, untuk nomor rujukan di atas, mohon jumlahnya diubah ke 900 keping.\nTerima kasih.")
+                       "Pak, untuk nomor rujukan di atas, mohon jumlahnya diubah ke 900 keping.\nTerima kasih.")
     row = request_row(desk_dir, reference)
     assert (row["requested"], row["approved"]) == (900, 900)
     [told] = [s for s in sent_mail(desk_dir) if s.in_reply_to == mid]
