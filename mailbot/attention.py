@@ -174,14 +174,25 @@ _QUESTION = re.compile(
     r"\?|\b(?:apakah|kapan|bagaimana|berapa|mohon (?:info|informasi|penjelasan)|bisakah|bolehkah|dimana|di mana|"
     r"when|how|could you|can you|would you|what|which)\b",
     re.IGNORECASE)
+
+
+def _typed(words: tuple[str, ...]) -> str:
+    """A reminder table as an alternation whose spaces are one space each, as the districts type them."""
+    return vocabulary.alternation(words, space=" ")
+
+
+def _stems(stems: tuple[str, ...]) -> str:
+    return rf"(?:{vocabulary.alternation(stems)})\w*"
+
+
 # A reminder, as a class: asking after the request's progress ("menanyakan kelanjutan/tindak lanjut/perkembangan/
 # progres/status"), saying nothing came yet ("belum ada kabar/keputusan/jawaban", "belum diproses"), asking when
 # it will be done ("kapan … diproses/diputuskan/dikirim"), reminding ("mengingatkan", "mohon ditindaklanjuti"),
-# and the English of each.
-_SOON = r"(?:segera|secepatnya|secepat\s+mungkin|sesegera\s+mungkin|asap)"
+# and the English of each; the words of each are tables in mailbot.reader.vocabulary.
+_SOON = f"(?:{vocabulary.alternation(vocabulary.SOON_WORDS)})"
 # what the province sends, said of the blanks (never the district's own "segera kami kirimkan laporannya")
-_SENT = r"(?:dikirim\w*|terkirim\w*|kiriman\w*|pengiriman\w*)"
-_PROGRESS = r"(?:kelanjutan|lanjutan|tindak ?lanjut|perkembangan|progres|progress|status|kabar|nasib|proses)"
+_SENT = _stems(vocabulary.SENT_STEMS)
+_PROGRESS = f"(?:{_typed(vocabulary.PROGRESS_WORDS)})"
 # "how is it", in the districts' words (mailbot.reader.vocabulary): "bagaimana kabarnya", Banjar "kaya apa kabarnya"
 _HOW = "|".join(map(re.escape, sorted(vocabulary.REMINDER_HOW_WORDS, key=len, reverse=True)))
 # "already", the request acted on, "not yet" (mailbot.reader.vocabulary): "udh diproses blm ya?"
@@ -190,24 +201,23 @@ _ACTED = vocabulary.alternation(vocabulary.REQUEST_ACTED_VERBS)
 _NOT_YET = vocabulary.alternation(vocabulary.NOT_YET_WORDS)
 _PARTICLE = vocabulary.alternation(vocabulary.REMINDER_PARTICLES)
 _DECISION = vocabulary.alternation(vocabulary.DECISION_ASKED_WORDS)
+_WHEN = f"(?:{_typed(vocabulary.REMINDER_WHEN_WORDS)})"
 _REMINDER = re.compile(
-    r"\b(?:mengingatkan|diingatkan|ingatkan|ditindaklanjuti|tindak lanjut|tindaklanjut|follow(?:ing)? ?up|"
-    rf"menanyakan(?: kembali| lagi| ulang)?\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|menanyakan kembali|"
-    rf"(?:info|informasi|kabar|update)\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|"
-    rf"(?:{_HOW})\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|sudah sampai (?:mana|tahap apa)|"
+    rf"\b(?:{_typed(vocabulary.REMINDING_WORDS + vocabulary.REMINDER_WORDS)}|{_stems(vocabulary.REMINDING_STEMS)}|"
+    rf"menanyakan(?: kembali| lagi| ulang)?\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|"
+    rf"(?:{_typed(vocabulary.PROGRESS_ASKED_BEFORE)})\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|"
+    rf"(?:{_HOW})\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|"
     # ... with a particle after it, of the request ("bagaimana mi itu permohonan blangko ta'?")
-    rf"(?:{_HOW})\s+(?:{_PARTICLE})\s+(?:\w+\s+){{0,2}}?(?:permohonan|usulan|pengajuan|permintaan)|"
+    rf"(?:{_HOW})\s+(?:{_PARTICLE})\s+(?:\w+\s+){{0,2}}?(?:{_typed(vocabulary.REMINDED_NOUNS)})|"
     # "posisinya sekarang di mana ya?": where the approved blanks are, asked
-    r"posisi\w*\s+(?:\w+\s+){0,2}?(?:di ?mana|sampai mana|sampe mana)|"
+    rf"posisi\w*\s+(?:\w+\s+){{0,2}}?(?:{_typed(vocabulary.WHERE_WORDS)})|"
     rf"(?:{_NOT_YET}) (?:(?:{_PARTICLE}) )?(?:juga |jua )?(?:ada |kami )?"
-    r"(?:balasan|kabar|tanggapan|jawaban|respon\w*|keputusan|kepastian|informasi|"
-    r"terima|diproses|diputuskan|dikirim|ditanggapi|dibalas)|"
+    rf"(?:{_typed(vocabulary.NO_ANSWER_WORDS + vocabulary.NOT_YET_DONE_WORDS)}|{_stems(vocabulary.NO_ANSWER_STEMS)})|"
     # ... typed on a phone: "kpn dikrm y? sdh seminggu ini"
-    r"(?:kapan|kpn)\s+(?:[\w-]+\s+){0,4}?(?:diproses|diputuskan|dikirim|dikrm|dikirm|disetujui|ditindaklanjuti|"
-    rf"selesai|keluar|(?:{_DECISION})\b)|(?:{_DECISION})\s+(?:\w+\s+){{0,2}}?(?:kapan|kpn)\b|"
-    r"(?:sudah|sdh|udah|udh) (?:seminggu|sepekan|\w+ (?:hari|minggu|pekan|mgg))|masih menunggu|"
-    r"any (?:update|news|progress)|still waiting|still pending|no (?:reply|response|answer|decision|news)|"
-    r"remind\w*|status of our request|"
+    rf"{_WHEN}\s+(?:[\w-]+\s+){{0,4}}?(?:{_typed(vocabulary.WHEN_DONE_WORDS)}|(?:{_DECISION})\b)|"
+    rf"(?:{_DECISION})\s+(?:\w+\s+){{0,2}}?{_WHEN}\b|"
+    rf"(?:{_typed(vocabulary.WAITED_SINCE_WORDS)}) "
+    rf"(?:{_typed(vocabulary.WAITED_SPANS)}|\w+ (?:{_typed(vocabulary.WAITED_UNITS)}))|"
     # "permohonan kami yg kmrn itu udh diproses blm ya?", "sudah disetujui belum?", "sampun diproses dereng?"
     rf"(?:{_ALREADY})\s+(?:[\w-]+\s+){{0,2}}?(?:{_ACTED})\b[^.!?\n]{{0,25}}?(?:\b(?:{_NOT_YET})\b|\?)|"
     # asking after a request sent before in a letter's words ("izin menanyakan surat permohonan ... kami", "apakah
@@ -215,10 +225,12 @@ _REMINDER = re.compile(
     + "|".join(map(re.escape, vocabulary.REMINDER_ASKS)) + "|"
     # an urge to send ("mohon segera dikirim", "kapan blangkonya sampai", "pengirimannya mohon dipercepat"): the
     # request waits on us, whatever else the mail restates ("SETUJU 2.000, mohon segera dikirim")
-    rf"{_SOON}\W+(?:\w+\W+){{0,2}}?{_SENT}|{_SENT}\W+(?:\w+\W+){{0,2}}?(?:mohon|harap|agar|supaya|bisa|dapat)\s+{_SOON}|"
-    rf"(?:mohon|tolong|harap)\s+{_SOON}\s+kirim\w*|dipercepat|percepat\w*\s+(?:pengiriman|kiriman)\w*|"
-    r"kapan\s+(?:\w+\s+){0,4}?(?:sampai|tiba|datang)|"
-    r"(?:send|ship)\w*\s+(?:\w+\s+){0,3}?(?:soon|asap|urgently|quickly))",
+    rf"{_SOON}\W+(?:\w+\W+){{0,2}}?{_SENT}|"
+    rf"{_SENT}\W+(?:\w+\W+){{0,2}}?(?:{_typed(vocabulary.URGED_WORDS)})\s+{_SOON}|"
+    rf"(?:{_typed(vocabulary.PLEASE_WORDS)})\s+{_SOON}\s+kirim\w*|"
+    rf"{_stems(vocabulary.HASTEN_STEMS)}\s+{_stems(vocabulary.SHIPMENT_STEMS)}|"
+    rf"kapan\s+(?:\w+\s+){{0,4}}?(?:{_typed(vocabulary.WHEN_ARRIVES_WORDS)})|"
+    rf"{_stems(vocabulary.SEND_SOON_STEMS)}\s+(?:\w+\s+){{0,3}}?(?:{_typed(vocabulary.SEND_SOON_WORDS)}))",
     re.IGNORECASE)
 # Asking after blanks on their way: "belum sampai/datang/tiba", "apakah blangkonya sudah dikirim?", "posisi
 # kiriman", "when will the blanks be sent?". Of a shipment dispatched, it asks where the blanks are.

@@ -33,10 +33,11 @@ FIGURES = ("requested", "stock_on_hand")
 _CONFIRMATION = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.THANKS_WORDS) + r")\b", re.IGNORECASE)
 # A reminder of a request sent before ("izin mengingatkan kembali permohonan kami minggu lalu", "belum ada kabar"),
 # not a mere urge to send that a new request may carry ("stok hampir habis, mohon segera dikirim").
-_EARLIER_ASK = re.compile(r"\b(?:mengingatkan|ingatkan|diingatkan|menanyakan|minggu lalu|pekan lalu|bulan lalu|"
-                          r"kemarin|sebelumnya|yang lalu|yg lalu|tempo hari|belum (?:juga )?(?:ada )?(?:balasan|"
-                          r"kabar|tanggapan|jawaban|respon\w*|keputusan|kepastian)|remind\w*|follow(?:ing)? ?up|"
-                          r"any (?:update|news)|still waiting|no (?:reply|response|answer|news))\b", re.IGNORECASE)
+_EARLIER_ASK = re.compile(
+    r"\b(?:" + vocabulary.alternation(vocabulary.REMINDING_WORDS + vocabulary.EARLIER_ASK_WORDS, space=" ")
+    + r"|(?:" + vocabulary.alternation(vocabulary.REMINDING_STEMS) + r")\w*|belum (?:juga )?(?:ada )?(?:"
+    + vocabulary.alternation(vocabulary.NO_ANSWER_WORDS, space=" ") + r"|(?:"
+    + vocabulary.alternation(vocabulary.NO_ANSWER_STEMS) + r")\w*))\b", re.IGNORECASE)
 _CORRECTION = re.compile(r"\b(?:koreksi|ralat|bukan|sebenarnya|yang benar|salah|keliru|revisi|menjadi)\b",
                          re.IGNORECASE)
 

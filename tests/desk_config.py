@@ -90,3 +90,10 @@ max_message_bytes = {max_message_bytes}
     path = folder / "config.toml"
     path.write_text(text)
     return path
+
+
+def edit_config(path: Path, old: str, new: str) -> None:
+    """Replace the first *old* in the config file at *path* with *new*; *old* must be there."""
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))

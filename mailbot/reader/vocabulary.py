@@ -3334,6 +3334,64 @@ REMINDER_ASKS: tuple[str, ...] = (
     "advise on its current status", "advise on its status", "advise on the status", "advise on the current status",
     "current status of our request", "status inquiry", "status enquiry",
 )
+# The rest of a reminder's words (mailbot.attention's reminders, mailbot.conversation's earlier asks). In these
+# tables a space is one space, as the districts type it, and a stem is followed by any letters.
+# Reminding in so many words, read as a reminder by both ("izin mengingatkan kembali", "just following up").
+REMINDING_WORDS: tuple[str, ...] = (
+    "mengingatkan", "diingatkan", "ingatkan", "follow up", "followup", "following up", "followingup",
+    "any update", "any news", "still waiting", "no reply", "no response", "no answer", "no news",
+)
+REMINDING_STEMS: tuple[str, ...] = ("remind",)
+# ... and these as well for mailbot.attention ("mohon ditindaklanjuti", "masih menunggu", "pengirimannya mohon
+# dipercepat").
+REMINDER_WORDS: tuple[str, ...] = (
+    "ditindaklanjuti", "tindak lanjut", "tindaklanjut", "menanyakan kembali", "sudah sampai mana",
+    "sudah sampai tahap apa", "masih menunggu", "any progress", "still pending", "no decision",
+    "status of our request", "dipercepat",
+)
+# ... and these for mailbot.conversation, a request sent before ("permohonan kami minggu lalu", "tempo hari").
+EARLIER_ASK_WORDS: tuple[str, ...] = (
+    "menanyakan", "minggu lalu", "pekan lalu", "bulan lalu", "kemarin", "sebelumnya", "yang lalu", "yg lalu",
+    "tempo hari",
+)
+# The request's progress, asked after ("menanyakan kelanjutan", "info perkembangan", "bagaimana kabarnya"),
+# after one of the asking words.
+PROGRESS_WORDS: tuple[str, ...] = (
+    "kelanjutan", "lanjutan", "tindak lanjut", "tindaklanjut", "perkembangan", "progres", "progress", "status",
+    "kabar", "nasib", "proses",
+)
+PROGRESS_ASKED_BEFORE: tuple[str, ...] = ("info", "informasi", "kabar", "update")
+# What a "how is it" may ask after with a particle between ("bagaimana mi itu permohonan blangko ta'?").
+REMINDED_NOUNS: tuple[str, ...] = ("permohonan", "usulan", "pengajuan", "permintaan")
+# Where the approved blanks are, asked ("posisinya sekarang di mana ya?").
+WHERE_WORDS: tuple[str, ...] = ("di mana", "dimana", "sampai mana", "sampe mana")
+# No answer yet, after "belum" ("belum ada kabar", "belum juga ada tanggapan").
+NO_ANSWER_WORDS: tuple[str, ...] = ("balasan", "kabar", "tanggapan", "jawaban", "keputusan", "kepastian")
+NO_ANSWER_STEMS: tuple[str, ...] = ("respon",)
+# ... and in mailbot.attention, nothing done yet ("belum diproses", "blm dibalas").
+NOT_YET_DONE_WORDS: tuple[str, ...] = (
+    "informasi", "terima", "diproses", "diputuskan", "dikirim", "ditanggapi", "dibalas",
+)
+# When it will be done, asked ("kapan diproses?", typed on a phone "kpn dikrm y?").
+REMINDER_WHEN_WORDS: tuple[str, ...] = ("kapan", "kpn")
+WHEN_DONE_WORDS: tuple[str, ...] = (
+    "diproses", "diputuskan", "dikirim", "dikrm", "dikirm", "disetujui", "ditindaklanjuti", "selesai", "keluar",
+)
+WHEN_ARRIVES_WORDS: tuple[str, ...] = ("sampai", "tiba", "datang")
+# How long it has waited ("sudah seminggu", "sdh 3 hari", "udh 2 mgg").
+WAITED_SINCE_WORDS: tuple[str, ...] = ("sudah", "sdh", "udah", "udh")
+WAITED_SPANS: tuple[str, ...] = ("seminggu", "sepekan")
+WAITED_UNITS: tuple[str, ...] = ("hari", "minggu", "pekan", "mgg")
+# An urge to send ("mohon segera dikirim", "pengirimannya mohon dipercepat", "please send asap"): what the
+# province sends, said of the blanks (never the district's own "segera kami kirimkan laporannya").
+SOON_WORDS: tuple[str, ...] = ("segera", "secepatnya", "secepat mungkin", "sesegera mungkin", "asap")
+SENT_STEMS: tuple[str, ...] = ("dikirim", "terkirim", "kiriman", "pengiriman")
+URGED_WORDS: tuple[str, ...] = ("mohon", "harap", "agar", "supaya", "bisa", "dapat")
+PLEASE_WORDS: tuple[str, ...] = ("mohon", "tolong", "harap")
+HASTEN_STEMS: tuple[str, ...] = ("percepat",)
+SHIPMENT_STEMS: tuple[str, ...] = ("pengiriman", "kiriman")
+SEND_SOON_STEMS: tuple[str, ...] = ("send", "ship")
+SEND_SOON_WORDS: tuple[str, ...] = ("soon", "asap", "urgently", "quickly")
 # Right before a figure, these give the content of one bundle or box ("ada satu ikat isi 100 yang terselip", "4 dus @
 # 250 keping"): no figure of the request, its stock or its count (mailbot.followup.interpret).
 BUNDLE_CONTENT_BEFORE: tuple[str, ...] = (

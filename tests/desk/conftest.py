@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import shutil
+import socketserver
 import sqlite3
 import subprocess
+import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -240,3 +242,23 @@ def desk12(request: pytest.FixtureRequest, open_desk12: Callable[..., Desk12]) -
     except pytest.FixtureLookupError:
         return open_desk12(now=datetime(2026, 12, 5, 10, 0, tzinfo=WITA))
     return open_desk12(clock=clock)
+
+
+class FakeServer(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, handler: type[socketserver.BaseRequestHandler]) -> None:
+        super().__init__(("127.0.0.1", 0), handler)
+
+
+@pytest.fixture
+def server(request: pytest.FixtureRequest) -> Iterator[int]:
+    """A fake server on a loopback port, of the handler class the test passes (indirect=["server"]); its port."""
+    fake = FakeServer(request.param)
+    threading.Thread(target=fake.serve_forever, daemon=True).start()
+    try:
+        yield fake.server_address[1]
+    finally:
+        fake.shutdown()
+        fake.server_close()

@@ -177,6 +177,59 @@ def dispatched(d: Desk12) -> Out:
     return notice
 
 
+def proposed_shipment(d: Desk12, district: str, name: str, printed: int) -> Out:
+    """*district* reports 420 blanks left (under its threshold), *printed* a day: the desk proposes a shipment that
+    waits for the managers; the managers' alert."""
+    d.send(district, "Laporan harian", f"Laporan harian 1/12/2026\nperekaman {printed + 5}\npencetakan {printed}\n"
+                                       f"sisa blangko 420\n\nDisdukcapil Kabupaten {name}\n")
+    [alert] = [o for o in d.to_managers() if o.purpose.startswith("alert:below_threshold")]
+    assert "SETUJU" in alert.text and d.request()["proactive"] and d.request()["state"] == "held"
+    return alert
+
+
+def appealed_rejection(d: Desk12) -> Out:
+    """Nunukan asks 3.500 (sisa 300), held; a manager rejects it; Nunukan appeals. The managers' appeal notice."""
+    mid, outcome = d.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
+                          REQUEST.format(stock=300, asked="3.500", name="Nunukan"),
+                          date="Tue, 01 Dec 2026 08:00:00 +0800")
+    assert outcome == {"request-held": 1}
+    [held] = [o for o in d.out() if o.purpose.startswith("held:")]
+    send_answer(d, MANAGERS[0], held, "TOLAK stok provinsi sedang dihemat")
+    assert d.request()["state"] == "rejected"
+    [rejected] = [o for o in d.replies_to(mid) if "TIDAK DAPAT KAMI SETUJUI" in o.text]
+    told_before = len(d.to_managers())
+    appeal, _ = send_answer(d, NUNUKAN, rejected, "Mohon dipertimbangkan kembali pak, stok kami tinggal 200 keping dan "
+                                                  "perekaman massal sudah dijadwalkan minggu depan.")
+    [forwarded] = d.replies_to(appeal)
+    assert "keputusannya akan kami sampaikan melalui email" in flat(forwarded.text)
+    [notice] = d.to_managers()[told_before:]
+    assert "SETUJU <jumlah>" in notice.text and "TOLAK <alasan>" in notice.text
+    return notice
+
+
+def appealed_part(d: Desk12, words: str) -> tuple[int, Out]:
+    """Malinau asks 1.800 with 500 left, a part is approved, and it appeals; (the part, the managers' notice)."""
+    mid, _ = d.send(MALINAU, "Permohonan blangko KTP-el", REQUEST.format(stock=500, asked="1.800", name="Malinau"))
+    part = d.request()["approved"]
+    assert d.request()["state"] == "approved" and part < 1800
+    [partial] = d.replies_to(mid)
+    quoted = "\n".join(f"> {line}" for line in partial.text.splitlines())
+    told_before = len(d.to_managers())
+    d.send(MALINAU, "Re: " + partial.subject, f"{words}\n\n{quoted}\n", in_reply_to=partial.message_id)
+    assert d.request()["state"] == "held"
+    [notice] = d.to_managers()[told_before:]
+    return part, notice
+
+
+ASKED_VAGUE = "Kami mohon kiriman blangko KTP-el, persediaan kami sudah menipis.\n"  # no figure: asked back
+
+
+def asked_back(desk12: Desk12) -> None:
+    """Tarakan asks blanks with no figure on Monday 30 November; the desk asks it back."""
+    _, outcome = desk12.send(TARAKAN, "Permohonan blangko", ASKED_VAGUE, date="Mon, 30 Nov 2026 09:00:00 +0800")
+    assert outcome == {"request-clarify": 1}, outcome
+
+
 def client_quote(reply: Out, style: str) -> tuple[str, str | None]:
     """The desk's reply as a mail client quotes it below the writer's words: (plain text, html or None)."""
     text, desk = reply.text, str(reply.msg["From"])

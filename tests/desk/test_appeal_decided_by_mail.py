@@ -7,34 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import NUNUKAN, REQUEST, Desk12, Out, flat, send_answer
+from tests.desk.desk12 import NUNUKAN, Desk12, appealed_rejection, flat, send_answer
 from tests.desk.mailkit import MANAGERS
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 
-def _appealed(d: Desk12) -> Out:
-    """Nunukan asks 3.500 (sisa 300), held; a manager rejects it; Nunukan appeals. The managers' appeal notice."""
-    mid, outcome = d.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
-                          REQUEST.format(stock=300, asked="3.500", name="Nunukan"),
-                          date="Tue, 01 Dec 2026 08:00:00 +0800")
-    assert outcome == {"request-held": 1}
-    [held] = [o for o in d.out() if o.purpose.startswith("held:")]
-    send_answer(d, MANAGERS[0], held, "TOLAK stok provinsi sedang dihemat")
-    assert d.request()["state"] == "rejected"
-    [rejected] = [o for o in d.replies_to(mid) if "TIDAK DAPAT KAMI SETUJUI" in o.text]
-    told_before = len(d.to_managers())
-    appeal, _ = send_answer(d, NUNUKAN, rejected, "Mohon dipertimbangkan kembali pak, stok kami tinggal 200 keping dan "
-                                                  "perekaman massal sudah dijadwalkan minggu depan.")
-    [forwarded] = d.replies_to(appeal)
-    assert "keputusannya akan kami sampaikan melalui email" in flat(forwarded.text)
-    [notice] = d.to_managers()[told_before:]
-    assert "SETUJU <jumlah>" in notice.text and "TOLAK <alasan>" in notice.text
-    return notice
-
-
 def test_a_managers_setuju_on_the_appeal_notice_grants_it(desk12: Desk12) -> None:
-    notice = _appealed(desk12)
+    notice = appealed_rejection(desk12)
     n = len(desk12.out())
     mid, outcome = send_answer(desk12, MANAGERS[0], notice, "SETUJU 2.000")
     # was: refused ("sudah DITOLAK sebelumnya"), and the district never heard anything
@@ -54,7 +34,7 @@ def test_a_managers_setuju_on_the_appeal_notice_grants_it(desk12: Desk12) -> Non
 
 
 def test_a_managers_tolak_on_the_appeal_notice_tells_the_district(desk12: Desk12) -> None:
-    notice = _appealed(desk12)
+    notice = appealed_rejection(desk12)
     n = len(desk12.out())
     send_answer(desk12, MANAGERS[0], notice, "TOLAK stok provinsi baru datang bulan Januari")
     assert desk12.request()["state"] == "rejected"
@@ -69,7 +49,7 @@ def test_a_managers_tolak_on_the_appeal_notice_tells_the_district(desk12: Desk12
 
 
 def test_a_bare_setuju_on_the_appeal_notice_asks_for_the_figure(desk12: Desk12) -> None:
-    notice = _appealed(desk12)
+    notice = appealed_rejection(desk12)
     n = len(desk12.out())
     send_answer(desk12, MANAGERS[0], notice, "SETUJU")
     assert desk12.request()["state"] == "rejected"
@@ -78,7 +58,7 @@ def test_a_bare_setuju_on_the_appeal_notice_asks_for_the_figure(desk12: Desk12) 
 
 
 def test_a_setuju_on_the_appeal_beyond_the_request_waits_for_paksa_and_leaves_it_rejected(desk12: Desk12) -> None:
-    notice = _appealed(desk12)
+    notice = appealed_rejection(desk12)
     n = len(desk12.out())
     send_answer(desk12, MANAGERS[0], notice, "SETUJU 5.000")
     req = desk12.request()

@@ -22,8 +22,7 @@ import pytest
 
 from mailbot.transports.maildir import deliver
 from tests.desk.conftest import mailbot, wait_until
-from tests.desk.test_crash_sending import _request, _use_smtp, _wait_gone
-from tests.desk.test_stop_while_sending import _message_id
+from tests.desk.mailkit import authenticated_request, message_id_in, use_smtp, wait_gone
 from tests.servers import SmtpServer
 
 pytestmark = pytest.mark.servers
@@ -44,12 +43,12 @@ def test_a_backup_taken_before_the_journal_is_folded_sends_nothing_twice_when_re
         desk_dir: Path, tmp_path: Path) -> None:
     inbox = desk_dir / "var" / "mail" / "inbox"
     for i in range(MESSAGES):
-        deliver(inbox, _request(i))
+        deliver(inbox, authenticated_request(i))
     with SmtpServer() as smtp:
         # slow before it takes a mail (at RCPT TO), quick once it has: after each accepted mail there is a
         # moment when the server holds nothing unanswered, and the kill lands then (no RFC 1047 repeat)
         smtp.rcpt_delay = 0.3
-        _use_smtp(desk_dir, smtp)
+        use_smtp(desk_dir, smtp)
         command = [sys.executable, "-m", "mailbot", "--config", str(desk_dir / "config.toml"), "run"]
         with (tmp_path / "run.log").open("wb") as log:
             proc = subprocess.Popen(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
@@ -58,12 +57,12 @@ def test_a_backup_taken_before_the_journal_is_folded_sends_nothing_twice_when_re
                                   timeout=90, every=0.005), "no mail accepted and journalled"
                 os.killpg(proc.pid, signal.SIGKILL)  # mid-batch: the journal is not folded yet
                 proc.wait(timeout=30)
-                _wait_gone(proc.pid, 30)
+                wait_gone(proc.pid, 30)
             finally:
                 if proc.poll() is None:
                     os.killpg(proc.pid, signal.SIGKILL)
                     proc.wait()
-        taken = [_message_id(m.raw) for m in smtp.messages]
+        taken = [message_id_in(m.raw) for m in smtp.messages]
         journalled = _journal_rows(desk_dir)
         with sqlite3.connect(desk_dir / "var" / "mailbot.db") as conn:
             sent_rows = conn.execute("select count(*) from outbox where status = 'sent'").fetchone()[0]
@@ -82,7 +81,7 @@ def test_a_backup_taken_before_the_journal_is_folded_sends_nothing_twice_when_re
         started = time.monotonic()
         again = mailbot(restored, "run", "--once", timeout=240)
         assert again.returncode == 0, again.stderr[-2000:]
-        delivered = Counter(_message_id(m.raw) for m in smtp.messages)
+        delivered = Counter(message_id_in(m.raw) for m in smtp.messages)
 
     with sqlite3.connect(restored / "var" / "mailbot.db") as conn:
         outbox = dict(conn.execute("select message_id, status from outbox").fetchall())

@@ -11,25 +11,14 @@ import socket
 import socketserver
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from mailbot.cli import EXIT_STOPPED
 from tests.desk.conftest import EXAMPLES, mailbot
-
-PASSWORD_ENV = "MAILBOT_TEST_SMTP_PASSWORD"
-
-
-class _Server(socketserver.ThreadingTCPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def __init__(self, handler: type[socketserver.BaseRequestHandler]) -> None:
-        super().__init__(("127.0.0.1", 0), handler)
+from tests.desk.mailkit import PASSWORD_ENV, check_connect, replace_section
 
 
 class _Auth454(socketserver.StreamRequestHandler):
@@ -173,38 +162,12 @@ class _SlowSmtp(_SlowGreeting):
     greeting = b"220 mail.kaltaraprov.example ESMTP ready\r\n"
 
 
-@pytest.fixture
-def server(request: pytest.FixtureRequest) -> Iterator[int]:
-    fake = _Server(request.param)
-    threading.Thread(target=fake.serve_forever, daemon=True).start()
-    try:
-        yield fake.server_address[1]
-    finally:
-        fake.shutdown()
-        fake.server_close()
-
-
-def _section(desk_dir: Path, table: str, body: str) -> None:
-    path = desk_dir / "config.toml"
-    text = path.read_text()
-    found = re.search(rf"^\[{table}\]\n.*?(?=^\[)", text, re.MULTILINE | re.DOTALL)
-    assert found, table
-    path.write_text(text[:found.start()] + f"[{table}]\n{body}\n\n" + text[found.end():])
-
-
-def _check(desk_dir: Path) -> tuple[int, list[str]]:
-    env = {**os.environ, PASSWORD_ENV: "rahasia"}
-    result = mailbot(desk_dir, "check-config", "--connect", env=env)
-    assert "Traceback" not in result.stderr
-    return result.returncode, result.stderr.strip().splitlines()
-
-
 @pytest.mark.parametrize("server", [_Auth454, _Ehlo454, _Greeting454], indirect=True)
 def test_a_temporary_smtp_answer_is_no_configuration_error(desk_dir: Path, server: int) -> None:
     """Any 4xx answer (to AUTH, to EHLO and HELO, as the greeting) is a temporary failure, exit 1."""
-    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
-                                 f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"')
-    code, lines = _check(desk_dir)
+    replace_section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                        f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"')
+    code, lines = check_connect(desk_dir)
     assert code == 1 and len(lines) == 1, lines
     assert lines[0].startswith("mailbot: temporary failure: ") and "configuration error" not in lines[0], lines
     assert re.search(r"454 4\.\d\.0 \w", lines[0]) and "retries" in lines[0] and "?" not in lines[0], lines
@@ -213,9 +176,9 @@ def test_a_temporary_smtp_answer_is_no_configuration_error(desk_dir: Path, serve
 @pytest.mark.parametrize("server", [_Junk], indirect=True)
 def test_binary_junk_from_the_server_is_not_echoed(desk_dir: Path, server: int) -> None:
     """Its bytes were echoed raw to the terminal ('its first words were "?\ufffd\ufffd???junk"')."""
-    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
-                                 "timeout_seconds = 5")
-    code, lines = _check(desk_dir)
+    replace_section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                        "timeout_seconds = 5")
+    code, lines = check_connect(desk_dir)
     assert code == 2 and lines == [
         f"mailbot: configuration error: outbox: 127.0.0.1:{server} answered, but not as an SMTP server (it sent "
         "binary data, not text); check outbox.host, port and tls"], lines
@@ -223,9 +186,9 @@ def test_binary_junk_from_the_server_is_not_echoed(desk_dir: Path, server: int) 
 
 @pytest.mark.parametrize("server", [_Web], indirect=True)
 def test_smtp_set_to_a_web_server(desk_dir: Path, server: int) -> None:
-    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
-                                 "timeout_seconds = 5")
-    code, lines = _check(desk_dir)
+    replace_section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                        "timeout_seconds = 5")
+    code, lines = check_connect(desk_dir)
     assert code == 2 and len(lines) == 1, lines
     assert f"127.0.0.1:{server} answered, but not as an SMTP server (it looks like HTTP)" in lines[0], lines
     assert "b'" not in lines[0] and "-1 " not in lines[0] and "cannot reach" not in lines[0]
@@ -236,11 +199,11 @@ def test_smtp_at_a_web_server_is_told_in_seconds_and_run_says_it_alike(desk_dir:
     """With the default timeout_seconds (30): check-config --connect took 34 s (the greeting waited out, then the
     probe), and run retried the mail as a temporary failure ("will retry ... unreachable ... timed out"); now the
     silent server is asked after 3 s, and both say the same line, exit 2, the mail not retried."""
-    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"')
+    replace_section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"')
     said = (f"127.0.0.1:{server} answered, but not as an SMTP server (it looks like HTTP); check outbox.host, port "
             "and tls")
     started = time.monotonic()
-    code, connect = _check(desk_dir)
+    code, connect = check_connect(desk_dir)
     assert time.monotonic() - started < 15, "told in seconds, not after the greeting timeout"
     assert code == 2 and connect == [f"mailbot: configuration error: outbox: {said}"], connect
     assert mailbot(desk_dir, "import", str(EXAMPLES / "01-bulungan-permohonan.eml")).returncode == 0
@@ -255,12 +218,12 @@ def test_smtp_at_a_web_server_is_told_in_seconds_and_run_says_it_alike(desk_dir:
 @pytest.mark.parametrize("server", [_Web], indirect=True)
 def test_imap_at_a_web_server_is_told_in_seconds_by_both(desk_dir: Path, server: int) -> None:
     """With the default connect_timeout_seconds (15): was 22 s for check-config --connect and for run."""
-    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
-                                f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"')
+    replace_section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                       f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"')
     said = (f"mailbot: configuration error: inbox: 127.0.0.1:{server} answered, but not as an IMAP server (it looks "
             "like HTTP); check inbox.host, port and tls")
     started = time.monotonic()
-    code, connect = _check(desk_dir)
+    code, connect = check_connect(desk_dir)
     assert time.monotonic() - started < 12 and code == 2 and connect == [said], connect
     started = time.monotonic()
     code, run = _one_run(desk_dir)
@@ -269,10 +232,11 @@ def test_imap_at_a_web_server_is_told_in_seconds_by_both(desk_dir: Path, server:
 
 @pytest.mark.parametrize(("server", "looks"), [(_SmtpGreeting, "SMTP"), (_Web, "HTTP")], indirect=["server"])
 def test_imap_set_to_another_protocol(desk_dir: Path, server: int, looks: str) -> None:
-    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
-                                f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 5\n'
-                                "read_timeout_seconds = 5")
-    code, lines = _check(desk_dir)
+    replace_section(
+        desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                           f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 5\n'
+                           "read_timeout_seconds = 5")
+    code, lines = check_connect(desk_dir)
     assert code == 2 and len(lines) == 1, lines
     assert f"127.0.0.1:{server} answered, but not as an IMAP server (it looks like {looks})" in lines[0], lines
     assert "b'" not in lines[0] and "cannot reach" not in lines[0]
@@ -311,10 +275,11 @@ def test_run_says_an_imap_setup_mistake_as_check_config_connect_does(desk_dir: P
                                                                      expected: str) -> None:
     """Was exit 1 after seven retries with "abort: unexpected response: b'SSH-2.0...'", "error: None",
     "_ssl.c:1006" or "CapabilityError"; the service unit restarted on it."""
-    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "{tls}"\n'
-                                f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 5\n'
-                                "read_timeout_seconds = 5")
-    code, connect = _check(desk_dir)
+    replace_section(
+        desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "{tls}"\n'
+                           f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 5\n'
+                           "read_timeout_seconds = 5")
+    code, connect = check_connect(desk_dir)
     assert code == 2 and len(connect) == 1 and expected.format(port=server) in connect[0], connect
     code, run = _one_run(desk_dir)
     assert code == 2, run
@@ -326,11 +291,11 @@ def test_run_says_an_imap_setup_mistake_as_check_config_connect_does(desk_dir: P
 def test_run_says_an_smtp_setting_at_another_protocols_port_as_check_config_connect_does(
         desk_dir: Path, server: int, looks: str) -> None:
     """Was "will retry ... refused the session: -1 2.0-OpenSSH_9.6", the mail's attempts used up, exit 0."""
-    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
-                                 "timeout_seconds = 5")
+    replace_section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                        "timeout_seconds = 5")
     said = f"127.0.0.1:{server} answered, but not as an SMTP server (it looks like {looks}); check outbox.host, " \
            "port and tls"
-    code, connect = _check(desk_dir)
+    code, connect = check_connect(desk_dir)
     assert code == 2 and connect == [f"mailbot: configuration error: outbox: {said}"], connect
     assert mailbot(desk_dir, "import", str(EXAMPLES / "01-bulungan-permohonan.eml")).returncode == 0
     code, run = _one_run(desk_dir)
@@ -343,8 +308,8 @@ def test_run_says_an_smtp_setting_at_another_protocols_port_as_check_config_conn
 def test_a_connection_closed_at_once_is_not_reachable_now_and_run_retries_it(desk_dir: Path, server: int) -> None:
     """Was a configuration error in check-config --connect (exit 2), while run retried it with Python's text in
     the log ("SMTPServerDisconnected: Connection unexpectedly closed"): now both say it in the same plain words."""
-    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"')
-    code, connect = _check(desk_dir)
+    replace_section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"')
+    code, connect = check_connect(desk_dir)
     assert code == 1 and connect == [
         f"mailbot: temporary failure: outbox: the SMTP server 127.0.0.1:{server} is not reachable now: the server "
         "closed the connection; mailbot run tries again; check that the server runs, and outbox.host and port"], connect
@@ -360,10 +325,11 @@ def test_a_connection_closed_at_once_is_not_reachable_now_and_run_retries_it(des
 
 @pytest.mark.parametrize("server", [_Drop], indirect=True)
 def test_an_imap_connection_closed_at_once_is_not_reachable_now(desk_dir: Path, server: int) -> None:
-    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
-                                f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 5\n'
-                                "read_timeout_seconds = 5")
-    code, connect = _check(desk_dir)
+    replace_section(
+        desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                           f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 5\n'
+                           "read_timeout_seconds = 5")
+    code, connect = check_connect(desk_dir)
     assert code == 1 and connect == [
         f"mailbot: temporary failure: inbox: the IMAP server 127.0.0.1:{server} is not reachable now: the server "
         "closed the connection; mailbot run tries again; check that the server runs, and inbox.host and port"], connect
@@ -381,11 +347,11 @@ def test_a_silent_imap_server_is_said_with_the_time_waited(desk_dir: Path, serve
 
     A connect timeout of 1 s: the questions of what the port speaks wait their own timeouts after it, 7 s in
     all (31 s with 4 s); waited for the read timeout instead, the command would take over 60 s."""
-    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
-                                f'username = "u"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 1\n'
-                                "read_timeout_seconds = 60")
+    replace_section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                       f'username = "u"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 1\n'
+                                       "read_timeout_seconds = 60")
     started = time.monotonic()
-    code, lines = _check(desk_dir)
+    code, lines = check_connect(desk_dir)
     took = time.monotonic() - started
     assert code == 1 and len(lines) == 1, lines
     said = re.search(r"did not answer within 1 s \(inbox\.connect_timeout_seconds(?:; (\d+) s in all, with asking "
@@ -407,9 +373,9 @@ class _JunkCapabilityImap(socketserver.StreamRequestHandler):
 def test_an_imap_answer_of_junk_is_said_in_plain_words(desk_dir: Path, server: int) -> None:
     """It said "cannot reach the IMAP server ...: command: CAPABILITY => unexpected response: b'* \\xff\\xfe garbage
     \\x00'", imaplib's text, of a server that was reached."""
-    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
-                                f'username = "u"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 5')
-    code, lines = _check(desk_dir)
+    replace_section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                       f'username = "u"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 5')
+    code, lines = check_connect(desk_dir)
     assert code == 2 and lines == [
         f"mailbot: configuration error: inbox: 127.0.0.1:{server} answered, but not as an IMAP server: its answer "
         'to CAPABILITY was no IMAP ("* ?? garbage ?"); check inbox.host, port and tls'], lines
@@ -425,9 +391,9 @@ class _HugeBanner(socketserver.StreamRequestHandler):
 def test_a_greeting_line_too_long_is_no_refusal_by_the_server(desk_dir: Path, server: int) -> None:
     """A greeting line of 100 kB got "refuses to serve mailbot (500 Line too long.) ... ask the server's
     administrator to accept mail from this host": the 500 is smtplib's, not the server's."""
-    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
-                                 "timeout_seconds = 5")
-    code, lines = _check(desk_dir)
+    replace_section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                        "timeout_seconds = 5")
+    code, lines = check_connect(desk_dir)
     assert code == 2 and lines == [
         f"mailbot: configuration error: outbox: the SMTP server 127.0.0.1:{server} sent a line longer than any SMTP "
         "answer (over 8 KB), which is no mail server's answer; check [outbox] host and port"], lines
@@ -447,8 +413,8 @@ def test_check_config_stopped_says_what_it_is(desk_dir: Path, server: int) -> No
 
     from tests.forkserver import spawn_mailbot
 
-    _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
-                                 "timeout_seconds = 60")
+    replace_section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                        "timeout_seconds = 60")
     with tempfile.TemporaryFile() as err:
         proc = spawn_mailbot(["--config", str(desk_dir / "config.toml"), "check-config", "--connect"],
                              stdout=subprocess.DEVNULL, stderr=err, cwd=desk_dir)
@@ -475,13 +441,13 @@ def test_a_slow_greeting_is_a_slow_server_not_a_configuration_error(desk_dir: Pa
     """A correct IMAP greeting sent a byte a second was "answered, but not as an IMAP server (its first words were
     "*")", a configuration error (exit 2), which the service unit does not restart."""
     if protocol == "IMAP":
-        _section(desk_dir, "inbox", _SLOW_INBOX.format(port=server))
+        replace_section(desk_dir, "inbox", _SLOW_INBOX.format(port=server))
         key, start = "inbox.connect_timeout_seconds", "* OK"
     else:
-        _section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
-                                     "timeout_seconds = 1")
+        replace_section(desk_dir, "outbox", f'kind = "smtp"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                                            "timeout_seconds = 1")
         key, start = "outbox.timeout_seconds", "220"
-    code, lines = _check(desk_dir)
+    code, lines = check_connect(desk_dir)
     assert code == 1 and len(lines) == 1, lines
     assert lines[0].startswith(
         f"mailbot: temporary failure: {key.split('.')[0]}: the {protocol} server 127.0.0.1:{server} is slow: its "
@@ -494,7 +460,7 @@ def test_a_slow_greeting_is_a_slow_server_not_a_configuration_error(desk_dir: Pa
 def test_run_keeps_trying_a_slow_imap_server(desk_dir: Path, server: int) -> None:
     """`run --once` stopped with the same configuration error, exit 2: now it tries again
     with pauses, as for a server that stalls mid-greeting, until it is stopped."""
-    _section(desk_dir, "inbox", _SLOW_INBOX.format(port=server))
+    replace_section(desk_dir, "inbox", _SLOW_INBOX.format(port=server))
     proc = subprocess.Popen([str(Path(sys.executable).parent / "mailbot"), "--config", str(desk_dir / "config.toml"),
                              "run", "--once"], cwd=desk_dir, env={**os.environ, PASSWORD_ENV: "rahasia"},
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
@@ -542,10 +508,11 @@ class _CloseAfterLogin(socketserver.StreamRequestHandler):
 def test_an_imap_server_closing_after_the_login_is_a_temporary_failure(desk_dir: Path, server: int) -> None:
     """Was "configuration error: inbox: IMAP server …: [Errno 104] Connection reset by peer", exit 2, while
     `mailbot run` rightly tries again: a server restarting is no setting to fix."""
-    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
-                                f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 2\n'
-                                "read_timeout_seconds = 2")
-    code, connect = _check(desk_dir)
+    replace_section(
+        desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                           f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 2\n'
+                           "read_timeout_seconds = 2")
+    code, connect = check_connect(desk_dir)
     assert code == 1 and connect == [
         f"mailbot: temporary failure: inbox: the IMAP server 127.0.0.1:{server} closed the connection in the middle "
         "of the session; it may be restarting: mailbot run tries again; try check-config --connect again in a few "
@@ -565,9 +532,10 @@ def test_a_password_outside_ascii_on_a_server_without_authenticate_plain_is_one_
     """Was a UnicodeEncodeError traceback from check-config --connect and from run (exit 1, restarted by systemd):
     IMAP LOGIN takes ASCII only, and this server offers no other way in. Then the line said the server "refused
     the login", though mailbot never sent it: it says mailbot did not try, and why."""
-    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
-                                f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 2\n'
-                                "read_timeout_seconds = 2")
+    replace_section(
+        desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                           f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 2\n'
+                           "read_timeout_seconds = 2")
     expected = (f"mailbot did not try to log in to the IMAP server 127.0.0.1:{server} as blangko: the password in "
                 f"{PASSWORD_ENV} holds a character outside ASCII, and the server offers no way to send it (no "
                 "AUTHENTICATE PLAIN; IMAP LOGIN takes ASCII only); change it to ASCII letters, digits and signs, or "
@@ -593,9 +561,10 @@ def test_a_server_offering_no_login_mailbot_makes_is_said_so_not_a_wrong_passwor
                                                                                    server: int) -> None:
     """Was "refused the login of blangko (...); correct [inbox] username or the password": mailbot sent a LOGIN the
     server had disabled. Now it sends nothing and says what the server offers, and what to do."""
-    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
-                                f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 2\n'
-                                "read_timeout_seconds = 2")
+    replace_section(
+        desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                           f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 2\n'
+                           "read_timeout_seconds = 2")
     for command in (("check-config", "--connect"), ("run", "--once")):
         result = mailbot(desk_dir, *command, env={**os.environ, PASSWORD_ENV: "rahasia"})
         said = [line for line in result.stderr.splitlines() if line.startswith("mailbot: configuration error:")]

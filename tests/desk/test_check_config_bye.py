@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.desk.test_check_config_answers import PASSWORD_ENV, _check, _section, server  # noqa: F401
+from tests.desk.mailkit import PASSWORD_ENV, check_connect, replace_section
 
 pytestmark = pytest.mark.servers
 
@@ -47,13 +47,14 @@ class _ByeToCapability(_ByeTo):
 @pytest.mark.parametrize(("server", "said"), [(_ByeTo, "[UNAVAILABLE] restarting (in answer to LIST)"),
                                               (_ByeToCapability, "Server shutting down. (in answer to CAPABILITY)")],
                          indirect=["server"], ids=["after-login", "capability"])
-def test_a_bye_in_answer_to_a_command_is_a_temporary_failure(desk_dir: Path, server: int, said: str) -> None:  # noqa: F811
+def test_a_bye_in_answer_to_a_command_is_a_temporary_failure(desk_dir: Path, server: int, said: str) -> None:
     """Was "configuration error: inbox: IMAP server …: command: LIST => [UNAVAILABLE] restarting" (and "cannot
     reach the IMAP server …: command: CAPABILITY => …; check inbox.host, port and tls"), exit 2."""
-    _section(desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
-                                f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 2\n'
-                                "read_timeout_seconds = 2")
-    code, connect = _check(desk_dir)
+    replace_section(
+        desk_dir, "inbox", f'kind = "imap"\nhost = "127.0.0.1"\nport = {server}\ntls = "none"\n'
+                           f'username = "blangko"\npassword_env = "{PASSWORD_ENV}"\nconnect_timeout_seconds = 2\n'
+                           "read_timeout_seconds = 2")
+    code, connect = check_connect(desk_dir)
     assert code == 1 and connect == [
         f"mailbot: temporary failure: inbox: the IMAP server 127.0.0.1:{server} ended the session ({said}); it may "
         "be restarting: mailbot run tries again; try check-config --connect again in a few minutes, and if it stays, "

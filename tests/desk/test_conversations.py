@@ -16,10 +16,14 @@ from tests.desk.mailkit import (
     DISTRICT_SENDERS,
     MANAGERS,
     OFFICE,
-    Sent,
+    answer_reply,
     db,
     numbers_in,
+    open_queue,
+    reference_of,
     replies_to,
+    request_replied,
+    request_row,
     run_once,
     sent_mail,
     write_eml,
@@ -32,76 +36,22 @@ BULUNGAN, MALINAU, NUNUKAN, TANA_TIDUNG, TARAKAN = (DISTRICT_SENDERS[c] for c in
                                                     ("65.01", "65.02", "65.03", "65.04", "65.71"))
 
 
-def _request(desk_dir: Path, name: str, sender: str, body: str, subject: str = "Permohonan blangko KTP-el") -> Sent:
-    """Send one request and return mailbot's one reply to it."""
-    letter = write_eml(desk_dir, f"{name}.eml", sender=sender, subject=subject, body=body,
-                       message_id=f"<{name}@{sender.split('@')[1]}>")
-    run_once(desk_dir, letter)
-    [reply] = replies_to(desk_dir, f"<{name}@{sender.split('@')[1]}>")
-    return reply
-
-
-def _answer(desk_dir: Path, reply: Sent, name: str, sender: str, new_text: str, style: str) -> str:
-    """The district answers mailbot's *reply* from a mail client quoting in *style*; returns its Message-ID."""
-    text = reply.text
-    if style == "tab":
-        quoted = f"\n\n{new_text}\n\n" + "\n".join(f"\t{line}" for line in text.splitlines())
-        body = quoted.strip("\n") + "\n"
-    elif style == "gmail":
-        body = (f"{new_text}\n\nPada Jum, 4 Des 2026 pukul 10.05 {reply.msg['From']} menulis:\n\n"
-                + "\n".join(f"> {line}" for line in text.splitlines()) + "\n")
-    else:  # Outlook in English, the earlier message below a From:/Sent: block
-        body = (f"{new_text}\n\nFrom: {reply.msg['From']}\nSent: Friday, December 4, 2026 10:05 AM\n"
-                f"To: {sender}\nSubject: {reply.subject}\n\n{text}\n")
-    mid = f"<{name}@{sender.split('@')[1]}>"
-    letter = write_eml(desk_dir, f"{name}.eml", sender=sender, subject=f"Re: {reply.subject}", body=body,
-                       message_id=mid,
-                       extra_headers=f"In-Reply-To: {reply.message_id}\nReferences: {reply.message_id}\n")
-    run_once(desk_dir, letter)
-    return mid
-
-
-def _manager_answers_held_notice(desk_dir: Path, name: str, body: str) -> None:
-    """The first manager answers the one "Menunggu keputusan" notice with *body* (a SETUJU line), in its thread."""
-    [notice] = [s for s in sent_mail(desk_dir)
-                if sorted(s.to) == sorted(MANAGERS) and "Menunggu keputusan" in s.subject]
-    answer = write_eml(desk_dir, f"{name}.eml", sender=MANAGERS[0], subject=f"Re: {notice.subject}",
-                       message_id=f"<{name}@disdukcapil.kaltaraprov.example>", body=body,
-                       extra_headers=f"In-Reply-To: {notice.message_id}\nReferences: {notice.message_id}\n")
-    run_once(desk_dir, answer)
-
-
-def _request_row(desk_dir: Path, reference: str) -> dict:  # type: ignore[type-arg]
-    return dict(db(desk_dir).execute("select * from requests where reference = ?", (reference,)).fetchone())
-
-
-def _reference(reply: Sent) -> str:
-    return reply.subject.split("[", 1)[1].split("]", 1)[0]
-
-
-def _queue(desk_dir: Path) -> dict[str, str]:
-    """Message-ID -> reason of every open queue item about a message."""
-    rows = db(desk_dir).execute("select m.message_id, a.reason from attention_items a join messages m "
-                                "on m.id = a.message_pk where a.closed_at is null").fetchall()
-    return {r[0]: r[1] for r in rows}
-
-
 def test_corrections_in_each_quoting_style_update_the_request_in_place(desk_dir: Path) -> None:
     # Bulungan: 110 a day, 30 days: need 3.300 - 300 = 3.000, approved without a manager (limit 3.000)
-    first = _request(desk_dir, "blk-req", BULUNGAN,
-                     "Dengan hormat, sisa stok blangko KTP-el kami 300 keping. Mohon tambahan 6.000 keping.\n")
-    reference = _reference(first)
-    assert _request_row(desk_dir, reference)["approved"] == 3000
+    first = request_replied(desk_dir, "blk-req", BULUNGAN,
+                            "Dengan hormat, sisa stok blangko KTP-el kami 300 keping. Mohon tambahan 6.000 keping.\n")
+    reference = reference_of(first)
+    assert request_row(desk_dir, reference)["approved"] == 3000
     requests_before = db(desk_dir).execute("select count(*) from requests").fetchone()[0]
 
     # tab-quoted: a lower stock and a reason for 6.000; the need rises over the limit: a manager decides
-    mid = _answer(desk_dir, first, "blk-fix", BULUNGAN,
-                  "koreksi: sisa stok kami sebenarnya 150 keping, bukan 300. Kami tetap membutuhkan 6.000 keping "
-                  "karena ada kegiatan jemput bola di tiga kecamatan.", "tab")
+    mid = answer_reply(desk_dir, first, "blk-fix", BULUNGAN,
+                       "koreksi: sisa stok kami sebenarnya 150 keping, bukan 300. Kami tetap membutuhkan 6.000 keping "
+                       "karena ada kegiatan jemput bola di tiga kecamatan.", "tab")
     [answer] = replies_to(desk_dir, mid)
-    assert _reference(answer) == reference and answer.to == [BULUNGAN]
+    assert reference_of(answer) == reference and answer.to == [BULUNGAN]
     assert "300 keping menjadi 150 keping" in answer.text and "DITINJAU" in answer.text
-    row = _request_row(desk_dir, reference)
+    row = request_row(desk_dir, reference)
     assert (row["stock_on_hand"], row["requested"], row["state"], row["approved"]) == (150, 6000, "held", 3200)
     [notice] = [s for s in sent_mail(desk_dir) if sorted(s.to) == sorted(MANAGERS) and reference in s.subject]
     assert "jemput bola" in notice.text and "300 keping menjadi 150 keping" in notice.text
@@ -111,27 +61,27 @@ def test_corrections_in_each_quoting_style_update_the_request_in_place(desk_dir:
     assert committed == 0  # the earlier approval of 3.000 was released, nothing is approved twice
 
     # Gmail, top-posted over "> " quotes: a stock figure only; never read as a daily report
-    tt = _request(desk_dir, "tt-req", TANA_TIDUNG,
-                  "Dengan hormat, sisa stok blangko KTP-el kami 400 keping. Mohon tambahan 1.000 keping.\n")
-    tt_ref = _reference(tt)
-    mid = _answer(desk_dir, tt, "tt-fix", TANA_TIDUNG, "koreksi: sisa stok kami 200 keping, bukan 400", "gmail")
+    tt = request_replied(desk_dir, "tt-req", TANA_TIDUNG,
+                         "Dengan hormat, sisa stok blangko KTP-el kami 400 keping. Mohon tambahan 1.000 keping.\n")
+    tt_ref = reference_of(tt)
+    mid = answer_reply(desk_dir, tt, "tt-fix", TANA_TIDUNG, "koreksi: sisa stok kami 200 keping, bukan 400", "gmail")
     [answer] = replies_to(desk_dir, mid)
-    assert _reference(answer) == tt_ref and "400 keping menjadi 200 keping" in answer.text
-    assert _request_row(desk_dir, tt_ref)["stock_on_hand"] == 200
+    assert reference_of(answer) == tt_ref and "400 keping menjadi 200 keping" in answer.text
+    assert request_row(desk_dir, tt_ref)["stock_on_hand"] == 200
     assert db(desk_dir).execute("select count(*) from reports").fetchone()[0] == 0
 
     # Outlook "From:/Sent:" block: a raised figure
-    tk = _request(desk_dir, "tk-req", TARAKAN,
-                  "Dengan hormat, sisa stok blangko KTP-el kami 3.000 keping. Mohon tambahan 1.000 keping.\n")
-    tk_ref = _reference(tk)
-    mid = _answer(desk_dir, tk, "tk-fix", TARAKAN, "Mohon maaf, jumlah yang kami mohon menjadi 1.200 keping.",
-                  "outlook")
+    tk = request_replied(desk_dir, "tk-req", TARAKAN,
+                         "Dengan hormat, sisa stok blangko KTP-el kami 3.000 keping. Mohon tambahan 1.000 keping.\n")
+    tk_ref = reference_of(tk)
+    mid = answer_reply(desk_dir, tk, "tk-fix", TARAKAN, "Mohon maaf, jumlah yang kami mohon menjadi 1.200 keping.",
+                       "outlook")
     [answer] = replies_to(desk_dir, mid)
-    assert _reference(answer) == tk_ref and "1.000 keping menjadi 1.200 keping" in answer.text
-    assert _request_row(desk_dir, tk_ref)["requested"] == 1200
+    assert reference_of(answer) == tk_ref and "1.000 keping menjadi 1.200 keping" in answer.text
+    assert request_row(desk_dir, tk_ref)["requested"] == 1200
 
     # a confirmation is recorded, not answered
-    mid = _answer(desk_dir, answer, "tk-ok", TARAKAN, "Baik, terima kasih pak.", "gmail")
+    mid = answer_reply(desk_dir, answer, "tk-ok", TARAKAN, "Baik, terima kasih pak.", "gmail")
     assert replies_to(desk_dir, mid) == []
     assert db(desk_dir).execute("select count(*) from audit where action = 'confirm' and target = ?",
                                 (tk_ref,)).fetchone()[0] == 1
@@ -164,7 +114,7 @@ def test_mail_a_person_must_read_waits_in_the_queue_with_one_acknowledgement(des
     letters["pdf"] = desk_dir / "pdf.eml"
     run_once(desk_dir, *letters.values())
 
-    queue = _queue(desk_dir)
+    queue = open_queue(desk_dir)
     assert queue == {"<q1@malinaukab.example>": "question", "<en1@tanatidungkab.example>": "question",
                      "<pdf1@malinaukab.example>": "attachment"}
     for mid in queue:
@@ -180,29 +130,29 @@ def test_mail_a_person_must_read_waits_in_the_queue_with_one_acknowledgement(des
                       extra_headers=f"In-Reply-To: {ack.message_id}\nReferences: <q1@malinaukab.example> "
                                     f"{ack.message_id}\n")
     run_once(desk_dir, again)
-    assert "<q2@malinaukab.example>" in _queue(desk_dir)
+    assert "<q2@malinaukab.example>" in open_queue(desk_dir)
     assert replies_to(desk_dir, "<q2@malinaukab.example>") == []
 
     # an unreadable request: asked back once; an unreadable answer goes to a person, acknowledged once
-    clarify = _request(desk_dir, "tk-vague", TARAKAN, "Mohon tambahan blangko KTP-el sekitar 500-an keping.\n")
+    clarify = request_replied(desk_dir, "tk-vague", TARAKAN, "Mohon tambahan blangko KTP-el sekitar 500-an keping.\n")
     assert "mohon" in clarify.text.lower()
-    mid = _answer(desk_dir, clarify, "tk-vague2", TARAKAN, "Kira-kira 500an pak, stok tinggal sedikit.", "gmail")
-    assert _queue(desk_dir)[mid] == "doubt"
+    mid = answer_reply(desk_dir, clarify, "tk-vague2", TARAKAN, "Kira-kira 500an pak, stok tinggal sedikit.", "gmail")
+    assert open_queue(desk_dir)[mid] == "doubt"
     [ack] = replies_to(desk_dir, mid)
     assert "petugas kami" in ack.text
 
     # the digest shows the queue; the waiting alert fires once, after [alerts] attention_hours
     digest = mailbot(desk_dir, "digest", "--print")
     assert digest.returncode == 0, digest.stderr
-    assert f"Perlu dibaca petugas ({len(_queue(desk_dir))}" in digest.stdout
+    assert f"Perlu dibaca petugas ({len(open_queue(desk_dir))}" in digest.stdout
     subject = digest.stdout.splitlines()[0]
     assert subject.startswith("Subjek: Ringkasan stok")
-    assert f"{len(_queue(desk_dir))} hal perlu diperiksa petugas" in subject
+    assert f"{len(open_queue(desk_dir))} hal perlu diperiksa petugas" in subject
     later = open_test_desk(now=datetime.now(WITA) + timedelta(hours=25))
     assert watch.check_alerts(later) >= 1
     watch.check_alerts(later)
     alerts = db(desk_dir).execute("select subject from outbox where subject like '[Perlu dibaca]%'").fetchall()
-    assert len(alerts) == 1 and f"{len(_queue(desk_dir))} hal menunggu" in alerts[0][0]
+    assert len(alerts) == 1 and f"{len(open_queue(desk_dir))} hal menunggu" in alerts[0][0]
     import email
     import email.policy
     raw = db(desk_dir).execute("select raw from outbox where subject like '[Perlu dibaca]%'").fetchone()[0]
@@ -223,10 +173,10 @@ def test_mail_a_person_must_read_waits_in_the_queue_with_one_acknowledgement(des
 
 
 def test_a_reminder_reaches_the_managers_and_the_district_learns_where_its_request_stands(desk_dir: Path) -> None:
-    first = _request(desk_dir, "nn-req", NUNUKAN,
-                     "Dengan hormat, sisa stok blangko KTP-el kami 800 keping. Mohon tambahan 9.000 keping.\n")
-    reference = _reference(first)
-    assert _request_row(desk_dir, reference)["state"] == "held"
+    first = request_replied(desk_dir, "nn-req", NUNUKAN,
+                            "Dengan hormat, sisa stok blangko KTP-el kami 800 keping. Mohon tambahan 9.000 keping.\n")
+    reference = reference_of(first)
+    assert request_row(desk_dir, reference)["state"] == "held"
     forwarded = ("Mohon ditindaklanjuti pak 🙏\n\n---------- Forwarded message ---------\n"
                  f"From: <{NUNUKAN}>\nDate: Fri, 27 Nov 2026\nSubject: Permohonan blangko KTP-el\nTo: <{OFFICE}>\n\n"
                  "Dengan hormat, sisa stok blangko KTP-el kami 800 keping. Mohon tambahan 9.000 keping.\n")
@@ -246,9 +196,9 @@ def test_a_reminder_reaches_the_managers_and_the_district_learns_where_its_reque
 
 
 def test_stated_stock_and_a_short_receipt_until_resolved(desk_dir: Path) -> None:
-    first = _request(desk_dir, "bl-req", BULUNGAN,
-                     "Dengan hormat, sisa stok blangko KTP-el kami 650 keping. Mohon tambahan 2.000 keping.\n")
-    reference = _reference(first)
+    first = request_replied(desk_dir, "bl-req", BULUNGAN,
+                            "Dengan hormat, sisa stok blangko KTP-el kami 650 keping. Mohon tambahan 2.000 keping.\n")
+    reference = reference_of(first)
     status = mailbot(desk_dir, "status", "--item", "ktp-el")
     assert status.returncode == 0, status.stderr
     said = status.stdout.split("as the districts state it", 1)[1]
@@ -283,10 +233,10 @@ def test_stated_stock_and_a_short_receipt_until_resolved(desk_dir: Path) -> None
 
 
 def test_a_managers_partial_approval_is_told_as_partial_by_whom_and_why(desk_dir: Path) -> None:
-    held = _request(desk_dir, "tk-big", TARAKAN,
-                    "Dengan hormat, sisa stok blangko KTP-el kami 200 keping. Mohon tambahan 4.000 keping.\n")
-    reference = _reference(held)
-    assert _request_row(desk_dir, reference)["state"] == "held"  # 4.000 is over the shipped limit of 3.000
+    held = request_replied(desk_dir, "tk-big", TARAKAN,
+                           "Dengan hormat, sisa stok blangko KTP-el kami 200 keping. Mohon tambahan 4.000 keping.\n")
+    reference = reference_of(held)
+    assert request_row(desk_dir, reference)["state"] == "held"  # 4.000 is over the shipped limit of 3.000
     [notice] = [s for s in sent_mail(desk_dir) if sorted(s.to) == sorted(MANAGERS) and reference in s.subject]
     kadis = MANAGERS[0]
     answer = write_eml(desk_dir, "kadis-ok.eml", sender=kadis, subject=f"Re: {notice.subject}",
@@ -336,13 +286,13 @@ def test_corrections_by_a_person_become_labels_that_travel(desk_dir: Path, tmp_p
     assert db(desk_dir).execute("select count(*) from audit where action = 'correct'").fetchone()[0] == 1
 
     # a misread request is decided again; the district is told, in the same thread
-    first = _request(desk_dir, "mn-req", MALINAU,
-                     "Dengan hormat, sisa stok blangko KTP-el kami 500 keping. Mohon tambahan 1.000 keping.\n")
-    reference = _reference(first)
+    first = request_replied(desk_dir, "mn-req", MALINAU,
+                            "Dengan hormat, sisa stok blangko KTP-el kami 500 keping. Mohon tambahan 1.000 keping.\n")
+    reference = reference_of(first)
     req_pk = _message_pk(desk_dir, "<mn-req@malinaukab.example>")
     fixed = mailbot(desk_dir, "correct", str(req_pk), "requested=1.500", "--reason", "salah baca", "--by", "operator")
     assert fixed.returncode == 0, fixed.stderr
-    assert _request_row(desk_dir, reference)["requested"] == 1500
+    assert request_row(desk_dir, reference)["requested"] == 1500
     told = [s for s in replies_to(desk_dir, "<mn-req@malinaukab.example>") if "keliru kami baca" in s.text]
     assert len(told) == 1 and reference in told[0].subject and "1.000 keping menjadi 1.500 keping" in told[0].text
     bad = mailbot(desk_dir, "correct", str(req_pk), "requested=banyak", "--reason", "x")

@@ -9,7 +9,18 @@ from __future__ import annotations
 import pytest
 
 from mailbot import stated
-from tests.desk.desk12 import BULUNGAN, MALINAU, NUNUKAN, REQUEST, TARAKAN, Desk12, Out, flat, send_answer
+from tests.desk.desk12 import (
+    BULUNGAN,
+    MALINAU,
+    NUNUKAN,
+    REQUEST,
+    TARAKAN,
+    Desk12,
+    Out,
+    flat,
+    proposed_shipment,
+    send_answer,
+)
 from tests.desk.mailkit import MANAGERS
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
@@ -42,18 +53,8 @@ def test_a_request_for_both_blanks_is_asked_back_naming_both(desk12: Desk12, bod
 
 # 2. a district's own request after the desk proposed a shipment for it: decided, never parked behind the proposal --
 
-def _proposed(d: Desk12, district: str, name: str, printed: int) -> Out:
-    """*district* reports 420 blanks left (under its threshold), *printed* a day: the desk proposes a shipment that
-    waits for the managers; the managers' alert."""
-    d.send(district, "Laporan harian", f"Laporan harian 1/12/2026\nperekaman {printed + 5}\npencetakan {printed}\n"
-                                       f"sisa blangko 420\n\nDisdukcapil Kabupaten {name}\n")
-    [alert] = [o for o in d.to_managers() if o.purpose.startswith("alert:below_threshold")]
-    assert "SETUJU" in alert.text and d.request()["proactive"] and d.request()["state"] == "held"
-    return alert
-
-
 def test_a_districts_own_request_after_a_proposal_is_decided_and_the_managers_told_once(desk12: Desk12) -> None:
-    alert = _proposed(desk12, BULUNGAN, "Bulungan", 36)  # 700 proposed
+    alert = proposed_shipment(desk12, BULUNGAN, "Bulungan", 36)  # 700 proposed
     told_before = len(desk12.to_managers())
     mid, outcome = desk12.send(BULUNGAN, "Permohonan tambahan blangko KTP-el",
                                REQUEST.format(stock=400, asked="2.000", name="Bulungan"))
@@ -78,7 +79,7 @@ def test_a_districts_own_request_after_a_proposal_is_decided_and_the_managers_to
 
 
 def test_a_districts_own_request_held_is_the_one_notice_the_managers_answer(desk12: Desk12) -> None:
-    alert = _proposed(desk12, NUNUKAN, "Nunukan", 130)
+    alert = proposed_shipment(desk12, NUNUKAN, "Nunukan", 130)
     proposed = desk12.request()["approved"]
     told_before = len(desk12.to_managers())
     mid, outcome = desk12.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",

@@ -14,6 +14,7 @@ from tests.desk.desk12 import (
     NUNUKAN,
     Desk12,
     answer_gmail,
+    appealed_rejection,
     flat,
     held_for_managers,
     send_answer,
@@ -230,8 +231,7 @@ def test_another_districts_forwarded_correction_is_acknowledged_without_its_refe
 # an approval after an appeal never shows the arithmetic of the stock the appeal replaced ---------------------
 
 def test_an_approval_after_an_appeal_shows_no_arithmetic_on_the_old_stock(desk12: Desk12) -> None:
-    from tests.desk.test_appeal_decided_by_mail import _appealed
-    notice = _appealed(desk12)  # 3.500 asked on a stock of 300, rejected; the appeal says 200 are left
+    notice = appealed_rejection(desk12)  # 3.500 asked on a stock of 300, rejected; the appeal says 200 are left
     n = len(desk12.out())
     send_answer(desk12, MANAGERS[0], notice, "SETUJU 2.000")
     [district] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]

@@ -7,7 +7,18 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import BULUNGAN, MALINAU, REQUEST, Desk12, Out, answer_gmail, dispatched, flat, send_request
+from tests.desk.desk12 import (
+    BULUNGAN,
+    MALINAU,
+    REQUEST,
+    Desk12,
+    Out,
+    answer_gmail,
+    appealed_part,
+    dispatched,
+    flat,
+    send_request,
+)
 from tests.desk.mailkit import MANAGERS
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
@@ -86,20 +97,6 @@ def test_a_revision_outside_the_thread_revises_the_open_request_in_place(desk12:
 # 4. a manager's TOLAK of an appeal declines the appeal; the part approved before stands ---------------------------
 
 
-def _appealed(d: Desk12, words: str) -> tuple[int, Out]:
-    """Malinau asks 1.800 with 500 left, a part is approved, and it appeals; (the part, the managers' notice)."""
-    mid, _ = d.send(MALINAU, "Permohonan blangko KTP-el", REQUEST.format(stock=500, asked="1.800", name="Malinau"))
-    part = d.request()["approved"]
-    assert d.request()["state"] == "approved" and part < 1800
-    [partial] = d.replies_to(mid)
-    quoted = "\n".join(f"> {line}" for line in partial.text.splitlines())
-    told_before = len(d.to_managers())
-    d.send(MALINAU, "Re: " + partial.subject, f"{words}\n\n{quoted}\n", in_reply_to=partial.message_id)
-    assert d.request()["state"] == "held"
-    [notice] = d.to_managers()[told_before:]
-    return part, notice
-
-
 def _manager_answers(d: Desk12, notice: Out, words: str) -> tuple[str, dict[str, int]]:
     quoted = "\n".join(f"> {line}" for line in notice.text.splitlines())
     return d.send(MANAGERS[0], "Re: " + notice.subject, f"{words}\n\n{quoted}\n", in_reply_to=notice.message_id)
@@ -112,7 +109,7 @@ def _manager_answers(d: Desk12, notice: Out, words: str) -> tuple[str, dict[str,
      "TOLAK jemput bola bisa dijadwalkan bulan depan"),
 ], ids=["cukup-usulan", "jemput-bola"])
 def test_a_tolak_of_an_appeal_keeps_the_part_approved_and_says_so(desk12: Desk12, appeal: str, tolak: str) -> None:
-    part, notice = _appealed(desk12, appeal)
+    part, notice = appealed_part(desk12, appeal)
     figure = f"{part:,}".replace(",", ".")
     assert "TOLAK PAKSA" in notice.text and "tetap berlaku" in flat(notice.text)  # the notice says what TOLAK does
     n = len(desk12.out())
@@ -132,8 +129,8 @@ def test_a_tolak_of_an_appeal_keeps_the_part_approved_and_says_so(desk12: Desk12
 
 
 def test_a_tolak_paksa_of_an_appeal_rejects_the_whole_request_and_says_the_part_is_withdrawn(desk12: Desk12) -> None:
-    part, notice = _appealed(desk12, "Mohon ditinjau ulang pak, kami tetap membutuhkan 1.800 keping karena ada "
-                                     "perekaman massal.")
+    part, notice = appealed_part(desk12, "Mohon ditinjau ulang pak, kami tetap membutuhkan 1.800 keping karena ada "
+                                 "perekaman massal.")
     n = len(desk12.out())
     _manager_answers(desk12, notice, "TOLAK PAKSA stok provinsi sedang menipis")
     assert desk12.request()["state"] == "rejected"

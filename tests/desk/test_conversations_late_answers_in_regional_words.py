@@ -6,16 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import TARAKAN, Desk12, flat
+from tests.desk.desk12 import TARAKAN, Desk12, asked_back, flat
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-ASKED = "Kami mohon kiriman blangko KTP-el, persediaan kami sudah menipis.\n"
-
-
-def _asked_back(desk12: Desk12) -> None:
-    _, outcome = desk12.send(TARAKAN, "Permohonan blangko", ASKED, date="Mon, 30 Nov 2026 09:00:00 +0800")
-    assert outcome == {"request-clarify": 1}, outcome
 
 
 @pytest.mark.parametrize(("words", "asked", "stock"), [
@@ -28,7 +21,7 @@ def _asked_back(desk12: Desk12) -> None:
 ], ids=["sundanese", "javanese_ngoko", "sundanese_dipenta", "javanese_njaluk"])
 def test_a_late_answer_in_regional_words_completes_the_request_asked_back(desk12: Desk12, words: str, asked: int,
                                                                          stock: int) -> None:
-    _asked_back(desk12)
+    asked_back(desk12)
     mid, outcome = desk12.send(TARAKAN, "Jumlah blangko", f"{words}\n", date="Thu, 03 Dec 2026 08:00:00 +0800")
     # was: read as a daily report; the stock overwritten, the request stayed asked back, no reply
     assert desk12.db().execute("select count(*) from requests").fetchone()[0] == 1, outcome
@@ -46,7 +39,7 @@ def test_a_late_answer_in_regional_words_completes_the_request_asked_back(desk12
 ], ids=["sundanese_need_in_words", "javanese_need_no_figure", "ask_in_unread_units"])
 def test_a_new_mail_stating_a_need_while_a_request_waits_for_its_figure_is_never_a_daily_report(
         desk12: Desk12, words: str) -> None:
-    _asked_back(desk12)
+    asked_back(desk12)
     mid, outcome = desk12.send(TARAKAN, "Blangko", f"{words}\n", date="Thu, 03 Dec 2026 08:00:00 +0800")
     # was: booked as a daily report (the stock overwritten), the request asked back, the district told nothing
     assert desk12.db().execute("select count(*) from reports").fetchone()[0] == 0, outcome
@@ -57,7 +50,7 @@ def test_a_new_mail_stating_a_need_while_a_request_waits_for_its_figure_is_never
 
 
 def test_a_daily_report_with_only_courtesies_is_booked_while_a_request_waits(desk12: Desk12) -> None:
-    _asked_back(desk12)
+    asked_back(desk12)
     _, outcome = desk12.send(TARAKAN, "Laporan harian 3 Desember", "Nyuwun sewu pak, mohon maaf terlambat.\n"
                              "Perekaman 45, pencetakan 40, sisa blangko KTP-el 250 keping.\nMatur suwun. Suwun pak\n",
                              date="Thu, 03 Dec 2026 08:00:00 +0800")

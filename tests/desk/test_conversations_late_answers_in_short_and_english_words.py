@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import TARAKAN, Desk12, flat
-from tests.desk.test_conversations_late_answers_in_regional_words import _asked_back
+from tests.desk.desk12 import TARAKAN, Desk12, asked_back, flat
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -23,7 +22,7 @@ def _requests(desk12: Desk12) -> list[dict]:
 ], ids=["phone_jwbn", "email_ibu", "phone_blsn"])
 def test_a_late_answer_in_short_words_completes_the_request_asked_back(desk12: Desk12, words: str, asked: int,
                                                                       stock: int) -> None:
-    _asked_back(desk12)
+    asked_back(desk12)
     mid, outcome = desk12.send(TARAKAN, "blangko", f"{words}\n", date="Thu, 03 Dec 2026 08:00:00 +0800")
     # was: a second reference BLK-2026-0002 linked to the one asked back, which stayed asked back
     [req] = _requests(desk12)
@@ -38,7 +37,7 @@ def test_a_late_answer_in_short_words_completes_the_request_asked_back(desk12: D
     "About the number you asked us for, 700 would do, with 180 in stock.",
 ])
 def test_a_late_english_answer_is_never_a_daily_report(desk12: Desk12, words: str) -> None:
-    _asked_back(desk12)
+    asked_back(desk12)
     mid, outcome = desk12.send(TARAKAN, "number of blanks", f"{words}\n", date="Thu, 03 Dec 2026 08:00:00 +0800")
     # was: booked as a daily report (stock 180), the request left asked back, the district told nothing
     assert desk12.db().execute("select count(*) from reports").fetchone()[0] == 0, outcome
@@ -57,7 +56,7 @@ def test_a_late_english_answer_is_never_a_daily_report(desk12: Desk12, words: st
 ])
 def test_a_figure_besides_the_stock_while_a_request_waits_for_its_figure_is_never_a_daily_report(
         desk12: Desk12, words: str) -> None:
-    _asked_back(desk12)
+    asked_back(desk12)
     mid, outcome = desk12.send(TARAKAN, "blanks", f"{words}\n", date="Thu, 03 Dec 2026 08:00:00 +0800")
     # was: a daily report of 180 in stock, the 700 lost, the district told nothing
     assert desk12.db().execute("select count(*) from reports").fetchone()[0] == 0, outcome

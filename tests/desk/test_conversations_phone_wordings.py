@@ -24,10 +24,10 @@ from tests.desk.desk12 import (
     dispatched,
     flat,
     held_for_managers,
+    proposed_shipment,
     send_answer,
 )
 from tests.desk.mailkit import MANAGERS
-from tests.desk.test_conversations_both_blanks_and_proposals import _proposed
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -56,7 +56,7 @@ def test_an_approved_request_cancelled_in_shorthand_goes_to_the_managers(desk12:
 # 2. a district's request after the desk's proposal for it was approved: linked, never "its" request, never "None" --
 
 def test_a_request_after_an_approved_proposal_names_the_proposal_not_a_request_of_the_district(desk12: Desk12) -> None:
-    alert = _proposed(desk12, BULUNGAN, "Bulungan", 36)  # 700 proposed
+    alert = proposed_shipment(desk12, BULUNGAN, "Bulungan", 36)  # 700 proposed
     send_answer(desk12, MANAGERS[0], alert, "SETUJU")
     assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", 700)
     mid, outcome = desk12.send(BULUNGAN, "Permohonan tambahan blangko KTP-el",

@@ -26,13 +26,13 @@ from tests.desk.desk12 import (
     Desk12,
     Out,
     answer_gmail,
+    appealed_part,
     dispatched,
     flat,
     send_answer,
     send_request,
 )
 from tests.desk.mailkit import SetClock
-from tests.desk.test_conversations_held_and_appeals import _appealed as appealed
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -70,8 +70,8 @@ def test_a_revision_naming_its_request_in_the_text_revises_it_in_place(
 
 def _appealed(d: Desk12) -> tuple[int, Out]:
     """Malinau asks 1.800 with 500 left, a part is approved, and it appeals; (the part, the managers' notice)."""
-    return appealed(d, "Mohon dipertimbangkan kembali pak, kami tetap membutuhkan 1.800 keping karena ada pelayanan "
-                       "keliling.")
+    return appealed_part(d, "Mohon dipertimbangkan kembali pak, kami tetap membutuhkan 1.800 keping karena ada "
+                         "pelayanan keliling.")
 
 
 def _committed(d: Desk12) -> int:

@@ -20,55 +20,15 @@ from pathlib import Path
 import pytest
 
 from mailbot.transports.maildir import deliver
-from tests.desk.mailkit import AUTHSERV_ID, set_guards
+from tests.desk.mailkit import authenticated_request, process_group, use_smtp, wait_gone
 from tests.forkserver import run_mailbot, spawn_mailbot
 from tests.servers import SmtpServer
 
 pytestmark = pytest.mark.servers
 
-SENDERS = ["disdukcapil@bulungankab.example", "operator.bulungan@bulungankab.example",
-           "disdukcapil@malinaukab.example", "disdukcapil@nunukankab.example", "capil.nunukan@nunukankab.example",
-           "disdukcapil@tanatidungkab.example", "disdukcapil@tarakankota.example"]
 MESSAGES = 200
 KILLS = 24
 SERVER_DELAY = 0.03
-
-
-def _request(i: int) -> bytes:
-    sender = SENDERS[i % len(SENDERS)]
-    domain = sender.rsplit("@", 1)[1]
-    return (f"Authentication-Results: {AUTHSERV_ID}; dkim=pass header.d={domain}; dmarc=pass header.from={domain}\r\n"
-            f"From: <{sender}>\r\nTo: blangko@disdukcapil.kaltaraprov.example\r\n"
-            f"Subject: Permohonan blangko {i}\r\nDate: Thu, 26 Nov 2026 09:{i % 60:02d}:00 +0800\r\n"
-            f"Message-ID: <slow-smtp-{i}@{domain}>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-            f"Dengan hormat,\r\nmohon tambahan blangko KTP-el sebanyak {1000 + (i % 5) * 100} keping, "
-            f"sisa stok kami {400 + i % 100} keping.\r\nTerima kasih.\r\n").encode()
-
-
-def _use_smtp(desk_dir: Path, smtp: SmtpServer) -> None:
-    config = desk_dir / "config.toml"
-    text = config.read_text()
-    text = re.sub(r'\[outbox\]\n(?:#.*\n)*kind = "maildir"\npath = "var/mail/outbox"\n',
-                  f'[outbox]\nkind = "smtp"\nhost = "{smtp.host}"\nport = {smtp.port}\ntls = "none"\n'
-                  f"timeout_seconds = 5\n", text)
-    assert 'kind = "smtp"' in text
-    config.write_text(text)
-    set_guards(desk_dir, max_outbound_per_minute=100_000, max_replies_per_sender_per_day=100_000)
-
-
-def _group(pgid: int) -> list[int]:
-    """The live processes of process group *pgid*."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == pgid and fields[0] != "Z":
-            found.append(int(entry))
-    return found
 
 
 def _holding(pid: int, name: str) -> bool:
@@ -79,24 +39,18 @@ def _holding(pid: int, name: str) -> bool:
         return False
 
 
-def _wait_gone(pgid: int, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while _group(pgid) and time.monotonic() < deadline:
-        time.sleep(0.02)
-
-
 @pytest.mark.timeout(300)
 def test_sigkill_while_sending_to_a_slow_server(desk_dir: Path, tmp_path: Path) -> None:
     rng = random.Random(1047)
     inbox = desk_dir / "var" / "mail" / "inbox"
     for i in range(MESSAGES):
-        deliver(inbox, _request(i))
+        deliver(inbox, authenticated_request(i))
     command = ["--config", str(desk_dir / "config.toml"), "run"]
     log = (tmp_path / "runs.log").open("wb")
     kills: Counter[str] = Counter()
     with SmtpServer() as smtp:
         smtp.data_delay = SERVER_DELAY
-        _use_smtp(desk_dir, smtp)
+        use_smtp(desk_dir, smtp)
         started = time.monotonic()
         while sum(kills.values()) < KILLS:
             proc = spawn_mailbot(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
@@ -108,7 +62,7 @@ def test_sigkill_while_sending_to_a_slow_server(desk_dir: Path, tmp_path: Path) 
             assert len(smtp.messages) >= target, "mailbot run sent nothing for a minute"
             mode = ("group", "main", "sender")[sum(kills.values()) % 3]
             if mode == "sender":
-                helpers = [p for p in _group(proc.pid) if p != proc.pid and _holding(p, ".outbox.lock")]
+                helpers = [p for p in process_group(proc.pid) if p != proc.pid and _holding(p, ".outbox.lock")]
                 mode = "sender" if helpers else "group"
             if mode == "group":
                 os.killpg(proc.pid, signal.SIGKILL)
@@ -121,7 +75,7 @@ def test_sigkill_while_sending_to_a_slow_server(desk_dir: Path, tmp_path: Path) 
                 os.killpg(proc.pid, signal.SIGKILL)
             kills[mode] += 1
             proc.wait(timeout=30)
-            _wait_gone(proc.pid, 30)
+            wait_gone(proc.pid, 30)
             print(f"{time.monotonic() - started:5.1f} s: {mode} kill, {len(smtp.messages)} mails taken",
                   file=sys.stderr)
         killing = time.monotonic() - started

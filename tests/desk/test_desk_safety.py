@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.desk.conftest import EXAMPLES, ROOT, mailbot
+from tests.desk.mailkit import on_hand
 
 
 def _queued(desk_dir: Path) -> str:
@@ -227,15 +228,14 @@ def test_the_same_delivery_typed_twice_is_refused_unless_forced(desk_dir: Path) 
     assert kia.returncode == 0, kia.stderr  # the other item
     status = mailbot(desk_dir, "status", "--item", "ktp-el")
     assert status.returncode == 0
-    from tests.desk.test_operator_input import _province
 
-    assert _province(desk_dir / "var" / "mailbot.db") == 66000 + 3 * 10000 + 5000
+    assert on_hand(desk_dir / "var" / "mailbot.db") == 66000 + 3 * 10000 + 5000
     # the delivery forced by mistake: the command its line names takes it out again, as typed there
     undo = " ".join(forced.stdout.split()).split("`")[1].split()
     assert undo[:4] == ["mailbot", "adjust", "province", "-10.000"] and undo[-1] == "TEXT", forced.stdout
     taken = mailbot(desk_dir, *undo[1:-1], "dobel input")
     assert taken.returncode == 0, taken.stderr
-    assert _province(desk_dir / "var" / "mailbot.db") == 66000 + 2 * 10000 + 5000
+    assert on_hand(desk_dir / "var" / "mailbot.db") == 66000 + 2 * 10000 + 5000
 
 
 @pytest.mark.parametrize(("typed", "kept"), [("65.01", "65.01"), (" 65.01 ", "65.01"), ("Kabupaten Bulungan", "65.01"),

@@ -9,15 +9,19 @@ import pytest
 from mailbot.digest import REASON_SHORT
 from mailbot.stock.explain import REASON_TEXT
 from tests.desk.conftest import mailbot
-from tests.desk.mailkit import DISTRICT_SENDERS, MANAGERS, replies_to, sent_mail, write_eml
-from tests.desk.test_conversations import (
-    _answer,
-    _manager_answers_held_notice,
-    _reference,
-    _request,
-    _request_row,
-    run_once,
+from tests.desk.mailkit import (
+    DISTRICT_SENDERS,
+    MANAGERS,
+    answer_reply,
+    manager_answers_held_notice,
+    reference_of,
+    replies_to,
+    request_replied,
+    request_row,
+    sent_mail,
+    write_eml,
 )
+from tests.desk.test_conversations import run_once
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -29,14 +33,14 @@ def test_every_decision_reason_has_indonesian_words_for_the_digest() -> None:
 
 
 def test_an_appealed_partial_approval_is_listed_with_the_figure_asked_then(desk_dir: Path) -> None:
-    held = _request(desk_dir, "tk-4000", TARAKAN, "Dengan hormat, sisa stok blangko KTP-el kami 900 keping. "
-                                                  "Mohon tambahan 4.000 keping.\n")
-    reference = _reference(held)
-    _manager_answers_held_notice(desk_dir, "kadis-2000", "SETUJU 2.000 / sisanya bulan Januari\n")
+    held = request_replied(desk_dir, "tk-4000", TARAKAN, "Dengan hormat, sisa stok blangko KTP-el kami 900 keping. "
+                                                         "Mohon tambahan 4.000 keping.\n")
+    reference = reference_of(held)
+    manager_answers_held_notice(desk_dir, "kadis-2000", "SETUJU 2.000 / sisanya bulan Januari\n")
     [told] = [s for s in sent_mail(desk_dir) if s.to == [TARAKAN] and "SEBAGIAN" in s.text]
-    _answer(desk_dir, told, "tk-appeal", TARAKAN, "Kami tetap membutuhkan 3.300 keping karena perekaman serentak "
-                                                  "di 23 SMA. Mohon dipertimbangkan kembali.", "gmail")
-    assert _request_row(desk_dir, reference)["requested"] == 3300
+    answer_reply(desk_dir, told, "tk-appeal", TARAKAN, "Kami tetap membutuhkan 3.300 keping karena perekaman serentak "
+                                                       "di 23 SMA. Mohon dipertimbangkan kembali.", "gmail")
+    assert request_row(desk_dir, reference)["requested"] == 3300
     [answer] = replies_to(desk_dir, "<tk-appeal@tarakankota.example>")
     for body in (answer.text, answer.html or ""):  # an appeal explains: it is thanked as an explanation
         said = " ".join(body.replace("<strong>", "").replace("</strong>", "").split())

@@ -14,16 +14,19 @@ from tests.desk.conftest import mailbot
 from tests.desk.mailkit import (
     DISTRICT_SENDERS,
     MANAGERS,
+    answer_reply,
     db,
+    reference_of,
     replies_to,
+    reply_to_notice,
+    request_replied,
+    request_row,
     run_once,
     sent_mail,
     set_config,
     set_guards,
     write_eml,
 )
-from tests.desk.test_conversations import _answer, _reference, _request, _request_row
-from tests.desk.test_manager_email import _reply_to_notice
 
 BULUNGAN, MALINAU, TANA_TIDUNG, TARAKAN = (DISTRICT_SENDERS[c] for c in ("65.01", "65.02", "65.04", "65.71"))
 KABID = MANAGERS[1]
@@ -50,12 +53,13 @@ def _flat(text: str) -> str:
 
 
 def test_a_lowered_figure_naming_the_old_one_is_a_correction_and_a_person_can_undo_it(desk_dir: Path) -> None:
-    first = _request(desk_dir, "mk-1", MALINAU, "Dengan hormat, mohon dikirimkan blangko KTP-el sebanyak 1.800 "
-                                                "keping. Sisa stok kami 900 keping.\n")
-    reference = _reference(first)
-    fu = _answer(desk_dir, first, "mk-2", MALINAU,
-                 "Mohon maaf pak, setelah dihitung ulang kami cukup 1.000 keping saja, bukan 1.800.\n\nSalam", "gmail")
-    assert _request_row(desk_dir, reference)["requested"] == 1000
+    first = request_replied(desk_dir, "mk-1", MALINAU, "Dengan hormat, mohon dikirimkan blangko KTP-el sebanyak 1.800 "
+                                                       "keping. Sisa stok kami 900 keping.\n")
+    reference = reference_of(first)
+    fu = answer_reply(
+        desk_dir, first, "mk-2", MALINAU,
+        "Mohon maaf pak, setelah dihitung ulang kami cukup 1.000 keping saja, bukan 1.800.\n\nSalam", "gmail")
+    assert request_row(desk_dir, reference)["requested"] == 1000
     [reply] = replies_to(desk_dir, fu)
     assert reference in reply.subject and "1.800 keping menjadi 1.000 keping" in _flat(reply.text)
     assert db(desk_dir).execute("select count(*) from requests").fetchone()[0] == 1
@@ -63,51 +67,51 @@ def test_a_lowered_figure_naming_the_old_one_is_a_correction_and_a_person_can_un
     pk = db(desk_dir).execute("select id from messages where message_id = ?", (fu,)).fetchone()[0]
     done = mailbot(desk_dir, "correct", str(pk), "kind=other", "--reason", "bukan koreksi angka", "--by", "operator")
     assert done.returncode == 0, done.stderr
-    assert _request_row(desk_dir, reference)["requested"] == 1800
+    assert request_row(desk_dir, reference)["requested"] == 1800
     assert len(replies_to(desk_dir, fu)) == 2
 
 
 def test_a_question_naming_a_kia_figure_changes_nothing_and_reaches_a_person(desk_dir: Path) -> None:
-    first = _request(desk_dir, "tq-1", TANA_TIDUNG, "Dengan hormat, kami mohon blangko KTP-el 600 keping. Sisa "
-                                                    "stok kami tinggal 300 keping.\n")
-    reference = _reference(first)
-    before = _request_row(desk_dir, reference)
-    question = _answer(desk_dir, first, "tq-2", TANA_TIDUNG,
-                       "Selamat siang pak, apakah blangko tersebut dapat dikirim pekan ini? Bila memungkinkan, "
-                       "mohon sekalian 300 keping blangko KIA.", "tab")
-    assert _request_row(desk_dir, reference) == before
+    first = request_replied(desk_dir, "tq-1", TANA_TIDUNG, "Dengan hormat, kami mohon blangko KTP-el 600 keping. Sisa "
+                                                           "stok kami tinggal 300 keping.\n")
+    reference = reference_of(first)
+    before = request_row(desk_dir, reference)
+    question = answer_reply(desk_dir, first, "tq-2", TANA_TIDUNG,
+                            "Selamat siang pak, apakah blangko tersebut dapat dikirim pekan ini? Bila memungkinkan, "
+                            "mohon sekalian 300 keping blangko KIA.", "tab")
+    assert request_row(desk_dir, reference) == before
     assert _items(desk_dir, question) == [("question", "")]
     [ack] = replies_to(desk_dir, question)
     assert "koreksi" not in ack.text.lower() and "DISETUJUI" not in ack.text
     # a person reading it as no figure at all changes nothing either
     pk = db(desk_dir).execute("select id from messages where message_id = ?", (question,)).fetchone()[0]
     assert mailbot(desk_dir, "correct", str(pk), "kind=other", "--reason", "pertanyaan").returncode == 0
-    assert _request_row(desk_dir, reference)["requested"] == 600
+    assert request_row(desk_dir, reference)["requested"] == 600
 
 
 def _held_and_decided(desk_dir: Path, name: str, sender: str, quantity: str) -> tuple[str, object]:
     set_config(desk_dir, "stock", auto_approve_limit=1000)
-    first = _request(desk_dir, name, sender, "Dengan hormat, kami mohon tambahan blangko KTP-el sebanyak 3.000 "
-                                             "keping karena pekan depan ada kegiatan jemput bola ke desa-desa. "
-                                             "Sisa stok kami 200 keping.\n")
-    reference = _reference(first)
-    assert _request_row(desk_dir, reference)["state"] == "held"
+    first = request_replied(desk_dir, name, sender, "Dengan hormat, kami mohon tambahan blangko KTP-el sebanyak 3.000 "
+                                                    "keping karena pekan depan ada kegiatan jemput bola ke desa-desa. "
+                                                    "Sisa stok kami 200 keping.\n")
+    reference = reference_of(first)
+    assert request_row(desk_dir, reference)["state"] == "held"
     [notice] = [s for s in _to_managers(desk_dir, "Menunggu keputusan") if reference in s.subject]
     assert "jemput bola ke desa-desa" in _flat(notice.text)  # the managers read the district's reason
-    run_once(desk_dir, _reply_to_notice(desk_dir, notice, sender=KABID, command=f"SETUJU {quantity}",
+    run_once(desk_dir, reply_to_notice(desk_dir, notice, sender=KABID, command=f"SETUJU {quantity}",
                                         name=f"{name}-kabid"))
     decided = [s for s in sent_mail(desk_dir) if s.to == [sender] and "pimpinan" in s.text]
-    assert _request_row(desk_dir, reference)["state"] == "approved", decided
+    assert request_row(desk_dir, reference)["state"] == "approved", decided
     return reference, decided[-1]
 
 
 def test_an_appeal_after_a_managers_partial_approval_waits_for_the_managers(desk_dir: Path) -> None:
     reference, decided = _held_and_decided(desk_dir, "ta-1", TARAKAN, "1.500")
     held_before = len(_to_managers(desk_dir, "Menunggu keputusan"))
-    appeal = _answer(desk_dir, decided, "ta-2", TARAKAN,
-                     "Terima kasih pak. Namun kami tetap membutuhkan 3.000 keping karena bulan ini ada kegiatan "
-                     "perekaman di sekolah-sekolah. Mohon dapat dipertimbangkan kembali.", "outlook")
-    row = _request_row(desk_dir, reference)
+    appeal = answer_reply(desk_dir, decided, "ta-2", TARAKAN,
+                          "Terima kasih pak. Namun kami tetap membutuhkan 3.000 keping karena bulan ini ada kegiatan "
+                          "perekaman di sekolah-sekolah. Mohon dapat dipertimbangkan kembali.", "outlook")
+    row = request_row(desk_dir, reference)
     assert row["state"] == "held"
     [told] = replies_to(desk_dir, appeal)
     assert "dipertimbangkan kembali" in _flat(told.text) and "1.500 keping" in _flat(told.text)
@@ -119,9 +123,9 @@ def test_an_appeal_after_a_managers_partial_approval_waits_for_the_managers(desk
 
 def test_a_district_correction_after_a_managers_decision_goes_back_to_the_managers(desk_dir: Path) -> None:
     reference, decided = _held_and_decided(desk_dir, "bk-1", BULUNGAN, "2.000")
-    fix = _answer(desk_dir, decided, "bk-2", BULUNGAN,
-                  "Koreksi pak: sisa stok KTP-el kami sebenarnya 1.400 keping, bukan 200.", "gmail")
-    row = _request_row(desk_dir, reference)
+    fix = answer_reply(desk_dir, decided, "bk-2", BULUNGAN,
+                       "Koreksi pak: sisa stok KTP-el kami sebenarnya 1.400 keping, bukan 200.", "gmail")
+    row = request_row(desk_dir, reference)
     assert row["stock_on_hand"] == 1400 and row["state"] == "held"
     [notice] = [n for n in _to_managers(desk_dir, "Menunggu keputusan") if "menjadi" in n.text]
     assert f"diputuskan oleh {KABID}" in _flat(notice.text) and "200 keping menjadi 1.400 keping" in _flat(notice.text)
@@ -130,19 +134,19 @@ def test_a_district_correction_after_a_managers_decision_goes_back_to_the_manage
 
 
 def test_a_correction_from_the_districts_other_address_is_answered_to_its_writer(desk_dir: Path) -> None:
-    first = _request(desk_dir, "nn-1", DISTRICT_SENDERS["65.03"], "Dengan hormat, mohon tambahan blangko KTP-el "
-                                                                   "1.500 keping. Sisa stok kami 700 keping.\n")
-    reference = _reference(first)
-    fix = _answer(desk_dir, first, "nn-2", "disdukcapil@nunukankab.example",
-                  "Ralat: sisa stok KTP-el kami yang benar 400 keping, bukan 700.", "gmail")
-    assert _request_row(desk_dir, reference)["stock_on_hand"] == 400
+    first = request_replied(desk_dir, "nn-1", DISTRICT_SENDERS["65.03"], "Dengan hormat, mohon tambahan blangko KTP-el "
+                                                                          "1.500 keping. Sisa stok kami 700 keping.\n")
+    reference = reference_of(first)
+    fix = answer_reply(desk_dir, first, "nn-2", "disdukcapil@nunukankab.example",
+                       "Ralat: sisa stok KTP-el kami yang benar 400 keping, bukan 700.", "gmail")
+    assert request_row(desk_dir, reference)["stock_on_hand"] == 400
     [told] = replies_to(desk_dir, fix)
     assert "disdukcapil@nunukankab.example" in told.to
 
 
 def _dispatched(desk_dir: Path, name: str, sender: str, body: str) -> tuple[str, object]:
-    first = _request(desk_dir, name, sender, body)
-    reference = _reference(first)
+    first = request_replied(desk_dir, name, sender, body)
+    reference = reference_of(first)
     assert mailbot(desk_dir, "dispatch", reference).returncode == 0
     [sent] = [s for s in sent_mail(desk_dir) if "DIKIRIM" in s.text and reference in s.subject]
     return reference, sent
@@ -151,15 +155,15 @@ def _dispatched(desk_dir: Path, name: str, sender: str, body: str) -> tuple[str,
 def test_a_corrected_receipt_closes_its_shortfall_and_tells_the_managers_once(desk_dir: Path) -> None:
     reference, sent = _dispatched(desk_dir, "mr-1", MALINAU, "Dengan hormat, mohon blangko KTP-el 1.800 keping. "
                                                              "Sisa stok kami 250 keping.\n")
-    shipped = _request_row(desk_dir, reference)["approved"]
+    shipped = request_row(desk_dir, reference)["approved"]
     short = shipped - 60
-    first = _answer(desk_dir, sent, "mr-2", MALINAU,
-                    f"Blangko KTP-el sudah kami terima sebanyak {short:,} keping.".replace(",", "."), "gmail")
+    first = answer_reply(desk_dir, sent, "mr-2", MALINAU,
+                         f"Blangko KTP-el sudah kami terima sebanyak {short:,} keping.".replace(",", "."), "gmail")
     assert len(_to_managers(desk_dir, "Selisih")) == 1
     [ack] = replies_to(desk_dir, first)
-    again = _answer(desk_dir, ack, "mr-3", MALINAU,
-                    f"Mohon maaf, ternyata satu dus terselip. Blangko yang kami terima lengkap {shipped:,} keping."
-                    .replace(",", "."), "gmail")
+    again = answer_reply(desk_dir, ack, "mr-3", MALINAU,
+                         f"Mohon maaf, ternyata satu dus terselip. Blangko yang kami terima lengkap {shipped:,} keping."
+                         .replace(",", "."), "gmail")
     assert db(desk_dir).execute("select count(*) from attention_items where kind = 'discrepancy' and closed_at "
                                 "is null").fetchone()[0] == 0
     closed = _to_managers(desk_dir, "telah selesai")
@@ -171,10 +175,10 @@ def test_a_corrected_receipt_closes_its_shortfall_and_tells_the_managers_once(de
 def test_a_surplus_receipt_is_a_discrepancy_the_managers_are_told_of(desk_dir: Path) -> None:
     reference, sent = _dispatched(desk_dir, "ts-1", TARAKAN, "Dengan hormat, mohon blangko KTP-el 600 keping. "
                                                              "Sisa stok kami 300 keping.\n")
-    shipped = _request_row(desk_dir, reference)["approved"]
-    over = _answer(desk_dir, sent, "ts-2", TARAKAN,
-                   f"Blangko KTP-el telah kami terima sebanyak {shipped + 40} keping, ada kelebihan dari surat "
-                   "jalan. Mohon arahan.", "gmail")
+    shipped = request_row(desk_dir, reference)["approved"]
+    over = answer_reply(desk_dir, sent, "ts-2", TARAKAN,
+                        f"Blangko KTP-el telah kami terima sebanyak {shipped + 40} keping, ada kelebihan dari surat "
+                        "jalan. Mohon arahan.", "gmail")
     assert [r for r, _ in _items(desk_dir, over)] == ["surplus"]
     [notice] = _to_managers(desk_dir, "Selisih")
     assert "lebih 40 keping" in notice.subject
@@ -190,15 +194,16 @@ def test_a_surplus_receipt_is_a_discrepancy_the_managers_are_told_of(desk_dir: P
 def test_an_unclear_second_count_is_asked_in_its_thread_and_the_answer_corrects_the_receipt(desk_dir: Path) -> None:
     reference, sent = _dispatched(desk_dir, "br-1", BULUNGAN, "Dengan hormat, mohon blangko KTP-el 1.800 keping. "
                                                               "Sisa stok kami 250 keping.\n")
-    shipped = _request_row(desk_dir, reference)["approved"]
-    _answer(desk_dir, sent, "br-2", BULUNGAN, f"Blangko KTP-el sudah kami terima {shipped - 100} keping.", "gmail")
+    shipped = request_row(desk_dir, reference)["approved"]
+    answer_reply(desk_dir, sent, "br-2", BULUNGAN, f"Blangko KTP-el sudah kami terima {shipped - 100} keping.", "gmail")
     # the rest and the total disagree (1.700 + 100 is not 1.850): which count is right, the district is asked
-    later = _request(desk_dir, "br-3", BULUNGAN,
-                     "Dengan hormat, 100 keping blangko KTP-el yang kurang kemarin sudah tiba hari ini, sehingga "
-                     f"total yang kami terima {shipped + 50} keping.\n", subject="Susulan penerimaan blangko")
+    later = request_replied(
+        desk_dir, "br-3", BULUNGAN,
+        "Dengan hormat, 100 keping blangko KTP-el yang kurang kemarin sudah tiba hari ini, sehingga "
+        f"total yang kami terima {shipped + 50} keping.\n", subject="Susulan penerimaan blangko")
     assert reference in later.subject and "yang kami terima seluruhnya" in later.text
     assert "mohon tambahan" not in later.text
-    answer = _answer(desk_dir, later, "br-4", BULUNGAN, f"Total yang kami terima {shipped} keping.", "gmail")
+    answer = answer_reply(desk_dir, later, "br-4", BULUNGAN, f"Total yang kami terima {shipped} keping.", "gmail")
     [told] = replies_to(desk_dir, answer)
     assert "telah kami ubah" in told.text
     assert db(desk_dir).execute("select count(*) from attention_items where kind = 'discrepancy' and closed_at "
@@ -208,15 +213,15 @@ def test_an_unclear_second_count_is_asked_in_its_thread_and_the_answer_corrects_
 
 
 def test_a_correction_that_lost_its_thread_still_corrects_the_open_request(desk_dir: Path) -> None:
-    first = _request(desk_dir, "tl-1", TANA_TIDUNG, "Dengan hormat, kami mohon blangko KTP-el 800 keping. Sisa "
-                                                    "stok kami 450 keping.\n")
-    reference = _reference(first)
+    first = request_replied(desk_dir, "tl-1", TANA_TIDUNG, "Dengan hormat, kami mohon blangko KTP-el 800 keping. Sisa "
+                                                           "stok kami 450 keping.\n")
+    reference = reference_of(first)
     letter = write_eml(desk_dir, "tl-2.eml", sender=TANA_TIDUNG, subject="Re: Permohonan blangko KTP-el",
                        message_id="<tl-2@tanatidungkab.example>",
                        body="Mohon maaf, ralat atas email kami pagi ini: sisa stok KTP-el kami 150 keping, "
                             "bukan 450.\n")
     run_once(desk_dir, letter)
-    assert _request_row(desk_dir, reference)["stock_on_hand"] == 150
+    assert request_row(desk_dir, reference)["stock_on_hand"] == 150
     [told] = replies_to(desk_dir, "<tl-2@tanatidungkab.example>")
     assert reference in told.subject and "450 keping menjadi 150 keping" in _flat(told.text)
 
@@ -247,8 +252,9 @@ def test_a_report_far_from_the_ledger_opens_a_reconciliation_that_a_later_agreei
 def test_stock_stated_before_a_delivery_is_shown_with_the_delivery_added(desk_dir: Path) -> None:
     reference, sent = _dispatched(desk_dir, "md-1", MALINAU, "Dengan hormat, mohon blangko KTP-el 1.800 keping. "
                                                              "Sisa stok kami 250 keping.\n")
-    shipped = _request_row(desk_dir, reference)["approved"]
-    _answer(desk_dir, sent, "md-2", MALINAU, f"Blangko KTP-el sudah kami terima lengkap {shipped} keping.", "gmail")
+    shipped = request_row(desk_dir, reference)["approved"]
+    answer_reply(
+        desk_dir, sent, "md-2", MALINAU, f"Blangko KTP-el sudah kami terima lengkap {shipped} keping.", "gmail")
     printed = mailbot(desk_dir, "digest", "--print")
     assert printed.returncode == 0, printed.stderr
     text = _flat(printed.stdout)
@@ -259,11 +265,12 @@ def test_stock_stated_before_a_delivery_is_shown_with_the_delivery_added(desk_di
 
 def test_a_managers_mail_for_a_person_is_acknowledged_to_a_manager(desk_dir: Path) -> None:
     set_config(desk_dir, "stock", auto_approve_limit=1000)
-    first = _request(desk_dir, "bm-1", BULUNGAN, "Dengan hormat, kami mohon tambahan blangko KTP-el sebanyak 3.000 "
-                                                 "keping. Sisa stok kami 100 keping.\n")
-    reference = _reference(first)
+    first = request_replied(
+        desk_dir, "bm-1", BULUNGAN, "Dengan hormat, kami mohon tambahan blangko KTP-el sebanyak 3.000 "
+                                    "keping. Sisa stok kami 100 keping.\n")
+    reference = reference_of(first)
     [notice] = [s for s in _to_managers(desk_dir, "Menunggu keputusan") if reference in s.subject]
-    letter = _reply_to_notice(desk_dir, notice, sender=KABID, name="bm-kabid",
+    letter = reply_to_notice(desk_dir, notice, sender=KABID, name="bm-kabid",
                               command="KOREKSI sisa stok Bulungan 900 keping, sudah saya konfirmasi per telepon.")
     run_once(desk_dir, letter)
     [ack] = replies_to(desk_dir, "<bm-kabid@disdukcapil.kaltaraprov.example>")
@@ -271,12 +278,14 @@ def test_a_managers_mail_for_a_person_is_acknowledged_to_a_manager(desk_dir: Pat
 
 
 def test_thanks_that_carry_a_reason_reach_a_person(desk_dir: Path) -> None:
-    first = _request(desk_dir, "mt-1", MALINAU, "Dengan hormat, mohon blangko KTP-el 1.000 keping. Sisa stok kami "
-                                                "600 keping.\n")
-    reference = _reference(first)
-    before = _request_row(desk_dir, reference)
-    said = _answer(desk_dir, first, "mt-2", MALINAU, "Terima kasih pak, namun blangko tersebut kami perlukan segera "
-                                                     "karena ada pelayanan keliling di kecamatan.", "gmail")
-    assert _request_row(desk_dir, reference) == before
+    first = request_replied(
+        desk_dir, "mt-1", MALINAU, "Dengan hormat, mohon blangko KTP-el 1.000 keping. Sisa stok kami "
+                                   "600 keping.\n")
+    reference = reference_of(first)
+    before = request_row(desk_dir, reference)
+    said = answer_reply(
+        desk_dir, first, "mt-2", MALINAU, "Terima kasih pak, namun blangko tersebut kami perlukan segera "
+                                          "karena ada pelayanan keliling di kecamatan.", "gmail")
+    assert request_row(desk_dir, reference) == before
     assert [r for r, _ in _items(desk_dir, said)] == ["other"]
     assert len(replies_to(desk_dir, said)) == 1

@@ -3,22 +3,22 @@ end to end on the Maildir defaults; the same decisions through `mailbot approve`
 
 from __future__ import annotations
 
-from datetime import datetime
-from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
 
-from tests.desk.conftest import WITA, mailbot
+from tests.desk.conftest import mailbot
 from tests.desk.mailkit import (
     AUTHSERV_ID,
-    DISTRICT_SENDERS,
+    AUTO_APPROVE_LIMIT,
     MANAGERS,
     OFFICE,
+    OPERATOR,
     Sent,
     db,
+    held_requests,
     message_id_of,
-    request_body,
+    reply_to_notice,
     run_once,
     sent_mail,
     set_config,
@@ -30,48 +30,6 @@ pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 
 KADIS, KABID = MANAGERS
-OPERATOR = "operator.blangko@disdukcapil.kaltaraprov.example"
-HELD = {"a": "65.01", "b": "65.02", "c": "65.03", "d": "65.71"}
-AUTO_APPROVE_LIMIT = 1000  # each district asks for 2.000: more than a clerk may give without a manager
-
-
-def _held_requests(desk_dir: Path) -> dict[str, dict]:  # type: ignore[type-arg]
-    """Send one large request per district in HELD, run, and return each request row with its notice."""
-    set_config(desk_dir, "stock", auto_approve_limit=AUTO_APPROVE_LIMIT)
-    letters = {}
-    for key, code in HELD.items():
-        sender = DISTRICT_SENDERS[code]
-        letters[key] = write_eml(desk_dir, f"request-{key}.eml", sender=f"Disdukcapil <{sender}>",
-                                 subject="Permohonan tambahan blangko KTP-el", body=request_body("2.000", "300"),
-                                 message_id=f"<held-{key}@{sender.split('@')[1]}>")
-    run_once(desk_dir, *letters.values())
-    conn = db(desk_dir)
-    held = {}
-    for key, letter in letters.items():
-        row = conn.execute("select r.* from requests r join messages m on m.id = r.message_pk "
-                           "where m.message_id = ?", (message_id_of(letter),)).fetchone()
-        assert row is not None and row["state"] == "held", (key, dict(row) if row else None)
-        [notice] = [s for s in sent_mail(desk_dir)
-                    if row["reference"] in s.subject and sorted(s.to) == sorted(MANAGERS)]
-        held[key] = {**dict(row), "notice": notice, "district_sender": DISTRICT_SENDERS[HELD[key]]}
-    return held
-
-
-def _reply_to_notice(desk_dir: Path, notice: Sent, *, sender: str, command: str, name: str,
-                     style: str = "gmail", extra_headers: str = "") -> Path:
-    """The manager's answer as a mail client writes it: the command on top, the notice quoted below."""
-    sent_at = datetime(2026, 11, 27, 11, 5, tzinfo=WITA)
-    if style == "gmail":
-        quote = (f"Pada Jum, 27 Nov 2026 pukul 10.05 {notice.msg['From']} menulis:\n\n"
-                 + "\n".join(f"> {line}" for line in notice.text.splitlines()))
-    else:  # Outlook in Indonesian: the earlier message below a header block, not prefixed
-        quote = (f"-----Pesan Asli-----\nDari: {notice.msg['From']}\nDikirim: Jumat, 27 November 2026 10.05\n"
-                 f"Kepada: {', '.join(notice.to)}\nPerihal: {notice.subject}\n\n{notice.text}")
-    body = f"{command}\n\n{quote}\n"
-    return write_eml(desk_dir, f"{name}.eml", sender=sender, subject=f"Re: {notice.subject}", body=body,
-                     message_id=f"<{name}@{sender.split('@')[1]}>", date=format_datetime(sent_at),
-                     extra_headers=f"In-Reply-To: {notice.message_id}\nReferences: {notice.message_id}\n"
-                                   + extra_headers)
 
 
 def _state(desk_dir: Path, reference: str) -> dict:  # type: ignore[type-arg]
@@ -88,23 +46,23 @@ def _new_mail(desk_dir: Path, before: set[str]) -> list[Sent]:
 
 
 def test_managers_approve_and_reject_by_replying(desk_dir: Path) -> None:
-    held = _held_requests(desk_dir)
+    held = held_requests(desk_dir)
     a, b, c, d = held["a"], held["b"], held["c"], held["d"]
     assert a["approved"], "the notice proposes a quantity that a plain SETUJU accepts"
     before = {s.path.name for s in sent_mail(desk_dir)}
     decisions_before = db(desk_dir).execute("select count(*) from decisions").fetchone()[0]
 
     replies = {
-        "a": _reply_to_notice(desk_dir, a["notice"], sender=f"Kepala Dinas <{KADIS}>", command="   setuju  ",
+        "a": reply_to_notice(desk_dir, a["notice"], sender=f"Kepala Dinas <{KADIS}>", command="   setuju  ",
                               name="kadis-a"),
-        "b": _reply_to_notice(desk_dir, b["notice"], sender=f"Kabid PIAK <{KABID}>", command="Setuju   1500",
+        "b": reply_to_notice(desk_dir, b["notice"], sender=f"Kabid PIAK <{KABID}>", command="Setuju   1500",
                               name="kabid-b", style="outlook"),
-        "c": _reply_to_notice(desk_dir, c["notice"], sender=f"Kepala Dinas <{KADIS}>",
+        "c": reply_to_notice(desk_dir, c["notice"], sender=f"Kepala Dinas <{KADIS}>",
                               command="TOLAK   stok provinsi menipis", name="kadis-c"),
         # not managers: the district itself, and a lookalike of the head of office
-        "d1": _reply_to_notice(desk_dir, d["notice"], sender=f"Disdukcapil Tarakan <{d['district_sender']}>",
+        "d1": reply_to_notice(desk_dir, d["notice"], sender=f"Disdukcapil Tarakan <{d['district_sender']}>",
                                command="SETUJU", name="district-d"),
-        "d2": _reply_to_notice(desk_dir, d["notice"], sender="Kepala Dinas <kadis@disdukcapil-kaltaraprov.example>",
+        "d2": reply_to_notice(desk_dir, d["notice"], sender="Kepala Dinas <kadis@disdukcapil-kaltaraprov.example>",
                                command="SETUJU", name="lookalike-d"),
     }
     stdout = run_once(desk_dir, *replies.values())
@@ -158,13 +116,13 @@ def test_managers_approve_and_reject_by_replying(desk_dir: Path) -> None:
 
 def test_second_decision_on_a_decided_request_is_answered_not_applied(desk_dir: Path) -> None:
     """Both managers answer the same notice: the first decides, the second is told it was already decided."""
-    held = _held_requests(desk_dir)
+    held = held_requests(desk_dir)
     a = held["a"]
-    first = _reply_to_notice(desk_dir, a["notice"], sender=KADIS, command="SETUJU", name="first")
+    first = reply_to_notice(desk_dir, a["notice"], sender=KADIS, command="SETUJU", name="first")
     run_once(desk_dir, first)
     assert _state(desk_dir, a["reference"])["state"] == "approved"
     before = {s.path.name for s in sent_mail(desk_dir)}
-    second = _reply_to_notice(desk_dir, a["notice"], sender=KABID, command="SETUJU 1500", name="second")
+    second = reply_to_notice(desk_dir, a["notice"], sender=KABID, command="SETUJU 1500", name="second")
     stdout = run_once(desk_dir, second)
     assert "quarantined" not in stdout
     assert _state(desk_dir, a["reference"])["state"] == "approved"
@@ -176,14 +134,14 @@ def test_second_decision_on_a_decided_request_is_answered_not_applied(desk_dir: 
 def test_a_rejection_of_an_approved_request_is_confirmed_before_it_is_obeyed(desk_dir: Path) -> None:
     """TOLAK on a request approved already (the district was told) withdraws that approval: as `mailbot reject`
     asks for --force, the manager is asked, in Indonesian, to confirm with TOLAK PAKSA <alasan>."""
-    held = _held_requests(desk_dir)
+    held = held_requests(desk_dir)
     a = held["a"]
-    run_once(desk_dir, _reply_to_notice(desk_dir, a["notice"], sender=KADIS, command="SETUJU", name="approve"))
+    run_once(desk_dir, reply_to_notice(desk_dir, a["notice"], sender=KADIS, command="SETUJU", name="approve"))
     approved = _state(desk_dir, a["reference"])
     assert approved["state"] == "approved" and _approved_booked(desk_dir, a["id"])
 
     before = {s.path.name for s in sent_mail(desk_dir)}
-    rejection = _reply_to_notice(desk_dir, a["notice"], sender=KABID, command="TOLAK salah kirim", name="reject")
+    rejection = reply_to_notice(desk_dir, a["notice"], sender=KABID, command="TOLAK salah kirim", name="reject")
     run_once(desk_dir, rejection)
     assert _state(desk_dir, a["reference"])["state"] == "approved"  # not obeyed blindly
     [asked] = _new_mail(desk_dir, before)  # the manager only: the district hears nothing yet
@@ -220,9 +178,9 @@ def test_a_rejection_of_an_approved_request_is_confirmed_before_it_is_obeyed(des
 
 
 def test_a_command_that_cannot_be_read_is_asked_again(desk_dir: Path) -> None:
-    held = _held_requests(desk_dir)
+    held = held_requests(desk_dir)
     before = {s.path.name for s in sent_mail(desk_dir)}
-    unclear = _reply_to_notice(desk_dir, held["a"]["notice"], sender=KADIS, command="TOLAK", name="no-reason")
+    unclear = reply_to_notice(desk_dir, held["a"]["notice"], sender=KADIS, command="TOLAK", name="no-reason")
     run_once(desk_dir, unclear)
     assert _state(desk_dir, held["a"]["reference"])["state"] == "held"
     [answer] = _new_mail(desk_dir, before)
@@ -231,15 +189,15 @@ def test_a_command_that_cannot_be_read_is_asked_again(desk_dir: Path) -> None:
 
 def test_with_authentication_required_only_an_authenticated_manager_decides(desk_dir: Path) -> None:
     set_guards(desk_dir, authserv_id=AUTHSERV_ID, require_authentication=True)
-    held = _held_requests(desk_dir)  # unauthenticated district mail is held anyway
+    held = held_requests(desk_dir)  # unauthenticated district mail is held anyway
     a, b = held["a"], held["b"]
     domain = KADIS.split("@")[1]
     passed = (f"Authentication-Results: {AUTHSERV_ID}; dkim=pass header.d={domain}; "
               f"dmarc=pass header.from={domain}\n")
     forged = f"Authentication-Results: mx.attacker.example; dkim=pass header.d={domain}; dmarc=pass\n"
-    unauthenticated = _reply_to_notice(desk_dir, a["notice"], sender=KADIS, command="SETUJU", name="plain",
+    unauthenticated = reply_to_notice(desk_dir, a["notice"], sender=KADIS, command="SETUJU", name="plain",
                                        extra_headers=forged)
-    authenticated = _reply_to_notice(desk_dir, b["notice"], sender=KADIS, command="SETUJU", name="signed",
+    authenticated = reply_to_notice(desk_dir, b["notice"], sender=KADIS, command="SETUJU", name="signed",
                                      extra_headers=passed)
     before = {s.path.name for s in sent_mail(desk_dir)}
     assert mailbot(desk_dir, "import", str(unauthenticated), str(authenticated)).returncode == 0
@@ -255,7 +213,7 @@ def test_with_authentication_required_only_an_authenticated_manager_decides(desk
 
 
 def test_cli_approve_and_reject(desk_dir: Path) -> None:
-    held = _held_requests(desk_dir)
+    held = held_requests(desk_dir)
     a, c = held["a"], held["c"]
     before = {s.path.name for s in sent_mail(desk_dir)}
 
@@ -287,9 +245,9 @@ def test_cli_approve_and_reject(desk_dir: Path) -> None:
 
 
 def test_a_reference_written_in_the_command_wins_over_the_thread(desk_dir: Path) -> None:
-    held = _held_requests(desk_dir)
+    held = held_requests(desk_dir)
     a, b = held["a"], held["b"]
-    reply = _reply_to_notice(desk_dir, a["notice"], sender=KADIS, command=f"SETUJU {b['reference']}", name="other")
+    reply = reply_to_notice(desk_dir, a["notice"], sender=KADIS, command=f"SETUJU {b['reference']}", name="other")
     run_once(desk_dir, reply)
     assert _state(desk_dir, a["reference"])["state"] == "held"
     assert _state(desk_dir, b["reference"])["state"] == "approved"
@@ -300,7 +258,7 @@ def test_a_command_leaves_the_mail_to_the_sender_that_holds_the_send_lock(desk_d
     queues the mail and returns at once instead of waiting; the holder of the lock sends it."""
     import fcntl
 
-    held = _held_requests(desk_dir)
+    held = held_requests(desk_dir)
     a = held["a"]
     before = {s.path.name for s in sent_mail(desk_dir)}
     with open(desk_dir / "var" / "mailbot.db.outbox.lock", "a+b") as lock, \
@@ -322,12 +280,12 @@ def test_an_email_approval_keeps_the_bounds_the_command_line_keeps(desk_dir: Pat
     """SETUJU N above the request or the need, or not in whole packs, is asked back (PAKSA <alasan>
     confirms it, recorded); into the reserve or above [stock] max_quantity_per_movement it is refused,
     confirmed or not; a bare SETUJU on a proposal the command line would refuse is refused too."""
-    held = _held_requests(desk_dir)
+    held = held_requests(desk_dir)
     a, b, c, d = held["a"], held["b"], held["c"], held["d"]
     requested = a["requested"]
     before = {s.path.name for s in sent_mail(desk_dir)}
-    odd = _reply_to_notice(desk_dir, a["notice"], sender=KADIS, command="SETUJU 2.050", name="odd")
-    reserve = _reply_to_notice(desk_dir, b["notice"], sender=KADIS, command="SETUJU 63.000 PAKSA darurat",
+    odd = reply_to_notice(desk_dir, a["notice"], sender=KADIS, command="SETUJU 2.050", name="odd")
+    reserve = reply_to_notice(desk_dir, b["notice"], sender=KADIS, command="SETUJU 63.000 PAKSA darurat",
                                name="reserve")
     assert "manager-command-unconfirmed" in run_once(desk_dir, odd, reserve)
     assert _state(desk_dir, a["reference"])["state"] == "held" and not _approved_booked(desk_dir, a["id"])
@@ -340,7 +298,7 @@ def test_an_email_approval_keeps_the_bounds_the_command_line_keeps(desk_dir: Pat
     refused = " ".join(answers[message_id_of(reserve)].text.split())
     assert "cadangan provinsi" in refused.lower() and "juga dengan PAKSA" in refused
 
-    confirmed = _reply_to_notice(desk_dir, a["notice"], sender=KADIS, command="SETUJU 2.100 PAKSA stok rusak banjir",
+    confirmed = reply_to_notice(desk_dir, a["notice"], sender=KADIS, command="SETUJU 2.100 PAKSA stok rusak banjir",
                                  name="confirmed")
     assert "manager-approve" in run_once(desk_dir, confirmed)
     assert (_state(desk_dir, a["reference"])["state"], _state(desk_dir, a["reference"])["approved"]) == (
@@ -352,7 +310,7 @@ def test_an_email_approval_keeps_the_bounds_the_command_line_keeps(desk_dir: Pat
 
     set_config(desk_dir, "stock", auto_approve_limit=AUTO_APPROVE_LIMIT, max_quantity_per_movement=1500)
     before = {s.path.name for s in sent_mail(desk_dir)}
-    too_many = _reply_to_notice(desk_dir, c["notice"], sender=KADIS, command="SETUJU 1.600 PAKSA pemilu",
+    too_many = reply_to_notice(desk_dir, c["notice"], sender=KADIS, command="SETUJU 1.600 PAKSA pemilu",
                                 name="too-many")
     assert "manager-command-refused" in run_once(desk_dir, too_many)
     assert _state(desk_dir, c["reference"])["state"] == "held"
@@ -366,18 +324,18 @@ def test_an_email_approval_keeps_the_bounds_the_command_line_keeps(desk_dir: Pat
     assert taken.returncode == 0, taken.stderr
     cli = mailbot(desk_dir, "approve", d["reference"])
     assert cli.returncode == 1 and "into the reserve" in cli.stderr, cli.stderr
-    bare = _reply_to_notice(desk_dir, d["notice"], sender=KADIS, command="SETUJU", name="bare")
+    bare = reply_to_notice(desk_dir, d["notice"], sender=KADIS, command="SETUJU", name="bare")
     assert "manager-command-unconfirmed" in run_once(desk_dir, bare)
     assert _state(desk_dir, d["reference"])["state"] == "held" and not _approved_booked(desk_dir, d["id"])
 
 
 def test_a_managers_thanks_for_the_confirmation_is_recorded_without_a_reply(desk_dir: Path) -> None:
-    a = _held_requests(desk_dir)["a"]
-    run_once(desk_dir, _reply_to_notice(desk_dir, a["notice"], sender=f"Kepala Dinas <{KADIS}>", command="SETUJU",
+    a = held_requests(desk_dir)["a"]
+    run_once(desk_dir, reply_to_notice(desk_dir, a["notice"], sender=f"Kepala Dinas <{KADIS}>", command="SETUJU",
                                         name="kadis-a"))
     [confirm] = [s for s in sent_mail(desk_dir) if s.to == [KADIS] and a["reference"] in s.subject]
     before = {s.path.name for s in sent_mail(desk_dir)}
-    run_once(desk_dir, _reply_to_notice(desk_dir, confirm, sender=f"Kepala Dinas <{KADIS}>",
+    run_once(desk_dir, reply_to_notice(desk_dir, confirm, sender=f"Kepala Dinas <{KADIS}>",
                                         command="ok terima kasih", name="kadis-thanks"))
     assert not [s for s in _new_mail(desk_dir, before) if KADIS in s.to]
     assert not db(desk_dir).execute("select count(*) from attention_items where reason = 'manager_other'"
@@ -386,9 +344,9 @@ def test_a_managers_thanks_for_the_confirmation_is_recorded_without_a_reply(desk
 
 
 def test_a_managers_ok_to_a_request_still_waiting_is_told_it_decides_nothing(desk_dir: Path) -> None:
-    a = _held_requests(desk_dir)["a"]
+    a = held_requests(desk_dir)["a"]
     before = {s.path.name for s in sent_mail(desk_dir)}
-    run_once(desk_dir, _reply_to_notice(desk_dir, a["notice"], sender=f"Kepala Dinas <{KADIS}>",
+    run_once(desk_dir, reply_to_notice(desk_dir, a["notice"], sender=f"Kepala Dinas <{KADIS}>",
                                         command="ok terima kasih", name="kadis-ok"))
     assert [s for s in _new_mail(desk_dir, before) if KADIS in s.to]
     assert _state(desk_dir, a["reference"])["state"] == "held"

@@ -8,26 +8,38 @@ from pathlib import Path
 
 import pytest
 
-from tests.desk.mailkit import db, message_id_of, run_once, sent_mail, set_guards, write_eml
-from tests.desk.test_manager_email import KADIS, OPERATOR, _held_requests, _reply_to_notice
+from tests.desk.mailkit import (
+    MANAGERS,
+    OPERATOR,
+    db,
+    held_requests,
+    message_id_of,
+    reply_to_notice,
+    run_once,
+    sent_mail,
+    set_guards,
+    write_eml,
+)
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+KADIS = MANAGERS[0]  # the head of office
 
 
 def test_the_daily_reply_cap_never_holds_back_mail_to_a_manager_or_the_operator(desk_dir: Path) -> None:
     """Was: with the cap at 1, the first answer to the head of office took the day's slot and the next were stored
     "suppressed" ("per-sender cap of 1 automatic replies a day reached"): a SETUJU applied with no confirmation,
     a SETUJU over the per-movement limit refused with no word to the manager, who believed it applied."""
-    held = _held_requests(desk_dir)
+    held = held_requests(desk_dir)
     set_guards(desk_dir, max_replies_per_sender_per_day=1)
     a, b, c = held["a"], held["b"], held["c"]
     replies = [
         write_eml(desk_dir, "kadis-note.eml", sender=f"Kepala Dinas <{KADIS}>", subject="Catatan gudang",
                   body="Tolong cek gudang minggu ini.", message_id="<kadis-note@disdukcapil.kaltaraprov.example>"),
-        _reply_to_notice(desk_dir, a["notice"], sender=f"Kepala Dinas <{KADIS}>", command="SETUJU", name="kadis-a"),
-        _reply_to_notice(desk_dir, b["notice"], sender=f"Kepala Dinas <{KADIS}>", command="SETUJU 99.999.999",
+        reply_to_notice(desk_dir, a["notice"], sender=f"Kepala Dinas <{KADIS}>", command="SETUJU", name="kadis-a"),
+        reply_to_notice(desk_dir, b["notice"], sender=f"Kepala Dinas <{KADIS}>", command="SETUJU 99.999.999",
                          name="kadis-b"),
-        _reply_to_notice(desk_dir, c["notice"], sender=f"Kepala Dinas <{KADIS}>", command="TOLAK stok menipis",
+        reply_to_notice(desk_dir, c["notice"], sender=f"Kepala Dinas <{KADIS}>", command="TOLAK stok menipis",
                          name="kadis-c"),
         write_eml(desk_dir, "operator-note.eml", sender=f"Operator <{OPERATOR}>", subject="Catatan operator",
                   body="Server akan dimatikan sebentar malam ini.",

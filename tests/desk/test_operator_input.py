@@ -9,16 +9,7 @@ import pytest
 
 from mailbot.quantities import QuantityError, parse_quantity
 from tests.desk.conftest import EXAMPLES, mailbot
-
-
-def _province(db_path: Path) -> int:
-    return _district(db_path, "province")
-
-
-def _district(db_path: Path, location: str) -> int:
-    db = sqlite3.connect(db_path)
-    return db.execute("select sum(on_hand) from ledger_entries where item = 'ktp-el' and location = ?",
-                      (location,)).fetchone()[0]
+from tests.desk.mailkit import on_hand
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -99,7 +90,7 @@ def test_supply_receive_reads_dots_as_thousands(desk_dir: Path, typed: str, reco
     result = mailbot(desk_dir, "supply", "receive", typed, "--note", "BAST")
     assert result.returncode == 0, result.stderr
     assert "10.000" in result.stdout
-    assert _province(desk_dir / "var" / "mailbot.db") == 66000 + recorded
+    assert on_hand(desk_dir / "var" / "mailbot.db") == 66000 + recorded
 
 
 @pytest.mark.parametrize(("args", "words"), [
@@ -132,7 +123,7 @@ def test_bad_quantities_are_one_clear_line(desk_dir: Path, args: tuple[str, ...]
     assert len(lines) == 1 and words in lines[0], result.stderr
     assert "No such option" not in result.stderr and "Traceback" not in result.stderr
     assert mailbot(desk_dir, "status").returncode == 0
-    assert _province(desk_dir / "var" / "mailbot.db") == 66000
+    assert on_hand(desk_dir / "var" / "mailbot.db") == 66000
 
 
 @pytest.mark.parametrize("typed", ["\u201320", "\u2014 20", "\u221220", "-20"])
@@ -142,7 +133,7 @@ def test_an_en_or_em_dash_before_the_figure_is_a_minus(desk_dir: Path, typed: st
     result = mailbot(desk_dir, "adjust", "65.04", typed, "--reason", "rusak")
     assert result.returncode == 0, result.stderr
     assert "recorded: -20 ktp-el at 65.04 (rusak)" in result.stdout
-    assert _district(desk_dir / "var" / "mailbot.db", "65.04") == 2500 - 20
+    assert on_hand(desk_dir / "var" / "mailbot.db", "65.04") == 2500 - 20
 
 
 def test_the_hint_for_a_change_shows_a_minus(desk_dir: Path) -> None:

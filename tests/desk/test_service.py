@@ -13,7 +13,7 @@ import pytest
 
 from mailbot.transports.maildir import deliver
 from tests.desk.conftest import EXAMPLES, mailbot, outbox_files, wait_until
-from tests.desk.test_crash import _message
+from tests.desk.mailkit import catches_sigterm, numbered_message
 
 
 def _start(desk_dir: Path) -> subprocess.Popen[bytes]:
@@ -45,7 +45,7 @@ def test_sigterm_mid_backlog_finishes_the_current_message(desk_dir: Path) -> Non
     inbox = desk_dir / "var" / "mail" / "inbox"
     total = 200
     for i in range(total):
-        deliver(inbox, _message(i))
+        deliver(inbox, numbered_message(i))
     proc = _start(desk_dir)
     assert wait_until(lambda: len(list((inbox / "cur").glob("*"))) >= 5, timeout=60)
     proc.send_signal(signal.SIGTERM)
@@ -61,16 +61,6 @@ def test_sigterm_mid_backlog_finishes_the_current_message(desk_dir: Path) -> Non
     assert db.execute("select count(*) from messages").fetchone()[0] == total
 
 
-def _catches_sigterm(pid: int) -> bool:
-    """Whether process *pid* has a SIGTERM handler of its own (the SigCgt mask of /proc/PID/status)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return False
-    caught = next(line for line in status.splitlines() if line.startswith("SigCgt:"))
-    return bool(int(caught.split()[1], 16) & (1 << (signal.SIGTERM - 1)))
-
-
 @pytest.mark.parametrize("when", ["handler", 0.32, 0.8, 1.5])
 def test_a_stop_during_start_up_is_a_clean_stop(desk_dir: Path, when: str | float) -> None:
     """SIGTERM as soon as `mailbot` holds it (while it is still importing), or a fixed time after it was
@@ -78,12 +68,12 @@ def test_a_stop_during_start_up_is_a_clean_stop(desk_dir: Path, when: str | floa
     inbox = desk_dir / "var" / "mail" / "inbox"
     total = 30
     for i in range(total):
-        deliver(inbox, _message(i))
+        deliver(inbox, numbered_message(i))
     command = Path(sys.executable).parent / "mailbot"  # the installed entry point, as systemd starts it
     proc = subprocess.Popen([str(command), "--config", str(desk_dir / "config.toml"), "-v", "run"], cwd=desk_dir,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if when == "handler":
-        assert wait_until(lambda: _catches_sigterm(proc.pid), timeout=10), "mailbot never took over SIGTERM"
+        assert wait_until(lambda: catches_sigterm(proc.pid), timeout=10), "mailbot never took over SIGTERM"
     else:
         time.sleep(float(when))
     proc.send_signal(signal.SIGTERM)

@@ -17,9 +17,7 @@ import pytest
 from mailbot.cli import EXIT_STOPPED
 from mailbot.transports.maildir import deliver
 from tests.desk.conftest import mailbot, wait_until
-from tests.desk.mailkit import set_config
-from tests.desk.test_crash import _invariants, _message, _progress
-from tests.desk.test_service import _catches_sigterm
+from tests.desk.mailkit import assert_desk_invariants, catches_sigterm, desk_progress, numbered_message, set_config
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -71,10 +69,10 @@ def test_a_stop_mid_backlog_ends_the_pass_cleanly_and_the_next_run_does_exactly_
         set_config(desk_dir, "run", helper_processes=False)
     inbox = desk_dir / "var" / "mail" / "inbox"
     for i in range(TOTAL):
-        deliver(inbox, _message(i))
+        deliver(inbox, numbered_message(i))
     proc = _once(desk_dir)
     db_path = desk_dir / "var" / "mailbot.db"
-    assert wait_until(lambda: _progress(db_path)[0] >= 60 or proc.poll() is not None, timeout=90)
+    assert wait_until(lambda: desk_progress(db_path)[0] >= 60 or proc.poll() is not None, timeout=90)
     assert proc.poll() is None, "the pass ended before it could be stopped"
     _stopped(proc, signum, group=group)
 
@@ -83,21 +81,21 @@ def test_a_stop_mid_backlog_ends_the_pass_cleanly_and_the_next_run_does_exactly_
     assert stored < TOTAL and waiting == TOTAL - stored, "the rest waits in the inbox"
     again = mailbot(desk_dir, "run", "--once")
     assert again.returncode == 0, again.stderr
-    _invariants(desk_dir, TOTAL)  # every message once, every reply once, nothing left queued
+    assert_desk_invariants(desk_dir, TOTAL)  # every message once, every reply once, nothing left queued
 
 
 @pytest.mark.parametrize("when", ["handler", 0.8])
 def test_a_stop_while_the_pass_is_starting_reads_nothing_and_exits_3(desk_dir: Path, when: str | float) -> None:
     inbox = desk_dir / "var" / "mail" / "inbox"
     for i in range(30):
-        deliver(inbox, _message(i))
+        deliver(inbox, numbered_message(i))
     proc = _once(desk_dir)
     if when == "handler":
-        assert wait_until(lambda: _catches_sigterm(proc.pid), timeout=10), "mailbot never took over SIGTERM"
+        assert wait_until(lambda: catches_sigterm(proc.pid), timeout=10), "mailbot never took over SIGTERM"
     else:
         time.sleep(float(when))
     _stopped(proc, signal.SIGTERM, group=False)
     stored, acknowledged, waiting = _read_and_acknowledged(desk_dir)
     assert stored == acknowledged and waiting == 30 - stored
     assert mailbot(desk_dir, "run", "--once").returncode == 0
-    _invariants(desk_dir, 30)
+    assert_desk_invariants(desk_dir, 30)

@@ -10,7 +10,6 @@ rest of the outbox (systemd gives a stopping service 90 s; a large outbox to a s
 from __future__ import annotations
 
 import os
-import re
 import signal
 import sqlite3
 import subprocess
@@ -24,7 +23,7 @@ import pytest
 from mailbot.cli import EXIT_STOPPED
 from mailbot.transports.maildir import deliver
 from tests.desk.conftest import wait_until
-from tests.desk.test_crash_sending import _group, _request, _use_smtp, _wait_gone
+from tests.desk.mailkit import authenticated_request, message_id_in, process_group, use_smtp, wait_gone
 from tests.forkserver import run_mailbot, spawn_mailbot
 from tests.servers import SmtpServer
 
@@ -32,12 +31,6 @@ pytestmark = pytest.mark.servers
 
 MESSAGES = 30
 SERVER_DELAY = 0.25
-
-
-def _message_id(raw: bytes) -> str:
-    found = re.search(rb"^Message-ID: (<[^>]+>)", raw, re.MULTILINE | re.IGNORECASE)
-    assert found is not None
-    return found.group(1).decode()
 
 
 def _recorded_sent(desk_dir: Path) -> set[str]:
@@ -81,12 +74,12 @@ def test_sigterm_while_sending_finishes_the_mail_in_hand_and_the_next_start_send
     """The service, or one pass (`run --once`, which exits 3 when stopped before it was done)."""
     inbox = desk_dir / "var" / "mail" / "inbox"
     for i in range(MESSAGES):
-        deliver(inbox, _request(i))
+        deliver(inbox, authenticated_request(i))
     command = ["--config", str(desk_dir / "config.toml"), "run"]
     log = (tmp_path / "runs.log").open("wb")
     with SmtpServer() as smtp:
         smtp.data_delay = SERVER_DELAY
-        _use_smtp(desk_dir, smtp)
+        use_smtp(desk_dir, smtp)
 
         proc = spawn_mailbot([*command, *(["--once"] if once else [])], cwd=desk_dir, stdout=log, stderr=log,
                              start_new_session=True)
@@ -95,7 +88,7 @@ def test_sigterm_while_sending_finishes_the_mail_in_hand_and_the_next_start_send
             taken = len(smtp.messages)
             assert wait_until(lambda: len(smtp.messages) > taken, timeout=10, every=0.005)
             # the server has just taken a mail and answers it in SERVER_DELAY: the service has it in hand
-            in_hand = _message_id(smtp.messages[-1].raw)
+            in_hand = message_id_in(smtp.messages[-1].raw)
             if whom == "main":
                 proc.send_signal(signal.SIGTERM)  # as systemd stops the unit (KillMode=mixed)
             else:
@@ -103,12 +96,12 @@ def test_sigterm_while_sending_finishes_the_mail_in_hand_and_the_next_start_send
             stopping = time.monotonic()
             assert proc.wait(timeout=60) == (EXIT_STOPPED if once else 0), (tmp_path / "runs.log").read_text()[-2000:]
             stopped_in = time.monotonic() - stopping
-            _wait_gone(proc.pid, 30)
+            wait_gone(proc.pid, 30)
         finally:
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
-        taken_at_stop = [_message_id(m.raw) for m in smtp.messages]
+        taken_at_stop = [message_id_in(m.raw) for m in smtp.messages]
         recorded = _recorded_sent(desk_dir)
         outbox = _outbox(desk_dir)
         assert in_hand in taken_at_stop and in_hand in recorded, "the mail in hand was finished and recorded"
@@ -118,7 +111,7 @@ def test_sigterm_while_sending_finishes_the_mail_in_hand_and_the_next_start_send
         assert stopped_in < 10, f"stopping took {stopped_in:.1f} s"
 
         _start_again_until_sent(command, desk_dir, log, len(outbox))
-        delivered = Counter(_message_id(m.raw) for m in smtp.messages)
+        delivered = Counter(message_id_in(m.raw) for m in smtp.messages)
 
     with sqlite3.connect(desk_dir / "var" / "mailbot.db") as conn:
         assert conn.execute("select count(*) from messages where status = 'processed'").fetchone()[0] == MESSAGES
@@ -140,12 +133,12 @@ def test_a_stop_while_the_smtp_server_stalls_ends_within_the_grace_and_repeats_a
 
     inbox = desk_dir / "var" / "mail" / "inbox"
     for i in range(MESSAGES):
-        deliver(inbox, _request(i))
+        deliver(inbox, authenticated_request(i))
     command = ["--config", str(desk_dir / "config.toml"), "run"]
     log = (tmp_path / "runs.log").open("wb")
     with SmtpServer() as smtp:
         smtp.data_delay = 60.0
-        _use_smtp(desk_dir, smtp)
+        use_smtp(desk_dir, smtp)
         config = desk_dir / "config.toml"  # a server answering within the SMTP timeout (30 s by default), just slowly
         config.write_text(config.read_text().replace("timeout_seconds = 5\n", "timeout_seconds = 60\n"))
         proc = spawn_mailbot(command, cwd=desk_dir, stdout=log, stderr=log, start_new_session=True)
@@ -164,7 +157,7 @@ def test_a_stop_while_the_smtp_server_stalls_ends_within_the_grace_and_repeats_a
         smtp.data_delay = 0.0
         outbox = _outbox(desk_dir)
         _start_again_until_sent(command, desk_dir, log, len(outbox))
-        delivered = Counter(_message_id(m.raw) for m in smtp.messages)
+        delivered = Counter(message_id_in(m.raw) for m in smtp.messages)
     assert set(delivered) == set(outbox), "nothing lost"
     twice = [m for m, n in delivered.items() if n > 1]
     assert len(twice) <= 1 and all(delivered[m] == 2 for m in twice), delivered
@@ -181,13 +174,13 @@ def test_run_once_stopped_while_the_smtp_server_stalls_ends_within_the_grace(
 
     inbox = desk_dir / "var" / "mail" / "inbox"
     for i in range(5):
-        deliver(inbox, _request(i))
+        deliver(inbox, authenticated_request(i))
     if not helpers:
         set_config(desk_dir, "run", helper_processes=False)
     log = (tmp_path / "once.log").open("wb")
     with SmtpServer() as smtp:
         smtp.data_delay = 60.0
-        _use_smtp(desk_dir, smtp)
+        use_smtp(desk_dir, smtp)
         config = desk_dir / "config.toml"
         config.write_text(config.read_text().replace("timeout_seconds = 5\n", "timeout_seconds = 60\n"))
         proc = spawn_mailbot(["--config", str(config), "run", "--once"], cwd=desk_dir, stdout=log, stderr=log,
@@ -216,25 +209,25 @@ def test_a_second_ctrl_c_while_the_smtp_server_stalls_ends_mailbot_and_its_helpe
     and its reading and sending processes with it, not a second or two later."""
     inbox = desk_dir / "var" / "mail" / "inbox"
     for i in range(5):
-        deliver(inbox, _request(i))
+        deliver(inbox, authenticated_request(i))
     log = (tmp_path / "once.log").open("wb")
     with SmtpServer() as smtp:
         smtp.data_delay = 60.0
-        _use_smtp(desk_dir, smtp)
+        use_smtp(desk_dir, smtp)
         proc = spawn_mailbot(["--config", str(desk_dir / "config.toml"), "run", "--once"], cwd=desk_dir,
                              stdout=log, stderr=log, start_new_session=True)
         try:
             assert wait_until(lambda: len(smtp.messages) >= 1, timeout=90, every=0.005), "run --once sent nothing"
-            helpers = _group(proc.pid)
+            helpers = process_group(proc.pid)
             assert len(helpers) >= 2, helpers  # mailbot and its helper processes
             os.killpg(proc.pid, signal.SIGINT)
             time.sleep(0.5)
             os.killpg(proc.pid, signal.SIGINT)
             assert proc.wait(timeout=10) == 130, (tmp_path / "once.log").read_text()[-2000:]
             time.sleep(0.3)
-            assert _group(proc.pid) == [], "a helper outlived mailbot"
+            assert process_group(proc.pid) == [], "a helper outlived mailbot"
         finally:
-            if proc.poll() is None or _group(proc.pid):
+            if proc.poll() is None or process_group(proc.pid):
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
 
@@ -244,7 +237,7 @@ def test_a_second_ctrl_c_while_the_smtp_server_stalls_ends_mailbot_and_its_helpe
 def test_a_command_stopped_while_it_sends_says_what_was_kept(desk_dir: Path, tmp_path: Path, signum: int) -> None:
     """`mailbot dispatch` stopped while the SMTP server holds its mail: one line says the dispatch is recorded and the
     mail waits in the outbox (an operator told nothing runs the command again); the exit status is the signal's."""
-    deliver(desk_dir / "var" / "mail" / "inbox", _request(1))
+    deliver(desk_dir / "var" / "mail" / "inbox", authenticated_request(1))
     assert run_mailbot(["--config", str(desk_dir / "config.toml"), "run", "--once"], cwd=desk_dir).returncode == 0
     reference = "BLK-2026-0001"
     with sqlite3.connect(desk_dir / "var" / "mailbot.db") as conn:
@@ -255,7 +248,7 @@ def test_a_command_stopped_while_it_sends_says_what_was_kept(desk_dir: Path, tmp
         assert approved.returncode == 0, approved.stderr
     with SmtpServer() as smtp:
         smtp.data_delay = 60.0
-        _use_smtp(desk_dir, smtp)
+        use_smtp(desk_dir, smtp)
         with (tmp_path / "err").open("wb") as err:
             proc = spawn_mailbot(["--config", str(desk_dir / "config.toml"), "dispatch", reference], cwd=desk_dir,
                                  stdout=subprocess.DEVNULL, stderr=err)

@@ -8,7 +8,7 @@ import pytest
 from mailbot.reader import read_message
 from mailbot.reader.classify import is_news, kind_of
 from mailbot.reader.numbers import find_mentions, normalise
-from mailbot.reader.roles import _clauses, read_text, settle
+from mailbot.reader.roles import read_text, settle
 from tests.reader.conftest import DISTRICTS
 
 
@@ -48,13 +48,17 @@ def test_a_supply_named_in_another_part_of_the_clause_does_not_disqualify() -> N
 
 
 def test_an_abbreviation_full_stop_ends_no_clause() -> None:
-    low = "stok blangko kab. nunukan habis (0 keping). mohon 2.000"
-    assert len(_clauses(low)) == 2
+    # the zero is the stock of the clause "stok blangko kab. nunukan habis (0 keping)", which "kab." does not end
+    assert read("stok blangko kab. nunukan habis (0 keping). mohon 2.000") == {"stock_on_hand": 0, "requested": 2000}
+    assert read("Stok blangko Kab. Nunukan sudah habis. 0 keping tercetak hari ini") == {"stock_on_hand": 0,
+                                                                                        "printed": 0}
 
 
 def test_a_sentence_full_stop_still_ends_the_clause() -> None:
-    assert len(_clauses("sisa 300 keping. mohon 1.000 keping")) == 2
-    assert len(_clauses("sudah kami terima dari kab. tarakan. sisa 1.200")) == 2
+    # "0 keping tercetak" is a clause of its own after "habis.": the day's printing, beside the stock said empty
+    assert read("Stok blangko sudah habis. 0 keping tercetak hari ini") == {"stock_on_hand": 0, "printed": 0}
+    assert read("sisa 300 keping. mohon 1.000 keping") == {"stock_on_hand": 300, "requested": 1000}
+    assert read("sudah kami terima dari kab. tarakan. sisa 1.200") == {"stock_on_hand": 1200}
 
 
 def test_zero_stock_is_a_real_figure() -> None:

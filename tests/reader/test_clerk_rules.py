@@ -7,7 +7,7 @@ import pytest
 
 from mailbot.reader import read_message
 from mailbot.reader.classify import item_of
-from mailbot.reader.mime import _lenient_base64
+from mailbot.reader.mime import extract_from, parse_message
 from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.quotes import split_quoted
 from mailbot.reader.roles import asked_role, read_text, settle
@@ -195,7 +195,8 @@ def test_a_new_message_quoting_nothing_is_not_an_answer() -> None:
 # --- MIME -----------------------------------------------------------------------------------------
 
 
-def test_lenient_base64_keeps_the_last_padded_group() -> None:
-    assert _lenient_base64("PC9odG1sPgo=") == b"</html>\n"
-    assert _lenient_base64("PC9odG1sPgo") == b"</html>\n"
-    assert _lenient_base64("PC9odG1sPgo=\n junk") == b"</html>\n"
+@pytest.mark.parametrize("payload", ["PC9odG1sPgo=", "PC9odG1sPgo", "PC9odG1sPgo=\n junk"])
+def test_lenient_base64_keeps_the_last_padded_group(payload: str) -> None:
+    raw = ("From: disdukcapil@nunukankab.example\nTo: blangko@x.example\nSubject: blangko\nMIME-Version: 1.0\n"
+           f"Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n{payload}\n").encode()
+    assert extract_from(parse_message(raw)).text == "</html>\n"

@@ -21,7 +21,7 @@ from tests.servers import (
 )
 
 
-def _start_dovecot(**kwargs: Any) -> Iterator[DovecotServer]:
+def start_dovecot(**kwargs: Any) -> Iterator[DovecotServer]:
     reason = dovecot_missing_reason()
     if reason:
         unavailable(reason)
@@ -36,19 +36,19 @@ def _start_dovecot(**kwargs: Any) -> Iterator[DovecotServer]:
 @pytest.fixture
 def dovecot() -> Iterator[DovecotServer]:
     """A fresh Dovecot (IDLE, MOVE, UIDPLUS) with an empty mailbox, stopped after the test."""
-    yield from _start_dovecot()
+    yield from start_dovecot()
 
 
 @pytest.fixture
 def one_connection_dovecot() -> Iterator[DovecotServer]:
     """A Dovecot (IDLE, MOVE, UIDPLUS) that allows the user one connection (mail_max_userip_connections = 1)."""
-    yield from _start_dovecot(max_connections=1)
+    yield from start_dovecot(max_connections=1)
 
 
 @pytest.fixture
 def bare_dovecot() -> Iterator[DovecotServer]:
     """A Dovecot that announces neither IDLE, MOVE nor UIDPLUS."""
-    yield from _start_dovecot(capabilities="IMAP4rev1 LITERAL+ SASL-IR ID ENABLE NAMESPACE")
+    yield from start_dovecot(capabilities="IMAP4rev1 LITERAL+ SASL-IR ID ENABLE NAMESPACE")
 
 
 @pytest.fixture

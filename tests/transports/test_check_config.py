@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from mailbot.cli import EXIT_STOPPED
-from tests.desk_config import PASSWORD_ENV, write_desk_config
+from tests.desk_config import PASSWORD_ENV, edit_config, write_desk_config
 from tests.forkserver import run_mailbot
 from tests.servers import DovecotServer, SmtpServer, district_request
+from tests.transports.conftest import start_dovecot
 from tests.transports.test_end_to_end import REPO, mailbot_command
 
 pytestmark = pytest.mark.servers
@@ -27,12 +28,6 @@ def check(config: Path, *args: str, password: str | None) -> subprocess.Complete
     if password is not None:
         env[PASSWORD_ENV] = password
     return run_mailbot(["--config", str(config), "check-config", *args], env=env, timeout=60, cwd=REPO)
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
 
 
 def test_connect_logs_in_and_asks_the_smtp_server(dovecot: DovecotServer, smtp_server: SmtpServer,
@@ -127,8 +122,8 @@ def test_connect_says_a_folder_the_server_will_not_create(dovecot: DovecotServer
 def test_smtp_username_without_auth_on_offer(dovecot: DovecotServer, smtp_server: SmtpServer,
                                             tmp_path: Path) -> None:
     config = write_desk_config(tmp_path, dovecot, smtp_server)
-    _edit(config, 'tls = "none"\ntimeout_seconds = 5',
-          'tls = "none"\ntimeout_seconds = 5\nusername = "blangko"\npassword_env = "HOME"')
+    edit_config(config, 'tls = "none"\ntimeout_seconds = 5',
+                'tls = "none"\ntimeout_seconds = 5\nusername = "blangko"\npassword_env = "HOME"')
     result = check(config, "--connect", password=dovecot.password)
     assert result.returncode == 2
     assert "outbox.username" in result.stderr and "offers no AUTH" in result.stderr
@@ -137,7 +132,7 @@ def test_smtp_username_without_auth_on_offer(dovecot: DovecotServer, smtp_server
 def test_smtp_starttls_required_but_not_offered(dovecot: DovecotServer, smtp_server: SmtpServer,
                                                tmp_path: Path) -> None:
     config = write_desk_config(tmp_path, dovecot, smtp_server)
-    _edit(config, 'tls = "none"\ntimeout_seconds', 'tls = "starttls"\ntimeout_seconds')
+    edit_config(config, 'tls = "none"\ntimeout_seconds', 'tls = "starttls"\ntimeout_seconds')
     result = check(config, "--connect", password=dovecot.password)
     assert result.returncode == 2
     assert "outbox.tls" in result.stderr and "does not offer STARTTLS" in result.stderr
@@ -220,7 +215,7 @@ def test_smtp_server_that_refuses_the_greeting(dovecot: DovecotServer, smtp_serv
     server = _NoSmtpServer(mode)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        _edit(config, f"port = {smtp_server.port}", f"port = {server.server_address[1]}")
+        edit_config(config, f"port = {smtp_server.port}", f"port = {server.server_address[1]}")
         result = check(config, "--connect", password=dovecot.password)
     finally:
         server.shutdown()
@@ -318,7 +313,7 @@ def test_an_smtp_server_that_greets_then_stalls_is_a_temporary_failure(
     threading.Thread(target=stalls.serve_forever, daemon=True).start()
     try:
         config = write_desk_config(tmp_path, dovecot, smtp_server)
-        _edit(config, f"port = {smtp_server.port}", f"port = {stalls.server_address[1]}")
+        edit_config(config, f"port = {smtp_server.port}", f"port = {stalls.server_address[1]}")
         result = check(config, "--connect", password=dovecot.password)
     finally:
         stalls.gone.set()
@@ -343,7 +338,7 @@ def test_a_stop_is_obeyed_while_waiting_for_a_slow_imap_server(dovecot: DovecotS
     threading.Thread(target=silent.serve_forever, daemon=True).start()
     try:
         config = write_desk_config(tmp_path, dovecot, smtp_server, idle=False)
-        _edit(config, f"port = {dovecot.port}", f"port = {silent.server_address[1]}")
+        edit_config(config, f"port = {dovecot.port}", f"port = {silent.server_address[1]}")
         env = dict(os.environ, **{PASSWORD_ENV: dovecot.password})
         proc = subprocess.Popen([*mailbot_command(), "--config", str(config), "run", *(["--once"] if once else [])],
                                 env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -370,7 +365,7 @@ def test_imap_tls_that_does_not_match_the_port_is_named(dovecot: DovecotServer, 
     """TLS spoken to Dovecot's plain port: said as tls not matching the port (was "cannot reach the IMAP server
     ...: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)")."""
     config = write_desk_config(tmp_path, dovecot, smtp_server)
-    _edit(config, f'port = {dovecot.port}\ntls = "none"', f'port = {dovecot.port}\ntls = "implicit"')
+    edit_config(config, f'port = {dovecot.port}\ntls = "none"', f'port = {dovecot.port}\ntls = "implicit"')
     result = check(config, "--connect", password=dovecot.password)
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert (f'the TLS handshake with the IMAP server {dovecot.host}:{dovecot.port} failed (WRONG_VERSION_NUMBER); '
@@ -386,7 +381,7 @@ def test_a_silent_smtp_server_is_a_temporary_failure_not_a_configuration_error(
     threading.Thread(target=silent.serve_forever, daemon=True).start()
     try:
         config = write_desk_config(tmp_path, dovecot, smtp_server)
-        _edit(config, f"port = {smtp_server.port}", f"port = {silent.server_address[1]}")
+        edit_config(config, f"port = {smtp_server.port}", f"port = {silent.server_address[1]}")
         started = time.monotonic()
         result = check(config, "--connect", password=dovecot.password)
         took = time.monotonic() - started
@@ -413,9 +408,7 @@ def test_a_password_outside_ascii_logs_in_with_authenticate_plain(smtp_server: S
     """IMAP LOGIN takes ASCII only (RFC 3501), and imaplib died at it with a UnicodeEncodeError traceback, from
     check-config --connect and from run (exit 1, which systemd restarted and gave up on). The login goes as
     AUTHENTICATE PLAIN, UTF-8 (RFC 4616), which Dovecot takes."""
-    from tests.transports.conftest import _start_dovecot
-
-    for dovecot in _start_dovecot(password=password):
+    for dovecot in start_dovecot(password=password):
         config = write_desk_config(tmp_path, dovecot, smtp_server)
         result = check(config, "--connect", password=password)
         assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr

@@ -13,10 +13,10 @@ from typing import Literal
 
 import pytest
 
-from tests.desk_config import PASSWORD_ENV, write_desk_config
+from tests.desk_config import PASSWORD_ENV, edit_config, write_desk_config
 from tests.forkserver import run_mailbot
 from tests.servers import DovecotServer, SmtpServer, district_request, unavailable
-from tests.transports.test_check_config import _edit, check
+from tests.transports.test_check_config import check
 from tests.transports.test_end_to_end import REPO
 
 pytestmark = pytest.mark.servers
@@ -42,7 +42,7 @@ def test_clear_text_to_an_smtps_port_is_told_in_seconds(dovecot: DovecotServer, 
     _ca, cert, key = certificates
     with SmtpServer(tls="implicit", certificates=(cert, key)) as smtps:
         config = write_desk_config(tmp_path, dovecot, smtps)
-        _edit(config, 'tls = "none"\ntimeout_seconds = 5', f'tls = "{tls}"\ntimeout_seconds = 30')
+        edit_config(config, 'tls = "none"\ntimeout_seconds = 5', f'tls = "{tls}"\ntimeout_seconds = 30')
         started = time.monotonic()
         result = check(config, "--connect", password=dovecot.password)
         took = time.monotonic() - started
@@ -64,8 +64,8 @@ def test_clear_text_to_an_imaps_port_is_told_in_seconds(smtp_server: SmtpServer,
         unavailable("openssl command not installed")
     with DovecotServer(tls=True) as dovecot:
         config = write_desk_config(tmp_path, dovecot, smtp_server)
-        _edit(config, f'port = {dovecot.port}\ntls = "none"', f'port = {dovecot.imaps_port}\ntls = "none"')
-        _edit(config, "read_timeout_seconds = 30", "read_timeout_seconds = 60")
+        edit_config(config, f'port = {dovecot.port}\ntls = "none"', f'port = {dovecot.imaps_port}\ntls = "none"')
+        edit_config(config, "read_timeout_seconds = 30", "read_timeout_seconds = 60")
         started = time.monotonic()
         result = check(config, "--connect", password=dovecot.password)
         took = time.monotonic() - started
@@ -98,7 +98,7 @@ def test_a_server_that_wants_starttls_is_told_to_need_it(dovecot: DovecotServer,
 def test_a_missing_imap_ca_file_is_refused_before_connecting(dovecot: DovecotServer, smtp_server: SmtpServer,
                                                       tmp_path: Path) -> None:
     config = write_desk_config(tmp_path, dovecot, smtp_server)
-    _edit(config, "connect_timeout_seconds = 5", 'connect_timeout_seconds = 5\nca_file = "/nonexistent/ca.pem"')
+    edit_config(config, "connect_timeout_seconds = 5", 'connect_timeout_seconds = 5\nca_file = "/nonexistent/ca.pem"')
     result = check(config, "--connect", password=dovecot.password)
     assert result.returncode == 2, (result.stdout, result.stderr)
     [line] = result.stderr.strip().splitlines()
