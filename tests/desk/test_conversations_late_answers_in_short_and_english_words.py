@@ -74,7 +74,7 @@ def test_a_figure_besides_the_stock_while_a_request_waits_for_its_figure_is_neve
 ], ids=["late-reply-wed-like", "delayed-reply-would-like", "late-response-well-need"])
 def test_a_late_english_answer_with_an_apology_completes_the_request_asked_back(desk12: Desk12, words: str,
                                                                               asked: int) -> None:
-    _asked_back(desk12)
+    asked_back(desk12)
     mid, outcome = desk12.send(TARAKAN, "KTP-el blanks", f"{words}\n", date="Thu, 03 Dec 2026 08:00:00 +0800")
     # was: "not a request, report or receipt" in the queue, the reply without the request's reference
     [req] = _requests(desk12)
@@ -89,7 +89,7 @@ def test_a_late_english_answer_with_an_apology_completes_the_request_asked_back(
 ], ids=["on-wrote", "pada-menulis"])
 def test_an_answer_quoting_our_question_without_in_reply_to_completes_the_request_asked_back(
         desk12: Desk12, above: str) -> None:
-    _asked_back(desk12)
+    asked_back(desk12)
     [asked] = [o for o in desk12.out() if TARAKAN in o.to]
     quoted = "\n".join(f"> {line}" if line else ">" for line in asked.text.splitlines())
     assert "BLK-2026-0001" in quoted
