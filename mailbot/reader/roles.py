@@ -5208,6 +5208,89 @@ def _place_count_line_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ..
     return tables
 
 
+_BLOCK_HEADING_RE = re.compile(
+    r"^[ \t>*\-\u2022]*(?P<label>(?:" + _words_re(vocab.PLACE_LINE_LEADS)
+    + r")(?![\w-])[^:\n\d]{1,50}?)[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
+_BLOCKS_TOTAL_HEADING_RE = re.compile(
+    r"^[ \t>*\-\u2022]*(?P<label>(?:" + _words_re(vocab.BLOCKS_TOTAL_HEADINGS)
+    + r")(?![\w-])[^:\n\d]{0,30}?)[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
+_REMARK_AFTER_RE = re.compile(r"[ \t]*\([^()\n]*\)[ \t.]*$")
+_BLOCK_LINE_RE = re.compile(r"^[ \t>*\-\u2022]*(?P<label>[^\W\d_][^:\n\d]{0,40}?)[ \t]*:[ \t]*(?P<rest>[^\n]*)$")
+
+
+def _block_counts(lines: list[str], j: int) -> tuple[dict[str, str], int]:
+    """The counts of the lines under a heading at j - 1 ("  perekaman : 34" / "  pencetakan: 30"), each
+    role once, and the line after the block; lines of other things ("Lokasi: Labang", "BBM longboat: 120
+    liter") pass. A line of a stock or of anything else with a role ends the block (a block per place
+    with a stock of its own is then followed by no next place's heading, and read as it is written)."""
+    counts: dict[str, str] = {}
+    while j < len(lines):
+        line = _BLOCK_LINE_RE.match(lines[j])
+        if line is None:
+            break
+        rest = _REMARK_AFTER_RE.sub("", line["rest"])  # "cetak : 0 (printer tdk dibawa)"
+        part = _COUNT_PART_RE.match(f"{line['label'].strip()} {rest.strip()}".strip())
+        role = column_of(line["label"].strip())
+        if part is not None and role in _COUNT_FIELDS and role not in counts:
+            counts[role] = part["num"]
+        elif role is not None and role != "ignore":
+            break
+        j += 1
+    return counts, j
+
+
+def _past_empty_lines(lines: list[str], j: int) -> int:
+    """The first line from j on that holds something (or the end)."""
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j
+
+
+def _place_block_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
+    """A block of lines per place, each under the place's name ("Kec. Sebatik" over "  perekaman : 61" and
+    "  pencetakan: 55"), two places at least, each named once: a table with a row per place; a block under a
+    recap's heading right after them ("REKAP KABUPATEN" over "Perekaman: 312") is its total row. The lines read
+    become empty; a stock line after the blocks stays in the text."""
+    tables: list[tuple[tuple[str, ...], ...]] = []
+    i = 0
+    while i < len(lines):
+        rows: list[tuple[str, dict[str, str]]] = []
+        j = i
+        while j < len(lines) and (head := _BLOCK_HEADING_RE.match(lines[j])) is not None:
+            counts, after = _block_counts(lines, j + 1)
+            if not counts:
+                break
+            rows.append((head["label"].strip(), counts))
+            j = _past_empty_lines(lines, after)
+        labels = [normalise_header(label) for label, _ in rows]
+        if len(rows) < 2 or len(set(labels)) != len(labels):
+            i = max(j, i + 1)
+            continue
+        j = _past_empty_lines(lines, j)
+        if j < len(lines) and (head := _BLOCKS_TOTAL_HEADING_RE.match(lines[j])) is not None:
+            counts, after = _block_counts(lines, j + 1)
+            if counts:
+                rows.append(("Jumlah", counts))
+                j = after
+        elif j < len(lines) and (t := _TOTAL_COUNT_LINE_RE.match(lines[j])) is not None and (
+            line_counts := _line_counts(t["rest"])
+        ) is not None:
+            # "Jumlah seminggu: rekam 53, cetak 44" under the blocks: their total in one line.
+            rows.append(("Jumlah", dict(zip(*line_counts, strict=True))))
+            j += 1
+        order = list(dict.fromkeys(role for _, counts in rows for role in counts))
+        tables.append((("Kecamatan", *(_ROLE_COLUMN_WORDS[r] for r in order)),
+                       *((label, *(counts.get(r, "") for r in order)) for label, counts in rows)))
+        for n in range(i, j):
+            lines[n] = ""
+        i = j
+    return tables
+
+
 def _inline_place_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
     """Lists per place written on one line after their title (see _inline_place_list): a table each, a row per
     place. The list's words leave its line; its title stays."""
@@ -5503,6 +5586,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     if ":" in text:
         listed += _inline_place_tables(lines)
         listed += _place_count_line_tables(lines)
+        listed += _place_block_tables(lines)
     if _STACKED_VALUES_HINT_RE.search(text):
         listed += _stacked_column_tables(lines)
     if "|" not in text and "\t" not in text and "   " not in text:

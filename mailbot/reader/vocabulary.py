@@ -2417,6 +2417,9 @@ PER_PLACE_WORDS: tuple[str, ...] = ("per", "tiap", "setiap", "masing-masing", "b
 PLACE_LINE_LEADS: tuple[str, ...] = (
     "kec", "kec.", "kecamatan", "upt", "uptd", "desa", "kelurahan", "kel.", "distrik",
 )
+# A heading over the blocks' own block of the district's figures ("REKAP KABUPATEN" over "Perekaman: 312" under
+# a block per kecamatan, "Kec. Krayan" over "Perekaman: 96" ...).
+BLOCKS_TOTAL_HEADINGS: tuple[str, ...] = ("rekap", "rekapitulasi", "recap", "jumlah", "total", "jml", "grand total")
 PLACE_HEADERS: tuple[str, ...] = (
     "kecamatan", "kec", "kec.", "nama kecamatan", "desa", "kelurahan", "desa/kelurahan", "lokasi", "upt",
     "tempat", "tempat pelayanan", "unit", "unit layanan", "wilayah", "subdistrict", "sub-district", "location",

@@ -125,3 +125,36 @@ def test_rows_per_blank_under_an_unheaded_labels_column_read_the_ktp_el_row() ->
                 "KIA     6      6      95\n"
                 "Terima kasih")
     assert (read["item"], read["recorded"], read["printed"], read["stock_on_hand"]) == ("ktp-el", 14, 12, 380)
+
+
+# --- A block of lines per kecamatan -------------------------------------------------------------
+
+
+def test_blocks_per_kecamatan_under_a_recap_heading_read_the_recap() -> None:
+    read = mail(NUNUKAN, "Lap jemput bola",
+                "Laporan jemput bola:\nKECAMATAN SEBUKU\nLokasi: Pembeliangan\nPerekaman: 40\nPencetakan: 31\n"
+                "KECAMATAN TULIN ONSOI\nPerekaman: 25\nPencetakan: 22\nBBM speedboat: 60 liter\n"
+                "REKAP KABUPATEN\nPerekaman: 65\nPencetakan: 53\nSisa blangko: 1.320\nHasnah")
+    assert (read["recorded"], read["printed"], read["stock_on_hand"]) == (65, 53, 1320)
+
+
+def test_blocks_per_kecamatan_without_a_recap_add_up() -> None:
+    read = mail(NUNUKAN, "Lap jebol",
+                "Kec. Sei Menggaris\n  perekaman : 12\n  pencetakan: 10\n\n"
+                "Kec. Sebatik Barat\n  perekaman : 20\n  pencetakan: 0 (printer rusak)\n\n"
+                "sisa blangko kantor: 990\nHasnah")
+    assert (read["recorded"], read["printed"], read["stock_on_hand"]) == (32, 10, 990)
+
+
+def test_blocks_per_kecamatan_closed_by_a_total_line_read_the_total() -> None:
+    read = mail(TANA_TIDUNG, "Lap mingguan",
+                "Kec. Muruk Rian\n  rekam : 8\n  cetak : 7\n\nKec. Betayau\n  rekam : 5\n  cetak : 5\n\n"
+                "Jumlah seminggu: rekam 13, cetak 12\nSisa blangko 240 keping\nFitriani")
+    assert (read["recorded"], read["printed"], read["stock_on_hand"]) == (13, 12, 240)
+
+
+def test_a_recap_the_blocks_do_not_add_up_to_is_left_to_a_clerk() -> None:
+    read = mail(NUNUKAN, "Lap jemput bola",
+                "KECAMATAN SEBUKU\nPerekaman: 40\nKECAMATAN TULIN ONSOI\nPerekaman: 25\n"
+                "REKAP KABUPATEN\nPerekaman: 70\nSisa blangko: 1.320\nHasnah")
+    assert (read["recorded"], read["stock_on_hand"]) == (None, 1320)
