@@ -568,6 +568,9 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "alokasi kita", "alokasi per provinsi", "national allocation",
         # "make it 3,000 instead of 2,000": the figure set aside.
         "instead of", "rather than",
+        # The recording device, not the recording: "2 unit alat rekam mobile (S/N ...) rusak kena air".
+        "alat rekam", "alat perekaman", "perangkat rekam", "perangkat perekaman", "alat perekam", "mesin rekam",
+        "recording kit", "recording device",
     ),
 }
 # After a stock word's figure in its clause, these make it what is left of a shipment, still on

@@ -158,3 +158,18 @@ def test_a_recap_the_blocks_do_not_add_up_to_is_left_to_a_clerk() -> None:
                 "KECAMATAN SEBUKU\nPerekaman: 40\nKECAMATAN TULIN ONSOI\nPerekaman: 25\n"
                 "REKAP KABUPATEN\nPerekaman: 70\nSisa blangko: 1.320\nHasnah")
     assert (read["recorded"], read["stock_on_hand"]) == (None, 1320)
+
+
+# --- The recording device -----------------------------------------------------------------------
+
+
+def test_a_broken_recording_device_is_no_count_of_recording() -> None:
+    read = mail(MALINAU, "alat rusak",
+                "pak, 3 unit alat rekam (S/N RK-1182, RK-1190, RK-1203) mati kena hujan di Long Loreh. "
+                "Mohon info perbaikan. tks")
+    assert (read["kind"], read["recorded"]) == ("other", None)
+
+
+def test_a_day_report_beside_a_broken_recording_device_keeps_its_counts() -> None:
+    read = mail(TARAKAN, "Lap", "Alat rekam di loket 2 rusak 1 unit. Perekaman hari ini 34, cetak 30, sisa 870.")
+    assert (read["recorded"], read["printed"], read["stock_on_hand"]) == (34, 30, 870)
