@@ -952,7 +952,25 @@ def keywords(masked: str) -> list[Keyword]:
             _AFFIRMED_PHRASE_RE.match(word) or _AFFIRMED_BEFORE_RE.search(masked, window_lo, m.start())
         )
         out.append(Keyword(m.start(), m.end(), role, word in _WEAK, receipt, total, affirmed, word_role=role))
+    if _COUNTED_ARRIVAL_RE.search(masked):
+        out = _counted_arrivals(masked, out)
     return out
+
+
+_COUNTED_ARRIVAL_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.COUNTED_ARRIVAL_WORDS) + r")(?![\w-])")
+
+
+def _counted_arrivals(masked: str, found: list[Keyword]) -> list[Keyword]:
+    """The count of what arrived, said against the delivery papers' figure in its sentence ("di surat jalan
+    tertulis 2.000 keping, tapi setelah kami hitung hanya 1.950 keping"): a word of receipt where no role word
+    stands."""
+    added = [
+        Keyword(m.start(), m.end(), "received", False, True, affirmed=True, word_role="received")
+        for m in _COUNTED_ARRIVAL_RE.finditer(masked)
+        if _counted_against_papers(masked, m.start())
+        and not any(k.start < m.end() and m.start() < k.end for k in found)
+    ]
+    return sorted([*found, *added], key=lambda k: k.start) if added else found
 
 
 _PHYSICAL_WORDS = frozenset(vocab.PHYSICAL_COUNT_WORDS)

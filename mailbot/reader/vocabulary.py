@@ -1008,6 +1008,12 @@ PAPER_FIGURE_WORDS: tuple[str, ...] = (
     "di surat jalan", "di bast", "di sbbk", "di packing list", "di berita acara", "di dokumen pengiriman",
     "on the delivery note", "in the delivery note", "on the packing list",
 )
+# Said in the sentence of the delivery papers' figure, these count what arrived: "di surat jalan tertulis 2.000
+# keping, tapi setelah kami hitung hanya 1.950 keping": the figure after them is the count received.
+COUNTED_ARRIVAL_WORDS: tuple[str, ...] = (
+    "setelah kami hitung", "setelah dihitung", "setelah dihitung ulang", "setelah kami hitung ulang",
+    "setelah kami cek", "after counting", "when we counted",
+)
 RECOUNT_WORDS: tuple[str, ...] = (
     "dihitung ulang", "hitung ulang", "dihitung kembali", "setelah dihitung", "setelah kami hitung",
     "hasil hitung", "hasil penghitungan", "secara fisik", "fisiknya", "recount", "recounted",

@@ -173,3 +173,17 @@ def test_a_broken_recording_device_is_no_count_of_recording() -> None:
 def test_a_day_report_beside_a_broken_recording_device_keeps_its_counts() -> None:
     read = mail(TARAKAN, "Lap", "Alat rekam di loket 2 rusak 1 unit. Perekaman hari ini 34, cetak 30, sisa 870.")
     assert (read["recorded"], read["printed"], read["stock_on_hand"]) == (34, 30, 870)
+
+
+# --- A count of what arrived against the delivery papers ----------------------------------------
+
+
+def test_a_count_against_the_delivery_note_is_the_count_received() -> None:
+    read = mail(BULUNGAN, "Selisih kiriman",
+                "Bu, di surat jalan tertulis 1.500 keping, tapi setelah kami hitung cuma 1.480 keping. Mohon dicek.")
+    assert (read["kind"], read["received"]) == ("receipt", 1480)
+
+
+def test_a_count_with_no_delivery_papers_is_no_receipt() -> None:
+    read = mail(BULUNGAN, "Permintaan", "Kebutuhan Desember setelah dihitung 1.000 keping, mohon dikirim.")
+    assert (read["requested"], read["received"]) == (1000, None)

@@ -195,10 +195,9 @@ BARS = {
     # 9 wrong (013 the office's part of a stated total, 014/021 a place's count before the total, 049, 098 and 113
     # a team's box read as the district's stock, 059 the first day's stock, 067 a school's pupils read as
     # recorded, 079 a shortfall against one place's stock), 17 of 17 automated before any change made with it;
-    # left: 024 (a delivery note against the count, "setelah kami hitung hanya 1.950", read as no receipt), 061
-    # (a team's report whose district is only the town of its sites, Tanjung Selor, also the province's seat) and
-    # 116 (figures only in a PDF).
-    "setAZ": (117, 114, 0, (17, 17)),
+    # left: 061 (a team's report whose district is only the town of its sites, Tanjung Selor, also the province's
+    # seat) and 116 (figures only in a PDF).
+    "setAZ": (117, 115, 0, (17, 17)),
 }
 
 
