@@ -337,7 +337,8 @@ def _team_supply(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
 
 # Right before the team's blanks: a word that adds them to the office's ("kantor + yg dibawa tim").
 _WITH_TEAM_SUPPLY_RE = re.compile(
-    r"(?<![\w-])(?:" + _words_re(vocab.WITH_TEAM_SUPPLY_WORDS) + r")[^\S\n]*(?:(?:yang|yg|blangko|di)[^\S\n]+)*$"
+    r"(?<![\w-])(?:" + _words_re(vocab.WITH_TEAM_SUPPLY_WORDS) + r")[^\S\n]*(?:(?:"
+    + _words_re(vocab.WITH_TEAM_SUPPLY_FILLERS) + r")[^\S\n]+)*$"
 )
 
 
@@ -1698,7 +1699,9 @@ def _count_of_places(original: str, masked: str, mentions: Sequence[Mention], kw
 
 
 # Between a count's total word and its figure: the days the total spans ("Jumlah 2 hari 86 orang").
-_DAYS_SPANNED_RE = re.compile(r"[^\S\n]+\d{1,2}[^\S\n]+(?:hari|days?)[^\S\n]*:?[^\S\n]*")
+_DAYS_SPANNED_RE = re.compile(
+    r"[^\S\n]+\d{1,2}[^\S\n]+(?:" + _words_re(vocab.DAYS_SPANNED_WORDS) + r")(?![\w-])[^\S\n]*:?[^\S\n]*"
+)
 
 
 # Between a total word and its figure: "jumlah 1.942", "total stok: 1.515", "seluruhnya ada 900".

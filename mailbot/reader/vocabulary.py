@@ -827,6 +827,9 @@ CARRIED_BY_TEAM_WORDS: tuple[str, ...] = (
 WITH_TEAM_SUPPLY_WORDS: tuple[str, ...] = (
     "+", "&", "plus", "termasuk", "trmsk", "sudah termasuk", "sdh termasuk", "including", "incl.", "incl",
 )
+WITH_TEAM_SUPPLY_FILLERS: tuple[str, ...] = ("yang", "yg", "blangko", "di", "the")
+# A count's total over several days names them between its word and its figure: "Jumlah 2 hari 86 orang".
+DAYS_SPANNED_WORDS: tuple[str, ...] = ("hari", "hr", "day", "days")
 # (Spoilt cards left out, "380 keping (di luar 12 keping rusak)", are no stock anywhere: the figure stands.)
 # After a stock's figure in its clause, these say it was handed to another holder to keep: "sisanya 188 keping
 # kami titipkan di kantor kecamatan": a part of the district's stock kept there, not the stock.
