@@ -325,6 +325,23 @@ def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     )
 
 
+def _team_supply(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"sisa di kotak 12 keping saja", "Blangko dalam kotak tim tinggal 60 keping": the blanks a mobile team
+    carries (its box) are the team's supply, one part of the district's stock at most, not the stock."""
+    if span.role != "stock_on_hand":
+        return False
+    team = _CARRIED_BY_TEAM_RE.search(span.masked, span.lo, span.start)
+    return team is not None and not _WITH_TEAM_SUPPLY_RE.search(span.masked, max(span.lo, team.start() - 24),
+                                                                 team.start())
+
+
+# Right before the team's blanks: a word that adds them to the office's ("kantor + yg dibawa tim").
+_WITH_TEAM_SUPPLY_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.WITH_TEAM_SUPPLY_WORDS) + r")[^\S\n]*(?:(?:"
+    + _words_re(vocab.WITH_TEAM_SUPPLY_FILLERS) + r")[^\S\n]+)*$"
+)
+
+
 def _held_by_other(span: Span) -> bool:
     """Whether another holder (the province, the ministry) is named before a stock's figure as its holder. In
     a dictated run-on sentence the province may be named only as whom the writer speaks to ("bapak ibu di provinsi
@@ -764,6 +781,7 @@ ELSEWHERE_CUES = (
     ("part_of_previous", _part_of_previous),
     ("cumulative", _cumulative),
     ("other_holder", _other_holder),
+    ("team_supply", _team_supply),
     ("part_of_stock", _part_of_stock),
     ("hearsay", _hearsay),
     ("other_receiver", _other_receiver),
@@ -935,7 +953,25 @@ def keywords(masked: str) -> list[Keyword]:
             _AFFIRMED_PHRASE_RE.match(word) or _AFFIRMED_BEFORE_RE.search(masked, window_lo, m.start())
         )
         out.append(Keyword(m.start(), m.end(), role, word in _WEAK, receipt, total, affirmed, word_role=role))
+    if _COUNTED_ARRIVAL_RE.search(masked):
+        out = _counted_arrivals(masked, out)
     return out
+
+
+_COUNTED_ARRIVAL_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.COUNTED_ARRIVAL_WORDS) + r")(?![\w-])")
+
+
+def _counted_arrivals(masked: str, found: list[Keyword]) -> list[Keyword]:
+    """The count of what arrived, said against the delivery papers' figure in its sentence ("di surat jalan
+    tertulis 2.000 keping, tapi setelah kami hitung hanya 1.950 keping"): a word of receipt where no role word
+    stands."""
+    added = [
+        Keyword(m.start(), m.end(), "received", False, True, affirmed=True, word_role="received")
+        for m in _COUNTED_ARRIVAL_RE.finditer(masked)
+        if _counted_against_papers(masked, m.start())
+        and not any(k.start < m.end() and m.start() < k.end for k in found)
+    ]
+    return sorted([*found, *added], key=lambda k: k.start) if added else found
 
 
 _PHYSICAL_WORDS = frozenset(vocab.PHYSICAL_COUNT_WORDS)
@@ -1546,9 +1582,14 @@ def _stock_of_places(
     stock unclear. A written total ("seluruhnya 900 keping") is read as the stock instead."""
     stock_values = {c.value for c in candidates if c.field == "stock_on_hand"}
     for i, first in enumerate(mentions):
-        if first.value is None or first.approximate or (first.value not in stock_values and None not in stock_values):
+        if first.value is None or first.approximate:
             continue
         lo = max(masked.rfind("\n", 0, first.start) + 1, first.start - 60)
+        if first.value not in stock_values and None not in stock_values and not (
+            # "Sisa blangko: di kotak tim 98, di kantor 1.020": the team's box, no stock alone, is the first place.
+            _CARRIED_BY_TEAM_RE.search(masked, lo, first.start)
+        ):
+            continue
         lead = _PLACE_LEAD_RE.search(masked, lo, first.start)
         if not (lead is not None and lead.group("stock") or _STOCK_PLACE_LEAD_RE.search(masked, lo, first.start)
                 or _STOCK_BEFORE_PLACES_RE.search(masked, lo, first.start)
@@ -1610,6 +1651,57 @@ def _stock_of_places(
         return [*rest, Candidate("stock_on_hand", total, f"{text} (sum of {len(parts)} places)", True,
                                  cues=("places_summed",))]
     return candidates
+
+
+_COUNT_PART_GAP = 60  # the most characters between one place's count and the next place's, or the total
+
+
+def _count_of_places(original: str, masked: str, mentions: Sequence[Mention], kws: Sequence[Keyword],
+                     candidates: list[Candidate]) -> list[Candidate]:
+    """A day's work said place by place and then its total: "Perekaman Peso 58, Peso Hilir 44, total 102",
+    "kami rekam 47 orang kat Long Bawan, semalam 39 orang kat Long Layu. Jumlah 2 hari 86 orang". The role word
+    gave the first place's figure; the total the places add up to is the count. (A total they do not add up to
+    leaves the first figure as it was read: which is meant, the next rules or a clerk decide.)"""
+    out = list(candidates)
+    for n, c in enumerate(out):
+        if c.field not in _COUNT_FIELDS or c.value is None or c.doubt is not None or c.total or c.table:
+            continue
+        first = next((i for kw in kws if kw.role == c.field for i, m in enumerate(mentions)
+                      if m.start >= kw.end and m.value == c.value
+                      and "\n" not in masked[kw.end : m.start] and m.start - kw.end <= _COUNT_PART_GAP), None)
+        if first is None:
+            continue
+        parts = [mentions[first]]
+        for k, nxt in enumerate(mentions[first + 1 :], first + 1):
+            gap = masked[parts[-1].end : nxt.start]
+            if "\n" in gap or len(gap) > _COUNT_PART_GAP or nxt.value is None or nxt.approximate or nxt.rate:
+                break
+            if any(parts[-1].end <= kw.start < nxt.start and kw.role not in (c.field, "ignore") for kw in kws):
+                break
+            written = _PLACES_TOTAL_RE.search(gap)
+            if written is not None:
+                # "total 102", "Jumlah 2 hari 86 orang": only the days it spans may stand between.
+                if nxt.unit == "other" and k + 1 < len(mentions):
+                    nxt = mentions[k + 1]
+                tail = masked[parts[-1].end + written.end() : nxt.start]
+                if len(parts) > 1 and nxt.value == sum(p.value or 0 for p in parts) and len(tail) <= 12 and (
+                    tail.strip(" :") == "" or _DAYS_SPANNED_RE.fullmatch(tail)
+                ):
+                    line_end = masked.find("\n", nxt.end)
+                    text = " ".join(original[parts[0].start : line_end if line_end != -1 else len(masked)].split())
+                    out[n] = replace(c, value=nxt.value, text=text, total=True,
+                                     cues=(*c.cues, "places_total", f"parts:{len(parts)}"))
+                break
+            if nxt.unit not in (None, "people", "blank") or ". " in gap:
+                break
+            parts.append(nxt)
+    return out
+
+
+# Between a count's total word and its figure: the days the total spans ("Jumlah 2 hari 86 orang").
+_DAYS_SPANNED_RE = re.compile(
+    r"[^\S\n]+\d{1,2}[^\S\n]+(?:" + _words_re(vocab.DAYS_SPANNED_WORDS) + r")(?![\w-])[^\S\n]*:?[^\S\n]*"
+)
 
 
 # Between a total word and its figure: "jumlah 1.942", "total stok: 1.515", "seluruhnya ada 900".
@@ -3718,6 +3810,14 @@ def read_text(
         candidates = [c for c in candidates if c.field != "requested" or c.strong]
     if openings and (now := _opening_is_now(masked, openings, candidates, sent)) is not None:
         candidates.append(now)
+    if len(mentions) > 1 and (
+        any(c.field == "stock_on_hand" for c in candidates) or _CARRIED_BY_TEAM_RE.search(masked)
+    ):
+        # Before the shortfall: "Stok di kantor 320, di kotak tim 80. Mohon dikirim kekurangannya" is asked
+        # against both places' blanks.
+        candidates = _stock_of_places(original, masked, mentions, kws, candidates)
+    if len(mentions) > 2 and _PLACES_TOTAL_RE.search(masked):
+        candidates = _count_of_places(original, masked, mentions, kws, candidates)
     candidates = _shortfall_asked(masked, candidates)
     candidates = _loan_beside_ask(candidates)
     if answer_role is None and _need_only(masked, kws, candidates):
@@ -3733,8 +3833,6 @@ def read_text(
         candidates = _asked_as_many_as_students(original, masked, mentions, candidates)
     candidates = _rest_chased(masked, candidates)
     candidates = _awaited_not_received(candidates)
-    if len(mentions) > 1 and any(c.field == "stock_on_hand" for c in candidates):
-        candidates = _stock_of_places(original, masked, mentions, kws, candidates)
     if answer_role and len(loose) > 1:
         denied = [(mm, snip) for mm, snip in loose if _DENIED_FIGURE_RE.search(masked, max(0, mm.start - 12), mm.start)]
         if denied and len(denied) < len(loose):
@@ -4099,6 +4197,11 @@ def _read_table(
         if cols is None:
             continue
         cols = _stock_opname_columns(row, cols, f"{source} {_title_text(rows[:h])}")
+        under = rows[h + 1 :]
+        if under and all(len(r) == len(row) + 1 and isinstance(r[0], str) and r[0].strip()
+                         and _cell_quantity(r[0]) is None for r in under):
+            # "Rekam | Cetak | Sisa" over "KTP-el | 11 | 9 | 447": the labels' column has no header of its own.
+            row, cols = ("", *row), {i + 1: c for i, c in cols.items()}
         if h > 0:
             row = _with_spanning_items(rows[h - 1], row)
         body = [r for r in rows[h + 1 :] if not _is_subtotal_row(r)]
@@ -4114,6 +4217,10 @@ def _read_table(
                 return labelled, None
             continue
         item_col = next((i for i, c in cols.items() if c == "item"), None)
+        if item_col is None and 0 not in cols and len(data) > 1 and not totals:
+            # "| | Rekam | Cetak | Sisa" over "| KTP-el | 11 | 9 | 447" and "| KIA | | 12 | 163": the labels' column,
+            # unheaded, names a blank a row.
+            item_col = 0
         if item_col is not None:
             by_item = _rows_by_item(data, item_col)
             if by_item is not None:
@@ -4405,6 +4512,8 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
     column_items: dict[int, str] = {}  # "Uraian | KTP-el | KIA" over the rows: the blank of each column
     running: frozenset[int] = frozenset()  # columns a second header row calls running totals ("s.d. minggu ini")
     month_columns: tuple[int, ...] = ()  # "Uraian | Jan | Feb | ... | Des": a column per month, in order
+    day_columns: tuple[int, ...] = ()  # "| Sen 9/11 | Sel 10/11 | ... | Jml": a column per day of a week, in order
+    total_column: int | None = None
     ledger = any((found := _row_label(r)) is not None and _OPENING_HEADER_RE.search(normalise_header(found[1]))
                  for r in rows)  # "Stok awal | 5.120 | ...": the months' movements from an opening stock
     for r in rows:
@@ -4430,6 +4539,8 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
         if role is None and not any(_cell_quantity(c) is not None for c in r if not isinstance(c, str)):
             column_items = _column_items(r) or column_items
             month_columns = _month_columns(r) or month_columns
+            if days := _day_columns(r):
+                day_columns, total_column = days, _total_column(r)
         if role is None and not out:
             named, ambiguous = explicit_item(normalise_header(" ".join(c for c in r if isinstance(c, str))))
             titled = named if named is not None and not ambiguous and len(_filled(r)) == 1 else titled
@@ -4454,6 +4565,8 @@ def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Ca
                 filled = [j for j in month_columns if j < len(kept) and _cell_quantity(kept[j]) is not None]
                 kept = tuple(None if j in month_columns and filled and j != filled[-1] else c
                              for j, c in enumerate(kept))
+            if day_columns and not month_columns:
+                kept = _days_row(kept, previous, day_columns, total_column)
             out += _labelled_candidates(kept, idx + 1, previous, label, source, item, column_items)
     return out
 
@@ -4595,6 +4708,51 @@ def _month_columns(header: tuple[object, ...]) -> tuple[int, ...]:
     if len(found) < 2 or any(a >= b for a, b in zip(months, months[1:], strict=False)):
         return ()
     return tuple(j for j, _ in found)
+
+
+_DAY_CELL_RE = re.compile(r"(?P<day>[a-z']+)[,.]?(?:[^\S\n]+\d{1,2}(?:[/.-]\d{1,2}){0,2})?")
+
+
+def _day_columns(header: tuple[object, ...]) -> tuple[int, ...]:
+    """The columns of a header row that each name one day of the week, two at least, in the week's order
+    ("| Sen 9/11 | Sel 10/11 | ... | Jum 13/11 | Jml", "Sen | Sel | Rab"); () otherwise."""
+    found: list[tuple[int, int]] = []
+    for j, cell in enumerate(header):
+        if isinstance(cell, str) and cell.strip():
+            day = _DAY_CELL_RE.fullmatch(normalise_header(cell))
+            if day is not None and day["day"] in vocab.WEEKDAY_OF:
+                found.append((j, vocab.WEEKDAY_OF[day["day"]]))
+    days = [d for _, d in found]
+    if len(found) < 2 or any(a >= b for a, b in zip(days, days[1:], strict=False)):
+        return ()
+    return tuple(j for j, _ in found)
+
+
+def _total_column(header: tuple[object, ...]) -> int | None:
+    """The one column of a header row that names a total ("Jml", "Total"), if any."""
+    found = [j for j, cell in enumerate(header) if isinstance(cell, str) and _TOTAL_RE.fullmatch(
+        normalise_header(cell).strip(" .:"))]
+    return found[0] if len(found) == 1 else None
+
+
+def _days_row(row: tuple[object, ...], role: str, days: tuple[int, ...], total: int | None) -> tuple[object, ...]:
+    """A row of a week's table with a column per day (see _day_columns), as the one figure it gives: a stock,
+    the last day's; a count, the week's total column when the days add up to it, else their sum (a total
+    column that the days do not add up to is left beside them, for a clerk to ask)."""
+    filled = [j for j in days if j < len(row) and _cell_quantity(row[j]) is not None]
+    if not filled:
+        return row
+    if role == "stock_on_hand":
+        keep = {filled[-1]}
+    else:
+        summed = sum(_cell_quantity(row[j]) or 0 for j in filled)
+        stated = _cell_quantity(row[total]) if total is not None and total < len(row) else None
+        if stated is not None and stated != summed:
+            return row
+        if stated is None:
+            return (*(None if j in days or j == total else c for j, c in enumerate(row)), summed)
+        keep = {total} if total is not None else set()
+    return tuple(None if (j in days or j == total) and j not in keep else c for j, c in enumerate(row))
 
 
 def _per_month(data: Sequence[tuple[object, ...]]) -> bool:
@@ -5220,6 +5378,89 @@ def _place_count_line_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ..
     return tables
 
 
+_BLOCK_HEADING_RE = re.compile(
+    r"^[ \t>*\-\u2022]*(?P<label>(?:" + _words_re(vocab.PLACE_LINE_LEADS)
+    + r")(?![\w-])[^:\n\d]{1,50}?)[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
+_BLOCKS_TOTAL_HEADING_RE = re.compile(
+    r"^[ \t>*\-\u2022]*(?P<label>(?:" + _words_re(vocab.BLOCKS_TOTAL_HEADINGS)
+    + r")(?![\w-])[^:\n\d]{0,30}?)[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
+_REMARK_AFTER_RE = re.compile(r"[ \t]*\([^()\n]*\)[ \t.]*$")
+_BLOCK_LINE_RE = re.compile(r"^[ \t>*\-\u2022]*(?P<label>[^\W\d_][^:\n\d]{0,40}?)[ \t]*:[ \t]*(?P<rest>[^\n]*)$")
+
+
+def _block_counts(lines: list[str], j: int) -> tuple[dict[str, str], int]:
+    """The counts of the lines under a heading at j - 1 ("  perekaman : 34" / "  pencetakan: 30"), each
+    role once, and the line after the block; lines of other things ("Lokasi: Labang", "BBM longboat: 120
+    liter") pass. A line of a stock or of anything else with a role ends the block (a block per place
+    with a stock of its own is then followed by no next place's heading, and read as it is written)."""
+    counts: dict[str, str] = {}
+    while j < len(lines):
+        line = _BLOCK_LINE_RE.match(lines[j])
+        if line is None:
+            break
+        rest = _REMARK_AFTER_RE.sub("", line["rest"])  # "cetak : 0 (printer tdk dibawa)"
+        part = _COUNT_PART_RE.match(f"{line['label'].strip()} {rest.strip()}".strip())
+        role = column_of(line["label"].strip())
+        if part is not None and role in _COUNT_FIELDS and role not in counts:
+            counts[role] = part["num"]
+        elif role is not None and role != "ignore":
+            break
+        j += 1
+    return counts, j
+
+
+def _past_empty_lines(lines: list[str], j: int) -> int:
+    """The first line from j on that holds something (or the end)."""
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j
+
+
+def _place_block_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
+    """A block of lines per place, each under the place's name ("Kec. Sebatik" over "  perekaman : 61" and
+    "  pencetakan: 55"), two places at least, each named once: a table with a row per place; a block under a
+    recap's heading right after them ("REKAP KABUPATEN" over "Perekaman: 312") is its total row. The lines read
+    become empty; a stock line after the blocks stays in the text."""
+    tables: list[tuple[tuple[str, ...], ...]] = []
+    i = 0
+    while i < len(lines):
+        rows: list[tuple[str, dict[str, str]]] = []
+        j = i
+        while j < len(lines) and (head := _BLOCK_HEADING_RE.match(lines[j])) is not None:
+            counts, after = _block_counts(lines, j + 1)
+            if not counts:
+                break
+            rows.append((head["label"].strip(), counts))
+            j = _past_empty_lines(lines, after)
+        labels = [normalise_header(label) for label, _ in rows]
+        if len(rows) < 2 or len(set(labels)) != len(labels):
+            i = max(j, i + 1)
+            continue
+        j = _past_empty_lines(lines, j)
+        if j < len(lines) and (head := _BLOCKS_TOTAL_HEADING_RE.match(lines[j])) is not None:
+            counts, after = _block_counts(lines, j + 1)
+            if counts:
+                rows.append(("Jumlah", counts))
+                j = after
+        elif j < len(lines) and (t := _TOTAL_COUNT_LINE_RE.match(lines[j])) is not None and (
+            line_counts := _line_counts(t["rest"])
+        ) is not None:
+            # "Jumlah seminggu: rekam 53, cetak 44" under the blocks: their total in one line.
+            rows.append(("Jumlah", dict(zip(*line_counts, strict=True))))
+            j += 1
+        order = list(dict.fromkeys(role for _, counts in rows for role in counts))
+        tables.append((("Kecamatan", *(_ROLE_COLUMN_WORDS[r] for r in order)),
+                       *((label, *(counts.get(r, "") for r in order)) for label, counts in rows)))
+        for n in range(i, j):
+            lines[n] = ""
+        i = j
+    return tables
+
+
 def _inline_place_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]:
     """Lists per place written on one line after their title (see _inline_place_list): a table each, a row per
     place. The list's words leave its line; its title stays."""
@@ -5515,6 +5756,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     if ":" in text:
         listed += _inline_place_tables(lines)
         listed += _place_count_line_tables(lines)
+        listed += _place_block_tables(lines)
     if _STACKED_VALUES_HINT_RE.search(text):
         listed += _stacked_column_tables(lines)
     if "|" not in text and "\t" not in text and "   " not in text:
@@ -5526,8 +5768,14 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
         full = len(cells) >= 3 and _header_columns(cells) is not None
         partial = not full and len(cells) >= 2 and _header_columns(cells, totalled=True) is not None
         generic = None if full or len(cells) < 2 else _generic_count_column(cells)
-        if full or partial or generic is not None:
+        # "\tSen\tSel\tRab\tKam\tJum" over "Rekam\t9\t14\t11\t6\t10": a week's table, a row per role.
+        weekly = not (full or partial or generic is not None) and len(cells) >= 3 and bool(_day_columns(cells))
+        if full or partial or generic is not None or weekly:
             rows, j = _table_rows(lines, i, cells)
+            if weekly and len(rows) > 1 and all(len(r) == len(cells) + 1 for r in rows[1:]):
+                rows[0] = ("", *cells)  # the labels' column has no header of its own
+            if weekly and not _labelled_rows(tuple(rows), "tabel"):
+                rows = []
             # "Jumlah permohonan | KTP-el | 1.700": a row whose label names its own figure is no total row.
             totalled = any(_is_total_row(r) and not _names_own_figure(r) for r in rows[1:])
             if generic is not None and not (full or partial):

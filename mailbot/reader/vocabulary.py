@@ -194,6 +194,14 @@ DAY_NAMES: tuple[str, ...] = (
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
     "sen", "sel", "rab", "kam", "jum", "sab", "min",
 )
+# The day of the week each name says, Monday first: a weekly table's day columns run in this order ("Sen 9/11 |
+# Sel 10/11 | ... | Jum 13/11 | Jml").
+WEEKDAY_OF: dict[str, int] = {
+    "senin": 0, "sen": 0, "monday": 0, "mon": 0, "selasa": 1, "sel": 1, "tuesday": 1, "tue": 1, "tues": 1,
+    "rabu": 2, "rab": 2, "wednesday": 2, "wed": 2, "kamis": 3, "kam": 3, "thursday": 3, "thu": 3, "thur": 3,
+    "thurs": 3, "jumat": 4, "jum'at": 4, "jum": 4, "friday": 4, "fri": 4, "sabtu": 5, "sab": 5, "saturday": 5,
+    "sat": 5, "minggu": 6, "ahad": 6, "min": 6, "sunday": 6, "sun": 6,
+}
 
 # --- Units ---------------------------------------------------------------------------------
 
@@ -561,6 +569,9 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "alokasi kita", "alokasi per provinsi", "national allocation",
         # "make it 3,000 instead of 2,000": the figure set aside.
         "instead of", "rather than",
+        # The recording device, not the recording: "2 unit alat rekam mobile (S/N ...) rusak kena air".
+        "alat rekam", "alat perekaman", "perangkat rekam", "perangkat perekaman", "alat perekam", "mesin rekam",
+        "recording kit", "recording device",
     ),
 }
 # After a stock word's figure in its clause, these make it what is left of a shipment, still on
@@ -807,7 +818,19 @@ CARRIED_BY_TEAM_WORDS: tuple[str, ...] = (
     # Blanks taken out to a flood or service post ("Blangko yg dibawa ke posko habis, kantor juga tinggal
     # sedikit"): the post's supply, not the office's stock.
     "dibawa ke posko", "dibawa ke pos", "dibawa ke lapangan", "dibawa ke pengungsian", "taken to the post",
+    # The box a mobile team carries on an outreach trip ("sisa di kotak 12 keping", "Blangko dalam kotak tim
+    # tinggal 60", "stok dalam kotak tim dah habis"): the team's supply, not the district's stock. Beside the
+    # office's figure it is one of the district's places (PLACE_NOUNS), added to it.
+    "kotak tim", "di kotak", "dalam kotak", "dlm kotak", "box tim", "boks tim", "team box", "team's box",
 )
+# Right before those words, these add the team's blanks to the office's: "sisa blangko Malinau (kantor + yg dibawa
+# tim) 700", "stok 900 termasuk yang di kotak tim": the figure is the whole stock.
+WITH_TEAM_SUPPLY_WORDS: tuple[str, ...] = (
+    "+", "&", "plus", "termasuk", "trmsk", "sudah termasuk", "sdh termasuk", "including", "incl.", "incl",
+)
+WITH_TEAM_SUPPLY_FILLERS: tuple[str, ...] = ("yang", "yg", "blangko", "di", "the")
+# A count's total over several days names them between its word and its figure: "Jumlah 2 hari 86 orang".
+DAYS_SPANNED_WORDS: tuple[str, ...] = ("hari", "hr", "day", "days")
 # (Spoilt cards left out, "380 keping (di luar 12 keping rusak)", are no stock anywhere: the figure stands.)
 # After a stock's figure in its clause, these say it was handed to another holder to keep: "sisanya 188 keping
 # kami titipkan di kantor kecamatan": a part of the district's stock kept there, not the stock.
@@ -825,6 +848,8 @@ PLACE_PREPOSITIONS: tuple[str, ...] = ("di", "pada", "at", "in")
 # mobil keliling 25 -- silakan dijumlah saja".
 PLACE_NOUNS: tuple[str, ...] = (
     "gudang", "loket", "mobil keliling", "mobil pelayanan", "mpp", "warehouse", "counter", "mobile unit",
+    # "Sisa kantor 1.450, kotak tim 300 => total 1.750 keping": the office and a mobile team's box.
+    "kantor", "kotak tim",
 )
 # Between the figures of two places: "dan", "serta", a comma, a list's next line.
 PLACE_JOIN_WORDS: tuple[str, ...] = ("dan", "serta", "and", "sedangkan", "sementara")
@@ -986,6 +1011,12 @@ PAPER_FIGURE_WORDS: tuple[str, ...] = (
     # "di surat jalan 2.000, fisik yg kami hitung 1.950": what the papers that came with the blanks say.
     "di surat jalan", "di bast", "di sbbk", "di packing list", "di berita acara", "di dokumen pengiriman",
     "on the delivery note", "in the delivery note", "on the packing list",
+)
+# Said in the sentence of the delivery papers' figure, these count what arrived: "di surat jalan tertulis 2.000
+# keping, tapi setelah kami hitung hanya 1.950 keping": the figure after them is the count received.
+COUNTED_ARRIVAL_WORDS: tuple[str, ...] = (
+    "setelah kami hitung", "setelah dihitung", "setelah dihitung ulang", "setelah kami hitung ulang",
+    "setelah kami cek", "after counting", "when we counted",
 )
 RECOUNT_WORDS: tuple[str, ...] = (
     "dihitung ulang", "hitung ulang", "dihitung kembali", "setelah dihitung", "setelah kami hitung",
@@ -2399,6 +2430,9 @@ PER_PLACE_WORDS: tuple[str, ...] = ("per", "tiap", "setiap", "masing-masing", "b
 PLACE_LINE_LEADS: tuple[str, ...] = (
     "kec", "kec.", "kecamatan", "upt", "uptd", "desa", "kelurahan", "kel.", "distrik",
 )
+# A heading over the blocks' own block of the district's figures ("REKAP KABUPATEN" over "Perekaman: 312" under
+# a block per kecamatan, "Kec. Krayan" over "Perekaman: 96" ...).
+BLOCKS_TOTAL_HEADINGS: tuple[str, ...] = ("rekap", "rekapitulasi", "recap", "jumlah", "total", "jml", "grand total")
 PLACE_HEADERS: tuple[str, ...] = (
     "kecamatan", "kec", "kec.", "nama kecamatan", "desa", "kelurahan", "desa/kelurahan", "lokasi", "upt",
     "tempat", "tempat pelayanan", "unit", "unit layanan", "wilayah", "subdistrict", "sub-district", "location",
@@ -2676,6 +2710,17 @@ MORE_AFTER_WORDS: tuple[str, ...] = ("lagi", "more")
 SCHOOL_SPEAKER_PHRASES: tuple[str, ...] = (
     "murid kami", "siswa kami", "siswa-siswi kami", "peserta didik kami", "anak didik kami", "our students",
     "our pupils",
+)
+# ... or introducing itself by its school's name: "Kami dari SMA Negeri 3 Tarakan memohon jadwal perekaman KTP-el
+# bagi 187 siswa kelas XII" asks for a recording day for its pupils; the figure counts people, not blanks.
+SCHOOL_NAMES: tuple[str, ...] = (
+    "sma", "sman", "sma negeri", "smk", "smkn", "smk negeri", "smp", "smpn", "smp negeri", "sd", "sdn",
+    "sd negeri", "sdit", "smait", "madrasah", "man", "mtsn", "mts", "pondok pesantren",
+    "ponpes",
+)
+SCHOOL_SPEAKER_PHRASES += tuple(
+    f"{lead} {school}"
+    for lead in ("kami dari", "kami pihak", "saya dari", "kami dari pihak") for school in SCHOOL_NAMES
 )
 # What spam sells ("Pinjaman ASN cepat cair ... tanpa agunan, bunga mulai 0,49%"): with an unsubscribe line in
 # its text and no list header, an offer from an unknown sender is spam (other mail), not a list's newsletter.
