@@ -2443,6 +2443,21 @@ ASKED_SEND_FORMS: tuple[str, ...] = (
 )
 SEND_AGAIN_WORDS: tuple[str, ...] = ("lagi", "lg", "lgi", "dong", "donk", "dunk")
 REQUEST_PHRASES += tuple(f"{send} {more}" for send in ASKED_SEND_FORMS for more in SEND_AGAIN_WORDS)
+# A plea with a few words between the asking and the sending ("mohon bantuannya dikirim secepatnya", "tolong segera
+# dikirim tambahan", "mohon bantuan pengiriman"): those words only, never the writer's own ("mohon maaf laporan kami
+# kirimkan" is the writer's sending). A sentence opened by a form of "kirim" told to the office ("Kirimi pang blangko
+# ktp lah lakasi", "Kirim lagi pak.") asks as well; the bare "kirim" only with a word of "again" or of address after it
+# ("Kirim laporan harian" heads the writer's own report). (mailbot.reader.classify)
+PLEA_FILLERS: tuple[str, ...] = (
+    "bantuannya", "bantuan", "bantuanya", "segera", "sgr", "kiranya", "dapat", "bisa", "agar", "supaya", "kembali",
+    "blangko", "blanko", "blangkonya", "blankonya", "tambahan", "stok", "lagi", "lg", "pak", "bu", "ya",
+)
+PLEA_SEND_FORMS: tuple[str, ...] = SEND_FORMS + ("pengiriman", "pengirimannya", "dikirimkannya")
+OPENING_SEND_FORMS: tuple[str, ...] = ("kirimi", "kirimin", "kirimkan", "kirimkn", "krimkan")
+OPENING_SEND_AFTER: tuple[str, ...] = SEND_AGAIN_WORDS + (
+    "pak", "bu", "pang", "segera", "sgr", "blangko", "blanko", "secepatnya", "tambahan",
+)
+OPENING_ADDRESS_WORDS: tuple[str, ...] = ("pak", "bu", "bapak", "ibu", "mohon", "tolong", "tlg", "mhn")
 # A need said of the blanks, a figure given or not ("pak kami perlu blangko ktp el lg, stok tipis", "kami memerlukan
 # tambahan blangko KIA", Javanese "kami mbetahaken blangko"): every word of needing before every word of the blanks
 # asks for them as "butuh blangko" does (denied, "tidak perlu blangko", it asks nothing).
