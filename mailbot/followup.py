@@ -725,6 +725,21 @@ _NOT_ARRIVED_YET = re.compile(
     r"(?:arrived|come)\b")
 
 
+# ... or says they are still with the carrier or at a place on their way ("masih di ekspedisi (belum kami pegang)",
+# "masih di pelabuhan ..., blm kami ambil", "paketnya masih di JNE", "still at the port"), in a sentence that speaks
+# of no rest of a shipment ("sisanya masih di pelabuhan" is the rest on its way, the part received booked).
+_STILL_ON_THE_WAY = re.compile(
+    r"\b(?:masih|msh|masi)\s+(?:(?:ada|tertahan|tersimpan|nyangkut)\s+)?(?:di|dalam|dlm|pada|dengan|dgn|sama)\s+"
+    r"(?:(?:gudang|kantor|agen|pihak|loket)\s+)?"
+    r"(?:ekspedisi|ekspedisinya|pelabuhan|jne|j&t|jnt|tiki|pos|kurir|kurirnya|bandara|bandar udara|cargo|kargo|"
+    r"perjalanan|kapal|sicepat|pelni|jasa pengiriman|travel|pengiriman)\b|"
+    r"\b(?:belum|blm|belom|blom)\s+(?:kami\s+)?(?:pegang|ambil|dipegang|diambil|jemput|dijemput|terima secara fisik)\b|"
+    r"\bstill\s+(?:at|with|in)\s+(?:the\s+)?(?:courier|port|harbou?r|airport|carrier|warehouse|transit|post office)\b")
+_REST_OF_SHIPMENT = re.compile(r"\b(?:sisa|sisanya|sebagian|selebihnya|kekurangan|kekurangannya|kiriman kedua|"
+                               r"tahap|the rest|remaining)\b")
+_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
 def blanks_not_arrived(text: str) -> bool:
     """Whether *text* says the blanks have not arrived: a receipt saying so is never booked.
 
@@ -732,8 +747,15 @@ def blanks_not_arrived(text: str) -> bool:
     True
     >>> blanks_not_arrived("Blangko 1.000 keping sudah kami terima, kiriman kedua belum sampai.")
     False
+    >>> blanks_not_arrived("Paket masih di kantor pos pak, mohon dicatat diterima 1.000 keping.")
+    True
+    >>> blanks_not_arrived("1.000 keping sudah kami terima, sisanya masih di pelabuhan.")
+    False
     """
-    return bool(_NOT_ARRIVED_YET.search(normalise(text or "")))
+    low = normalise(text or "")
+    return bool(_NOT_ARRIVED_YET.search(low)) or any(
+        _STILL_ON_THE_WAY.search(s.group()) and not _REST_OF_SHIPMENT.search(s.group())
+        for s in _SENTENCE.finditer(low))
 
 
 def items_named(text: str) -> set[str]:
