@@ -21,6 +21,8 @@ _WEAK_REQUEST_RE = _phrase_re(vocab.WEAK_REQUEST_KIND_PHRASES)
 _PLEA_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.ASKING_WORDS) + r")(?:\s+(?:" + vocab.alternation(vocab.PLEA_FILLERS)
     + r")(?![\w-])){0,3}\s+(?:" + vocab.alternation(vocab.PLEA_SEND_FORMS) + r")(?![\w-])"
+    + r"|(?:" + vocab.word_start_alternation(vocab.HELP_SENDING_PHRASES) + r")(?![\w-])(?![^.!?\n]*?(?<![\w-])(?:"
+    + vocab.alternation(vocab.SENDING_PLACE_WORDS) + r")(?![\w-]))"
     + r"|(?:^|(?<=[.!?]))[ \t]*(?:(?:" + vocab.alternation(vocab.OPENING_ADDRESS_WORDS) + r")[ \t]*,?[ \t]+){0,2}"
     + r"(?:(?:" + vocab.alternation(vocab.OPENING_SEND_FORMS) + r")|kirim[ \t]+(?:"
     + vocab.alternation(vocab.OPENING_SEND_AFTER) + r"))(?![\w-])",

@@ -2452,7 +2452,14 @@ PLEA_FILLERS: tuple[str, ...] = (
     "bantuannya", "bantuan", "bantuanya", "segera", "sgr", "kiranya", "dapat", "bisa", "agar", "supaya", "kembali",
     "blangko", "blanko", "blangkonya", "blankonya", "tambahan", "stok", "lagi", "lg", "pak", "bu", "ya",
 )
-PLEA_SEND_FORMS: tuple[str, ...] = SEND_FORMS + ("pengiriman", "pengirimannya", "dikirimkannya")
+PLEA_SEND_FORMS: tuple[str, ...] = SEND_FORMS + ("dikirimkannya",)
+# The sending as a noun asks only as help asked for ("mohon bantuan pengirimannya"), never where it is to go ("mohon
+# pengiriman blangko ditujukan ke gudang baru kami" moves an address: no word of a place in its sentence).
+HELP_SENDING_PHRASES: tuple[str, ...] = tuple(
+    f"{ask} {help_} {send}" for ask in ("mohon", "mhn", "tolong", "tlg", "minta") for help_ in ("bantuan", "bantuannya",
+                                                                                            "bantu", "dibantu")
+    for send in ("pengiriman", "pengirimannya"))
+SENDING_PLACE_WORDS: tuple[str, ...] = ("ke", "ditujukan", "dialamatkan", "alamat", "kepada", "melalui", "via")
 OPENING_SEND_FORMS: tuple[str, ...] = ("kirimi", "kirimin", "kirimkan", "kirimkn", "krimkan")
 OPENING_SEND_AFTER: tuple[str, ...] = SEND_AGAIN_WORDS + (
     "pak", "bu", "pang", "segera", "sgr", "blangko", "blanko", "secepatnya", "tambahan",

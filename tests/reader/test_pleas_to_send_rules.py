@@ -31,7 +31,8 @@ def test_a_plea_to_send_is_a_request_asked_for_its_figure(body: str) -> None:
     "Mohon maaf pak, laporan stok blangko kami kirimkan terlambat. Sisa stok 0.",
     "Stok blangko KTP-el kami sudah habis pak.",
     "Laporan sudah kami kirim lagi pak: sisa blangko 0.",
-], ids=["kirim_laporan", "mohon_maaf_kami_kirimkan", "habis_no_plea", "kami_kirim_lagi"])
+    "Mulai bulan depan mohon bantuan pengiriman blangko ke kantor UPT kami di Sesayap.",
+], ids=["kirim_laporan", "mohon_maaf_kami_kirimkan", "habis_no_plea", "kami_kirim_lagi", "pengiriman_ke_alamat"])
 def test_the_writers_own_sending_or_a_bare_report_asks_nothing(body: str) -> None:
     read = mail(MALINAU, "Laporan stok", body)
     assert read["kind"] != "request", read
