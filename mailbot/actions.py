@@ -731,7 +731,37 @@ def complete_clarification(session: Session, desk: Desk, req: Request, message: 
     else:
         decision = evaluate(session, desk, req, sender_known=trust.on_list,
                             authenticated=trust.authenticated is not False)
-    return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted)
+    note = None
+    if trust.trusted and decision.outcome == "hold" and req.stock_on_hand is None \
+            and any(r.code == "no_need" for r in decision.reasons) \
+            and (unsure := _stock_left_unsure(session, req)) is not None:
+        # "udh mau abis ... sisa 300an" asked back, answered with the figure alone: the stock is still the district's
+        # estimate, which the records' "no need" would contradict; the managers read what the district wrote and
+        # that its stock is unconfirmed, never "stok yang ada masih mencukupi" from the records alone
+        said, words = unsure
+        decision = replace(decision, reasons=tuple(
+            policy.Reason("stock_unconfirmed", {"said": said, "stock": r.data.get("stock")}) if r.code == "no_need"
+            else r for r in decision.reasons))
+        note = words
+    return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted,
+                        note=note)
+
+
+def _stock_left_unsure(session: Session, req: Request) -> tuple[str, str] | None:
+    """Of a request whose first mail gave its stock as an estimate the reader left empty ("sisa 300an"): those
+    words and the mail's text (at most 600 characters); None when the first mail stated no stock in doubt."""
+    first = session.get(Message, req.message_pk) if req.message_pk is not None else None
+    doubts = (first.verdict or {}).get("doubts", []) if first is not None else []
+    said = next((str(d.get("text") or "") for d in doubts if d.get("field") == "stock_on_hand"), None)
+    if said is None or first is None:
+        return None
+    from mailbot.reader.mime import extract
+
+    try:
+        text = extract(first.raw).text if first.raw else ""
+    except Exception:  # noqa: BLE001 - the stored mail unreadable now: its doubt's words are shown alone
+        text = ""
+    return said, " ".join(text.split())[:600] or said
 
 
 def link(session: Session, desk: Desk, req: Request, open_one: Request, message: Message,
