@@ -78,6 +78,8 @@ REASONS = {
     "repeated_change": "perubahan yang sama dikirim dua kali; hanya yang pertama yang kami terapkan",
     "change_withdrawn": "perubahan yang ditarik kembali dalam email yang sama; tidak kami terapkan",
     "receipt_not_arrived": "konfirmasi penerimaan yang menyebutkan blangko belum sampai; tidak dicatat",
+    "answered_twice": "pertanyaan kami dijawab dua kali oleh alamat yang berbeda dengan angka yang berbeda; "
+                      "jawaban kedua belum kami terapkan",
     "restated_change": "perubahan sebesar yang sudah diterapkan, tanpa membalas pemberitahuan perubahan itu; "
                        "belum diterapkan lagi",
     "other_districts_request": "koreksi, pembatalan, atau tanda terima yang menyebut permohonan kabupaten/kota lain",
@@ -139,6 +141,8 @@ OPERATOR_REASONS = {
     "repeated_change": "the same change sent twice (applied once)",
     "change_withdrawn": "a change taken back in the same mail (not applied: what stands?)",
     "receipt_not_arrived": "a receipt saying the blanks have not arrived (not booked; managers told)",
+    "answered_twice": "a second answer to our question from another address, with another figure (not applied: "
+                      "which holds?)",
     "restated_change": "a change by the same amount as the one applied, written before seeing it (not applied "
                        "again: the same one restated, or one more?)",
     "other_districts_request": "a correction, cancellation or receipt naming another district's request: "
@@ -495,7 +499,7 @@ _TOLD_WHY = frozenset({"correction_unmatched", "report_correction", "report_fixe
                        "manager_other", "manager_correction", "manager_forward",
                        "other_item", "item_changed", "repeated_change", "restated_change",
                        "change_withdrawn", "receipt_not_arrived",
-                       "other_districts_request", "crossed_change"})
+                       "other_districts_request", "crossed_change", "answered_twice"})
 
 
 def _replied(session: Session, message: Message) -> bool:

@@ -314,6 +314,20 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         new = next(int(str(c["after"])) for c in changed if c.get("after") is not None)
         return actions.ask_back(session, desk, None, message, replace(verdict, doubts=()), district=thread.district,
                                 about="request", thread=thread, only_doubts=True, restated=(new, thread.approved))
+    if changed and reading.intent != "appeal" and thread.state in CHANGEABLE \
+            and (asked := next((c for c in changed if c.get("field") == "requested"), None)) is not None \
+            and (first := _answered_by_another(session, thread, message, verdict, trust)) is not None:
+        # two staff of the district answering our one question for the figure with two figures ("1.200 keping
+        # pak", then from another address "yang benar kami butuh 2.000"): the second never silently replaces the
+        # first; a person reads it, and its writer hears which figure stands and is asked which holds
+        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="answered_twice",
+                            detail=_detail(verdict, changed), district=thread.district, item=thread.item,
+                            message=message, request=thread)
+        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread,
+                              reason="answered_twice",
+                              set_aside=[{"field": "requested", "now": thread.requested, "new": asked.get("after"),
+                                          "by": first}])
+        return MessageOutcome.FOLLOW_UP_QUEUED
     if (changed or reading.intent == "appeal") and thread.state in CHANGEABLE:
         set_aside = _other_item(session, desk, message, verdict, thread, reading)
         return update(session, desk, thread, message, verdict, trust, changed, appeal=reading.intent == "appeal",
@@ -918,6 +932,27 @@ def _last_asked_update(session: Session, req: Request) -> tuple[Decision, int, i
                         return decision, before, after, reason.get("message")
                     return None
     return None
+
+
+def _answered_by_another(session: Session, req: Request, message: Message, verdict: Verdict,
+                         trust: SenderTrust) -> str | None:
+    """The address of another writer of the district whose answer to our question for *req*'s figure (the mail
+    *verdict* answers as well) completed it; None when this mail answers another mail of ours, or the answer that
+    completed the request came from the same address (a writer correcting itself)."""
+    answered = _answered_mail(session, verdict, req)
+    if answered is None or req.message_pk is None or answered.purpose != f"reply:{req.message_pk}" \
+            or session.scalar(select(Decision.id).where(Decision.request_pk == req.id,
+                                                        Decision.outcome == "clarify").limit(1)) is None:
+        return None
+    later = session.scalar(select(OutboxMessage.purpose).where(
+        OutboxMessage.request_pk == req.id, OutboxMessage.id > answered.id, OutboxMessage.purpose.like("reply:%"),
+        OutboxMessage.purpose != f"reply:{message.id}").order_by(OutboxMessage.id).limit(1))
+    number = (later or "").removeprefix("reply:")
+    answer = session.get(Message, int(number)) if number.isdigit() else None
+    if answer is None or not answer.sender or not trust.address \
+            or answer.sender.lower() == trust.address.lower():
+        return None
+    return answer.sender
 
 
 def _answered_mail(session: Session, verdict: Verdict, req: Request) -> OutboxMessage | None:
