@@ -727,7 +727,8 @@ _NOT_ARRIVED_YET = re.compile(
 
 # ... or says they are still with the carrier or at a place on their way ("masih di ekspedisi (belum kami pegang)",
 # "masih di pelabuhan ..., blm kami ambil", "paketnya masih di JNE", "still at the port"), in a sentence that speaks
-# of no rest of a shipment ("sisanya masih di pelabuhan" is the rest on its way, the part received booked).
+# of no rest of a shipment and counts no part before it ("sisanya masih di pelabuhan", "terima 1.300 keping hari ini,
+# 700 keping lagi katanya masih di kapal": the rest on its way, the part received booked).
 _STILL_ON_THE_WAY = re.compile(
     r"\b(?:masih|msh|masi)\s+(?:(?:ada|tertahan|tersimpan|nyangkut)\s+)?(?:di|dalam|dlm|pada|dengan|dgn|sama)\s+"
     r"(?:(?:gudang|kantor|agen|pihak|loket)\s+)?"
@@ -751,10 +752,13 @@ def blanks_not_arrived(text: str) -> bool:
     True
     >>> blanks_not_arrived("1.000 keping sudah kami terima, sisanya masih di pelabuhan.")
     False
+    >>> blanks_not_arrived("Baru kami terima 1.300 keping, 700 keping lagi masih di kapal.")
+    False
     """
     low = normalise(text or "")
     return bool(_NOT_ARRIVED_YET.search(low)) or any(
-        _STILL_ON_THE_WAY.search(s.group()) and not _REST_OF_SHIPMENT.search(s.group())
+        (on_way := _STILL_ON_THE_WAY.search(s.group())) is not None and not _REST_OF_SHIPMENT.search(s.group())
+        and not any(c.isdigit() for c in s.group()[:on_way.start()])
         for s in _SENTENCE.finditer(low))
 
 
