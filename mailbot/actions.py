@@ -1402,11 +1402,12 @@ def received_before(session: Session, req: Request) -> int | None:
 
 
 def correct_receipt(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, *,
-                    actor: str, second_part: bool = False, rest_coming: bool = False) -> MessageOutcome:
+                    actor: str, second_part: bool = False, rest_coming: bool = False,
+                    purpose: str | None = None) -> MessageOutcome:
     """A receipt in the thread of a shipment already received: the district corrects the count it gave, or
     (*second_part*) tells the rest of it arrived. The difference is an audited adjustment on that request, never
     a booking against another one. *rest_coming*: more of the shipment is still on its way; the reply says the
-    difference is not final."""
+    difference is not final. *purpose*: the reply's, when the same mail gets another reply (a new ask in it)."""
     now = desk.now()
     district, item = req.district or "", req.item or "ktp-el"
     before = received_before(session, req)
@@ -1423,7 +1424,7 @@ def correct_receipt(session: Session, desk: Desk, req: Request, message: Message
                 note=f"koreksi penerimaan: sebelumnya {before}")
         repo.audit(session, at=now, actor=actor, action="receipt-correction", target=req.reference,
                    details={"message": message.id, "before": before, "after": received})
-    queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_receipt",
+    queue(session, desk, purpose=purpose or f"reply:{message.id}", category="reply", template="reply_receipt",
           to=[verdict.sender] if verdict.sender else [], request_pk=req.id,
           subject=reply_subject(verdict.subject, req.reference),
           context={"district_name": desk.district_name(district), "item": item, "received": received,

@@ -184,11 +184,7 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     if reading.intent == "correction" and "received" in reading.figures and thread.approved:
         # "setelah dihitung ulang ternyata lengkap 1.200, bukan 1.100": the district corrects the count it gave
         # for this shipment, whatever words it uses; the right count closes the discrepancy
-        counted = _counted(verdict, reading.figures["received"])
-        outcome = actions.correct_receipt(session, desk, thread, message, counted, actor=trust.address or "district")
-        attention.shortfall(session, desk, thread, shipped=thread.approved, received=reading.figures["received"],
-                            message=message)
-        return outcome
+        return recount(session, desk, message, _counted(verdict, reading.figures["received"]), trust, thread)
     changed = _changed(thread, reading)
     if (changed or reading.intent in ("correction", "unclear")) \
             and followup.withdraws_change(verdict.body_excerpt or ""):
@@ -932,6 +928,51 @@ def _last_asked_update(session: Session, req: Request) -> tuple[Decision, int, i
                         return decision, before, after, reason.get("message")
                     return None
     return None
+
+
+def recount(session: Session, desk: Desk, message: Message, counted: Verdict, trust: SenderTrust, thread: Request,
+            *, purpose: str | None = None) -> MessageOutcome:
+    """The count received of *thread*'s shipment corrected to *counted*'s: booked, and the discrepancy opened,
+    updated or closed. *purpose*: the reply's, when the same mail gets another reply."""
+    assert counted.received is not None and thread.approved
+    outcome = actions.correct_receipt(session, desk, thread, message, counted, actor=trust.address or "district",
+                                      purpose=purpose)
+    attention.shortfall(session, desk, thread, shipped=thread.approved, received=counted.received, message=message)
+    return outcome
+
+
+def recount_with_ask(session: Session, verdict: Verdict, trust: SenderTrust,
+                     thread: Request) -> tuple[Verdict, Verdict] | None:
+    """Of a follow-up in a received shipment's thread that recounts it and asks for more blanks in the same mail
+    ("sebenarnya 580 bukan 600. Sekarang stok kami tinggal 90, mohon dikirim lagi 700 keping"): (the recount, the
+    new ask); None otherwise."""
+    if thread.state != "received" or not thread.approved:
+        return None
+    reading = interpret(session, thread, verdict)
+    if reading.intent != "correction" or "received" not in reading.figures:
+        return None
+    return new_ask_beside(_counted(verdict, reading.figures["received"]), thread, trust,
+                          actions.received_before(session, thread))
+
+
+def new_ask_beside(verdict: Verdict, thread: Request, trust: SenderTrust,
+                   before: int | None) -> tuple[Verdict, Verdict] | None:
+    """Of a count received of *thread*'s shipment that also asks for more blanks, read without doubt ("mohon
+    dikirim lagi 700 keping"): (the receipt without the ask, the ask without the count received); None when it
+    asks nothing, or its figure asked is only one of the shipment's own (the count received, shipped or asked, or
+    its difference from the count shipped or from the one received *before*)."""
+    if not trust.trusted or trust.district is None or verdict.requested is None \
+            or any(d.field in ("requested", "item") for d in verdict.doubts) \
+            or verdict.requested in (verdict.received, thread.approved, thread.requested) \
+            or (verdict.received is not None
+                and verdict.requested in (abs((thread.approved or 0) - verdict.received),
+                                          abs((before or 0) - verdict.received))):
+        return None  # "kekurangan 100 keping sudah ditemukan": a difference, never an ask
+    receipt = replace(verdict, requested=None, evidence=tuple(e for e in verdict.evidence if e.field != "requested"))
+    ask = replace(verdict, kind="request", received=None,
+                  evidence=tuple(e for e in verdict.evidence if e.field != "received"),
+                  doubts=tuple(d for d in verdict.doubts if d.field != "received"))
+    return receipt, ask
 
 
 def _answered_by_another(session: Session, req: Request, message: Message, verdict: Verdict,
