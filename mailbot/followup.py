@@ -59,7 +59,9 @@ _LOOK_AGAIN = (_ASKS_LOOK_AGAIN + r"|(?:tetap|masih) (?:membutuhkan|butuh|memerl
 # ... said even in a question ("could the province please reconsider this?"): an appeal, no question for a person.
 _LOOK_AGAIN_ASKED = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.LOOK_AGAIN_ASKED_WORDS)})\b")
 # ... or the part approved protested ("kenapa cuma segitu??", "kok namung 600 to?"): after a part approval, an appeal.
-_PROTESTS_CUT = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.PART_CUT_PROTEST_WORDS)})\b")
+_PROTESTS_CUT = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.PART_CUT_PROTEST_WORDS)})\b|"
+                           rf"\b(?:{vocabulary.alternation(vocabulary.PART_CUT_WHY_WORDS)})(?:\s+[^\s.;!?\d]+){{0,4}}?"
+                           rf"\s+(?:{vocabulary.alternation(vocabulary.PART_CUT_ONLY_WORDS)})\b")
 _RECONSIDER = re.compile(rf"\b(?:{_LOOK_AGAIN}|review|not enough|insufficient)\b")
 # Asking the province to look again, or giving a reason for a figure.
 _APPEAL = re.compile(rf"\b(?:{_LOOK_AGAIN}|karena|sebab|alasan|namun|tetapi|akan tetapi|jemput bola|because|due to)\b")

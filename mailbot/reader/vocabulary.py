@@ -3064,6 +3064,16 @@ PART_CUT_PROTEST_WORDS: tuple[str, ...] = (
     # Banjar, Bugis, Manado
     "kenapa cuma sagitu", "napa cuma", "ngapa cuma", "magai na", "kiapa cuma", "kiapa cuma bagitu",
 )
+# ... and the class behind the protest asked as a question: a word asking why, a few words, then a word of "only"
+# ("kok yang disetujui cuma 500 keping ya pak?", Javanese "kenging menapa ingkang dipun setujui namung 500 keping?",
+# "mengapa permohonan kami hanya disetujui 500?").
+PART_CUT_WHY_WORDS: tuple[str, ...] = (
+    "kenapa", "knp", "kok", "koq", "mengapa", "napa", "ngapa", "kiapa", "kenging menapa", "kenging punapa",
+    "menapa", "punapa", "why",
+)
+PART_CUT_ONLY_WORDS: tuple[str, ...] = (
+    "cuma", "cuman", "cm", "hanya", "hny", "cuma dikasih", "namung", "mung", "mek", "only", "just",
+)
 # A district withdrawing its own request (mailbot.followup.cancels). Words that cancel wherever they stand, unless
 # denied ("jangan dibatalkan") or asked:
 CANCEL_WORDS: tuple[str, ...] = (
