@@ -1263,6 +1263,34 @@ def names_new_figure_from(text: str, item: str, floor: int) -> bool:
     return any(not f.old and not f.other_item and f.value >= floor for f in _figures(normalise(text or ""), item))
 
 
+_GIVEN_UP_BEFORE = re.compile(
+    rf"\b(?:{vocabulary.alternation(vocabulary.GIVEN_UP_BEFORE_WORDS)})\s+(?:(?:yang|yg)\s+)?$")
+_GIVEN_UP_AFTER = re.compile(
+    rf"(?:\s*(?:{_BLANK_UNIT}|lagi|lg|itu|tsb|tersebut|nanti|nnti|ya|aja|saja|pak|bu),?)*\s+"
+    rf"(?:{vocabulary.alternation(vocabulary.GIVEN_UP_AFTER_WORDS)})\b")
+
+
+def _without_surplus(low: str, figures: list[_Figure], requested: int | None) -> list[_Figure]:
+    """*figures* less the part given up beside a lowered figure ("cukup 1.000 keping aja, yg 500 bisa buat kabupaten
+    lain", "kelebihan 500 nanti kami kembalikan"): of two new figures that make up *requested*, the one named as the
+    surplus; the other, if no role took it, is the figure asked."""
+    own = [f for f in figures if not f.old and not f.other_item]
+    if requested is None or len(own) != 2 or sum(f.value for f in own) != requested:
+        return figures
+    surplus = [f for f in own if _GIVEN_UP_BEFORE.search(low[max(0, f.start - 30):f.start])
+               or _GIVEN_UP_AFTER.match(low, f.start + len(_digits_at(low, f.start)))]
+    if len(surplus) != 1:
+        return figures
+    kept = next(f for f in own if f is not surplus[0])
+    return [replace(f, field=f.field or "requested") if f is kept else f for f in figures if f is not surplus[0]]
+
+
+def _digits_at(low: str, start: int) -> str:
+    """The figure written at *start* ("1.000", "500")."""
+    m = re.match(r"[\d.,]+", low[start:])
+    return m.group() if m else ""
+
+
 def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int | None,
               approved: int | None, read: dict[str, int | None] | None = None,
               received: int | None = None, earlier: dict[str, tuple[int, ...]] | None = None,
@@ -1284,7 +1312,7 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     recorded = {"requested": requested, "stock_on_hand": stock_on_hand}
     if received is not None:  # a shipment's count is one of its figures once it arrived
         recorded["received"] = received
-    figures = _figures(low, item)
+    figures = _without_surplus(low, _figures(low, item), requested)
     own_new = [f for f in figures if not f.old and not f.other_item]
     other_new = [f for f in figures if not f.old and f.other_item]
     if _QUESTION.search(low) and not (len(own_new) == 1 and _CHANGE_ASKED.search(low)) \

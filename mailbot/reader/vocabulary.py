@@ -3074,6 +3074,20 @@ PART_CUT_WHY_WORDS: tuple[str, ...] = (
 PART_CUT_ONLY_WORDS: tuple[str, ...] = (
     "cuma", "cuman", "cm", "hanya", "hny", "cuma dikasih", "namung", "mung", "mek", "only", "just",
 )
+# The part given up when a district lowers its figure, named beside the new one ("cukup 1.000 keping aja, yg 500 bisa
+# buat kabupaten lain", "1.000 aja cukup. kelebihan 500 nanti kami kembalikan"): a word of the surplus before it, or
+# of where it goes after it. Of two figures that make up the figure asked, that one is the difference, never a second
+# figure asked (mailbot.followup.interpret).
+GIVEN_UP_BEFORE_WORDS: tuple[str, ...] = (
+    "kelebihan", "kelebihannya", "lebihnya", "selebihnya", "sisanya", "sisa lebihnya", "surplus", "the rest",
+    "the other", "the remaining", "the extra", "extra",
+)
+GIVEN_UP_AFTER_WORDS: tuple[str, ...] = (
+    "bisa buat", "bisa untuk", "bisa utk", "buat kabupaten", "untuk kabupaten", "utk kabupaten", "buat kab",
+    "untuk kab", "buat daerah", "kami kembalikan", "akan kami kembalikan", "nanti kami kembalikan", "dikembalikan",
+    "kembalikan", "dialihkan", "bisa dialihkan", "dipindahkan", "diberikan", "dikasih", "kasih ke", "can go",
+    "can be", "will be returned", "we will return", "we'll return",
+)
 # A district withdrawing its own request (mailbot.followup.cancels). Words that cancel wherever they stand, unless
 # denied ("jangan dibatalkan") or asked:
 CANCEL_WORDS: tuple[str, ...] = (
