@@ -1275,7 +1275,10 @@ def resubmitted(session: Session, thread: Request, verdict: Verdict) -> tuple[in
     ("tetap membutuhkan 4.000, mohon dipertimbangkan") is an appeal (see appeal). In the thread of a request that
     ended (received, cancelled), a new ask ("stok kami tinggal 600, mohon dikirim lagi 2.000") is a new request
     too, whatever its figure: replying to the last mail is how districts start the next one."""
-    if followup.cancels(verdict.body_excerpt or "", "plain"):
+    if followup.cancels(verdict.body_excerpt or "", "plain") \
+            and not (thread.state == "cancelled" and followup.keeps_ask(verdict.body_excerpt or "")):
+        # (of a request the district cancelled, "pinjaman dari Tarakan tidak jadi. Jadi permohonan kami tetap 3.500":
+        # the ask taken up again, a new request, whatever else the mail says did not happen)
         return None
     if thread.state in ENDED:
         return _asked_anew(verdict)

@@ -743,6 +743,26 @@ _REST_OF_SHIPMENT = re.compile(r"\b(?:sisa|sisanya|sebagian|selebihnya|kekuranga
 _SENTENCE = re.compile(r"[^.!?\n]+")
 
 
+# The district keeping to its ask ("jadi permohonan kami tetap 3.500 keping ya", "kami tetap membutuhkan blangkonya",
+# "we still need the 3,500"): of a request it cancelled, the ask taken up again, whatever else "tidak jadi" in the same
+# mail is said of (the loan that fell through).
+_KEEPS_ASK = re.compile(r"\b(?:tetap|masih|still)\s+(?:(?:kami|jadi|perlu|butuh|membutuhkan|memerlukan|mohon|minta|"
+                        r"need|needs|require|want)\s+){0,3}(?:\d|blangko|blanko|blangkonya|the blanks|the cards)|"
+                        r"\b(?:tetap|masih)\s+(?:kami\s+)?(?:perlu|butuh|membutuhkan|memerlukan|perlukan|butuhkan)\b|"
+                        r"\bstill\s+need\b")
+
+
+def keeps_ask(text: str) -> bool:
+    """Whether *text* keeps to an ask ("permohonan kami tetap 3.500 keping", "kami tetap membutuhkan blangkonya").
+
+    >>> keeps_ask("Pinjaman dari Tarakan tidak jadi. Jadi permohonan kami tetap 3.500 keping ya.")
+    True
+    >>> keeps_ask("Permohonan kami tidak jadi, mohon dibatalkan.")
+    False
+    """
+    return bool(_KEEPS_ASK.search(normalise(text or "")))
+
+
 def blanks_not_arrived(text: str) -> bool:
     """Whether *text* says the blanks have not arrived: a receipt saying so is never booked.
 
