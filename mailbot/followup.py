@@ -975,6 +975,14 @@ class _Figure:
     start: int = 0  # where it is written in the text
 
 
+# The shipment that came, named before a figure ("dari kiriman ini", "kiriman tersebut", "isi paketnya", "stock
+# opname"), and a word of asking that would make the figure an ask after all ("mohon kiriman 500 lagi").
+_OF_SHIPMENT = re.compile(r"\b(?:kiriman|pengiriman|paket|paketnya|dus|kardus|isinya|isi paket\w*|stock opname|"
+                          r"stok opname|the shipment|the parcel)\b")
+_ASKS_IN_CLAUSE = re.compile(r"\b(?:mohon\w*|minta\w*|butuh\w*|perlu\w*|tambah\w*|dikirim\w*|kirimkan|lagi|"
+                             r"need\w*|request\w*|please send)\b")
+
+
 def _clause_before(low: str, start: int) -> str:
     cut = max((m.end() for m in _CLAUSE_END.finditer(low, 0, start)), default=0)
     return low[max(cut, start - 60):start]
@@ -1393,6 +1401,12 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         if "requested" in new and relative_amounts and f.value == new["requested"]:
             continue  # the total the amount makes, restated ("ditambah 500 lagi, jadi total 1.500")
         name = f.field if f.field != "received" or "received" in recorded else None
+        if name in (None, "requested") and "received" in recorded \
+                and _OF_SHIPMENT.search(_clause_before(low, f.start)) \
+                and not _ASKS_IN_CLAUSE.search(_clause_before(low, f.start)):
+            # "setelah stock opname ternyata blangko dari kiriman ini hanya 950 keping" once the blanks arrived: the
+            # shipment's content counted, never the figure asked (its "kiriman" is what came, no word of asking)
+            name = "received"
         olds = [o for o in figures if o.old and o.pair == i]
         if (olds and olds[0].field is None and approved is not None and olds[0].value == approved
                 and "received" not in recorded and approved not in (requested, stock_on_hand)):
