@@ -690,8 +690,16 @@ _WITHDRAWN = re.compile(
     r"\b(?:jangan|jgn|tidak usah|tdk usah|gak usah|ga usah|nggak usah|ngga usah|gk usah)\s+(?:di)?"
     r"(?:ubah|rubah|ganti|ralat|koreksi)\w*|"
     r"\b(?:abaikan|lupakan)\b(?!\s+(?:saja\s+|aja\s+)?(?:email|e-mail|pesan|surat|mail|koreksi|ralat|revisi)\b)|"
-    r"\b(?:batal|tunggu dulu|tunggu sebentar)\b")
-_CHANGE_WORDS = re.compile(r"\b(?:jadi|menjadi|jd|diubah|dirubah|diganti|ralat|koreksi|revisi|harusnya|seharusnya)\b")
+    r"\b(?:batal|tunggu dulu|tunggu sebentar)\b|"
+    # "jadi tetap yang awal saja", "tetap sesuai permohonan semula": back to the figure first asked
+    r"\btetap\s+(?:(?:yang|yg|seperti|sesuai|spt|ke)\s+)+(?:(?:permohonan|pengajuan|angka|jumlah)\s+)?"
+    r"(?:awal|semula|sebelumnya|pertama|yg awal|yang awal)\b|"
+    # "revisi di atas diabaikan saja": the change above, set aside by its own writer
+    r"\b(?:di atas|diatas|tadi|barusan|tersebut|tsb)\s+(?:\w+\s+)?(?:diabaikan|dibatalkan|batal)\b|"
+    # "kabid bilang ga usah, tetap 1000 aja": told not to, the figure kept
+    r"\b(?:ga|gak|nggak|ngga|gk|g|tidak|tdk|nda|ndak)\s+usah\b[\s,.;]+(?:\w+\s+){0,2}?tetap\b")
+_CHANGE_WORDS = re.compile(r"\b(?:jadi|menjadi|jd|diubah|dirubah|diganti|ralat|koreksi|revisi|harusnya|seharusnya|"
+                           r"dijadikan|jadikan|naikkan|dinaikkan|dinaikan|turunkan|diturunkan|dikurangi|ditambah)\b")
 _FIGURE = re.compile(r"\d[\d.,]*")
 
 
@@ -700,6 +708,10 @@ def withdraws_change(text: str) -> bool:
     the first word of changing. Never applied; a person reads it.
 
     >>> withdraws_change("Pak tolong diganti jadi 1.400 ya. Eh maaf pak, nggak jadi, tetap 1.000 saja.")
+    True
+    >>> withdraws_change("Revisi: jumlah jd 1.500 kpg. Update: revisi di atas diabaikan saja, tetap 1.000 keping.")
+    True
+    >>> withdraws_change("mau kami naikkan ke 1500 pak.. tp kadis bilang gak usah, tetap 1000 aja")
     True
     >>> withdraws_change("Koreksi pak, cukup 1.000 keping saja, tidak jadi 2.000.")
     False
