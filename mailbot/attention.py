@@ -562,6 +562,11 @@ STATE_TEXT = {
     "cancelled": "telah dibatalkan atas permintaan Bapak/Ibu",
     "linked": "dikaitkan dengan permohonan lain yang masih terbuka dan menunggu keputusan petugas",
 }
+# The same states told to the managers, where the district's words would address them wrongly ("menunggu jawaban
+# Bapak/Ibu" is the district's to give).
+MANAGER_STATE_TEXT = {**STATE_TEXT,
+                      "clarifying": "menunggu jawaban kabupaten/kota atas pertanyaan kami",
+                      "cancelled": "telah dibatalkan atas permintaan kabupaten/kota"}
 
 
 def received_at(session: Session, request: Request) -> datetime:
@@ -636,7 +641,7 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
               context={"reference": request.reference, "district_name": desk.district_name(request.district),
                        "sender": trust.address or "-", "item": request.item, "requested": request.requested,
                        "approved": request.approved, "state": request.state,
-                       "state_text": STATE_TEXT.get(request.state, request.state),
+                       "state_text": MANAGER_STATE_TEXT.get(request.state, request.state),
                        "waited": waited, "excerpt": (verdict.body_excerpt or "")[:600],
                        "since": received_at(session, request).astimezone(desk.tz).date().isoformat(),
                        "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,
