@@ -362,6 +362,12 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             message=message, request=thread)
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason=unseen)
         return MessageOutcome.FOLLOW_UP_QUEUED
+    if verdict.kind == "request" and thread.state in CHANGEABLE and verdict.doubts \
+            and all(d.field == "requested" and d.reason == "conflict" for d in verdict.doubts):
+        # "jumlahnya mohon diubah jadi seribu, 300 keping ya": figures read together that may be one or two, never
+        # taken; the district is asked which it means, as a new request's would be (nothing changes until it says)
+        return actions.ask_back(session, desk, None, message, verdict, district=thread.district, about="request",
+                                thread=thread, only_doubts=True)
     if verdict.kind in ("request", "stock_report") and any(d.field in followup.FIELDS for d in verdict.doubts):
         # "yang benar 1.5000 keping": a figure that cannot be read is no confirmation of the request; a person
         # reads it (the district is told once)
