@@ -731,7 +731,37 @@ def complete_clarification(session: Session, desk: Desk, req: Request, message: 
     else:
         decision = evaluate(session, desk, req, sender_known=trust.on_list,
                             authenticated=trust.authenticated is not False)
-    return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted)
+    note = None
+    if trust.trusted and decision.outcome == "hold" and req.stock_on_hand is None \
+            and any(r.code == "no_need" for r in decision.reasons) \
+            and (unsure := _stock_left_unsure(session, req)) is not None:
+        # "udh mau abis ... sisa 300an" asked back, answered with the figure alone: the stock is still the district's
+        # estimate, which the records' "no need" would contradict; the managers read what the district wrote and
+        # that its stock is unconfirmed, never "stok yang ada masih mencukupi" from the records alone
+        said, words = unsure
+        decision = replace(decision, reasons=tuple(
+            policy.Reason("stock_unconfirmed", {"said": said, "stock": r.data.get("stock")}) if r.code == "no_need"
+            else r for r in decision.reasons))
+        note = words
+    return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted,
+                        note=note)
+
+
+def _stock_left_unsure(session: Session, req: Request) -> tuple[str, str] | None:
+    """Of a request whose first mail gave its stock as an estimate the reader left empty ("sisa 300an"): those
+    words and the mail's text (at most 600 characters); None when the first mail stated no stock in doubt."""
+    first = session.get(Message, req.message_pk) if req.message_pk is not None else None
+    doubts = (first.verdict or {}).get("doubts", []) if first is not None else []
+    said = next((str(d.get("text") or "") for d in doubts if d.get("field") == "stock_on_hand"), None)
+    if said is None or first is None:
+        return None
+    from mailbot.reader.mime import extract
+
+    try:
+        text = extract(first.raw).text if first.raw else ""
+    except Exception:  # noqa: BLE001 - the stored mail unreadable now: its doubt's words are shown alone
+        text = ""
+    return said, " ".join(text.split())[:600] or said
 
 
 def link(session: Session, desk: Desk, req: Request, open_one: Request, message: Message,
@@ -1372,11 +1402,12 @@ def received_before(session: Session, req: Request) -> int | None:
 
 
 def correct_receipt(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, *,
-                    actor: str, second_part: bool = False, rest_coming: bool = False) -> MessageOutcome:
+                    actor: str, second_part: bool = False, rest_coming: bool = False,
+                    purpose: str | None = None) -> MessageOutcome:
     """A receipt in the thread of a shipment already received: the district corrects the count it gave, or
     (*second_part*) tells the rest of it arrived. The difference is an audited adjustment on that request, never
     a booking against another one. *rest_coming*: more of the shipment is still on its way; the reply says the
-    difference is not final."""
+    difference is not final. *purpose*: the reply's, when the same mail gets another reply (a new ask in it)."""
     now = desk.now()
     district, item = req.district or "", req.item or "ktp-el"
     before = received_before(session, req)
@@ -1393,7 +1424,7 @@ def correct_receipt(session: Session, desk: Desk, req: Request, message: Message
                 note=f"koreksi penerimaan: sebelumnya {before}")
         repo.audit(session, at=now, actor=actor, action="receipt-correction", target=req.reference,
                    details={"message": message.id, "before": before, "after": received})
-    queue(session, desk, purpose=f"reply:{message.id}", category="reply", template="reply_receipt",
+    queue(session, desk, purpose=purpose or f"reply:{message.id}", category="reply", template="reply_receipt",
           to=[verdict.sender] if verdict.sender else [], request_pk=req.id,
           subject=reply_subject(verdict.subject, req.reference),
           context={"district_name": desk.district_name(district), "item": item, "received": received,

@@ -78,6 +78,8 @@ REASONS = {
     "repeated_change": "perubahan yang sama dikirim dua kali; hanya yang pertama yang kami terapkan",
     "change_withdrawn": "perubahan yang ditarik kembali dalam email yang sama; tidak kami terapkan",
     "receipt_not_arrived": "konfirmasi penerimaan yang menyebutkan blangko belum sampai; tidak dicatat",
+    "answered_twice": "pertanyaan kami dijawab dua kali oleh alamat yang berbeda dengan angka yang berbeda; "
+                      "jawaban kedua belum kami terapkan",
     "restated_change": "perubahan sebesar yang sudah diterapkan, tanpa membalas pemberitahuan perubahan itu; "
                        "belum diterapkan lagi",
     "other_districts_request": "koreksi, pembatalan, atau tanda terima yang menyebut permohonan kabupaten/kota lain",
@@ -139,6 +141,8 @@ OPERATOR_REASONS = {
     "repeated_change": "the same change sent twice (applied once)",
     "change_withdrawn": "a change taken back in the same mail (not applied: what stands?)",
     "receipt_not_arrived": "a receipt saying the blanks have not arrived (not booked; managers told)",
+    "answered_twice": "a second answer to our question from another address, with another figure (not applied: "
+                      "which holds?)",
     "restated_change": "a change by the same amount as the one applied, written before seeing it (not applied "
                        "again: the same one restated, or one more?)",
     "other_districts_request": "a correction, cancellation or receipt naming another district's request: "
@@ -514,7 +518,7 @@ _TOLD_WHY = frozenset({"correction_unmatched", "report_correction", "report_fixe
                        "manager_other", "manager_correction", "manager_forward",
                        "other_item", "item_changed", "repeated_change", "restated_change",
                        "change_withdrawn", "receipt_not_arrived",
-                       "other_districts_request", "crossed_change"})
+                       "other_districts_request", "crossed_change", "answered_twice"})
 
 
 def _replied(session: Session, message: Message) -> bool:
@@ -577,6 +581,11 @@ STATE_TEXT = {
     "cancelled": "telah dibatalkan atas permintaan Bapak/Ibu",
     "linked": "dikaitkan dengan permohonan lain yang masih terbuka dan menunggu keputusan petugas",
 }
+# The same states told to the managers, where the district's words would address them wrongly ("menunggu jawaban
+# Bapak/Ibu" is the district's to give).
+MANAGER_STATE_TEXT = {**STATE_TEXT,
+                      "clarifying": "menunggu jawaban kabupaten/kota atas pertanyaan kami",
+                      "cancelled": "telah dibatalkan atas permintaan kabupaten/kota"}
 
 
 def received_at(session: Session, request: Request) -> datetime:
@@ -651,7 +660,7 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
               context={"reference": request.reference, "district_name": desk.district_name(request.district),
                        "sender": trust.address or "-", "item": request.item, "requested": request.requested,
                        "approved": request.approved, "state": request.state,
-                       "state_text": STATE_TEXT.get(request.state, request.state),
+                       "state_text": MANAGER_STATE_TEXT.get(request.state, request.state),
                        "waited": waited, "excerpt": (verdict.body_excerpt or "")[:600],
                        "since": received_at(session, request).astimezone(desk.tz).date().isoformat(),
                        "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,

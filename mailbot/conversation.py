@@ -211,11 +211,7 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     if reading.intent == "correction" and "received" in reading.figures and thread.approved:
         # "setelah dihitung ulang ternyata lengkap 1.200, bukan 1.100": the district corrects the count it gave
         # for this shipment, whatever words it uses; the right count closes the discrepancy
-        counted = _counted(verdict, reading.figures["received"])
-        outcome = actions.correct_receipt(session, desk, thread, message, counted, actor=trust.address or "district")
-        attention.shortfall(session, desk, thread, shipped=thread.approved, received=reading.figures["received"],
-                            message=message)
-        return outcome
+        return recount(session, desk, message, _counted(verdict, reading.figures["received"]), trust, thread)
     changed = _changed(thread, reading)
     if (changed or reading.intent in ("correction", "unclear")) \
             and followup.withdraws_change(verdict.body_excerpt or ""):
@@ -346,6 +342,20 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         new = next(int(str(c["after"])) for c in changed if c.get("after") is not None)
         return actions.ask_back(session, desk, None, message, replace(verdict, doubts=()), district=thread.district,
                                 about="request", thread=thread, only_doubts=True, restated=(new, thread.approved))
+    if changed and reading.intent != "appeal" and thread.state in CHANGEABLE \
+            and (asked := next((c for c in changed if c.get("field") == "requested"), None)) is not None \
+            and (first := _answered_by_another(session, thread, message, verdict, trust)) is not None:
+        # two staff of the district answering our one question for the figure with two figures ("1.200 keping
+        # pak", then from another address "yang benar kami butuh 2.000"): the second never silently replaces the
+        # first; a person reads it, and its writer hears which figure stands and is asked which holds
+        attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="answered_twice",
+                            detail=_detail(verdict, changed), district=thread.district, item=thread.item,
+                            message=message, request=thread)
+        attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread,
+                              reason="answered_twice",
+                              set_aside=[{"field": "requested", "now": thread.requested, "new": asked.get("after"),
+                                          "by": first}])
+        return MessageOutcome.FOLLOW_UP_QUEUED
     if (changed or reading.intent == "appeal") and thread.state in CHANGEABLE:
         set_aside = _other_item(session, desk, message, verdict, thread, reading)
         return update(session, desk, thread, message, verdict, trust, changed, appeal=reading.intent == "appeal",
@@ -384,6 +394,12 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                             message=message, request=thread)
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason=unseen)
         return MessageOutcome.FOLLOW_UP_QUEUED
+    if verdict.kind == "request" and thread.state in CHANGEABLE and verdict.doubts \
+            and all(d.field == "requested" and d.reason == "conflict" for d in verdict.doubts):
+        # "jumlahnya mohon diubah jadi seribu, 300 keping ya": figures read together that may be one or two, never
+        # taken; the district is asked which it means, as a new request's would be (nothing changes until it says)
+        return actions.ask_back(session, desk, None, message, verdict, district=thread.district, about="request",
+                                thread=thread, only_doubts=True)
     if verdict.kind in ("request", "stock_report") and any(d.field in followup.FIELDS for d in verdict.doubts):
         # "yang benar 1.5000 keping": a figure that cannot be read is no confirmation of the request; a person
         # reads it (the district is told once)
@@ -977,6 +993,72 @@ def _last_asked_update(session: Session, req: Request) -> tuple[Decision, int, i
     return None
 
 
+def recount(session: Session, desk: Desk, message: Message, counted: Verdict, trust: SenderTrust, thread: Request,
+            *, purpose: str | None = None) -> MessageOutcome:
+    """The count received of *thread*'s shipment corrected to *counted*'s: booked, and the discrepancy opened,
+    updated or closed. *purpose*: the reply's, when the same mail gets another reply."""
+    assert counted.received is not None and thread.approved
+    outcome = actions.correct_receipt(session, desk, thread, message, counted, actor=trust.address or "district",
+                                      purpose=purpose)
+    attention.shortfall(session, desk, thread, shipped=thread.approved, received=counted.received, message=message)
+    return outcome
+
+
+def recount_with_ask(session: Session, verdict: Verdict, trust: SenderTrust,
+                     thread: Request) -> tuple[Verdict, Verdict] | None:
+    """Of a follow-up in a received shipment's thread that recounts it and asks for more blanks in the same mail
+    ("sebenarnya 580 bukan 600. Sekarang stok kami tinggal 90, mohon dikirim lagi 700 keping"): (the recount, the
+    new ask); None otherwise."""
+    if thread.state != "received" or not thread.approved:
+        return None
+    reading = interpret(session, thread, verdict)
+    if reading.intent != "correction" or "received" not in reading.figures:
+        return None
+    return new_ask_beside(_counted(verdict, reading.figures["received"]), thread, trust,
+                          actions.received_before(session, thread))
+
+
+def new_ask_beside(verdict: Verdict, thread: Request, trust: SenderTrust,
+                   before: int | None) -> tuple[Verdict, Verdict] | None:
+    """Of a count received of *thread*'s shipment that also asks for more blanks, read without doubt ("mohon
+    dikirim lagi 700 keping"): (the receipt without the ask, the ask without the count received); None when it
+    asks nothing, or its figure asked is only one of the shipment's own (the count received, shipped or asked, or
+    its difference from the count shipped or from the one received *before*)."""
+    if not trust.trusted or trust.district is None or verdict.requested is None \
+            or any(d.field in ("requested", "item") for d in verdict.doubts) \
+            or verdict.requested in (verdict.received, thread.approved, thread.requested) \
+            or (verdict.received is not None
+                and verdict.requested in (abs((thread.approved or 0) - verdict.received),
+                                          abs((before or 0) - verdict.received))):
+        return None  # "kekurangan 100 keping sudah ditemukan": a difference, never an ask
+    receipt = replace(verdict, requested=None, evidence=tuple(e for e in verdict.evidence if e.field != "requested"))
+    ask = replace(verdict, kind="request", received=None,
+                  evidence=tuple(e for e in verdict.evidence if e.field != "received"),
+                  doubts=tuple(d for d in verdict.doubts if d.field != "received"))
+    return receipt, ask
+
+
+def _answered_by_another(session: Session, req: Request, message: Message, verdict: Verdict,
+                         trust: SenderTrust) -> str | None:
+    """The address of another writer of the district whose answer to our question for *req*'s figure (the mail
+    *verdict* answers as well) completed it; None when this mail answers another mail of ours, or the answer that
+    completed the request came from the same address (a writer correcting itself)."""
+    answered = _answered_mail(session, verdict, req)
+    if answered is None or req.message_pk is None or answered.purpose != f"reply:{req.message_pk}" \
+            or session.scalar(select(Decision.id).where(Decision.request_pk == req.id,
+                                                        Decision.outcome == "clarify").limit(1)) is None:
+        return None
+    later = session.scalar(select(OutboxMessage.purpose).where(
+        OutboxMessage.request_pk == req.id, OutboxMessage.id > answered.id, OutboxMessage.purpose.like("reply:%"),
+        OutboxMessage.purpose != f"reply:{message.id}").order_by(OutboxMessage.id).limit(1))
+    number = (later or "").removeprefix("reply:")
+    answer = session.get(Message, int(number)) if number.isdigit() else None
+    if answer is None or not answer.sender or not trust.address \
+            or answer.sender.lower() == trust.address.lower():
+        return None
+    return answer.sender
+
+
 def _answered_mail(session: Session, verdict: Verdict, req: Request) -> OutboxMessage | None:
     """The mail of ours about *req* that *verdict* answers: its In-Reply-To, else the latest its References name."""
     ids = [i for i in list(verdict.references) + ([verdict.in_reply_to] if verdict.in_reply_to else [])
@@ -1266,7 +1348,10 @@ def resubmitted(session: Session, thread: Request, verdict: Verdict) -> tuple[in
     ("tetap membutuhkan 4.000, mohon dipertimbangkan") is an appeal (see appeal). In the thread of a request that
     ended (received, cancelled), a new ask ("stok kami tinggal 600, mohon dikirim lagi 2.000") is a new request
     too, whatever its figure: replying to the last mail is how districts start the next one."""
-    if followup.cancels(verdict.body_excerpt or "", "plain"):
+    if followup.cancels(verdict.body_excerpt or "", "plain") \
+            and not (thread.state == "cancelled" and followup.keeps_ask(verdict.body_excerpt or "")):
+        # (of a request the district cancelled, "pinjaman dari Tarakan tidak jadi. Jadi permohonan kami tetap 3.500":
+        # the ask taken up again, a new request, whatever else the mail says did not happen)
         return None
     if thread.state in ENDED:
         return _asked_anew(verdict)

@@ -31,6 +31,7 @@ REASON_SHORT: Mapping[str, str] = {
     "contradicts_reports": "sisa stok tidak sesuai laporan harian",
     "over_limit": "melebihi batas persetujuan otomatis",
     "no_need": "stok masih mencukupi",
+    "stock_unconfirmed": "sisa stok belum pasti",
     "province_short": "stok provinsi tidak mencukupi",
     "no_quantity": "jumlah tidak disebutkan",
     "no_basis": "belum ada data pemakaian",

@@ -59,7 +59,9 @@ _LOOK_AGAIN = (_ASKS_LOOK_AGAIN + r"|(?:tetap|masih) (?:membutuhkan|butuh|memerl
 # ... said even in a question ("could the province please reconsider this?"): an appeal, no question for a person.
 _LOOK_AGAIN_ASKED = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.LOOK_AGAIN_ASKED_WORDS)})\b")
 # ... or the part approved protested ("kenapa cuma segitu??", "kok namung 600 to?"): after a part approval, an appeal.
-_PROTESTS_CUT = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.PART_CUT_PROTEST_WORDS)})\b")
+_PROTESTS_CUT = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.PART_CUT_PROTEST_WORDS)})\b|"
+                           rf"\b(?:{vocabulary.alternation(vocabulary.PART_CUT_WHY_WORDS)})(?:\s+[^\s.;!?\d]+){{0,4}}?"
+                           rf"\s+(?:{vocabulary.alternation(vocabulary.PART_CUT_ONLY_WORDS)})\b")
 _RECONSIDER = re.compile(rf"\b(?:{_LOOK_AGAIN}|review|not enough|insufficient)\b")
 # Asking the province to look again, or giving a reason for a figure.
 _APPEAL = re.compile(rf"\b(?:{_LOOK_AGAIN}|karena|sebab|alasan|namun|tetapi|akan tetapi|jemput bola|because|due to)\b")
@@ -690,8 +692,16 @@ _WITHDRAWN = re.compile(
     r"\b(?:jangan|jgn|tidak usah|tdk usah|gak usah|ga usah|nggak usah|ngga usah|gk usah)\s+(?:di)?"
     r"(?:ubah|rubah|ganti|ralat|koreksi)\w*|"
     r"\b(?:abaikan|lupakan)\b(?!\s+(?:saja\s+|aja\s+)?(?:email|e-mail|pesan|surat|mail|koreksi|ralat|revisi)\b)|"
-    r"\b(?:batal|tunggu dulu|tunggu sebentar)\b")
-_CHANGE_WORDS = re.compile(r"\b(?:jadi|menjadi|jd|diubah|dirubah|diganti|ralat|koreksi|revisi|harusnya|seharusnya)\b")
+    r"\b(?:batal|tunggu dulu|tunggu sebentar)\b|"
+    # "jadi tetap yang awal saja", "tetap sesuai permohonan semula": back to the figure first asked
+    r"\btetap\s+(?:(?:yang|yg|seperti|sesuai|spt|ke)\s+)+(?:(?:permohonan|pengajuan|angka|jumlah)\s+)?"
+    r"(?:awal|semula|sebelumnya|pertama|yg awal|yang awal)\b|"
+    # "revisi di atas diabaikan saja": the change above, set aside by its own writer
+    r"\b(?:di atas|diatas|tadi|barusan|tersebut|tsb)\s+(?:\w+\s+)?(?:diabaikan|dibatalkan|batal)\b|"
+    # "kabid bilang ga usah, tetap 1000 aja": told not to, the figure kept
+    r"\b(?:ga|gak|nggak|ngga|gk|g|tidak|tdk|nda|ndak)\s+usah\b[\s,.;]+(?:\w+\s+){0,2}?tetap\b")
+_CHANGE_WORDS = re.compile(r"\b(?:jadi|menjadi|jd|diubah|dirubah|diganti|ralat|koreksi|revisi|harusnya|seharusnya|"
+                           r"dijadikan|jadikan|naikkan|dinaikkan|dinaikan|turunkan|diturunkan|dikurangi|ditambah)\b")
 _FIGURE = re.compile(r"\d[\d.,]*")
 
 
@@ -700,6 +710,10 @@ def withdraws_change(text: str) -> bool:
     the first word of changing. Never applied; a person reads it.
 
     >>> withdraws_change("Pak tolong diganti jadi 1.400 ya. Eh maaf pak, nggak jadi, tetap 1.000 saja.")
+    True
+    >>> withdraws_change("Revisi: jumlah jd 1.500 kpg. Update: revisi di atas diabaikan saja, tetap 1.000 keping.")
+    True
+    >>> withdraws_change("mau kami naikkan ke 1500 pak.. tp kadis bilang gak usah, tetap 1000 aja")
     True
     >>> withdraws_change("Koreksi pak, cukup 1.000 keping saja, tidak jadi 2.000.")
     False
@@ -727,6 +741,42 @@ _NOT_ARRIVED_YET = re.compile(
     r"(?:arrived|come)\b")
 
 
+# ... or says they are still with the carrier or at a place on their way ("masih di ekspedisi (belum kami pegang)",
+# "masih di pelabuhan ..., blm kami ambil", "paketnya masih di JNE", "still at the port"), in a sentence that speaks
+# of no rest of a shipment and counts no part before it ("sisanya masih di pelabuhan", "terima 1.300 keping hari ini,
+# 700 keping lagi katanya masih di kapal": the rest on its way, the part received booked).
+_STILL_ON_THE_WAY = re.compile(
+    r"\b(?:masih|msh|masi)\s+(?:(?:ada|tertahan|tersimpan|nyangkut)\s+)?(?:di|dalam|dlm|pada|dengan|dgn|sama)\s+"
+    r"(?:(?:gudang|kantor|agen|pihak|loket)\s+)?"
+    r"(?:ekspedisi|ekspedisinya|pelabuhan|jne|j&t|jnt|tiki|pos|kurir|kurirnya|bandara|bandar udara|cargo|kargo|"
+    r"perjalanan|kapal|sicepat|pelni|jasa pengiriman|travel|pengiriman)\b|"
+    r"\b(?:belum|blm|belom|blom)\s+(?:kami\s+)?(?:pegang|ambil|dipegang|diambil|jemput|dijemput|terima secara fisik)\b|"
+    r"\bstill\s+(?:at|with|in)\s+(?:the\s+)?(?:courier|port|harbou?r|airport|carrier|warehouse|transit|post office)\b")
+_REST_OF_SHIPMENT = re.compile(r"\b(?:sisa|sisanya|sebagian|selebihnya|kekurangan|kekurangannya|kiriman kedua|"
+                               r"tahap|the rest|remaining)\b")
+_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
+# The district keeping to its ask ("jadi permohonan kami tetap 3.500 keping ya", "kami tetap membutuhkan blangkonya",
+# "we still need the 3,500"): of a request it cancelled, the ask taken up again, whatever else "tidak jadi" in the same
+# mail is said of (the loan that fell through).
+_KEEPS_ASK = re.compile(r"\b(?:tetap|masih|still)\s+(?:(?:kami|jadi|perlu|butuh|membutuhkan|memerlukan|mohon|minta|"
+                        r"need|needs|require|want)\s+){0,3}(?:\d|blangko|blanko|blangkonya|the blanks|the cards)|"
+                        r"\b(?:tetap|masih)\s+(?:kami\s+)?(?:perlu|butuh|membutuhkan|memerlukan|perlukan|butuhkan)\b|"
+                        r"\bstill\s+need\b")
+
+
+def keeps_ask(text: str) -> bool:
+    """Whether *text* keeps to an ask ("permohonan kami tetap 3.500 keping", "kami tetap membutuhkan blangkonya").
+
+    >>> keeps_ask("Pinjaman dari Tarakan tidak jadi. Jadi permohonan kami tetap 3.500 keping ya.")
+    True
+    >>> keeps_ask("Permohonan kami tidak jadi, mohon dibatalkan.")
+    False
+    """
+    return bool(_KEEPS_ASK.search(normalise(text or "")))
+
+
 def blanks_not_arrived(text: str) -> bool:
     """Whether *text* says the blanks have not arrived: a receipt saying so is never booked.
 
@@ -734,8 +784,18 @@ def blanks_not_arrived(text: str) -> bool:
     True
     >>> blanks_not_arrived("Blangko 1.000 keping sudah kami terima, kiriman kedua belum sampai.")
     False
+    >>> blanks_not_arrived("Paket masih di kantor pos pak, mohon dicatat diterima 1.000 keping.")
+    True
+    >>> blanks_not_arrived("1.000 keping sudah kami terima, sisanya masih di pelabuhan.")
+    False
+    >>> blanks_not_arrived("Baru kami terima 1.300 keping, 700 keping lagi masih di kapal.")
+    False
     """
-    return bool(_NOT_ARRIVED_YET.search(normalise(text or "")))
+    low = normalise(text or "")
+    return bool(_NOT_ARRIVED_YET.search(low)) or any(
+        (on_way := _STILL_ON_THE_WAY.search(s.group())) is not None and not _REST_OF_SHIPMENT.search(s.group())
+        and not any(c.isdigit() for c in s.group()[:on_way.start()])
+        for s in _SENTENCE.finditer(low))
 
 
 def items_named(text: str) -> set[str]:
@@ -927,6 +987,14 @@ class _Figure:
     negative: bool = False  # written below zero ("-50 keping (minus ...)"): no count of blanks is
     relative: int = 0  # +1 an amount to add to the asked figure ("ditambah 500 lagi"), -1 to take off it
     start: int = 0  # where it is written in the text
+
+
+# The shipment that came, named before a figure ("dari kiriman ini", "kiriman tersebut", "isi paketnya", "stock
+# opname"), and a word of asking that would make the figure an ask after all ("mohon kiriman 500 lagi").
+_OF_SHIPMENT = re.compile(r"\b(?:kiriman|pengiriman|paket|paketnya|dus|kardus|isinya|isi paket\w*|stock opname|"
+                          r"stok opname|the shipment|the parcel)\b")
+_ASKS_IN_CLAUSE = re.compile(r"\b(?:mohon\w*|minta\w*|butuh\w*|perlu\w*|tambah\w*|dikirim\w*|kirimkan|lagi|"
+                             r"need\w*|request\w*|please send)\b")
 
 
 def _clause_before(low: str, start: int) -> str:
@@ -1237,6 +1305,34 @@ def names_new_figure_from(text: str, item: str, floor: int) -> bool:
     return any(not f.old and not f.other_item and f.value >= floor for f in _figures(normalise(text or ""), item))
 
 
+_GIVEN_UP_BEFORE = re.compile(
+    rf"\b(?:{vocabulary.alternation(vocabulary.GIVEN_UP_BEFORE_WORDS)})\s+(?:(?:yang|yg)\s+)?$")
+_GIVEN_UP_AFTER = re.compile(
+    rf"(?:\s*(?:{_BLANK_UNIT}|lagi|lg|itu|tsb|tersebut|nanti|nnti|ya|aja|saja|pak|bu),?)*\s+"
+    rf"(?:{vocabulary.alternation(vocabulary.GIVEN_UP_AFTER_WORDS)})\b")
+
+
+def _without_surplus(low: str, figures: list[_Figure], requested: int | None) -> list[_Figure]:
+    """*figures* less the part given up beside a lowered figure ("cukup 1.000 keping aja, yg 500 bisa buat kabupaten
+    lain", "kelebihan 500 nanti kami kembalikan"): of two new figures that make up *requested*, the one named as the
+    surplus; the other, if no role took it, is the figure asked."""
+    own = [f for f in figures if not f.old and not f.other_item]
+    if requested is None or len(own) != 2 or sum(f.value for f in own) != requested:
+        return figures
+    surplus = [f for f in own if _GIVEN_UP_BEFORE.search(low[max(0, f.start - 30):f.start])
+               or _GIVEN_UP_AFTER.match(low, f.start + len(_digits_at(low, f.start)))]
+    if len(surplus) != 1:
+        return figures
+    kept = next(f for f in own if f is not surplus[0])
+    return [replace(f, field=f.field or "requested") if f is kept else f for f in figures if f is not surplus[0]]
+
+
+def _digits_at(low: str, start: int) -> str:
+    """The figure written at *start* ("1.000", "500")."""
+    m = re.match(r"[\d.,]+", low[start:])
+    return m.group() if m else ""
+
+
 def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int | None,
               approved: int | None, read: dict[str, int | None] | None = None,
               received: int | None = None, earlier: dict[str, tuple[int, ...]] | None = None,
@@ -1258,7 +1354,7 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     recorded = {"requested": requested, "stock_on_hand": stock_on_hand}
     if received is not None:  # a shipment's count is one of its figures once it arrived
         recorded["received"] = received
-    figures = _figures(low, item)
+    figures = _without_surplus(low, _figures(low, item), requested)
     own_new = [f for f in figures if not f.old and not f.other_item]
     other_new = [f for f in figures if not f.old and f.other_item]
     if _QUESTION.search(low) and not (len(own_new) == 1 and _CHANGE_ASKED.search(low)) \
@@ -1319,6 +1415,12 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         if "requested" in new and relative_amounts and f.value == new["requested"]:
             continue  # the total the amount makes, restated ("ditambah 500 lagi, jadi total 1.500")
         name = f.field if f.field != "received" or "received" in recorded else None
+        if name in (None, "requested") and "received" in recorded \
+                and _OF_SHIPMENT.search(_clause_before(low, f.start)) \
+                and not _ASKS_IN_CLAUSE.search(_clause_before(low, f.start)):
+            # "setelah stock opname ternyata blangko dari kiriman ini hanya 950 keping" once the blanks arrived: the
+            # shipment's content counted, never the figure asked (its "kiriman" is what came, no word of asking)
+            name = "received"
         olds = [o for o in figures if o.old and o.pair == i]
         if (olds and olds[0].field is None and approved is not None and olds[0].value == approved
                 and "received" not in recorded and approved not in (requested, stock_on_hand)):

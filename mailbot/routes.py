@@ -185,6 +185,13 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
             and (other := conversation.other_blank_asked(thread, verdict, trust)) is not None:
         # "sekalian kami mohon juga blangko KIA 300 keping" in a KTP-el request's thread: a request of its own
         return request(session, desk, message, other, trust, None, follows=thread)
+    if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
+            and (asks := conversation.recount_with_ask(session, verdict, trust, thread)) is not None:
+        # "... sebenarnya 580 bukan 600. Sekarang stok kami tinggal 90, mohon dikirim lagi 700 keping": the recount
+        # is booked on the shipment received, and the new ask is a request of its own (never a figure the receipt's
+        # reply lists as understood while nothing acts on it)
+        conversation.recount(session, desk, message, asks[0], trust, thread, purpose=f"reply:{message.id}:receipt")
+        return request(session, desk, message, asks[1], trust, None, follows=thread)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread):
         handled = conversation.follow_up(session, desk, message, verdict, trust, thread)
         if handled is not None:
@@ -524,14 +531,21 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         coming = bool(second_part and thread.approved and verdict.received < thread.approved and (
             followup.rest_coming(text)
             or (followup.further_part_only(text) and attention.rest_said_coming(session, thread))))
-        outcome = actions.correct_receipt(session, desk, thread, message, verdict,
+        asks = conversation.new_ask_beside(verdict, thread, trust, actions.received_before(session, thread)) \
+            if whole is None and found is None else None
+        outcome = actions.correct_receipt(session, desk, thread, message, asks[0] if asks else verdict,
                                           actor=trust.address or "district", second_part=second_part,
-                                          rest_coming=coming)
+                                          rest_coming=coming, purpose=f"reply:{message.id}:receipt" if asks else None)
         if thread.approved:  # short or over opens (or updates) a discrepancy; the right count closes it
             # a further part that leaves a difference, with nothing more to come, makes the difference final: the
             # managers hear of it once
             attention.shortfall(session, desk, thread, shipped=thread.approved, received=verdict.received,
                                 message=message, rest_coming=coming, part_arrived=second_part)
+        if asks:
+            # "... sebenarnya 580 bukan 600. Sekarang stok kami tinggal 90, mohon dikirim lagi 700 keping": the
+            # recount is booked on the shipment received, and the new ask is a request of its own (never a figure
+            # the receipt's reply lists as understood while nothing acts on it)
+            return request(session, desk, message, asks[1], trust, None, follows=thread)
         return outcome
     if thread is not None and thread.district == district and _other_blank(verdict, thread):
         # a receipt of the other blank in this shipment's thread (KIA in a KTP-el thread) is not this

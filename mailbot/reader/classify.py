@@ -16,6 +16,18 @@ def _phrase_re(phrases: tuple[str, ...] | list[str]) -> re.Pattern[str]:
 
 _REQUEST_RE = _phrase_re(vocab.REQUEST_PHRASES + vocab.REQUEST_KIND_MORE)
 _WEAK_REQUEST_RE = _phrase_re(vocab.WEAK_REQUEST_KIND_PHRASES)
+# A plea to send with a few words between ("mohon bantuannya dikirim secepatnya"), or a sentence opened by a form of
+# "kirim" told to the office ("Kirimi pang blangko ktp", "Kirim lagi pak."): an ask, a figure given or not.
+_PLEA_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.ASKING_WORDS) + r")(?:\s+(?:" + vocab.alternation(vocab.PLEA_FILLERS)
+    + r")(?![\w-])){0,3}\s+(?:" + vocab.alternation(vocab.PLEA_SEND_FORMS) + r")(?![\w-])"
+    + r"|(?:" + vocab.word_start_alternation(vocab.HELP_SENDING_PHRASES) + r")(?![\w-])(?![^.!?\n]*?(?<![\w-])(?:"
+    + vocab.alternation(vocab.SENDING_PLACE_WORDS) + r")(?![\w-]))"
+    + r"|(?:^|(?<=[.!?]))[ \t]*(?:(?:" + vocab.alternation(vocab.OPENING_ADDRESS_WORDS) + r")[ \t]*,?[ \t]+){0,2}"
+    + r"(?:(?:" + vocab.alternation(vocab.OPENING_SEND_FORMS) + r")|kirim[ \t]+(?:"
+    + vocab.alternation(vocab.OPENING_SEND_AFTER) + r"))(?![\w-])",
+    re.MULTILINE,
+)
 # (Tried only where a sentence starts, after a line break or a stop and its space: from any other place in a
 # sentence the pattern finds nothing that it would not have found from the sentence's start, and trying every
 # place scans the sentence again at each one.)
@@ -400,7 +412,8 @@ def kind_of(
         text = _REST_ASKED_SENTENCE_RE.sub(" ", text)
     if (
         not work_reported
-        and any(not _in_question(text, m.end()) or _asks_politely(text, m.start()) for m in _REQUEST_RE.finditer(text))
+        and any(not _in_question(text, m.end()) or (r is _REQUEST_RE and _asks_politely(text, m.start()))
+                for r in (_REQUEST_RE, _PLEA_RE) for m in r.finditer(text))
         # A request phrase asks for blanks only in a mail that names them ("mohon dikirimkan template
         # Excel-nya" asks for a file): blangko, KTP-el, KIA, or the stock.
         and any(r.search(text) for r in (_BLANK_RE, _KTP_RE, _KIA_RE, _STOCK_WORD_RE))

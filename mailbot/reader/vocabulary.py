@@ -2478,6 +2478,28 @@ ASKED_SEND_FORMS: tuple[str, ...] = (
 )
 SEND_AGAIN_WORDS: tuple[str, ...] = ("lagi", "lg", "lgi", "dong", "donk", "dunk")
 REQUEST_PHRASES += tuple(f"{send} {more}" for send in ASKED_SEND_FORMS for more in SEND_AGAIN_WORDS)
+# A plea with a few words between the asking and the sending ("mohon bantuannya dikirim secepatnya", "tolong segera
+# dikirim tambahan", "mohon bantuan pengiriman"): those words only, never the writer's own ("mohon maaf laporan kami
+# kirimkan" is the writer's sending). A sentence opened by a form of "kirim" told to the office ("Kirimi pang blangko
+# ktp lah lakasi", "Kirim lagi pak.") asks as well; the bare "kirim" only with a word of "again" or of address after it
+# ("Kirim laporan harian" heads the writer's own report). (mailbot.reader.classify)
+PLEA_FILLERS: tuple[str, ...] = (
+    "bantuannya", "bantuan", "bantuanya", "segera", "sgr", "kiranya", "dapat", "bisa", "agar", "supaya", "kembali",
+    "blangko", "blanko", "blangkonya", "blankonya", "tambahan", "stok", "lagi", "lg", "pak", "bu", "ya",
+)
+PLEA_SEND_FORMS: tuple[str, ...] = SEND_FORMS + ("dikirimkannya",)
+# The sending as a noun asks only as help asked for ("mohon bantuan pengirimannya"), never where it is to go ("mohon
+# pengiriman blangko ditujukan ke gudang baru kami" moves an address: no word of a place in its sentence).
+HELP_SENDING_PHRASES: tuple[str, ...] = tuple(
+    f"{ask} {help_} {send}" for ask in ("mohon", "mhn", "tolong", "tlg", "minta") for help_ in ("bantuan", "bantuannya",
+                                                                                            "bantu", "dibantu")
+    for send in ("pengiriman", "pengirimannya"))
+SENDING_PLACE_WORDS: tuple[str, ...] = ("ke", "ditujukan", "dialamatkan", "alamat", "kepada", "melalui", "via")
+OPENING_SEND_FORMS: tuple[str, ...] = ("kirimi", "kirimin", "kirimkan", "kirimkn", "krimkan")
+OPENING_SEND_AFTER: tuple[str, ...] = SEND_AGAIN_WORDS + (
+    "pak", "bu", "pang", "segera", "sgr", "blangko", "blanko", "secepatnya", "tambahan",
+)
+OPENING_ADDRESS_WORDS: tuple[str, ...] = ("pak", "bu", "bapak", "ibu", "mohon", "tolong", "tlg", "mhn")
 # A need said of the blanks, a figure given or not ("pak kami perlu blangko ktp el lg, stok tipis", "kami memerlukan
 # tambahan blangko KIA", Javanese "kami mbetahaken blangko"): every word of needing before every word of the blanks
 # asks for them as "butuh blangko" does (denied, "tidak perlu blangko", it asks nothing).
@@ -3087,6 +3109,30 @@ PART_CUT_PROTEST_WORDS: tuple[str, ...] = (
     "kok sekedhik", "kok sithik",
     # Banjar, Bugis, Manado
     "kenapa cuma sagitu", "napa cuma", "ngapa cuma", "magai na", "kiapa cuma", "kiapa cuma bagitu",
+)
+# ... and the class behind the protest asked as a question: a word asking why, a few words, then a word of "only"
+# ("kok yang disetujui cuma 500 keping ya pak?", Javanese "kenging menapa ingkang dipun setujui namung 500 keping?",
+# "mengapa permohonan kami hanya disetujui 500?").
+PART_CUT_WHY_WORDS: tuple[str, ...] = (
+    "kenapa", "knp", "kok", "koq", "mengapa", "napa", "ngapa", "kiapa", "kenging menapa", "kenging punapa",
+    "menapa", "punapa", "why",
+)
+PART_CUT_ONLY_WORDS: tuple[str, ...] = (
+    "cuma", "cuman", "cm", "hanya", "hny", "cuma dikasih", "namung", "mung", "mek", "only", "just",
+)
+# The part given up when a district lowers its figure, named beside the new one ("cukup 1.000 keping aja, yg 500 bisa
+# buat kabupaten lain", "1.000 aja cukup. kelebihan 500 nanti kami kembalikan"): a word of the surplus before it, or
+# of where it goes after it. Of two figures that make up the figure asked, that one is the difference, never a second
+# figure asked (mailbot.followup.interpret).
+GIVEN_UP_BEFORE_WORDS: tuple[str, ...] = (
+    "kelebihan", "kelebihannya", "lebihnya", "selebihnya", "sisanya", "sisa lebihnya", "surplus", "the rest",
+    "the other", "the remaining", "the extra", "extra",
+)
+GIVEN_UP_AFTER_WORDS: tuple[str, ...] = (
+    "bisa buat", "bisa untuk", "bisa utk", "buat kabupaten", "untuk kabupaten", "utk kabupaten", "buat kab",
+    "untuk kab", "buat daerah", "kami kembalikan", "akan kami kembalikan", "nanti kami kembalikan", "dikembalikan",
+    "kembalikan", "dialihkan", "bisa dialihkan", "dipindahkan", "diberikan", "dikasih", "kasih ke", "can go",
+    "can be", "will be returned", "we will return", "we'll return",
 )
 # A district withdrawing its own request (mailbot.followup.cancels). Words that cancel wherever they stand, unless
 # denied ("jangan dibatalkan") or asked:

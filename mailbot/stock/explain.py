@@ -37,6 +37,9 @@ REASON_TEXT: Mapping[str, str] = {
                            "{report_date} ({reported})",
     "over_limit": "jumlah {quantity} melebihi batas persetujuan otomatis {limit} keping",
     "no_need": "stok yang ada ({stock}) masih mencukupi kebutuhan {target} keping",
+    "stock_unconfirmed": "sisa stok belum pasti: kabupaten/kota menulis \"{said}\" dan belum menyebutkan angka "
+                         "pastinya; perhitungan sistem memakai stok menurut catatan ({stock}), yang belum tentu "
+                         "sesuai",
     "province_short": "stok provinsi di atas cadangan tidak mencukupi (tersedia {spare} keping)",
     "no_quantity": "jumlah yang dimohon tidak disebutkan",
     "no_basis": "belum ada data pemakaian untuk menghitung kebutuhan",

@@ -16,7 +16,11 @@ pytestmark = pytest.mark.usefixtures("sender_lists_decide")
     "Pak mohon diubah jadi 2.300 keping. Eh tunggu dulu, jangan diubah dulu, saya tanya kasi dulu.",
     "Ralat pak, permohonan kami jadi 2.600 keping. Maaf pak tidak jadi, yang lama saja.",
     "pak jd 1.500 aja ya. eh gk jd deh pak, tetap 2.000",
-], ids=["nggak_jadi_tetap", "jangan_diubah", "tidak_jadi_yang_lama", "phone_gk_jd"])
+    "Pak mohon jumlahnya dinaikkan jadi 2.400 keping.\nMaaf pak, setelah dicek lagi jadi tetap yang semula saja.",
+    "Revisi: permohonan jd 2.500 kpg.\n\nUpdate: mohon maaf, revisi tersebut diabaikan saja, tetap 2.000 keping.",
+    "mau kami tambah jadi 2.500 pak.. tp kadis bilang gak usah, tetap 2.000 aja",
+], ids=["nggak_jadi_tetap", "jangan_diubah", "tidak_jadi_yang_lama", "phone_gk_jd", "tetap_yang_semula",
+        "revisi_tersebut_diabaikan", "gak_usah_tetap"])
 def test_a_change_taken_back_in_the_same_mail_is_not_applied(desk12: Desk12, words: str) -> None:
     reply = approved(desk12)
     before = dict(desk12.request())

@@ -17,7 +17,12 @@ pytestmark = pytest.mark.usefixtures("sender_lists_decide")
     "juga butuh KTP!!",
     "Pak, kok namung sakmenika to? Kami nyuwun 2.500 amargi wonten perekaman massal. Mohon dipun tambahi.",
     "Lho pak, kok dipotong? Kami ajukan 2.500, kenapa yang disetujui sedikit sekali?",
-], ids=["english", "kenapa_cuma_segitu", "javanese_kok_namung", "kok_dipotong"])
+    "Mohon maaf pak, mengapa permohonan kami hanya disetujui sebagian ya? Kami mengajukan 2.500 karena ada "
+    "perekaman di sekolah-sekolah. Mohon penjelasannya.",
+    "kok yg disetujui cm sebagian pak? kami kan minta 2.500",
+    "Nyuwun pangapunten, kenging punapa ingkang dipun setujui namung sebagian? Kami nyuwun 2.500 keping.",
+], ids=["english", "kenapa_cuma_segitu", "javanese_kok_namung", "kok_dipotong", "mengapa_hanya_disetujui",
+        "phone_kok_yg_disetujui_cm", "javanese_kenging_punapa_namung"])
 def test_a_protest_of_a_part_approval_reaches_the_managers(desk12: Desk12, words: str) -> None:
     mid, outcome = desk12.send(NUNUKAN, "Permohonan tambahan blangko KTP-el",
                                REQUEST.format(stock="2.000", asked="2.500", name="Nunukan"))

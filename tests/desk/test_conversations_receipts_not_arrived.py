@@ -14,7 +14,12 @@ pytestmark = pytest.mark.usefixtures("sender_lists_decide")
     "Pak, barangnya belum sampai sih, tapi tolong dicatat aja sudah diterima 2.000 biar laporan kami cepat beres.",
     "Blangkonya memang belum datang pak, tapi mohon dicatat sudah kami terima 2.000 keping ya.",
     "brg blm nyampe pak, tp catat aja udh terima 2.000 ya, mksh",
-], ids=["barangnya_belum_sampai", "blangkonya_belum_datang", "phone_brg_blm_nyampe"])
+    "Dengan hormat, paket blangko masih di kantor pos (belum kami ambil), namun mohon dicatat diterima 2.000 keping "
+    "untuk keperluan laporan akhir tahun.",
+    "Kirimannya masih tertahan di pelabuhan Tarakan bu. Tolong dianggap sudah kami terima 2.000 ya biar sinkron.",
+    "paketnya msh di J&T pak, catat aja udh terima 2.000",
+], ids=["barangnya_belum_sampai", "blangkonya_belum_datang", "phone_brg_blm_nyampe", "masih_di_kantor_pos",
+        "tertahan_di_pelabuhan", "phone_msh_di_jnt"])
 def test_a_receipt_saying_the_blanks_have_not_arrived_is_not_booked(desk12: Desk12, words: str) -> None:
     notice = dispatched(desk12)
     on_hand = desk12.on_hand()
@@ -32,3 +37,11 @@ def test_a_receipt_with_a_second_parcel_still_coming_is_booked(desk12: Desk12) -
     notice = dispatched(desk12)
     send_answer(desk12, BULUNGAN, notice, "Blangko 2.000 keping sudah kami terima dengan baik. Terima kasih.")
     assert desk12.request()["state"] == "received"
+
+
+def test_a_receipt_with_the_rest_still_at_the_port_books_the_part_in_hand(desk12: Desk12) -> None:
+    notice = dispatched(desk12)
+    mid, _ = send_answer(desk12, BULUNGAN, notice,
+                         "Blangko 1.500 keping sudah kami terima pak, sisanya masih di pelabuhan.")
+    assert "receipt_not_arrived" not in desk12.queue(mid)
+    assert "receipt_confirmed" in desk12.ledger_kinds(), desk12.ledger_kinds()
