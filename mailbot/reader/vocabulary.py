@@ -3630,3 +3630,9 @@ ENOUGH_AFTER_FIGURE: tuple[str, ...] = (
 )
 # ... or a sentence of nothing but the figure and "only": "Stok tinggal 200. Sekitar 600 keping saja pak."
 ONLY_AFTER_FIGURE: tuple[str, ...] = ("saja", "aja", "sja", "doang", "only")
+
+# --- Words run together by voice typing ("selamatsiang pak mohontambahan blangko ktpel seribu limaratus keping") ---
+# The word of asking glued to the word after it: an ask as the two words apart are.
+GLUED_ASK_OPENERS: tuple[str, ...] = ("mohon", "minta", "tolong")
+GLUED_ASK_TAILS: tuple[str, ...] = ("tambahan", "dikirim", "dikirimkan", "kirim", "kirimkan", "blangko")
+ROLE_PHRASES["requested"] += tuple(f"{a}{b}" for a in GLUED_ASK_OPENERS for b in GLUED_ASK_TAILS)

@@ -130,3 +130,14 @@ def test_a_bound_stock_under_a_condition_in_a_question_is_no_report() -> None:
                 "surat resmi?")
     # was a stock report with an unclear stock
     assert read["kind"] == "other" and not read["doubts"]
+
+
+# --- Words run together by voice typing --------------------------------------------------------------------------
+
+
+def test_a_word_of_asking_glued_to_the_next_still_asks() -> None:
+    read = mail("Intern <intern.ktt@gmail.com>", "blangko",
+                "pagi pak mohonkirim blangko ktpel dua ribu keping stok kami tinggal tiga ratus keping makasih\n"
+                "dukcapil tana tidung")
+    # was null: the ask's word unread, the figure left without a role
+    assert (read["kind"], read["requested"], read["stock_on_hand"]) == ("request", 2000, 300)
