@@ -196,9 +196,8 @@ BARS = {
     # a reply's "naik jadi 3.000 (sebelumnya 2.000)" read as the quoted 2.000, 106 a "salah ketik" receipt, 119 the
     # 6 dus that should have come read as received), 18 of 18 automated before any change made with it. Left: 037
     # (a fallback figure, "jika tidak 1.500 pun tidak apa-apa", labelled with the first figure where setJ 029
-    # labels the same layout null), 039 (words run together, "mohontambahan"), 068 (stock of three places summed by
-    # the label) and 069 (only in a PDF).
-    "setAY": (121, 117, 0, (18, 18)),
+    # labels the same layout null), 068 (stock of three places summed by the label) and 069 (only in a PDF).
+    "setAY": (121, 118, 0, (18, 18)),
 }
 
 
