@@ -148,6 +148,12 @@ _CONDITIONAL_NEED_RE = re.compile(
 
 # A receipt phrase in a clause giving a reason from an earlier month ("karena bulan lalu kiriman kami baru sampai
 # tanggal 20"): a past delivery, no receipt now.
+# An arrival as the time of a stock ("remaining blanks 5,210 pcs (after the shipment arrived this morning)",
+# "sisa 1.210 setelah kiriman diterima"): in a day's report, it times the stock and makes no receipt.
+_TIMED_BY_RECEIPT_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.EVENT_TIME_WORDS) + r")(?![\w-])[^,.;:!?()\n]{0,40}?(?<![\w-])(?:"
+    + vocab.alternation(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE) + r")(?![\w-])"
+)
 _PAST_REASON_RECEIPT_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.REASON_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,40}?(?<![\w-])(?:"
     + vocab.alternation(vocab.EARLIER_SPAN_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,60}?(?<![\w-])(?:"
@@ -392,6 +398,8 @@ def kind_of(
         # ... and the minutes of handover it cites ("Berita Acara Serah Terima Nomor ...") are that handover's.
         text = _SERAH_TERIMA_RE.sub(" ", _HANDOVER_RE.sub(" ", text))
     seen = fields | doubt_fields
+    if "received" not in seen and "stock_on_hand" in fields and fields & {"printed", "recorded"}:
+        text = _TIMED_BY_RECEIPT_RE.sub(" ", text)
     if denied and "requested" not in fields:
         # "Kami belum mengajukan permohonan sekarang ... rencananya sekitar 3.000 keping bulan depan":
         # the writer says they are not asking; an unclear figure of a later ask makes no request.

@@ -32,6 +32,8 @@ def normalise(text: str) -> str:
     if len(low) != len(text):
         # A few characters grow when lowercased ("İ"); keep positions aligned by lowering one at a time.
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if _DICTATED_HINT_RE.search(low) and not _TYPED_STOP_RE.search(low):
+        low = _dictated_stops(low)
     if "_" in low:
         # A key of a form's dump ("sisa_stok=615", "jumlah_diminta: 1500") is read as its words.
         low = _KEY_UNDERSCORE_RE.sub(" ", low)
@@ -42,6 +44,23 @@ def normalise(text: str) -> str:
         # The letter l (or I) typed for a one in a figure ("8l2", "l00 keping", "1.l50") is the one a clerk reads.
         low = _LETTER_L_RE.sub(_ones, low)
     return low
+
+
+_DICTATED_STOP_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in vocab.DICTATED_STOP_WORDS) + r")(?![\w-])(?![^\S\n]*\d)"
+)
+_DICTATED_HINT_RE = re.compile("|".join(re.escape(w) for w in vocab.DICTATED_STOP_WORDS))
+# A stop the writer typed: a full stop, question or exclamation mark before a space or the end.
+_TYPED_STOP_RE = re.compile(r"[.!?](?:\s|$)")
+
+
+def _dictated_stops(low: str) -> str:
+    """"... delapan puluh titik pencetakan tujuh puluh enam titik sisa ...", dictated with no stop typed: each stop
+    said as a word (not before a digit: "titik 5") becomes a full stop, padded to the word's length."""
+    found = list(_DICTATED_STOP_RE.finditer(low))
+    if len(found) < vocab.DICTATED_STOPS_LEAST:
+        return low
+    return _DICTATED_STOP_RE.sub(lambda m: "." + " " * (m.end() - m.start() - 1), low)
 
 
 def _ones(found: re.Match[str]) -> str:
@@ -473,16 +492,27 @@ _SIZE_PER_PACKAGE_RE = re.compile(
 )
 
 
+# ... or beside a count of them, as so many each: "seharusnya 6 dus @500 ... yang sampai cuma 5 dus".
+_SIZE_EACH_PACKAGE_RE = re.compile(
+    rf"(?<![\d.,])\d{{1,3}}[ \t]*(?P<package>{_PACKAGES})\b[ \t]*(?:{_alternation(vocab.PACK_EACH_WORDS)})[ \t]*"
+    rf"{_SIZE}(?![.,]?\d)"
+)
+_SIZE_HINTS = ("isi", "=", "/", "per", *vocab.PACK_EACH_WORDS)
+
+
 def _pack_size(low: str, package: str) -> int | None:
     """The one size of a package a mail states ("isi per dus 500 keping", "(1 box = 500 keping)"), or None; a size
-    said as so many per package ("100 per pak") counts for that package only. Read from the text before masking: a
-    size in brackets after a figure ("40 keping (1 box = 500 keping)") is masked as that figure's packing, yet it
-    states the size."""
-    if "isi" not in low and "=" not in low and "/" not in low and "per" not in low:
+    said as so many per package ("100 per pak") or beside a count of packages ("6 dus @500") counts for that
+    package only. Read from the text before masking: a size in brackets after a figure ("40 keping (1 box = 500
+    keping)") is masked as that figure's packing, yet it states the size."""
+    if not any(hint in low for hint in _SIZE_HINTS):
         return None
     sizes = {parse_digits(m.group("size")) for m in _SIZE_STATED_RE.finditer(low)}
     sizes |= {
-        parse_digits(m.group("size")) for m in _SIZE_PER_PACKAGE_RE.finditer(low) if m.group("package") == package
+        parse_digits(m.group("size"))
+        for found in (_SIZE_PER_PACKAGE_RE, _SIZE_EACH_PACKAGE_RE)
+        for m in found.finditer(low)
+        if m.group("package") == package
     }
     return sizes.pop() if len(sizes) == 1 else None
 

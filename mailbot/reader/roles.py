@@ -622,6 +622,47 @@ def _by_the_papers(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     )
 
 
+_EXPECTED_SHIPMENT_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.EXPECTED_SHIPMENT_WORDS) + r")(?![\w-])"
+)
+_SHORT_ARRIVAL_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.SHORT_ARRIVAL_WORDS) + r")(?![\w-])")
+_SHORT_ARRIVAL_WINDOW = 60
+
+
+def _expected_not_come(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"kiriman sudah sampai, seharusnya 6 dus @500 (3.000 keping) tapi yang sampai cuma 5 dus": the figure that
+    should have come, with what came instead after it in its sentence, is not the figure received. Its words run
+    from the clause's comma, so that a figure restated in brackets ("(3.000 keping)") is read with them."""
+    if span.role not in (None, "received"):
+        return False
+    masked = span.masked
+    lo = max(masked.rfind(",", 0, span.start), masked.rfind("\n", 0, span.start), masked.rfind(". ", 0, span.start))
+    if not _EXPECTED_SHIPMENT_RE.search(masked, lo + 1, span.start):
+        return False
+    stop = masked.find("\n", span.end)
+    hi = min(span.end + _SHORT_ARRIVAL_WINDOW, stop if stop != -1 else len(masked))
+    return bool(_SHORT_ARRIVAL_RE.search(masked, span.end, hi))
+
+
+_FIRST_THOUGHT_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.FIRST_THOUGHT_WORDS) + r")(?![\w-])")
+# The end of a sentence, past the stops of one-letter abbreviations ("14 s.d. 18 Desember", "a.n. Kepala").
+_SENTENCE_OVER_RE = re.compile(r"(?<!\b[a-z])[.!?](?=\s)|\n")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _first_thought(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Tadinya kami mau minta 1.500 keping saja, tapi karena ... kami mohon tambahan ... 2.500 keping": a figure
+    its own words call a first thought, set against a later figure of its sentence by a word of contrast, is
+    taken back; alone in its sentence ("tadinya kami minta 1.500 keping") it is still read."""
+    masked = span.masked
+    if not _FIRST_THOUGHT_RE.search(masked, span.lo, span.start):
+        return False
+    stop = _SENTENCE_OVER_RE.search(masked, span.end)
+    hi = stop.start() if stop is not None else len(masked)
+    contrast = _CONTRAST_RE.search(masked, span.end, hi)
+    return contrast is not None and bool(_DIGIT_RE.search(masked, contrast.end(), hi))
+
+
 # The roles a loan said between a role's word and its figure takes the figure from: the loan's blanks are neither
 # asked for nor the writer's stock ("kondisi stok di Malinau, Tarakan bersedia meminjamkan 500 keping").
 _LOAN_MISREAD_ROLES = frozenset(("requested", "stock_on_hand"))
@@ -788,6 +829,8 @@ ELSEWHERE_CUES = (
     ("between_others", _between_others),
     ("running_total", _running_total),
     ("by_the_papers", _by_the_papers),
+    ("expected_not_come", _expected_not_come),
+    ("first_thought", _first_thought),
     ("lent_party_stock", _lent_party_stock),
     ("recapped_receipt", _recapped_receipt),
     ("one_place_of_list", _one_place_of_list),
@@ -1064,6 +1107,19 @@ def _sections(masked: str) -> list[tuple[int, int, str]]:
         if nxt < end:
             out[i] = (start, masked.rfind("\n", 0, nxt), item)
     return out
+
+
+_CONDITION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CONDITION_WORDS) + r")(?![\w-])")
+_SENTENCE_MARK_RE = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def _conditional_question(masked: str, c_start: int, m: Mention) -> bool:
+    """Whether the figure m is said under a condition opened before it in its clause, in a sentence that ends
+    with a question mark: "kalau stok kami di bawah 1.000 keping apakah provinsi otomatis mengirim, atau ...?"."""
+    if not _CONDITION_RE.search(masked, c_start, m.start):
+        return False
+    end = _SENTENCE_MARK_RE.search(masked, m.end)
+    return end is not None and end.group() == "?"
 
 
 def _clauses(masked: str) -> list[tuple[int, int]]:
@@ -1753,7 +1809,12 @@ def _said_of_earlier(
     # role word ends what is said of it.
     lo = max(lo, masked.rfind(",", lo, first_kw) + 1)
     hi = next((k.start for k in kws if m.end <= k.start < after_limit), after_limit)
-    return bool(_EARLIER_RE.search(masked, lo, m.start) or _EARLIER_RE.search(masked, m.end, hi))
+    before = max(_EARLIER_RE.finditer(masked, lo, m.start), key=lambda found: found.start(), default=None)
+    if before is not None and _BECAME_RE.search(masked, before.end(), m.start):
+        # "Menambahkan email kami tadi pagi: ternyata kebutuhan naik jadi 3.000 keping (sebelumnya 2.000)": the
+        # figure the earlier one rose or fell to is asked now.
+        return False
+    return bool(before is not None or _EARLIER_RE.search(masked, m.end, hi))
 
 
 def _said_of_approval(masked: str, kws: Sequence[Keyword], own_lo: int, m: Mention, after_limit: int) -> bool:
@@ -1784,8 +1845,14 @@ _CORRECTED_NEXT_WINDOW = 30  # a correction this close after a figure (past a co
 _ASK_NOUNS = frozenset(vocab.COUNTER_ASK_NOUNS + ("permintaan", "usulan", "request"))
 # Between the desk's approval and a figure: what the approval is asked to become.
 _RAISED_TO_RE = re.compile(
-    r"(?<![\w-])(?:ditambah|ditambahkan|dinaikkan|dinaikan|diturunkan|dikurangi|diubah|direvisi|dikoreksi)"
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.RAISED_TO_VERBS) + r")"
     r"(?:[^\S\n]+(?:lagi|kembali))?[^\S\n]+(?:menjadi|jadi|jd)(?![\w-])[^\S\n]*$"
+)
+# Between an earlier mail named and a figure: what the earlier figure became, the figure now.
+_BECAME_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.RAISED_TO_VERBS + vocab.ROSE_TO_VERBS) + r")"
+    r"(?:[^\S\n]+(?:lagi|kembali))?[^\S\n]+(?:" + vocab.alternation(vocab.CHANGE_INTO_WORDS) + r")(?![\w-])"
+    r"(?:[^\S\n]+(?:sebanyak|sejumlah))?[^\S\n]*$"
 )
 
 
@@ -3502,6 +3569,12 @@ def read_text(
                 # "sisa tinggal 780 lbr, mohon dikirim 1.5 rb lembar ya, eh koreksi pak 2.000 pcs aja": a correction
                 # right after a figure, in its sentence, corrects that figure.
                 fields = [last[1].field]
+            if len(fields) > 1 and "requested" in fields and (
+                _ONLY_AFTER_FIGURE_RE.match(masked, m.end) or _ENOUGH_AFTER_FIGURE_RE.match(masked, m.end)
+            ):
+                # "mohon 800 keping, stok kami 210 keping. Ralat di atas: yang benar 600 keping saja": a corrected
+                # figure said to be just so many, or enough, is an amount asked, not a stock.
+                fields = ["requested"]
             if len(fields) == 1 and not (m.approximate or m.conflict) and m.value is not None and not m.bare:
                 # The corrected figure is of the blank the figure it replaces was said of; the blank the
                 # correction names ("Ralat: KTP-el yang benar 1.200"), if any, says which. With figures of
@@ -3561,6 +3634,10 @@ def read_text(
             # "Blanko e-KTP di Nunukan sisa ± 800, kira2 bisa dikirim 2rb gak kak?": the stock is stated, and the
             # ask after it is the question.
             question = False
+        if not question and role not in (None, "requested") and _conditional_question(masked, c_start, m):
+            # "kalau stok kami di bawah 1.000 keping apakah provinsi otomatis mengirim, atau kami tetap harus email
+            # permohonan?": a figure under a condition in a question is supposed, not stated.
+            question = True
         if role not in (None, "requested") and question:
             # "Apakah benar stok di gudang saat ini 66 ribu keping?": a figure asked about is
             # not a figure stated. (A request may be put as a question: "bisa dikirim 1.000?")

@@ -1018,6 +1018,21 @@ COUNTED_ARRIVAL_WORDS: tuple[str, ...] = (
     "setelah kami hitung", "setelah dihitung", "setelah dihitung ulang", "setelah kami hitung ulang",
     "setelah kami cek", "after counting", "when we counted",
 )
+# A receipt's figure as it should have come ("seharusnya 6 dus @500 (3.000 keping) tapi yang sampai cuma 5 dus",
+# "harusnya 2.000 keping, namun yang datang hanya 1.800"), followed in its sentence by what came instead
+# (SHORT_ARRIVAL_WORDS): the figure expected is not what arrived.
+EXPECTED_SHIPMENT_WORDS: tuple[str, ...] = (
+    "seharusnya", "harusnya", "semestinya", "mestinya", "sehrsnya", "hrsnya", "should have been", "should be",
+    "supposed to be",
+)
+SHORT_ARRIVAL_WORDS: tuple[str, ...] = tuple(
+    f"{but} {came}"
+    for but in ("tapi", "tetapi", "namun", "tp", "tpi", "but")
+    for came in (
+        "yang sampai", "yg sampai", "yang datang", "yg datang", "yang diterima", "yg diterima", "yang kami terima",
+        "yg kami terima", "yang masuk", "yg masuk", "hanya", "cuma", "cuman", "baru", "only",
+    )
+)
 RECOUNT_WORDS: tuple[str, ...] = (
     "dihitung ulang", "hitung ulang", "dihitung kembali", "setelah dihitung", "setelah kami hitung",
     "hasil hitung", "hasil penghitungan", "secara fisik", "fisiknya", "recount", "recounted",
@@ -1190,6 +1205,15 @@ CHANGE_VERBS: tuple[str, ...] = (
     "revisi", "direvisi", "ralat", "diralat", "koreksi", "dikoreksi", "ganti", "diganti",
 )
 CHANGE_INTO_WORDS: tuple[str, ...] = ("menjadi", "mjd", "jadi", "jd")
+# Between the desk's approval and a figure (before one of CHANGE_INTO_WORDS): what the approval is asked to
+# become ("mohon jumlah yang disetujui dapat ditambah menjadi 2.500 keping").
+RAISED_TO_VERBS: tuple[str, ...] = (
+    "ditambah", "ditambahkan", "dinaikkan", "dinaikan", "diturunkan", "dikurangi", "diubah", "direvisi", "dikoreksi",
+)
+# ... and what a figure of an earlier request became by itself ("Menambahkan email kami tadi pagi: ternyata
+# kebutuhan naik jadi 3.000 keping"): after an earlier mail is named, the figure it rose or fell to is the one
+# asked now, not the earlier one.
+ROSE_TO_VERBS: tuple[str, ...] = ("naik", "turun", "bertambah", "berkurang", "berubah", "meningkat", "menurun")
 # Said of a figure, these make it the figure of an earlier request ("surat permohonan 3.000 keping
 # tadi siang", "menindaklanjuti surat kami ... sebanyak 3.000 keping"): a reminder may restate it,
 # but a new figure asked in the same mail is the request.
@@ -3574,6 +3598,12 @@ IN_TRANSIT_PHRASES += (
 
 # --- A follow-up changing the asked figure by an amount (mailbot.followup) -----------------------------------
 
+# The stops of a mail dictated to a phone, typed out as words ("perekaman delapan puluh titik pencetakan tujuh puluh
+# enam titik sisa ... titik"): in a text with no stop of its own that says one of these at least
+# DICTATED_STOPS_LEAST times, each is the stop it was meant as (mailbot.reader.numbers.normalise).
+DICTATED_STOP_WORDS: tuple[str, ...] = ("titik",)
+DICTATED_STOPS_LEAST = 2
+
 # Right before a figure, these make it an amount to add to the request, not its new total ("mohon ditambah 500
 # keping lagi", "tambah 200 keping", "add 500 more"); a word of RELATIVE_FILLER may stand between ("ditambah lagi
 # 500", "ditambah sebanyak 500"). "ditambah menjadi 1.500" names the total: the figure is not right after.
@@ -3730,6 +3760,13 @@ CORRECTED_MARKS: tuple[str, ...] = (
 )
 # "tadinya 2.000 keping tapi sekarang 3.000": the figure said to be the earlier one is taken back.
 ROLE_PHRASES["ignore"] += ("tadinya", "tadi nya")
+# Among a figure's own words, before it, these make it a first thought (even after a word of asking: "Tadinya
+# kami mau minta 1.500 keping saja, tapi karena ... kami mohon ... 2.500 keping"); a figure after a word of
+# CONTRAST_WORDS later in its sentence is the one meant, and the first thought is taken back (mailbot.reader.roles).
+FIRST_THOUGHT_WORDS: tuple[str, ...] = (
+    "tadinya", "tadi nya", "awalnya", "mulanya", "semula", "rencananya", "rencana awal", "niatnya", "initially",
+    "at first", "originally",
+)
 
 # --- An amount said to be enough or the least needed, after the writer's stock ---
 # After the writer states the stock, a figure with no role word of its own that is said to be the least they need
@@ -3745,3 +3782,9 @@ ENOUGH_AFTER_FIGURE: tuple[str, ...] = (
 )
 # ... or a sentence of nothing but the figure and "only": "Stok tinggal 200. Sekitar 600 keping saja pak."
 ONLY_AFTER_FIGURE: tuple[str, ...] = ("saja", "aja", "sja", "doang", "only")
+
+# --- Words run together by voice typing ("selamatsiang pak mohontambahan blangko ktpel seribu limaratus keping") ---
+# The word of asking glued to the word after it: an ask as the two words apart are.
+GLUED_ASK_OPENERS: tuple[str, ...] = ("mohon", "minta", "tolong")
+GLUED_ASK_TAILS: tuple[str, ...] = ("tambahan", "dikirim", "dikirimkan", "kirim", "kirimkan", "blangko")
+ROLE_PHRASES["requested"] += tuple(f"{a}{b}" for a in GLUED_ASK_OPENERS for b in GLUED_ASK_TAILS)

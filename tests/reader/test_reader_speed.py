@@ -35,6 +35,7 @@ from mailbot.reader.numbers import (
     _TRANSLATE,
     _blank,
     _blank_packing,
+    _mask_word_dates,
     _next_number,
     mask_non_quantities,
     normalise,
@@ -61,8 +62,9 @@ def _line(parts: list[tuple[str, str]]) -> str:
 
 
 def _plain_mask(line: str) -> str:
-    """The numbers that are never quantities blanked with the whole pattern, tried everywhere (then the
-    packing in brackets, as the reader does)."""
+    """The numbers that are never quantities blanked with the whole pattern, tried everywhere (after the dates
+    written in words, then the packing in brackets, as the reader does)."""
+    line = _mask_word_dates(line)
     if not re.search(r"\d", line):
         return line
     masked = _MASK_RE.sub(_blank, line)
