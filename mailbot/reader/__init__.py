@@ -182,16 +182,19 @@ _NOT_A_REQUEST_RE = vocab.Gated(
     vocab.NOT_A_REQUEST_PHRASES,
 )
 _FOR_INFORMATION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.FOR_INFORMATION_PHRASES) + r")(?![\w-])")
+_PASS_ON_ASK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PASS_ON_ASK_PHRASES) + r")(?![\w-])")
 
 
-def _passed_on_for_information(text: str, sender: str | None) -> str | None:
+def _passed_on_for_information(text: str, sender: str | None, is_forward: bool = False) -> str | None:
     """The forwarder's own words when they pass on someone else's mail for information only (the
     forwarded header names another domain than the sender's); None otherwise. A writer's own earlier
-    mail forwarded is content, whatever the words above it."""
-    above = text_before_forward(text)
-    if above is None or not _FOR_INFORMATION_RE.search(" ".join(above.lower().split())):
+    mail forwarded is content, whatever the words above it. Under a "FW:" subject, Outlook's
+    "-----Original Message-----" opens the forwarded mail."""
+    above = text_before_forward(text, outlook=is_forward)
+    said = " ".join(above.lower().split()) if above is not None else ""
+    if above is None or not _FOR_INFORMATION_RE.search(said) or _PASS_ON_ASK_RE.search(said):
         return None
-    part = forwarded_part(text) or ""
+    part = forwarded_part(text, outlook=is_forward) or ""
     domain = sender.rsplit("@", 1)[-1].lower() if sender and "@" in sender else None
     header = part.lower()[:600]
     sender_line = next((line for line in header.splitlines() if _FROM_LINE_RE.match(line)), "")
@@ -669,7 +672,8 @@ def read_message(
             new_text, quoted_text = split_quoted(forwarder_words)
             read_subject, body, press, forwarded_press = "", new_text, False, True
     adopted: list[Candidate] = []
-    if not press and not desk_forward and (fyi := _passed_on_for_information(chain_text, sender)) is not None:
+    fyi = None if press or desk_forward else _passed_on_for_information(chain_text, sender, is_forward)
+    if fyi is not None:
         # "Sekadar meneruskan surat edaran di bawah untuk diketahui": a third party's mail passed on for
         # information counts for the forwarder's own words only.
         adopted = _adopted_from_forward(fyi, chain_text, parts.date, other_districts_pattern(district, districts))

@@ -756,8 +756,55 @@ def _whole_of_parts(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     )
 
 
+def _team_supply(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Sisa blangko KIA yang kami bawa kembali 49 keping": what a team carried out or brought back from a
+    service, not the office's stock. A bracket naming the team's blanks beside the office's ("sisa blangko
+    (kantor + yg dibawa tim) 700") says what the stock holds: it stays the stock."""
+    if span.role != "stock_on_hand":
+        return False
+    for m in _CARRIED_BY_TEAM_RE.finditer(span.masked, span.lo, span.start):
+        opened = span.masked.rfind("(", span.lo, m.start())
+        if opened == -1 or span.masked.rfind(")", span.lo, m.start()) > opened or ")" not in span.masked[
+            m.end() : span.start
+        ]:
+            return True
+    return False
+
+
+# A reason word opening the clause of a figure received (see RECEIPT_AS_REASON_WORDS), no sentence end between.
+_REASON_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.RECEIPT_AS_REASON_WORDS) + r")(?![\w-])[^.!?\n]*$"
+)
+
+
+def _receipt_as_reason(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Karena sudah terima 2.900 keping tgl 11/2, sekarang cukup 1.500 keping": an earlier receipt given as
+    the reason for an ask, not a receipt this mail reports."""
+    return span.role == "received" and bool(_REASON_BEFORE_RE.search(span.masked, span.lo, span.start))
+
+
+# An age group's range right before a figure: "usia 0-5 tahun 17", "5-17 thn : 51" (the masked text blanks a
+# range out, leaving its word "usia" or a run of spaces before the unit).
+_AGE_GROUP_BEFORE_RE = re.compile(
+    r"(?:(?<![\w.-])\d{1,2}[^\S\n]*(?:-|s/d|sd|sampai|to)[^\S\n]*\d{1,2}|(?<![\w-])(?:usia|umur|aged|age)"
+    r"|[^\S\n]{3})[^\S\n]*(?:"
+    + _words_re(vocab.AGE_GROUP_UNITS) + r")(?![\w-])[^\S\n]*:?[^\S\n]*$"
+)
+
+
+def _one_age_group(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Pencetakan KIA: usia 0-5 tahun 17 keping, usia 5-17 tahun 26 keping": one age group's part of the day's
+    count; the count is the total the writer gives, if any."""
+    return span.role in ("printed", "recorded") and bool(
+        _AGE_GROUP_BEFORE_RE.search(span.masked, max(0, span.start - 30), span.start)
+    )
+
+
 ELSEWHERE_CUES = (
     ("money", _money),
+    ("team_supply", _team_supply),
+    ("receipt_as_reason", _receipt_as_reason),
+    ("one_age_group", _one_age_group),
     ("whole_of_parts", _whole_of_parts),
     ("annual_need", _annual_need),
     ("other_district", _other_district),
@@ -3789,6 +3836,8 @@ def read_text(
         candidates = _latest_of_two_moments(masked, mentions, candidates)
     if "+" in masked and "=" in masked:
         candidates = _sum_written_out(masked, mentions, candidates)
+    if _ASK_BREAKDOWN_RE.search(masked):
+        candidates = _ask_against_breakdown(low, masked, candidates)
     if any(_PHYSICAL_CUES.intersection(c.cues) for c in candidates) and not _UNSETTLED_RE.search(masked):
         # A count in the store beside the register's balance, the difference not still being checked: the
         # count is the stock (settle() prefers it).
@@ -3799,6 +3848,36 @@ def read_text(
     if "[" in original:
         candidates = _own_words_over_chat(original, candidates)
     return candidates, unassigned
+
+
+# A line breaking an ask into parts, from its opening word to the line's end (see ASK_BREAKDOWN_WORDS).
+_ASK_BREAKDOWN_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ASK_BREAKDOWN_WORDS) + r")(?![\w-])[^\n]*")
+# Right before a figure: the total word of a breakdown ("(total 700 keping)", "jumlah: 700").
+_BREAKDOWN_TOTAL_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.TOTAL_WORDS + ("jumlah", "jml")) + r")[^\S\n]*[:=]?[^\S\n]*$"
+)
+
+
+def _ask_against_breakdown(low: str, masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"Mohon tambahan blangko KIA sebanyak 600 keping ... Rincian: Tana Lia 300, Muruk Rian 400 (total 700
+    keping)": the writer's own parts add up to a total other than the figure asked; which one is meant is for a
+    person to ask (null with a conflict)."""
+    asked = [c for c in candidates if c.field == "requested"]
+    if len(asked) != 1 or asked[0].value is None:
+        return candidates
+    mentions = find_mentions(low, masked)
+    for line in _ASK_BREAKDOWN_RE.finditer(masked):
+        inside = [m for m in mentions if line.start() <= m.start < line.end() and m.value is not None]
+        for i, m in enumerate(inside):
+            if i < 2 or not _BREAKDOWN_TOTAL_BEFORE_RE.search(masked, inside[i - 1].end, m.start):
+                continue
+            parts = inside[:i]
+            if m.approximate or any(p.approximate for p in parts) or sum(p.value or 0 for p in parts) != m.value:
+                continue
+            if m.value != asked[0].value:
+                return [replace(c, value=None, doubt="conflict", cues=(*c.cues, "breakdown_total"))
+                        if c is asked[0] else c for c in candidates]
+    return candidates
 
 
 _HANDOVER_RECEIPT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.HANDOVER_RECEIPT_WORDS) + r")(?![\w-])")
