@@ -2294,6 +2294,8 @@ GENERIC_COUNT_HEADERS: tuple[str, ...] = (
 )
 # A difference between two counts is neither of them: "selisih stok termasuk 0 keping rusak".
 ROLE_PHRASES["ignore"] += ("selisih", "difference")
+# ... and so is what a delivery lacked, in English: "Penerimaan blangko KIA - shortfall 200".
+ROLE_PHRASES["ignore"] += ("shortfall", "shortage")
 # Right after a figure and its unit, these say it counts something else than its role word before:
 # "selisih stok termasuk 0 keping rusak", "12 lembar gagal cetak".
 COUNTS_OTHER_AFTER: tuple[str, ...] = (

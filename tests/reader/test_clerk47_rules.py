@@ -126,3 +126,11 @@ def test_a_count_of_health_posts_beside_the_word_for_demand_is_no_second_ask() -
                 "blangko KIA 1.500 keping. Sisa KIA kami 640 keping.\n\nDewi")
     # was a conflict: "Permintaan ... 27 posyandu" read as a second figure asked
     assert figures(read) == ("request", 1500, 640, None, None, None)
+
+
+def test_a_shortfall_named_in_the_subject_is_not_the_count_received() -> None:
+    read = mail(TARAKAN, "Receipt of KTP-el blanks - shortfall 150",
+                "Dear Sir/Madam,\n\nThe KTP-el blanks arrived this morning. The delivery note says 2.000 keping, "
+                "but after counting we received 1.850 keping.\n\nDewi")
+    # was a conflict: the subject's shortfall read as a second count received
+    assert figures(read)[:4] == ("receipt", None, None, 1850)
