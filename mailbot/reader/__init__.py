@@ -138,6 +138,15 @@ def _unnamed_beside_named(reading: Reading, candidates: Sequence[Candidate], ite
     return replace(reading, values=values, evidence=evidence, doubts=tuple(doubts))
 
 
+_KTP_NAME_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.KTP_WORDS) + r")(?![\w-])")
+
+
+def _kia_report_only(subject: str, text: str) -> bool:
+    """"Laporan Pencetakan KIA 10 Februari 2027" over a table "Lokasi | KIA 0-5 | KIA 5-17 | Jumlah": a subject
+    that names KIA, and no word for KTP-el anywhere, make a column naming no blank (the rows' total) KIA's."""
+    return bool(_KIA_NAME_RE.search(normalise(subject))) and not _KTP_NAME_RE.search(normalise(subject + "\n" + text))
+
+
 _KIA_NAME_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.KIA_WORDS) + r")(?![\w-])")
 
 
@@ -852,6 +861,7 @@ def read_message(
         and "kia" in said_of
         and any(c.table and c.item is None for c in candidates if c.value is not None)
         and all(c.table for c in candidates if c.value is not None and c.item is None)
+        and not _kia_report_only(bare_subject, parts.text)
     ):
         # A report table that names no blank beside one whose columns name KIA ("Pencetakan
         # KIA | Sisa Blangko KIA"): a blank not named KIA is KTP-el at this desk, and the report

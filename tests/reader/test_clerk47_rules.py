@@ -134,3 +134,13 @@ def test_a_shortfall_named_in_the_subject_is_not_the_count_received() -> None:
                 "but after counting we received 1.850 keping.\n\nDewi")
     # was a conflict: the subject's shortfall read as a second count received
     assert figures(read)[:4] == ("receipt", None, None, 1850)
+
+
+def test_a_kia_report_table_with_age_group_columns_and_a_total_column_is_kias() -> None:
+    read = mail(MALINAU, "Laporan Cetak KIA 5 Maret 2027",
+                "Yth. Bapak/Ibu,\n\nRekap cetak KIA hari ini:\n\n"
+                "| Lokasi | KIA 0-5 | KIA 5-17 | Jumlah |\n| Kantor | 12 | 20 | 32 |\n| SDN 02 | 0 | 58 | 58 |\n"
+                "| Total | 12 | 78 | 90 |\n\nSisa blangko KIA akhir hari: 702 keping.\n\nYosef")
+    # was KTP-el with printed 90 and no stock: the total column, naming no blank, read as KTP-el's
+    assert read["item"] == "kia"
+    assert figures(read) == ("stock_report", None, 702, None, 90, None)
