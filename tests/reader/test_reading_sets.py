@@ -194,9 +194,11 @@ BARS = {
     # Tarakan mail): 98/116 (84.5%), 5 wrong (065 an ask whose own breakdown totals another figure read as asked,
     # 069 one age group's printing read as the day's, 089 the blanks a school team brought back read as the stock,
     # 090 a ministry allocation forwarded "sekadar informasi" read as asked, 105 an earlier receipt given as the
-    # reason for a lowered ask read as received), 17 of 17 automated before any change made with it. Left: 069/106
-    # (age groups and posyandu rows with no total written and no total asked for, labelled as sums where the other
-    # sets differ: read null), 039/113 (figures only in a PDF).
+    # reason for a lowered ask read as received), 17 of 17 automated before any change made with it. Left as a label
+    # that departs from the other sets: 085 (a stock "jadi stok layak pakai 1.000" after "stok 1.045 ... 45 rusak"
+    # labelled 1.000, where setAO 072 labels the same pair null: read null). Left: 069/106 (age groups and posyandu
+    # rows with no total written, labelled as their sums: read null), 021/073/078/092 (age-group tables), 058 (an
+    # HTML table of school proposals to be summed), 039/113 (figures only in a PDF).
     "setBB": (116, 106, 0, (17, 17)),
 }
 
