@@ -138,6 +138,15 @@ def _unnamed_beside_named(reading: Reading, candidates: Sequence[Candidate], ite
     return replace(reading, values=values, evidence=evidence, doubts=tuple(doubts))
 
 
+_KTP_NAME_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.KTP_WORDS) + r")(?![\w-])")
+
+
+def _kia_report_only(subject: str, text: str) -> bool:
+    """"Laporan Pencetakan KIA 10 Februari 2027" over a table "Lokasi | KIA 0-5 | KIA 5-17 | Jumlah": a subject
+    that names KIA, and no word for KTP-el anywhere, make a column naming no blank (the rows' total) KIA's."""
+    return bool(_KIA_NAME_RE.search(normalise(subject))) and not _KTP_NAME_RE.search(normalise(subject + "\n" + text))
+
+
 _KIA_NAME_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.KIA_WORDS) + r")(?![\w-])")
 
 
@@ -182,16 +191,19 @@ _NOT_A_REQUEST_RE = vocab.Gated(
     vocab.NOT_A_REQUEST_PHRASES,
 )
 _FOR_INFORMATION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.FOR_INFORMATION_PHRASES) + r")(?![\w-])")
+_PASS_ON_ASK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PASS_ON_ASK_PHRASES) + r")(?![\w-])")
 
 
-def _passed_on_for_information(text: str, sender: str | None) -> str | None:
+def _passed_on_for_information(text: str, sender: str | None, is_forward: bool = False) -> str | None:
     """The forwarder's own words when they pass on someone else's mail for information only (the
     forwarded header names another domain than the sender's); None otherwise. A writer's own earlier
-    mail forwarded is content, whatever the words above it."""
-    above = text_before_forward(text)
-    if above is None or not _FOR_INFORMATION_RE.search(" ".join(above.lower().split())):
+    mail forwarded is content, whatever the words above it. Under a "FW:" subject, Outlook's
+    "-----Original Message-----" opens the forwarded mail."""
+    above = text_before_forward(text, outlook=is_forward)
+    said = " ".join(above.lower().split()) if above is not None else ""
+    if above is None or not _FOR_INFORMATION_RE.search(said) or _PASS_ON_ASK_RE.search(said):
         return None
-    part = forwarded_part(text) or ""
+    part = forwarded_part(text, outlook=is_forward) or ""
     domain = sender.rsplit("@", 1)[-1].lower() if sender and "@" in sender else None
     header = part.lower()[:600]
     sender_line = next((line for line in header.splitlines() if _FROM_LINE_RE.match(line)), "")
@@ -669,7 +681,8 @@ def read_message(
             new_text, quoted_text = split_quoted(forwarder_words)
             read_subject, body, press, forwarded_press = "", new_text, False, True
     adopted: list[Candidate] = []
-    if not press and not desk_forward and (fyi := _passed_on_for_information(chain_text, sender)) is not None:
+    fyi = None if press or desk_forward else _passed_on_for_information(chain_text, sender, is_forward)
+    if fyi is not None:
         # "Sekadar meneruskan surat edaran di bawah untuk diketahui": a third party's mail passed on for
         # information counts for the forwarder's own words only.
         adopted = _adopted_from_forward(fyi, chain_text, parts.date, other_districts_pattern(district, districts))
@@ -848,6 +861,7 @@ def read_message(
         and "kia" in said_of
         and any(c.table and c.item is None for c in candidates if c.value is not None)
         and all(c.table for c in candidates if c.value is not None and c.item is None)
+        and not _kia_report_only(bare_subject, parts.text)
     ):
         # A report table that names no blank beside one whose columns name KIA ("Pencetakan
         # KIA | Sisa Blangko KIA"): a blank not named KIA is KTP-el at this desk, and the report

@@ -96,7 +96,8 @@ _DOCUMENT_REQUEST_RE = re.compile(
 
 # A message received, not blanks: "sudah kami terima emailnya", "email Bapak sudah kami terima".
 _MESSAGE_RECEIVED_RE = vocab.Gated(re.compile(
-    r"(?<![\w-])(?:" + _alts(vocab.RECEIPT_PHRASES) + r")[ \t]+(?:" + _alts(vocab.MESSAGE_NOUNS) + r")(?![\w-])"
+    r"(?<![\w-])(?:" + _alts(vocab.RECEIPT_PHRASES) + r")[ \t]+(?:(?:" + _alts(vocab.MESSAGE_RECEIVED_FILLERS)
+    + r")[ \t]+)?(?:" + _alts(vocab.MESSAGE_NOUNS) + r")(?![\w-])"
     + r"|(?<![\w-])(?:" + _alts(vocab.MESSAGE_NOUNS) + r")(?:[ \t]+(?:" + _alts(vocab.MESSAGE_OWNERS)
     + r")){0,2}[ \t]+(?:" + _alts(vocab.RECEIPT_PHRASES) + r")(?![\w-])"
 ), vocab.MESSAGE_NOUNS)

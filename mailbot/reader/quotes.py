@@ -311,16 +311,20 @@ def _skip_header_lines(lines: list[str], i: int) -> int:
 # A message's text is looked at for its forwards several times as it is read (the words above them,
 # the message forwarded, the chain): its lines and separators are found once.
 @functools.lru_cache(maxsize=4)
-def _forward_cuts(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """The lines of text, and the indexes of its forward separator lines ("---------- Pesan terusan ----------")."""
+def _forward_cuts(text: str, *, outlook: bool = False) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The lines of text, and the indexes of its forward separator lines ("---------- Pesan terusan ----------");
+    with outlook (the subject says "FW:"), Outlook's "-----Original Message-----" lines separate forwards too."""
     lines = tuple(text.splitlines())
-    return lines, tuple(i for i, line in enumerate(lines) if _FORWARD_RE.match(line.strip()))
+    return lines, tuple(
+        i for i, line in enumerate(lines)
+        if _FORWARD_RE.match(line.strip()) or (outlook and _SEPARATOR_RE.match(line))
+    )
 
 
-def text_before_forward(text: str) -> str | None:
+def text_before_forward(text: str, *, outlook: bool = False) -> str | None:
     """The writer's own words above a forwarded message ("---------- Pesan terusan ----------");
     None when nothing is forwarded."""
-    lines, cuts = _forward_cuts(text)
+    lines, cuts = _forward_cuts(text, outlook=outlook)
     return "\n".join(lines[: cuts[0]]) if cuts else None
 
 
@@ -334,10 +338,10 @@ def forward_chain(text: str) -> list[tuple[str, str]]:
     ]
 
 
-def forwarded_part(text: str) -> str | None:
+def forwarded_part(text: str, *, outlook: bool = False) -> str | None:
     """The forwarded message below the writer's own words, header lines included; None when
     nothing is forwarded."""
-    lines, cuts = _forward_cuts(text)
+    lines, cuts = _forward_cuts(text, outlook=outlook)
     return "\n".join(lines[cuts[0] + 1 :]) if cuts else None
 
 

@@ -326,13 +326,23 @@ def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
 
 
 def _team_supply(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
-    """"sisa di kotak 12 keping saja", "Blangko dalam kotak tim tinggal 60 keping": the blanks a mobile team
-    carries (its box) are the team's supply, one part of the district's stock at most, not the stock."""
+    """"sisa di kotak 12 keping saja", "Blangko dalam kotak tim tinggal 60 keping", "Sisa blangko KIA yang kami
+    bawa kembali 49 keping": the blanks a mobile team carries out or brings back (its box, its kit) are the team's
+    supply, one part of the district's stock at most, not the stock. The team's blanks added to the office's
+    ("stok 900 termasuk yang di kotak tim"), or named in a bracket beside them ("sisa blangko (kantor + yg dibawa
+    tim) 700"), say what the stock holds: the figure stays the stock."""
     if span.role != "stock_on_hand":
         return False
-    team = _CARRIED_BY_TEAM_RE.search(span.masked, span.lo, span.start)
-    return team is not None and not _WITH_TEAM_SUPPLY_RE.search(span.masked, max(span.lo, team.start() - 24),
-                                                                 team.start())
+    for team in _CARRIED_BY_TEAM_RE.finditer(span.masked, span.lo, span.start):
+        if _WITH_TEAM_SUPPLY_RE.search(span.masked, max(span.lo, team.start() - 24), team.start()):
+            continue
+        opened = span.masked.rfind("(", span.lo, team.start())
+        if opened != -1 and span.masked.rfind(")", span.lo, team.start()) < opened and ")" in span.masked[
+            team.end() : span.start
+        ]:
+            continue
+        return True
+    return False
 
 
 # Right before the team's blanks: a word that adds them to the office's ("kantor + yg dibawa tim").
@@ -814,15 +824,46 @@ def _whole_of_parts(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     )
 
 
+# A reason word opening the clause of a figure received (see RECEIPT_AS_REASON_WORDS), no sentence end between.
+_REASON_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.RECEIPT_AS_REASON_WORDS) + r")(?![\w-])[^.!?\n]*$"
+)
+
+
+def _receipt_as_reason(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Karena sudah terima 2.900 keping tgl 11/2, sekarang cukup 1.500 keping": an earlier receipt given as
+    the reason for an ask, not a receipt this mail reports."""
+    return span.role == "received" and bool(_REASON_BEFORE_RE.search(span.masked, span.lo, span.start))
+
+
+# An age group's range right before a figure: "usia 0-5 tahun 17", "5-17 thn : 51" (the masked text blanks a
+# range out, leaving its word "usia" or a run of spaces before the unit).
+_AGE_GROUP_BEFORE_RE = re.compile(
+    r"(?:(?<![\w.-])\d{1,2}[^\S\n]*(?:-|s/d|sd|sampai|to)[^\S\n]*\d{1,2}|(?<![\w-])(?:usia|umur|aged|age)"
+    r"|[^\S\n]{3})[^\S\n]*(?:"
+    + _words_re(vocab.AGE_GROUP_UNITS) + r")(?![\w-])[^\S\n]*:?[^\S\n]*$"
+)
+
+
+def _one_age_group(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Pencetakan KIA: usia 0-5 tahun 17 keping, usia 5-17 tahun 26 keping": one age group's part of the day's
+    count; the count is the total the writer gives, if any."""
+    return span.role in ("printed", "recorded") and bool(
+        _AGE_GROUP_BEFORE_RE.search(span.masked, max(0, span.start - 30), span.start)
+    )
+
+
 ELSEWHERE_CUES = (
     ("money", _money),
+    ("team_supply", _team_supply),
+    ("receipt_as_reason", _receipt_as_reason),
+    ("one_age_group", _one_age_group),
     ("whole_of_parts", _whole_of_parts),
     ("annual_need", _annual_need),
     ("other_district", _other_district),
     ("part_of_previous", _part_of_previous),
     ("cumulative", _cumulative),
     ("other_holder", _other_holder),
-    ("team_supply", _team_supply),
     ("part_of_stock", _part_of_stock),
     ("hearsay", _hearsay),
     ("other_receiver", _other_receiver),
@@ -3964,6 +4005,8 @@ def read_text(
         candidates = _latest_of_two_moments(masked, mentions, candidates)
     if "+" in masked and "=" in masked:
         candidates = _sum_written_out(masked, mentions, candidates)
+    if _ASK_BREAKDOWN_RE.search(masked):
+        candidates = _ask_against_breakdown(low, masked, candidates)
     if any(_PHYSICAL_CUES.intersection(c.cues) for c in candidates) and not _UNSETTLED_RE.search(masked):
         # A count in the store beside the register's balance, the difference not still being checked: the
         # count is the stock (settle() prefers it).
@@ -3974,6 +4017,36 @@ def read_text(
     if "[" in original:
         candidates = _own_words_over_chat(original, candidates)
     return candidates, unassigned
+
+
+# A line breaking an ask into parts, from its opening word to the line's end (see ASK_BREAKDOWN_WORDS).
+_ASK_BREAKDOWN_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ASK_BREAKDOWN_WORDS) + r")(?![\w-])[^\n]*")
+# Right before a figure: the total word of a breakdown ("(total 700 keping)", "jumlah: 700").
+_BREAKDOWN_TOTAL_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.TOTAL_WORDS + ("jumlah", "jml")) + r")[^\S\n]*[:=]?[^\S\n]*$"
+)
+
+
+def _ask_against_breakdown(low: str, masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"Mohon tambahan blangko KIA sebanyak 600 keping ... Rincian: Tana Lia 300, Muruk Rian 400 (total 700
+    keping)": the writer's own parts add up to a total other than the figure asked; which one is meant is for a
+    person to ask (null with a conflict)."""
+    asked = [c for c in candidates if c.field == "requested"]
+    if len(asked) != 1 or asked[0].value is None:
+        return candidates
+    mentions = find_mentions(low, masked)
+    for line in _ASK_BREAKDOWN_RE.finditer(masked):
+        inside = [m for m in mentions if line.start() <= m.start < line.end() and m.value is not None]
+        for i, m in enumerate(inside):
+            if i < 2 or not _BREAKDOWN_TOTAL_BEFORE_RE.search(masked, inside[i - 1].end, m.start):
+                continue
+            parts = inside[:i]
+            if m.approximate or any(p.approximate for p in parts) or sum(p.value or 0 for p in parts) != m.value:
+                continue
+            if m.value != asked[0].value:
+                return [replace(c, value=None, doubt="conflict", cues=(*c.cues, "breakdown_total"))
+                        if c is asked[0] else c for c in candidates]
+    return candidates
 
 
 _HANDOVER_RECEIPT_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.HANDOVER_RECEIPT_WORDS) + r")(?![\w-])")

@@ -236,6 +236,8 @@ OTHER_UNITS: tuple[str, ...] = (
     "ribbon", "ribon", "toner",
     # Sizes of data and mailboxes ("kuota 10 GB"), and schools ("di 12 SD").
     "gb", "mb", "kb", "tb", "gigabyte", "megabyte", "sd", "smp", "sma", "smk", "tk", "paud", "mts",
+    # Health posts and classes of a KIA drive ("sosialisasi di 38 posyandu", "412 siswa (14 rombel)").
+    "posyandu", "puskesmas", "pustu", "rombel",
     # The same in English: durations ("lags by roughly 2 weeks"), pages, places, supplies.
     "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minute", "minutes",
     "halaman", "hlm", "page", "pages", "villages", "schools", "sub-districts", "districts", "sites", "locations",
@@ -822,6 +824,9 @@ CARRIED_BY_TEAM_WORDS: tuple[str, ...] = (
     # tinggal 60", "stok dalam kotak tim dah habis"): the team's supply, not the district's stock. Beside the
     # office's figure it is one of the district's places (PLACE_NOUNS), added to it.
     "kotak tim", "di kotak", "dalam kotak", "dlm kotak", "box tim", "boks tim", "team box", "team's box",
+    # What a team brings back from a school or village service ("Sisa blangko yang kami bawa kembali 49
+    # keping"): the field kit's remainder, not the office's count of its stock.
+    "bawa kembali", "dibawa kembali", "bawa pulang", "dibawa pulang", "brought back", "bring back",
 )
 # Right before those words, these add the team's blanks to the office's: "sisa blangko Malinau (kantor + yg dibawa
 # tim) 700", "stok 900 termasuk yang di kotak tim": the figure is the whole stock.
@@ -1499,7 +1504,28 @@ FOR_INFORMATION_PHRASES: tuple[str, ...] = (
     "untuk diketahui", "utk diketahui", "sekadar meneruskan", "sekedar meneruskan", "sekadar info", "sekedar info",
     "sebagai informasi", "untuk informasi", "utk informasi", "sebagai bahan informasi", "untuk menjadi perhatian",
     "fyi", "for your information", "for information only", "just forwarding",
+    "sekadar informasi", "sekedar informasi", "sekadar menginformasikan", "sekedar menginformasikan",
 )
+# In a forwarder's own words, an ask to pass the forwarded mail on ("fyi pak, mohon diteruskan permintaan Kec.
+# Sebatik Barat di bawah"): the forwarder takes it up, so it is no mail passed on for information only.
+PASS_ON_ASK_PHRASES: tuple[str, ...] = (
+    "mohon diteruskan", "mohon dapat diteruskan", "tolong diteruskan", "mohon ditindaklanjuti", "mohon diproses",
+    "please process", "please forward", "please pass on",
+)
+# Right before a figure received, in its clause: the receipt is given as the reason for what the mail asks
+# ("Karena sudah terima 2.900 keping tgl 11/2, sekarang cukup 1.500 keping"): an earlier shipment, booked
+# when it came, not one this mail reports.
+RECEIPT_AS_REASON_WORDS: tuple[str, ...] = (
+    "karena", "karna", "krn", "sebab", "berhubung", "oleh karena", "because", "since", "as we",
+)
+# Opening a line that breaks an ask into its parts, with their total: "Rincian: Tana Lia 300, Muruk Rian 400
+# (total 700 keping)". A total that adds up its parts and differs from the figure asked leaves the ask unclear.
+ASK_BREAKDOWN_WORDS: tuple[str, ...] = (
+    "rincian", "rinciannya", "perincian", "dengan rincian", "detail", "detailnya", "breakdown", "broken down",
+)
+# An age group's range of years before a figure ("usia 0-5 tahun 17 keping", "5-17 thn : 51"): one group's part
+# of a KIA count, not the day's count.
+AGE_GROUP_UNITS: tuple[str, ...] = ("tahun", "thn", "th", "years", "yrs", "year", "y.o.")
 
 # Wording of the press: a news article or a journalist's mail states figures of no district's
 # report ("berita hari ini", "ujar Kepala Disdukcapil"). "berita acara" is a receipt document.
@@ -2323,6 +2349,8 @@ GENERIC_COUNT_HEADERS: tuple[str, ...] = (
 )
 # A difference between two counts is neither of them: "selisih stok termasuk 0 keping rusak".
 ROLE_PHRASES["ignore"] += ("selisih", "difference")
+# ... and so is what a delivery lacked, in English: "Penerimaan blangko KIA - shortfall 200".
+ROLE_PHRASES["ignore"] += ("shortfall", "shortage")
 # Right after a figure and its unit, these say it counts something else than its role word before:
 # "selisih stok termasuk 0 keping rusak", "12 lembar gagal cetak".
 COUNTS_OTHER_AFTER: tuple[str, ...] = (
@@ -3547,6 +3575,11 @@ INTERNAL_TRANSFER_PHRASES: tuple[str, ...] = (
 # tersebut".
 MESSAGE_NOUNS += ("penjelasan", "penjelasannya", "penjelasan kami", "klarifikasi", "klarifikasinya", "tanggapan",
                   "tanggapannya", "jawaban", "jawabannya")
+# A letter or its copy received ("Sekadar informasi, kami terima juga tembusan surat ini"): no blanks.
+MESSAGE_NOUNS += ("tembusan", "tembusannya", "surat", "suratnya", "surat edaran", "edaran", "a copy", "the copy",
+                  "the letter")
+# Between a receipt phrase and the message it received: "kami terima juga tembusan surat ini".
+MESSAGE_RECEIVED_FILLERS: tuple[str, ...] = ("juga", "pula", "also")
 # Right after a report's name (its owner between), these speak of the reports' habit of lateness, apologised for
 # in a greeting ("Mohon maaf ... kalau laporan harian kami sering terlambat bah"): no report made.
 REPORT_HABIT_AFTER_WORDS: tuple[str, ...] = (
