@@ -3479,6 +3479,12 @@ IN_TRANSIT_PHRASES += (
     "akan dikirim tahap", "akan dikirimkan tahap", "dikirim tahap ii", "dikirim pada tahap", "akan dikirim setelah",
     "akan dikirimkan setelah", "akan dikirim kemudian", "akan dikirim berikutnya",
 )
+# The rest of a shipment placed by its courier's word ("sisanya 1.500 keping menurut ekspedisi masih di Tanjung
+# Selor"): the courier holds it, no stock.
+IN_TRANSIT_PHRASES += (
+    "menurut ekspedisi", "kata ekspedisi", "menurut pihak ekspedisi", "menurut kurir", "kata kurir",
+    "menurut jasa pengiriman", "according to the courier", "per the courier",
+)
 
 
 # --- A follow-up changing the asked figure by an amount (mailbot.followup) -----------------------------------
