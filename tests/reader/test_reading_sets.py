@@ -189,6 +189,15 @@ BARS = {
     # setJ 048 labels the total: read null), 021/061 (figures only in a PDF) and 113 (an ask sized by the residents
     # not yet recorded).
     "setAX": (116, 112, 0, (17, 17)),
+    # BA (the weeks after a three-day SIAK and network outage: catch-up reports of several days in one mail, print
+    # queues driving requests, Outbox mail sent days late, staff on personal addresses, a province reply-all,
+    # English helpdesk tickets): 101/122 (82.8%), 8 wrong (018 two days side by side joined by the lead-in read as
+    # the latest day's, 067 and 106 a row per day of days listed in the title read as the latest day's, 023 "1'287"
+    # and 054/080 a pasted table's figure wrapped at its thousands dot read as their first digits, 079 the rest of a
+    # shipment still with the courier read as the stock, 058 a weekly report's receipts read as received), 18 of 18
+    # automated before any change made with it. Left: 058 (receipts inside a weekly report with opening and
+    # closing stock, labelled received null, where setAB 082, setAM 039, setAU 047 and setC 059 label them).
+    "setBA": (122, 109, 1, (18, 18)),
 }
 
 
