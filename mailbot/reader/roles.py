@@ -5066,12 +5066,13 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
 
 
 _JOINED_LEAD_LINES = 3
+_DAYS_JOINED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.DAYS_JOINED_WORDS) + r")(?![\w-])")
 
 
 def _days_joined(lines: Sequence[str], i: int) -> bool:
     """Whether the lines leading into a table at line i say its days are reported together ("... jadi kami gabung
     dengan laporan hari ini:")."""
-    return _PERIOD_WORDS_RE.search(normalise("\n".join(lines[max(0, i - _JOINED_LEAD_LINES) : i]))) is not None
+    return _DAYS_JOINED_RE.search(normalise("\n".join(lines[max(0, i - _JOINED_LEAD_LINES) : i]))) is not None
 
 
 # --- Running-total and month columns of typed period tables (monthly reports, multi-month recaps) ---

@@ -2412,6 +2412,14 @@ PERIOD_REPORT_WORDS: tuple[str, ...] = (
     "bulanan", "monthly", "gabung", "digabung", "kami gabung", "kami gabungkan", "digabungkan",
     "combined", "rekap periode", "periode",
 )
+# In the lines leading into a table of day columns ("Kemarin | Hari ini"), these say the days are reported together,
+# an earlier day's report never sent: "Laporan kemarin belum terkirim ..., jadi kami gabung dengan laporan hari ini".
+# (A week set beside the last, "Laporan mingguan" over "Minggu lalu | Minggu ini", only compares.)
+DAYS_JOINED_WORDS: tuple[str, ...] = (
+    "gabung", "digabung", "kami gabung", "kami gabungkan", "digabungkan", "combined",
+    "belum terkirim", "blm terkirim", "tidak terkirim", "tdk terkirim", "gagal terkirim", "belum sempat dikirim",
+    "tertunda",
+)
 # Spoken and regional forms of "kirim" asked for: "kalau bisa dikirimi lima ratus keping ja dulu".
 ROLE_PHRASES["requested"] += (
     "dikirimi", "dikirimin", "kirimin", "kirimi", "bisa dikirimi", "bisa dikirimin", "tolong kirim", "tolong dikirim",

@@ -88,3 +88,16 @@ def test_a_column_per_day_without_joining_words_keeps_the_latest_day() -> None:
     )
     read = mail(MALINAU, "Laporan harian", body)
     assert (read["printed"], read["recorded"], read["stock_on_hand"]) == (90, 85, 1810)
+
+
+def test_a_week_beside_the_last_in_a_weekly_report_keeps_this_week() -> None:
+    body = (
+        "Laporan mingguan kami:\n\n"
+        "\tMinggu lalu\tMinggu ini\n"
+        "Perekaman\t41\t38\n"
+        "Pencetakan\t40\t35\n"
+        "Sisa blangko KTP-el\t1.120\t1.085\n\n"
+        "Salam"
+    )
+    read = mail(MALINAU, "Laporan mingguan", body)
+    assert (read["printed"], read["recorded"], read["stock_on_hand"]) == (35, 38, 1085)
