@@ -5520,6 +5520,7 @@ def _stacked_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]
 # digits wraps onto the next line, under it ("2027                  699").
 _WRAPPED_FIGURE_HEAD_RE = re.compile(r"(?:[ \t]{2,}|\t|\|[ \t]*)(?P<figure>(?P<thousands>\d{1,3})\.)[ \t]*$")
 _WRAPPED_FIGURE_TAIL_RE = re.compile(r"(?<![\w.,/])\d{3}(?![\w.,/])")
+_DOT_SPACES_LINE_END_RE = re.compile(r"\d\.[ \t]+\n")
 # How far the group under it may stand from the figure's own column (left- or right-aligned cells).
 _WRAPPED_COLUMN_SLACK = 2
 
@@ -5529,7 +5530,7 @@ def joined_wrapped_figures(text: str) -> str:
     same column of the next line becomes "1.699" on the first line, the group taken off the second. A figure that
     ends at its dot with no group of three under it is unread: "1." is no count a clerk would read (it stands for
     1.xxx), so its cell becomes "?"."""
-    if ".\n" not in text and not re.search(r"\d\.[ \t]+\n", text):
+    if ".\n" not in text and _DOT_SPACES_LINE_END_RE.search(text) is None:
         return text
     lines = text.split("\n")
     for i, line in enumerate(lines):
