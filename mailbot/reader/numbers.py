@@ -34,6 +34,10 @@ def normalise(text: str) -> str:
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     if _DICTATED_HINT_RE.search(low) and not _TYPED_STOP_RE.search(low):
         low = _dictated_stops(low)
+    if "'" in low:
+        # Thousands marked with an apostrophe, as a spreadsheet set to Swiss figures writes them ("1'287"): the
+        # thousands dot a clerk reads.
+        low = _APOSTROPHE_THOUSANDS_RE.sub(r"\1.\2", low)
     if "_" in low:
         # A key of a form's dump ("sisa_stok=615", "jumlah_diminta: 1500") is read as its words.
         low = _KEY_UNDERSCORE_RE.sub(" ", low)
@@ -74,6 +78,9 @@ def _zeros(found: re.Match[str]) -> str:
     return found.group().replace("o", "0")
 
 
+# An apostrophe between a figure's thousands and its last three digits ("1'287", "12'500"); never a year's
+# ("Okt '26") nor feet and inches ("5'10").
+_APOSTROPHE_THOUSANDS_RE = re.compile(r"(?<![\w.,'])(\d{1,3})'(\d{3})(?![\w']|[.,]\d)")
 # An underscore joining the words of a key before "=" or ":".
 _KEY_UNDERSCORE_RE = re.compile(r"(?<=[a-z])_(?=[a-z]\w*[ \t]*[=:])")
 # Letters O in a figure: a digit, then digits, thousands dots and O's, up to the figure's end ("4oo", "1.5oo",

@@ -4761,6 +4761,8 @@ _MONTH_NAMES = vocab.alternation(tuple(vocab.MONTHS))
 _DAY_SPAN_TITLE_RE = re.compile(
     r"\b\d{1,2}\s*(?:[-\u2013]|s\.?\s?d\.?|s/d|sampai|hingga|to)\s*\d{1,2}\s*(?:" + _MONTH_NAMES + r")\b"
     r"|\b\d{1,2}/\d{1,2}\s*(?:[-\u2013]|s\.?\s?d\.?|s/d|sampai|hingga|to)\s*\d{1,2}/\d{1,2}\b"
+    # Days listed together: "Laporan harian 8 & 11 Januari", "laporan kegiatan 7 dan 8 Januari 2027".
+    r"|\b\d{1,2}(?:\s*,\s*\d{1,2})*\s*(?:&|\+|dan|and)\s*\d{1,2}\s*(?:" + _MONTH_NAMES + r")\b"
 )
 _COUNT_FIELDS = ("printed", "recorded")
 
@@ -5353,12 +5355,32 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
             continue  # "Uraian | Minggu ini | s.d. minggu ini": the week's and the running count, read elsewhere
         if ranks.count(latest) != 1 or not ordered:
             tables.append(tuple(rows))  # several figures a label, no latest one: unclear
+        elif _days_joined(lines, i) and all(r is not None and r[0] in (0, 1) for r in ranks) and not any(
+            _CORRECTED_COLUMN_RE.fullmatch(normalise(c)) or _OLD_FIGURE_COLUMN_RE.fullmatch(normalise(c)) for c in cells
+        ):
+            # "Laporan kemarin belum terkirim ..., jadi kami gabung dengan laporan hari ini": the days reported
+            # together, what was done is their sum; the stock is the latest day's.
+            col = ranks.index(latest) + 1
+            tables.append(tuple(
+                (r[0], str(sum(quantity_in(c) or 0 for c in r[1:])) if _label_role(r[0]) in _COUNT_FIELDS else r[col])
+                for r in rows
+            ))
         else:
             col = ranks.index(latest) + 1
             tables.append(tuple((r[0], r[col]) for r in rows))
         for k in range(i, j):
             lines[k] = ""
     return tables
+
+
+_JOINED_LEAD_LINES = 3
+_DAYS_JOINED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.DAYS_JOINED_WORDS) + r")(?![\w-])")
+
+
+def _days_joined(lines: Sequence[str], i: int) -> bool:
+    """Whether the lines leading into a table at line i say its days are reported together ("... jadi kami gabung
+    dengan laporan hari ini:")."""
+    return _DAYS_JOINED_RE.search(normalise("\n".join(lines[max(0, i - _JOINED_LEAD_LINES) : i]))) is not None
 
 
 # --- Running-total and month columns of typed period tables (monthly reports, multi-month recaps) ---
@@ -5885,6 +5907,42 @@ def _stacked_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]
     return tables
 
 
+# A typed table's figure that ends its line at a thousands dot ("1." in "11/01/   187   301   1."): its group of three
+# digits wraps onto the next line, under it ("2027                  699").
+_WRAPPED_FIGURE_HEAD_RE = re.compile(r"(?:[ \t]{2,}|\t|\|[ \t]*)(?P<figure>(?P<thousands>\d{1,3})\.)[ \t]*$")
+_WRAPPED_FIGURE_TAIL_RE = re.compile(r"(?<![\w.,/])\d{3}(?![\w.,/])")
+_DOT_SPACES_LINE_END_RE = re.compile(r"\d\.[ \t]+\n")
+# How far the group under it may stand from the figure's own column (left- or right-aligned cells).
+_WRAPPED_COLUMN_SLACK = 2
+
+
+def joined_wrapped_figures(text: str) -> str:
+    """A typed table's figures wrapped at their thousands dot made whole: "1." at a line's end over "699" in the
+    same column of the next line becomes "1.699" on the first line, the group taken off the second. A figure that
+    ends at its dot with no group of three under it is unread: "1." is no count a clerk would read (it stands for
+    1.xxx), so its cell becomes "?"."""
+    if ".\n" not in text and _DOT_SPACES_LINE_END_RE.search(text) is None:
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        head = _WRAPPED_FIGURE_HEAD_RE.search(line)
+        if head is None or not line[: head.start()].strip():
+            continue  # a cell of its own after others, never a sentence's last word or a list's mark ("2.")
+        below = lines[i + 1] if i + 1 < len(lines) else ""
+        tail = next(
+            (t for t in _WRAPPED_FIGURE_TAIL_RE.finditer(below)
+             if abs(t.start() - head.start("figure")) <= _WRAPPED_COLUMN_SLACK
+             or abs(t.end() - head.end("figure")) <= _WRAPPED_COLUMN_SLACK),
+            None,
+        )
+        if tail is None:
+            lines[i] = f"{line[: head.start('figure')]}?"
+            continue
+        lines[i] = f"{line[: head.start('figure')]}{head.group('thousands')}.{tail.group()}"
+        lines[i + 1] = below[: tail.start()].rstrip() + below[tail.end():]
+    return "\n".join(lines)
+
+
 def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]]:
     """Pull horizontal tables ("Tanggal | Perekaman | ..." then rows) out of text; the rest stays.
 
@@ -5893,7 +5951,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     terima dengan rincian:" over "Uraian | Jumlah Keping"), or made of rows that name their figures
     ("Perekaman KTP-el | 1.234"). Removed lines become empty so the text keeps its shape.
     """
-    text = joined_point_values(joined_field_blocks(text))
+    text = joined_wrapped_figures(joined_point_values(joined_field_blocks(text)))
     lines = text.split("\n")
     if "\t" in text:
         _unwrapped_tab_rows(lines)

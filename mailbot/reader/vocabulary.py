@@ -2498,6 +2498,14 @@ PERIOD_REPORT_WORDS: tuple[str, ...] = (
     "bulanan", "monthly", "gabung", "digabung", "kami gabung", "kami gabungkan", "digabungkan",
     "combined", "rekap periode", "periode",
 )
+# In the lines leading into a table of day columns ("Kemarin | Hari ini"), these say the days are reported together,
+# an earlier day's report never sent: "Laporan kemarin belum terkirim ..., jadi kami gabung dengan laporan hari ini".
+# (A week set beside the last, "Laporan mingguan" over "Minggu lalu | Minggu ini", only compares.)
+DAYS_JOINED_WORDS: tuple[str, ...] = (
+    "gabung", "digabung", "kami gabung", "kami gabungkan", "digabungkan", "combined",
+    "belum terkirim", "blm terkirim", "tidak terkirim", "tdk terkirim", "gagal terkirim", "belum sempat dikirim",
+    "tertunda",
+)
 # Spoken and regional forms of "kirim" asked for: "kalau bisa dikirimi lima ratus keping ja dulu".
 ROLE_PHRASES["requested"] += (
     "dikirimi", "dikirimin", "kirimin", "kirimi", "bisa dikirimi", "bisa dikirimin", "tolong kirim", "tolong dikirim",
@@ -3626,6 +3634,12 @@ TARGET_STOCK_WORDS += ("stok kembali", "stock kembali", "stock back to", "stock 
 IN_TRANSIT_PHRASES += (
     "akan dikirim tahap", "akan dikirimkan tahap", "dikirim tahap ii", "dikirim pada tahap", "akan dikirim setelah",
     "akan dikirimkan setelah", "akan dikirim kemudian", "akan dikirim berikutnya",
+)
+# The rest of a shipment placed by its courier's word ("sisanya 1.500 keping menurut ekspedisi masih di Tanjung
+# Selor"): the courier holds it, no stock.
+IN_TRANSIT_PHRASES += (
+    "menurut ekspedisi", "kata ekspedisi", "menurut pihak ekspedisi", "menurut kurir", "kata kurir",
+    "menurut jasa pengiriman", "according to the courier", "per the courier",
 )
 
 

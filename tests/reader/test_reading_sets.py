@@ -1,4 +1,4 @@
-"""Labelled sets (set1 of ../shared/reading, setA to setZ, setAA to setAZ, setBB), labelled independently of the
+"""Labelled sets (set1 of ../shared/reading, setA to setZ, setAA to setAZ, setBA, setBB), labelled independently of the
 reader, scored as `mailbot parse --json` reads them."""
 
 from __future__ import annotations
@@ -207,6 +207,15 @@ BARS = {
     # left: 061 (a team's report whose district is only the town of its sites, Tanjung Selor, also the province's
     # seat) and 116 (figures only in a PDF).
     "setAZ": (117, 115, 0, (17, 17)),
+    # BA (the weeks after a three-day SIAK and network outage: catch-up reports of several days in one mail, print
+    # queues driving requests, Outbox mail sent days late, staff on personal addresses, a province reply-all,
+    # English helpdesk tickets): 101/122 (82.8%), 8 wrong (018 two days side by side joined by the lead-in read as
+    # the latest day's, 067 and 106 a row per day of days listed in the title read as the latest day's, 023 "1'287"
+    # and 054/080 a pasted table's figure wrapped at its thousands dot read as their first digits, 079 the rest of a
+    # shipment still with the courier read as the stock, 058 a weekly report's receipts read as received), 18 of 18
+    # automated before any change made with it. Left: 058 (receipts inside a weekly report with opening and
+    # closing stock, labelled received null, where setAB 082, setAM 039, setAU 047 and setC 059 label them).
+    "setBA": (122, 109, 1, (18, 18)),
     # BB (Bulan KIA: child ID cards pushed through schools, posyandu and hospitals, KIA counts split by age group,
     # the ministry's allocation forwarded, school services from personal addresses, WhatsApp pastes, English-mixed
     # Tarakan mail): 98/116 (84.5%), 5 wrong (065 an ask whose own breakdown totals another figure read as asked,
