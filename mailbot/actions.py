@@ -731,7 +731,9 @@ def complete_clarification(session: Session, desk: Desk, req: Request, message: 
     else:
         decision = evaluate(session, desk, req, sender_known=trust.on_list,
                             authenticated=trust.authenticated is not False)
-    return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted)
+    # the answer may come from another address of the district (a colleague, days later): its writer is answered
+    return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted,
+                        answer_to=trust.address)
 
 
 def link(session: Session, desk: Desk, req: Request, open_one: Request, message: Message,
