@@ -38,6 +38,13 @@ _FROM_BEFORE = re.compile(r"\b(?:dari|from)\s*$")
 _NEW_AFTER_OLD = re.compile(r"^\s*(?:(?:" + _BLANK_UNIT + r")\b)?\s*,?\s*"
                             r"(?:menjadi|jadi|diubah|berubah|to)\b")
 _STOCK_CUES = re.compile(r"\b(?:sisa|stok|stock|persediaan|tersisa|tinggal|tersedia|remaining|left|on hand)\b")
+
+
+def stock_named(text: str) -> bool:
+    """Whether *text* speaks of a stock ("stok KIA kami tinggal sadikit", "we have almost none left")."""
+    return _STOCK_CUES.search(text.lower()) is not None
+
+
 # A count of what arrived: "yang kami terima 1.200", "setelah dihitung ulang ternyata lengkap 1.200",
 # "received 1,200".
 _RECEIVED_CUES = re.compile(r"\b(?:terima|diterima|menerima|penerimaan|dihitung(?: ulang| kembali)?|hitung ulang|"
