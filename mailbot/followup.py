@@ -198,6 +198,9 @@ _REST_OF_SHIPMENT = re.compile(r"\bsisa\w* (?:blangko|blanko|kiriman\w*|pengirim
 
 
 _REST_NYA = re.compile(r"\bsisa (\d[\d.,]*)\s*nya\b")
+# "sisa 500 kpg sdh nyampe", "Sisa 500 keping sudah sampai": "sisa" right before a figure that arrived is the rest
+# of the shipment, no stock (a stock is said "sisa stok 500", "sisa kami 500")
+_REST_FIGURE_ARRIVED = re.compile(r"\bsisa (?=\d[\d.,]*(?:\s+\w+){0,4}?\s+(?:" + _ARRIVED.pattern + r"))")
 
 
 def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None:
@@ -220,12 +223,16 @@ def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None
     True
     >>> rest_arrived("pak sisa 400nya br nyampe td sore, skrg udh komplit smua", received_before=600, shipped=1000)
     1000
+    >>> rest_arrived("Sisa 500 keping sudah sampai hari ini, jadi total 1.300 keping sudah lengkap.",
+    ...              received_before=800, shipped=1300)
+    1300
     >>> rest_arrived("Sisa kiriman sudah sampai pak, tapi setelah dihitung hanya 700 keping.", received_before=1200,
     ...              shipped=2000)
     1900
     """
     # "sisa 400nya br nyampe": the figure's "-nya" makes "sisa" the rest of it, no stock ("sisanya 400")
     low = _REST_NYA.sub(r"sisanya \1", _REFERENCE.sub(" ", normalise(text or "")))
+    low = _REST_FIGURE_ARRIVED.sub("sisanya ", low)
     rest = whole = None
     for m in find_mentions(low):
         if m.value is None or m.value <= 0 or m.unit not in (None, "blank") or m.rate or m.year or m.approximate:
