@@ -8,7 +8,13 @@ from email import errors, policy
 from functools import lru_cache
 
 from mailbot.guards.decode import address_structure, decode_encoded_words, recover_bytes, unfold
-from mailbot.guards.threads import REFERENCE_PATTERN, find_references, parse_reference, strip_reply_prefixes, subject_prefixes
+from mailbot.guards.threads import (
+    REFERENCE_PATTERN,
+    find_references,
+    parse_reference,
+    strip_reply_prefixes,
+    subject_prefixes,
+)
 
 ELLIPSIS = "\u2026"
 SUBJECT_MAX = 200
