@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from mailbot.config import PROVINCE
 from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction, QuantityError
-from mailbot.followup import corrected_figures, damage_said, words_digest
+from mailbot.followup import corrected_figures, damage_said, stock_named, words_digest
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, item_name, number
 from mailbot.outcomes import MessageOutcome, state_words
@@ -352,8 +352,11 @@ def decide_new(session: Session, desk: Desk, req: Request, message: Message, ver
         # rejection beside it
         decision = replace(decision, outcome="hold", reasons=(*decision.reasons, _after_rejection(session, follows)))
     words = verdict.body_excerpt or ""
+    # a reason given, or the district's stock said in words no figure was read from ("stok KIA kami tinggal sadikit
+    # banar, kada sampai 50"): the managers read the district's words beside the records' stock
+    said = _GIVES_REASON.search(words) or (req.stock_on_hand is None and stock_named(words))
     return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted,
-                        note=words[:600] if decision.outcome == "hold" and _GIVES_REASON.search(words) else None,
+                        note=words[:600] if decision.outcome == "hold" and said else None,
                         follows=follows, joined_proposal=joined_proposal)
 
 
@@ -743,8 +746,9 @@ def complete_clarification(session: Session, desk: Desk, req: Request, message: 
             policy.Reason("stock_unconfirmed", {"said": said, "stock": r.data.get("stock")}) if r.code == "no_need"
             else r for r in decision.reasons))
         note = words
+    # the answer may come from another address of the district (a colleague, days later): its writer is answered
     return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted,
-                        note=note)
+                        note=note, answer_to=trust.address)
 
 
 def _stock_left_unsure(session: Session, req: Request) -> tuple[str, str] | None:

@@ -507,8 +507,19 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
                    "manager": manager,
                    "reference": thread.reference if thread is not None else None,
                    "why": reason if reason in _TOLD_WHY else None, "set_aside": set_aside or [],
+                   # a manager's words that are no command are quoted back to him: what he wrote, not a syntax alone
+                   "said": _first_words(verdict.body_excerpt if verdict is not None else None)
+                   if manager and reason == "manager_other" else None,
                    "request_item": thread.item or "ktp-el" if thread is not None else None},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt if verdict is not None else None)
+
+
+def _first_words(text: str | None, limit: int = 200) -> str | None:
+    """The writer's first paragraph on one line, cut at *limit* characters at a word ("..." after it)."""
+    para = " ".join((text or "").strip().split("\n\n")[0].split())
+    if not para:
+        return None
+    return para if len(para) <= limit else para[:limit].rsplit(" ", 1)[0] + " ..."
 
 
 # The reasons an acknowledgement explains (templates/reply_will_read.txt.j2).

@@ -673,16 +673,14 @@ def corrects_in_other_districts_thread(session: Session, verdict: Verdict, trust
                                        thread: Request | None) -> bool:
     """Whether a district's mail written in another district's request's thread says it corrects a figure ("Maaf
     pak ralat jadi 1.500" from Tarakan in Nunukan's thread): it may mean the other district's request or one of its
-    own, so neither changes and no request is opened; a person reads it. A mail read whole as a request, its asked
-    figure and its stock ("Koreksi: sisa stok kami 100 keping, bukan 900. Mohon kirim 3.000 keping."), is the
-    sender's own request written in the wrong thread."""
+    own, so neither changes and no request is opened; a person reads it. So is a mail that reads whole as a
+    request, its asked figure and its stock ("Koreksi pak, jumlah yang kami mohon sebenarnya 2.900 keping, sisa
+    stok 90."): its words of correcting may still mean the thread's request, and blanks are never committed on a
+    guess of which request is meant."""
     if thread is None or trust.district is None or trust.is_manager or thread.district == trust.district:
         return False
     words = verdict.body_excerpt or ""
     if not (_CORRECTION.search(words) or _CORRECTS_WORDS.search(words) or followup.corrected_figures(words)):
-        return False
-    if verdict.kind == "request" and verdict.requested is not None and verdict.stock_on_hand is not None \
-            and not verdict.doubts:
         return False
     return names_other_districts_request(session, verdict, trust, thread)
 

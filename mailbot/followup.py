@@ -38,6 +38,13 @@ _FROM_BEFORE = re.compile(r"\b(?:dari|from)\s*$")
 _NEW_AFTER_OLD = re.compile(r"^\s*(?:(?:" + _BLANK_UNIT + r")\b)?\s*,?\s*"
                             r"(?:menjadi|jadi|diubah|berubah|to)\b")
 _STOCK_CUES = re.compile(r"\b(?:sisa|stok|stock|persediaan|tersisa|tinggal|tersedia|remaining|left|on hand)\b")
+
+
+def stock_named(text: str) -> bool:
+    """Whether *text* speaks of a stock ("stok KIA kami tinggal sadikit", "we have almost none left")."""
+    return _STOCK_CUES.search(text.lower()) is not None
+
+
 # A count of what arrived: "yang kami terima 1.200", "setelah dihitung ulang ternyata lengkap 1.200",
 # "received 1,200".
 _RECEIVED_CUES = re.compile(r"\b(?:terima|diterima|menerima|penerimaan|dihitung(?: ulang| kembali)?|hitung ulang|"
@@ -193,6 +200,9 @@ _REST_OF_SHIPMENT = re.compile(r"\bsisa\w* (?:blangko|blanko|kiriman\w*|pengirim
 
 
 _REST_NYA = re.compile(r"\bsisa (\d[\d.,]*)\s*nya\b")
+# "sisa 500 kpg sdh nyampe", "Sisa 500 keping sudah sampai": "sisa" right before a figure that arrived is the rest
+# of the shipment, no stock (a stock is said "sisa stok 500", "sisa kami 500")
+_REST_FIGURE_ARRIVED = re.compile(r"\bsisa (?=\d[\d.,]*(?:\s+\w+){0,4}?\s+(?:" + _ARRIVED.pattern + r"))")
 
 
 def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None:
@@ -215,12 +225,16 @@ def rest_arrived(text: str, *, received_before: int, shipped: int) -> int | None
     True
     >>> rest_arrived("pak sisa 400nya br nyampe td sore, skrg udh komplit smua", received_before=600, shipped=1000)
     1000
+    >>> rest_arrived("Sisa 500 keping sudah sampai hari ini, jadi total 1.300 keping sudah lengkap.",
+    ...              received_before=800, shipped=1300)
+    1300
     >>> rest_arrived("Sisa kiriman sudah sampai pak, tapi setelah dihitung hanya 700 keping.", received_before=1200,
     ...              shipped=2000)
     1900
     """
     # "sisa 400nya br nyampe": the figure's "-nya" makes "sisa" the rest of it, no stock ("sisanya 400")
     low = _REST_NYA.sub(r"sisanya \1", _REFERENCE.sub(" ", normalise(text or "")))
+    low = _REST_FIGURE_ARRIVED.sub("sisanya ", low)
     rest = whole = None
     for m in find_mentions(low):
         if m.value is None or m.value <= 0 or m.unit not in (None, "blank") or m.rate or m.year or m.approximate:

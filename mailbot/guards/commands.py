@@ -22,6 +22,8 @@ MAX_REASON_CHARS = 500
 # Indonesian official naturally annotates a letter, and they cannot be read the other way.
 # "OK" and "YA" are not: "ok, saya cek dulu" is no approval.
 APPROVE_WORDS: frozenset[str] = frozenset({"setuju", "disetujui",
+                                         # Sundanese: "Mangga disatujuan, asal ..."
+                                         "disatujuan", "satuju",
                                          # "acc 2.000", "diacc": the office's word for signing a proposal off
                                          "acc", "diacc",
                                          # "Approved 2,000 for now, on condition that ...", "OK, approve 2,000"
@@ -50,7 +52,9 @@ REASON_PARTICLES: frozenset[str] = frozenset({"ya", "yah", "yaa", "pak", "bu", "
 # command follows. ("Ok pak, setuju. 1.500 dulu": a courtesy word after it)
 # ("Monggo disetujui, nanging ...": Javanese; "Fine by me, please approve ...": English, a "please" before the command)
 ASSENT_WORDS: frozenset[str] = frozenset({"ok", "oke", "okay", "okey", "baik", "siap", "boleh", "monggo", "mangga",
-                                         "nggih", "fine", "fine by me", "sure", "sounds good"})
+                                         "nggih", "fine", "fine by me", "sure", "sounds good",
+                                         # "ok go ahead, approve all of it"; Javanese "oleh" (may), "inggih"
+                                         "go ahead", "ok go ahead", "okay go ahead", "oleh", "inggih"})
 _ASSENT_RE = re.compile(r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
                                            for w in sorted(ASSENT_WORDS, key=len, reverse=True))
                         + r")\b[\s,.!:;\-]*(?:(?:pak|bu|bapak|ibu|ya|please|pls|plz|tolong|silakan|silahkan)\b"

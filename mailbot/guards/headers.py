@@ -8,7 +8,13 @@ from email import errors, policy
 from functools import lru_cache
 
 from mailbot.guards.decode import address_structure, decode_encoded_words, recover_bytes, unfold
-from mailbot.guards.threads import REFERENCE_PATTERN, find_references, parse_reference, strip_reply_prefixes
+from mailbot.guards.threads import (
+    REFERENCE_PATTERN,
+    find_references,
+    parse_reference,
+    strip_reply_prefixes,
+    subject_prefixes,
+)
 
 ELLIPSIS = "\u2026"
 SUBJECT_MAX = 200
@@ -110,7 +116,7 @@ def safe_subject(original_subject: str, reference: str, *, max_len: int = SUBJEC
         raise ValueError(f"max_len {max_len} leaves no room for {head!r}")
     text = strip_reply_prefixes(safe_header_text(original_subject, max_len=10 * max_len))
     text = strip_reply_prefixes(" ".join(_REFERENCE_TAG_RE.sub(" ", text).split()))
-    text = _drop_leading_reference(text, reference)
+    text = _drop_leading_reference(_drop_leading_tag(text), reference)
     if not text or max_len - len(head) < 2:
         return head
     return f"{head} {safe_header_text(text, max_len=max_len - len(head) - 1)}"
@@ -200,6 +206,24 @@ def _cap(text: str, max_len: int) -> str:
     while cut > 0 and unicodedata.combining(text[cut]):
         cut -= 1
     return text[:cut].rstrip() + ELLIPSIS
+
+
+_LEADING_TAG_RE = re.compile(r"\s*(?:\[[^\]]{1,120}\]|\([^)]{1,120}\))\s*")
+
+
+def _drop_leading_tag(text: str) -> str:
+    """*text* without a tag the writer put before the reply prefix ("[KOREKSI: sisa stok 150] Re: Permohonan",
+    "(salah ketik - sisa stok kami 300) Re: ..."): it was said once, in that mail, and is no part of the thread's
+    subject. A bracket not followed by a reply prefix is the subject's own ("[Mendesak] Permohonan blangko").
+
+    >>> _drop_leading_tag("[Ralat jumlah 2.600] Re: Permohonan blangko KTP-el")
+    'Permohonan blangko KTP-el'
+    """
+    m = _LEADING_TAG_RE.match(text)
+    if m is None:
+        return text
+    rest, replied, _ = subject_prefixes(text[m.end():])
+    return rest if replied and rest else text
 
 
 def _drop_leading_reference(text: str, reference: str) -> str:

@@ -439,6 +439,20 @@ def _note_on_quote(line: str, *, desk_quoted: bool) -> str | None:
     return None
 
 
+def _notes_on_unmarked_quote(quoted: list[str]) -> list[str]:
+    """The writer's notes typed on the lines of the desk's mail quoted without "> " (an Outlook "Dari:/Dikirim:"
+    block, a phone's indent): read up to the desk's footer only, so that an older mail further down the chain
+    (a correction made and answered before) is never read again. Lines marked "> " had theirs read already."""
+    notes = []
+    for line in quoted:
+        if _DESK_FOOTER_RE.search(line):
+            break
+        stripped = line.strip()
+        if stripped and not stripped.startswith(">") and (note := _note_on_quote(stripped, desk_quoted=True)):
+            notes.append(note)
+    return notes
+
+
 # A message's text is split twice as it is read (for its new words, and for the signals of a machine
 # in the writer's own words); the second time is the first's answer.
 @functools.lru_cache(maxsize=4)
@@ -554,6 +568,12 @@ def _split_quoted(text: str, forwarded: bool) -> tuple[str, str]:
             continue
         out.append(own)
         i += 1
+    if desk_footer and (notes := _notes_on_unmarked_quote(quoted)):
+        # "- Jumlah yang dimohon: 2.000 keping (...) <<< mestinya 2.600" in an Outlook block or a Yahoo indent:
+        # the writer's words typed on a quoted line of the desk's mail are the writer's, as under "> "
+        while out and (not out[-1].strip() or _RULE_RE.match(out[-1])):
+            out.pop()
+        out.extend(["", *notes])
     out = _without_disclaimers(out)
     while out and (not out[-1].strip() or _RULE_RE.match(out[-1])):
         out.pop()

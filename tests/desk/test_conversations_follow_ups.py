@@ -55,16 +55,16 @@ def test_a_thread_binds_only_its_own_districts_mail(desk_dir: Path) -> None:
     ml_ref = reference_of(malinau)
     before = request_row(desk_dir, ml_ref)
 
-    # Tarakan answers in Malinau's thread: its own request, decided for Tarakan, never told of Malinau's
+    # Tarakan's correction in Malinau's thread, a figure and a stock: no request decided for anyone, a person
+    # reads it, Tarakan told so and never told of Malinau's
     mid = answer_reply(desk_dir, malinau, "tk-in-ml", TARAKAN,
                        "Koreksi: sisa stok kami 100 keping, bukan 900. Mohon kirim 3.000 keping.")
     [told] = replies_to(desk_dir, mid)
-    tk_ref = reference_of(told)
-    assert told.to == [TARAKAN] and tk_ref != ml_ref
+    assert told.to == [TARAKAN] and ml_ref not in told.subject
     assert ml_ref not in told.text and "malinaukab" not in told.text and "Malinau" not in told.text
-    tarakan = request_row(desk_dir, tk_ref)
-    assert (tarakan["district"], tarakan["requested"], tarakan["stock_on_hand"]) == ("65.71", 3000, 100)
-    assert tarakan["state"] in ("approved", "held") and tarakan["linked_to"] is None
+    assert "Petugas kami akan memeriksanya" in told.text
+    assert _reasons(desk_dir, mid) == {"other_districts_request"}
+    assert db(desk_dir).execute("select count(*) from requests where district = '65.71'").fetchone()[0] == 0
     after = request_row(desk_dir, ml_ref)
     assert (after["requested"], after["stock_on_hand"], after["approved"], after["state"]) == \
         (before["requested"], before["stock_on_hand"], before["approved"], before["state"])

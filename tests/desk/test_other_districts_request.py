@@ -84,7 +84,11 @@ def test_naming_ones_own_request_beside_anothers_still_cancels_ones_own(desk12: 
     "Maaf pak ralat jadi 1.500 keping ya.",
     "Koreksi pak, yang benar 800 keping, bukan 2.000.",
     "Correction: it should be 1,200 blanks.",
-], ids=["ralat-jadi", "koreksi-yang-benar", "english-correction"])
+    "Koreksi pak, jumlah yang kami mohon sebenarnya 2.900 keping, sisa stok 90.",
+    "Mohon maaf pak, koreksi: permohonan kami 3.000 keping dengan sisa stok 200 keping.",
+    "Ralat: stok kami tinggal 150, jadi mohon dikirim 2.500 keping.",
+], ids=["ralat-jadi", "koreksi-yang-benar", "english-correction", "figure-and-stock", "permohonan-dengan-stok",
+        "stok-lalu-jumlah"])
 def test_a_correction_written_in_another_districts_thread_changes_nothing_and_opens_nothing(
         desk12: Desk12, words: str) -> None:
     reply = approved(desk12, sender=NUNUKAN)  # BLK-2026-0001, Nunukan's 2.000, approved; Tarakan has none

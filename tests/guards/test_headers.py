@@ -189,6 +189,21 @@ def test_safe_subject_never_stacks_prefixes_or_tags(original: str) -> None:
     assert safe_subject(original, REF) == "Re: [BLK-2026-0042] Permohonan tambahan blangko KTP-el"
 
 
+@pytest.mark.parametrize("original", [
+    "[KOREKSI: sisa stok 150] Re: [BLK-2026-0042] Re: Permohonan tambahan blangko KTP-el",
+    "(salah ketik - stok kami 300) Re: [BLK-2026-0042] Permohonan tambahan blangko KTP-el",
+    "Re: [BLK-2026-0042] [Ralat jumlah 2.600] Re: Permohonan tambahan blangko KTP-el",
+    "Bls: (revisi) AW: Permohonan tambahan blangko KTP-el",
+])
+def test_a_tag_the_writer_put_before_the_reply_prefix_leaves_the_threads_subject(original: str) -> None:
+    assert safe_subject(original, REF) == "Re: [BLK-2026-0042] Permohonan tambahan blangko KTP-el"
+
+
+def test_a_bracket_that_is_the_subjects_own_stays() -> None:
+    assert safe_subject("[Mendesak] Permohonan tambahan blangko", REF) == \
+        "Re: [BLK-2026-0042] [Mendesak] Permohonan tambahan blangko"
+
+
 @pytest.mark.parametrize("original", ["", "Re:", "  RE :  ", "[BLK-2026-0042]", "Re: [BLK-2026-0042]"])
 def test_safe_subject_of_an_empty_subject_is_the_tag(original: str) -> None:
     assert safe_subject(original, REF) == "Re: [BLK-2026-0042]"
