@@ -564,6 +564,16 @@ def replayed(session: Session, desk: Desk, message: Message) -> None:
     session.flush()
 
 
+def dismissed(session: Session, desk: Desk, message: Message, *, actor: str, reason: str) -> None:
+    """A quarantined message the operator took off the quarantine list: its open queue items are closed with the
+    dismissal's reason, so neither the queue nor the digest asks for it again."""
+    for item in session.scalars(select(AttentionItem).where(AttentionItem.message_pk == message.id,
+                                                            AttentionItem.closed_at.is_(None))):
+        item.closed_at, item.closed_by = desk.now(), actor
+        item.resolution = f"dikeluarkan dari karantina: {reason}"
+    session.flush()
+
+
 # --- reminders -----------------------------------------------------------------------------------
 
 STATE_TEXT = {

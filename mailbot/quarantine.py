@@ -10,6 +10,7 @@ from email.message import Message as EmailMessage
 
 from sqlalchemy.orm import Session
 
+from mailbot import attention
 from mailbot.desk import Desk
 from mailbot.errors import InvalidAction
 from mailbot.guards.limits import LimitViolation, check_limits
@@ -96,7 +97,8 @@ def tell_operator(session: Session, desk: Desk, entries: list[QuarantinedEntry])
 
 
 def dismiss(desk: Desk, message_pk: int, reason: str, *, actor: str) -> None:
-    """Take a quarantined message off the quarantine list, keeping it and the reason on record."""
+    """Take a quarantined message off the quarantine list, keeping it and the reason on record; its queue item
+    is closed with that reason."""
     if not reason.strip():
         raise InvalidAction("a dismissal needs a reason: --reason TEXT")
     with desk.sessions.begin() as session:
@@ -106,6 +108,7 @@ def dismiss(desk: Desk, message_pk: int, reason: str, *, actor: str) -> None:
         if row.status != "quarantined":
             raise InvalidAction(f"message {message_pk} is {row.status}, not quarantined")
         row.status = "dismissed"
+        attention.dismissed(session, desk, row, actor=actor, reason=reason)
         repo.audit(session, at=desk.now(), actor=actor, action="dismiss", target=f"message:{message_pk}",
                    details={"reason": reason, "error": row.error})
 

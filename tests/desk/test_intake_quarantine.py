@@ -98,6 +98,7 @@ def test_dismiss_and_reread(desk_dir: Path) -> None:
 
     listed = mailbot(desk_dir, "quarantine")
     assert f"| {qid} " in listed.stdout
+    assert f"| {qid} " in mailbot(desk_dir, "queue", "list").stdout
     no_reason = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", " ")
     assert no_reason.returncode == 1 and "needs a reason" in no_reason.stderr
     dismissed = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", "foto kegiatan, bukan laporan")
@@ -106,6 +107,10 @@ def test_dismiss_and_reread(desk_dir: Path) -> None:
     assert db.execute("select status from messages where id = ?", (qid,)).fetchone() == ("dismissed",)
     assert "foto kegiatan, bukan laporan" in db.execute(
         "select details from audit where action = 'dismiss'").fetchone()[0]
+    # its "perlu dibaca" item is closed with the dismissal's reason: neither the queue nor the digest asks again
+    assert db.execute("select resolution from attention_items where message_pk = ? and closed_at is not null",
+                      (qid,)).fetchall() == [("dikeluarkan dari karantina: foto kegiatan, bukan laporan",)]
+    assert f"| {qid} " not in mailbot(desk_dir, "queue", "list").stdout
     again = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", "x")
     assert again.returncode == 1 and "is dismissed, not quarantined" in again.stderr
     # a dismissed message is still one --include-quarantined re-reads (as its --help says), never a plain reread
