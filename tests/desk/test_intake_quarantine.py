@@ -99,6 +99,10 @@ def test_dismiss_and_reread(desk_dir: Path) -> None:
     listed = mailbot(desk_dir, "quarantine")
     assert f"| {qid} " in listed.stdout
     assert f"| {qid} " in mailbot(desk_dir, "queue", "list").stdout
+    # the managers read why in Indonesian, as the district was told, never the limit's English error
+    digest = mailbot(desk_dir, "digest", "--print").stdout
+    assert "lampirannya terlalu banyak (12 berkas; paling banyak 10 berkas per email)" in digest, digest
+    assert "max_attachments" not in digest and "over the limit" not in digest
     no_reason = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", " ")
     assert no_reason.returncode == 1 and "needs a reason" in no_reason.stderr
     dismissed = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", "foto kegiatan, bukan laporan")
