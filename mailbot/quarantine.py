@@ -14,6 +14,7 @@ from mailbot import attention
 from mailbot.desk import Desk
 from mailbot.errors import InvalidAction
 from mailbot.guards.limits import LimitViolation, check_limits
+from mailbot.guards.threads import find_references
 from mailbot.outgoing import ReplyTo, reply_subject
 from mailbot.reader.automated import header_reasons
 from mailbot.store import repo
@@ -52,7 +53,9 @@ def tell(session: Session, desk: Desk, row: Message, incoming: IncomingMessage, 
               template="reply_quarantined", to=[row.sender], subject=reply_subject(row.subject or "", None),
               reply_to=ReplyTo.answering(row.message_id),
               context={"district_name": district.name, "limit": over.limit, "actual": over.actual,
-                       "maximum": over.maximum, "part": over.part, "message_subject": row.subject or ""})
+                       "maximum": over.maximum, "part": over.part, "message_subject": row.subject or "",
+                       # the footer asks to keep a reference only when the subject answered has one
+                       "referenced": bool(find_references(row.subject or ""))})
         if queued.suppressed_reason is not None:  # the operator must not read that the district was told
             untold = "daily_cap" if queued.outbox_id is not None else "no_address"
     return QuarantinedEntry(message_pk=row.id, sender=row.sender or "-", message_subject=row.subject or "-",

@@ -76,6 +76,8 @@ def test_too_many_attachments_tells_operator_and_district(desk_dir: Path) -> Non
     assert "Yth. Bapak/Ibu Operator Disdukcapil Kabupaten Bulungan" in text
     assert "lampirannya terlalu banyak (12 berkas; paling banyak 10 berkas per email)" in text
     assert "Mohon kirim ulang" in text
+    # its subject carries no reference: the footer asks to keep none
+    assert "kode rujukan" not in text and "Email ini dikirim otomatis oleh meja layanan blangko." in text
     assert to_district[0]["In-Reply-To"] == "<foto12@bulungankab.example>"
     # a second run tells no one again
     assert mailbot(desk_dir, "run", "--once").returncode == 0
