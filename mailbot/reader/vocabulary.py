@@ -199,7 +199,7 @@ DAY_NAMES: tuple[str, ...] = (
 
 # Units that count blanks or cards.
 BLANK_UNITS: tuple[str, ...] = (
-    "keping", "kping", "kpg", "kp", "lembar", "lbr", "buah", "bh", "pcs", "pc", "biji",
+    "keping", "kping", "kpg", "kp", "lembar", "lbr", "buah", "bh", "pcs", "pc", "biji", "pieces", "piece",
     "blangko", "blanko", "kartu", "eksemplar", "keeping",
 )
 # Units that count people; fine for recording and printing figures, never for stock.
