@@ -1090,7 +1090,8 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             int(part["digits"]) if part["digits"] else parse_words(part["words"]) or 1000
         ) < 1000 and (
             ((unit_beside := _UNIT_RE.match(masked, part.end())) and unit_beside.group("blank") is not None)
-            or _PART_CLAUSE_END_RE.match(masked, part.end())
+            # at the clause's end only with a space after the comma: "1.384,00" is a decimal comma
+            or (_PART_CLAUSE_END_RE.match(masked, part.end()) and (spelled or part["words"] or " " in part[0]))
         ):
             # "seribu, 500 keping", "2.000, 250.", "1.500, 300 keping": thousands, a comma, a figure below a thousand
             # and then the pieces or the end of the clause: one figure typed with a stray comma (1.500, 1.800?), or
