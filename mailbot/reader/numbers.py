@@ -698,6 +698,7 @@ _COMMA_THEN_PART_RE = re.compile(
     rf"[^\S\n]*,[^\S\n]*(?:(?P<digits>\d{{1,3}})(?![\d,/:]|\.\d)|(?P<words>{WORDS_PATTERN}))")
 # What closes "thousands, part" as one figure's spelling: the pieces counted, or the end of the clause ("2.000, 250.").
 _PART_CLAUSE_END_RE = re.compile(r"[^\S\n]*(?:$|\n|[;!?)]|\.(?!\d))")
+_PIECES_AFTER_RE = re.compile(rf"[^\S\n]*(?:{_alternation(vocab.PIECE_WORDS)})\b")
 # A figure that ends in hundreds or in millions, in words or after digits ("tiga ratus", "2 ribu 3 ratus", "sejuta"),
 # before digits on its line.
 _ENDS_IN_HUNDREDS_RE = re.compile(r"(?<![\w-])(?:seratus|ratus|rts)$")
@@ -1090,6 +1091,7 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             int(part["digits"]) if part["digits"] else parse_words(part["words"]) or 1000
         ) < 1000 and (
             ((unit_beside := _UNIT_RE.match(masked, part.end())) and unit_beside.group("blank") is not None)
+            or _PIECES_AFTER_RE.match(masked, part.end())
             # at the clause's end only with a space after the comma: "1.384,00" is a decimal comma
             or (_PART_CLAUSE_END_RE.match(masked, part.end()) and (spelled or part["words"] or " " in part[0]))
         ):
