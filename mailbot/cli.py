@@ -919,8 +919,8 @@ def outbox_list(
     with _desk(read_only=True) as desk:
         rows = outbox_rows(desk, limit, whole=not sys.stdout.isatty(),
                            ellipsis="..." if os.environ.get("TERM") == "dumb" else "…")
-    print_table(out, table_of(("id", "category", "to", "subject", "status", "attempts", "error"), rows,
-                              title="Outbox"))
+    print_table(out, table_of(("id", "category", "to", "subject", "status", "when", "attempts", "error"),
+                              rows, title="Outbox"))
 
 
 @outbox_app.command("retry", cls=SignedArguments)

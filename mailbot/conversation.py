@@ -1278,8 +1278,9 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
     req.updated_at = now
     session.add(actions.record_update(req, changed, actor=actor, at=now, message_id=message.id,
                                       said=followup.words_digest(verdict.body_excerpt, verdict.in_reply_to)))
-    repo.audit(session, at=now, actor=actor, action="update", target=req.reference,
-               details={"message": message.id, "changes": [
+    # a reading the operator corrected (mailbot correct) is the desk's change, not the district's
+    repo.audit(session, at=now, actor=actor, action="reading-update" if any(c.get("by_us") for c in changed)
+               else "update", target=req.reference, details={"message": message.id, "changes": [
                    {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changed]})
     session.flush()
     decision = actions.evaluate(session, desk, req, sender_known=sender_known, authenticated=authenticated)

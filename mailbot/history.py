@@ -46,7 +46,8 @@ FIGURE_WORDS = {"requested": "requested", "stock_on_hand": "stock", "received": 
 AUDIT_WORDS = {
     "approve": "approved", "reject": "rejected", "withdraw": "withdrawn", "dispatch": "dispatched",
     "correct": "reading corrected", "reminder": "reminder from the district", "confirm": "district confirmed",
-    "update": "district changed its figures", "ask-back": "asked back", "receipt-correction": "receipt count corrected",
+    "update": "district changed its figures", "reading-update": "figures changed by the corrected reading",
+    "ask-back": "asked back", "receipt-correction": "receipt count corrected",
     "close-item": "queue item closed", "dismiss": "taken off the quarantine list", "resolve": "difference resolved",
     "supply": "supply received", "adjust": "adjustment", "appeal": "district appealed the rejection",
     "join-proposal": "district's own request took the proposal's place",

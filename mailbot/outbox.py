@@ -369,6 +369,7 @@ def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], 
             if not due:
                 return result  # (on PostgreSQL, rows another sender took meanwhile are its to send)
             ids = {mail.message_id: outbox_id for outbox_id, mail in due}
+            failed_before = result.failed
             recorded: set[str] = set()
             untried: list[str] = []  # behind a connection lost mid-batch: due again at once
 
@@ -402,7 +403,10 @@ def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], 
                 if tell_misconfigured:
                     log.error("configuration error: %s; the mail stays queued", result.misconfigured)
                 return result
-            if len(due) < batch and not untried:  # (each pass with untried mail tried one: it ends)
+            # a mail given up in this batch queued the operator's notice of it: one more pass sends it (a notice's
+            # own failure is never told, so this ends), as `run --once` promises to send what it queued
+            if len(due) < batch and not untried and result.failed == failed_before:
+                # (each pass with untried mail tried one: it ends)
                 if len(due) == allowed:  # the brake, not an empty queue, ended this batch
                     with desk.sessions() as session:
                         result.braked = repo.count_due(session, desk.now())

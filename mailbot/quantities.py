@@ -253,7 +253,9 @@ def _refuse_joined(shown: str, spelled: str) -> None:
     except QuantityError:
         return
     tail = _figure_or_words(joined["tail"])
-    if head < 1000 or head % 1000 or tail is None or not 0 < tail < 1000:
+    # "1.500, 300" as well as "2.000, 300": a figure of thousands and one below a thousand after the comma (the
+    # reader asks both back in a district's mail)
+    if head < 1000 or tail is None or not 0 < tail < 1000:
         return
     figures = (format_number(head + tail), format_number(head))
     mark, kata = ("a stop", "titik") if joined["mark"] == "." else ("a comma", "koma")

@@ -10,9 +10,11 @@ from email.message import Message as EmailMessage
 
 from sqlalchemy.orm import Session
 
+from mailbot import attention
 from mailbot.desk import Desk
 from mailbot.errors import InvalidAction
 from mailbot.guards.limits import LimitViolation, check_limits
+from mailbot.guards.threads import find_references
 from mailbot.outgoing import ReplyTo, reply_subject
 from mailbot.reader.automated import header_reasons
 from mailbot.store import repo
@@ -51,7 +53,9 @@ def tell(session: Session, desk: Desk, row: Message, incoming: IncomingMessage, 
               template="reply_quarantined", to=[row.sender], subject=reply_subject(row.subject or "", None),
               reply_to=ReplyTo.answering(row.message_id),
               context={"district_name": district.name, "limit": over.limit, "actual": over.actual,
-                       "maximum": over.maximum, "part": over.part, "message_subject": row.subject or ""})
+                       "maximum": over.maximum, "part": over.part, "message_subject": row.subject or "",
+                       # the footer asks to keep a reference only when the subject answered has one
+                       "referenced": bool(find_references(row.subject or ""))})
         if queued.suppressed_reason is not None:  # the operator must not read that the district was told
             untold = "daily_cap" if queued.outbox_id is not None else "no_address"
     return QuarantinedEntry(message_pk=row.id, sender=row.sender or "-", message_subject=row.subject or "-",
@@ -96,7 +100,8 @@ def tell_operator(session: Session, desk: Desk, entries: list[QuarantinedEntry])
 
 
 def dismiss(desk: Desk, message_pk: int, reason: str, *, actor: str) -> None:
-    """Take a quarantined message off the quarantine list, keeping it and the reason on record."""
+    """Take a quarantined message off the quarantine list, keeping it and the reason on record; its queue item
+    is closed with that reason."""
     if not reason.strip():
         raise InvalidAction("a dismissal needs a reason: --reason TEXT")
     with desk.sessions.begin() as session:
@@ -106,6 +111,7 @@ def dismiss(desk: Desk, message_pk: int, reason: str, *, actor: str) -> None:
         if row.status != "quarantined":
             raise InvalidAction(f"message {message_pk} is {row.status}, not quarantined")
         row.status = "dismissed"
+        attention.dismissed(session, desk, row, actor=actor, reason=reason)
         repo.audit(session, at=desk.now(), actor=actor, action="dismiss", target=f"message:{message_pk}",
                    details={"reason": reason, "error": row.error})
 

@@ -143,8 +143,18 @@ def outbox_rows(desk: Desk, limit: int, *, whole: bool = False, ellipsis: str = 
 
     with desk.sessions() as session:
         rows = session.scalars(select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit))
-        return [(str(r.id), r.category, ", ".join(r.recipients), fit(r.subject), r.status, str(r.attempts),
-                 fit(r.last_error or "")) for r in rows]
+        return [(str(r.id), r.category, ", ".join(r.recipients), fit(r.subject), r.status, _when(desk, r),
+                 str(r.attempts), fit(r.last_error or "")) for r in rows]
+
+
+def _when(desk: Desk, r: OutboxMessage) -> str:
+    """When a mail went, or when its next try is due (after an outage the operator sees when it goes again); of a
+    failed or suppressed one, when it was queued."""
+    if r.sent_at is not None:
+        return f"sent {zoned(r.sent_at, desk.tz)}"
+    if r.status == "queued":
+        return f"next try {zoned(r.next_attempt_at, desk.tz)}"
+    return f"queued {zoned(r.created_at, desk.tz)}"
 
 
 def quarantine_rows(desk: Desk, limit: int, *, whole: bool = False, ellipsis: str = "…") -> list[tuple[str, ...]]:

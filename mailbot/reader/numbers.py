@@ -726,10 +726,16 @@ _FIGURE_BESIDE_RE = re.compile(r"[^\S\n]+\d{1,3}(?![\d.,/:])")
 # 250 keping", "dua ribu, tiga ratus keping".
 # Thousands in words of any of the districts' languages, then a comma, right before a figure: "one thousand, 500
 # blanks", "sewu, 250 keping", "seribu, 300" (the thousands may be words the reader counts nowhere else).
+# A thousands word before a comma ("seribu, 500 keping", Javanese "kalih ewu, 500 keping"): the figure after the
+# comma may be what the thousands leave, or a figure of its own; never read alone.
 _AFTER_THOUSANDS_COMMA_RE = re.compile(
-    r"(?:ribu|rebu|rbu|(?<![^\W\d_])rb|sewu|sarebu|thousand)[^\S\n]*,[^\S\n]*$", re.IGNORECASE)
+    r"(?:ribu|rebu|rbu|(?<![^\W\d_])rb|sewu|(?<![^\W\d_])ewu|sarebu|thousand)[^\S\n]*,[^\S\n]*$", re.IGNORECASE)
 _THOUSANDS_FIGURE_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d{4,}")
-_COMMA_THEN_PART_RE = re.compile(rf"[^\S\n]*,[^\S\n]*(?:(?P<digits>\d{{1,3}})(?![\d.,/:])|(?P<words>{WORDS_PATTERN}))")
+_COMMA_THEN_PART_RE = re.compile(
+    rf"[^\S\n]*,[^\S\n]*(?:(?P<digits>\d{{1,3}})(?![\d,/:]|\.\d)|(?P<words>{WORDS_PATTERN}))")
+# What closes "thousands, part" as one figure's spelling: the pieces counted, or the end of the clause ("2.000, 250.").
+_PART_CLAUSE_END_RE = re.compile(r"[^\S\n]*(?:$|\n|[;!?)]|\.(?!\d))")
+_PIECES_AFTER_RE = re.compile(rf"[^\S\n]*(?:{_alternation(vocab.PIECE_WORDS)})\b")
 # A figure that ends in hundreds or in millions, in words or after digits ("tiga ratus", "2 ribu 3 ratus", "sejuta"),
 # before digits on its line.
 _ENDS_IN_HUNDREDS_RE = re.compile(r"(?<![\w-])(?:seratus|ratus|rts)$")
@@ -1116,14 +1122,22 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             elif _ENDS_IN_MILLIONS_RE.search(masked, start, end):
                 # "sejuta 500", "2 juta 500": 1.000.500 or 1.500.000? Unclear, never the millions alone.
                 conflict = True
-        if value is not None and value >= 1000 and value % 1000 == 0 and not conflict and (
+        if value is not None and value >= 1000 and not conflict and (
             part := _COMMA_THEN_PART_RE.match(masked, end)
         ) and (
             int(part["digits"]) if part["digits"] else parse_words(part["words"]) or 1000
-        ) < 1000 and (unit_beside := _UNIT_RE.match(masked, part.end())) and unit_beside.group("blank") is not None:
-            # "seribu, 500 keping", "2.000, 250 keping": thousands, a comma, a figure below them and then the pieces:
-            # 1.500 typed with a stray comma, or 1.000 and then 500? Two readings, none taken.
+        ) < 1000 and (
+            ((unit_beside := _UNIT_RE.match(masked, part.end())) and unit_beside.group("blank") is not None)
+            or _PIECES_AFTER_RE.match(masked, part.end())
+            # at the clause's end only with a space after the comma: "1.384,00" is a decimal comma
+            or (_PART_CLAUSE_END_RE.match(masked, part.end()) and (spelled or part["words"] or " " in part[0]))
+        ):
+            # "seribu, 500 keping", "2.000, 250.", "1.500, 300 keping": thousands, a comma, a figure below a thousand
+            # and then the pieces or the end of the clause: one figure typed with a stray comma (1.500, 1.800?), or
+            # two? Two readings, none taken; the part goes with the figure, so neither is read alone. The command
+            # line and a manager's SETUJU refuse the same text.
             conflict = True
+            end = part.end()
         unit, unit_end = _unit_after(masked, end)
         if (
             unit is None and value is not None and value < 100 and not conflict

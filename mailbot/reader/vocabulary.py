@@ -210,6 +210,10 @@ BLANK_UNITS: tuple[str, ...] = (
     "keping", "kping", "kpg", "kp", "lembar", "lbr", "buah", "bh", "pcs", "pc", "biji",
     "blangko", "blanko", "kartu", "eksemplar", "keeping",
 )
+# English "pieces" after "thousands, part" ("1,000, 500 pieces"): it closes the figure as a unit of blanks would.
+# Not a unit of blanks everywhere: a numbered list broken by an HTML body ("2. 240 pieces left") would join into one
+# figure.
+PIECE_WORDS: tuple[str, ...] = ("pieces", "piece")
 # Units that count people; fine for recording and printing figures, never for stock.
 PEOPLE_UNITS: tuple[str, ...] = (
     "orang", "org", "jiwa", "penduduk", "pemohon", "wajib", "warga",

@@ -287,6 +287,16 @@ def test_a_correction_is_shown_in_words_in_the_history(sample: Path) -> None:
         assert "=" not in audit and "needs_attachment" not in audit, audit
 
 
+def test_a_corrected_request_figure_is_the_desks_change_in_the_history(sample: Path) -> None:
+    """The request changed by `correct` was listed as "district changed its figures": the district changed nothing."""
+    assert mailbot(sample, "correct", "1", "requested=1.800", "--reason", "salah baca").returncode == 0
+    shown = mailbot(sample, "history", "BLK-2026-0001", env={**os.environ, "COLUMNS": "400"})
+    assert shown.returncode == 0, shown.stderr
+    assert "district changed its figures" not in shown.stdout, shown.stdout
+    [line] = [line for line in shown.stdout.splitlines() if "figures changed by the corrected reading" in line]
+    assert "requested 2.000 -> 1.800" in line, line
+
+
 def test_the_config_option_after_the_command_is_told_to_go_before_it(desk_dir: Path) -> None:
     """`mailbot status -c config.toml` said "No such option: -c" although `mailbot --help` lists -c: the line says where
     it goes, with the command line to type."""

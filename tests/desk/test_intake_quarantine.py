@@ -76,6 +76,8 @@ def test_too_many_attachments_tells_operator_and_district(desk_dir: Path) -> Non
     assert "Yth. Bapak/Ibu Operator Disdukcapil Kabupaten Bulungan" in text
     assert "lampirannya terlalu banyak (12 berkas; paling banyak 10 berkas per email)" in text
     assert "Mohon kirim ulang" in text
+    # its subject carries no reference: the footer asks to keep none
+    assert "kode rujukan" not in text and "Email ini dikirim otomatis oleh meja layanan blangko." in text
     assert to_district[0]["In-Reply-To"] == "<foto12@bulungankab.example>"
     # a second run tells no one again
     assert mailbot(desk_dir, "run", "--once").returncode == 0
@@ -98,6 +100,11 @@ def test_dismiss_and_reread(desk_dir: Path) -> None:
 
     listed = mailbot(desk_dir, "quarantine")
     assert f"| {qid} " in listed.stdout
+    assert f"| {qid} " in mailbot(desk_dir, "queue", "list").stdout
+    # the managers read why in Indonesian, as the district was told, never the limit's English error
+    digest = mailbot(desk_dir, "digest", "--print").stdout
+    assert "lampirannya terlalu banyak (12 berkas; paling banyak 10 berkas per email)" in digest, digest
+    assert "max_attachments" not in digest and "over the limit" not in digest
     no_reason = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", " ")
     assert no_reason.returncode == 1 and "needs a reason" in no_reason.stderr
     dismissed = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", "foto kegiatan, bukan laporan")
@@ -106,6 +113,10 @@ def test_dismiss_and_reread(desk_dir: Path) -> None:
     assert db.execute("select status from messages where id = ?", (qid,)).fetchone() == ("dismissed",)
     assert "foto kegiatan, bukan laporan" in db.execute(
         "select details from audit where action = 'dismiss'").fetchone()[0]
+    # its "perlu dibaca" item is closed with the dismissal's reason: neither the queue nor the digest asks again
+    assert db.execute("select resolution from attention_items where message_pk = ? and closed_at is not null",
+                      (qid,)).fetchall() == [("dikeluarkan dari karantina: foto kegiatan, bukan laporan",)]
+    assert f"| {qid} " not in mailbot(desk_dir, "queue", "list").stdout
     again = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", "x")
     assert again.returncode == 1 and "is dismissed, not quarantined" in again.stderr
     # a dismissed message is still one --include-quarantined re-reads (as its --help says), never a plain reread

@@ -112,3 +112,43 @@ def test_a_retried_mail_withdraws_the_notice_that_it_will_not_be_tried_again(
         _record_failure(session, desk, 1, PermanentDeliveryError("550 mailbox unavailable"), FlushResult())
     assert _statuses(desk) == {"reply:1": "failed", "delivery-failed:1": "suppressed",
                                "delivery-failed:1:2": "queued"}
+
+
+class _RefusingOne:
+    """A relay that refuses one address for good (550) and takes every other mail."""
+
+    def __init__(self, refused: str) -> None:
+        self.refused = refused
+        self.delivered: list[str] = []
+
+    def send_batch(self, messages, *, on_result=None):  # type: ignore[no-untyped-def]
+        from mailbot.errors import PermanentDeliveryError
+
+        outcomes: dict[str, Exception | None] = {}
+        for mail in messages:
+            error = PermanentDeliveryError("550 5.1.1 mailbox unavailable") if self.refused in mail.recipients \
+                else None
+            if error is None:
+                self.delivered.extend(mail.recipients)
+            outcomes[mail.message_id] = error
+            if on_result is not None:
+                on_result(mail.message_id, error)
+        return outcomes
+
+    def stop_waiting(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def test_the_notice_of_a_mail_given_up_goes_in_the_same_sending(open_test_desk: Callable[..., Desk]) -> None:
+    """`run --once` ended "failed: 1" with the operator's notice of that failure still queued, for the next run."""
+    desk = open_test_desk()
+    _queue(desk, 1)
+    relay = _RefusingOne("a@b.example")
+    result = flush(desk, relay)  # type: ignore[arg-type]
+    assert (result.sent, result.failed) == (1, 1)
+    assert _statuses(desk) == {"reply:1": "failed", "delivery-failed:1": "sent"}
+    operator = desk.config.office.operator or desk.config.office.managers[0]
+    assert relay.delivered == [operator]

@@ -5,6 +5,7 @@ unless --force: each refused in one line, with nothing written."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -120,6 +121,8 @@ def test_outbox_list_subjects_are_whole_into_a_file_and_cut_in_ascii_on_a_dumb_t
     assert listed.returncode == 0, listed.stderr
     assert "di kecamatan pedalaman" in " ".join(listed.stdout.replace("|", " ").split()), listed.stdout
     assert "…" not in listed.stdout
+    # when each went, in the desk's time (after an outage, when the next try is due)
+    assert re.search(r"\bsent \d{4}-\d\d-\d\d \d\d:\d\d WITA\b", listed.stdout), listed.stdout
 
     import pty
     import subprocess

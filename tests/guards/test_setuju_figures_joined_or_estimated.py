@@ -25,6 +25,9 @@ from mailbot.quantities import parse_quantity
                    "2.000."),
     ("2rb.500", 'berisi dua angka yang dipisah titik (2.000 dan 500). Tulis misalnya: SETUJU 2.500 atau SETUJU '
                 "2.000."),
+    # thousands that are not round, as a district's mail is asked back for them
+    ("1.700, 400", 'berisi dua angka yang dipisah koma (1.700 dan 400). Tulis misalnya: SETUJU 2.100 atau SETUJU '
+                   "1.700."),
     ("2 ribuan", 'berupa perkiraan ("ribuan"), bukan jumlah yang pasti. Tulis misalnya: SETUJU 2.000.'),
 ])
 @pytest.mark.parametrize("after", ["", " PAKSA sdh dicek via telp"])
@@ -36,6 +39,17 @@ def test_a_figure_joined_or_estimated_is_named_with_how_to_write_it(figure: str,
     with pytest.raises(QuantityError) as refused:  # the command line refuses the same typing, saying the same
         parse_quantity(figure)
     assert refused.value.indonesian and refused.value.indonesian in said
+
+
+@pytest.mark.parametrize(("line", "figure"), [
+    ("SETUJU 3.000, 450.", "3.000, 450"),  # the sentence's stop after the part
+    ("Setuju bu, 1.200, 350 dulu", "1.200, 350"),
+])
+def test_a_figure_joined_is_named_also_with_a_stop_or_words_after_it(line: str, figure: str) -> None:
+    # each was: "angka ... pada catatan ... dapat dibaca sebagai jumlah blangko", the part taken for a note
+    asked = parse_manager_command(line)
+    assert isinstance(asked, CommandError), asked
+    assert asked.message.startswith(f'Jumlah "{figure}" berisi dua angka yang dipisah koma'), asked.message
 
 
 @pytest.mark.parametrize(("line", "quantity", "reason"), [
