@@ -1043,6 +1043,7 @@ def keywords(masked: str) -> list[Keyword]:
 
 
 _COUNTED_ARRIVAL_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.COUNTED_ARRIVAL_WORDS) + r")(?![\w-])")
+_COUNTED_GAP_RE = re.compile(r"[\s,:]*(?:" + vocab.alternation(vocab.COUNTED_GAP_WORDS) + r")(?![\w-])")
 
 
 def _counted_arrivals(masked: str, found: list[Keyword]) -> list[Keyword]:
@@ -1053,6 +1054,7 @@ def _counted_arrivals(masked: str, found: list[Keyword]) -> list[Keyword]:
         Keyword(m.start(), m.end(), "received", False, True, affirmed=True, word_role="received")
         for m in _COUNTED_ARRIVAL_RE.finditer(masked)
         if _counted_against_papers(masked, m.start())
+        and not _COUNTED_GAP_RE.match(masked, m.end())
         and not any(k.start < m.end() and m.start() < k.end for k in found)
     ]
     return sorted([*found, *added], key=lambda k: k.start) if added else found

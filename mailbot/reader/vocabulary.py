@@ -1027,6 +1027,11 @@ COUNTED_ARRIVAL_WORDS: tuple[str, ...] = (
     "setelah kami hitung", "setelah dihitung", "setelah dihitung ulang", "setelah kami hitung ulang",
     "setelah kami cek", "after counting", "when we counted",
 )
+# Right after those words, these make the figure that follows the gap, not the count: "setelah dihitung ulang
+# kurang 100 keping (1 pack), sehingga yang kami terima 2.900": the count received is the later figure.
+COUNTED_GAP_WORDS: tuple[str, ...] = (
+    "kurang", "kekurangan", "selisih", "selisihnya", "lebih", "kelebihan", "short", "missing", "over",
+)
 # A receipt's figure as it should have come ("seharusnya 6 dus @500 (3.000 keping) tapi yang sampai cuma 5 dus",
 # "harusnya 2.000 keping, namun yang datang hanya 1.800"), followed in its sentence by what came instead
 # (SHORT_ARRIVAL_WORDS): the figure expected is not what arrived.

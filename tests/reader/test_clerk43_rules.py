@@ -187,3 +187,10 @@ def test_a_count_against_the_delivery_note_is_the_count_received() -> None:
 def test_a_count_with_no_delivery_papers_is_no_receipt() -> None:
     read = mail(BULUNGAN, "Permintaan", "Kebutuhan Desember setelah dihitung 1.000 keping, mohon dikirim.")
     assert (read["requested"], read["received"]) == (1000, None)
+
+
+def test_the_gap_after_a_count_against_the_papers_is_not_the_count() -> None:
+    read = mail(TARAKAN, "Penerimaan blangko",
+                "Kiriman tgl 3/12 sudah sampai. Dari 1.200 keping yang tertulis di surat jalan, setelah dihitung "
+                "ulang kurang 50 keping (setengah pack), sehingga yang kami terima 1.150 keping.")
+    assert (read["kind"], read["received"]) == ("receipt", 1150)
