@@ -19,7 +19,7 @@ from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, item_name, number
 from mailbot.outcomes import MessageOutcome, state_words
 from mailbot.outgoing import ReplyTo, answering, queue, reply_subject
-from mailbot.quantities import parse_quantity
+from mailbot.quantities import UNIT_PATTERN, estimate_in, parse_quantity
 from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import QUANTITY_FIELDS, Evidence, Verdict
 from mailbot.stock import policy
@@ -586,6 +586,32 @@ def malformed_fix(text: str, figure: str | None) -> dict[str, object] | None:
     return None
 
 
+# A figure with a mark no count has, right before its unit: "2,50.0 keping", "0.800 keping".
+_UNREAD_BEFORE_UNIT_RE = re.compile(rf"(?<![\w.,])[0-9]+(?:[.,][0-9]+)+(?=[ \t]*(?:{UNIT_PATTERN})(?![^\W\d_]))",
+                                    re.IGNORECASE)
+
+
+def written_fix(text: str) -> dict[str, object] | None:
+    """The figure in *text* that is an estimate ("3 ribu-an", "2 rebuan") or no whole number ("2,50.0 keping",
+    "0.800 keping"), with why and how to write it, as a manager's SETUJU and the command line are told
+    (mailbot.quantities.parse_quantity); None when *text* holds none.
+
+    >>> written_fix("mohon dikirim kira2 3 ribu-an keping")["figure"]
+    '3 ribu-an'
+    >>> written_fix("mohon dikirim 3.000 keping") is None
+    True
+    """
+    for m in (estimate_in(text), _UNREAD_BEFORE_UNIT_RE.search(text)):
+        if m is None:
+            continue
+        try:
+            parse_quantity(m[0])
+        except QuantityError as exc:
+            if exc.indonesian and exc.examples:
+                return {"figure": " ".join(m[0].split()), "why": exc.indonesian, "examples": exc.examples}
+    return None
+
+
 def read_two_ways(text: str) -> dict[str, object] | None:
     """The one figure in *text* that can be read two ways, as written and with its two readings, as a manager's
     SETUJU and the command line are told them (mailbot.quantities.parse_quantity); None when *text* holds no such
@@ -649,7 +675,11 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
     doubts = [{"field": FIELD_LABELS.get(d.field, d.field), "reason": d.reason,
                "text": quote_of(d.text, verdict.body_excerpt), "malformed": malformed_figure(d.text or ""),
                # "2.50 rb": a decimal point before a multiplier, said as such with the ways to write it
-               "malformed_fix": malformed_fix(d.text or "", malformed_figure(d.text or "")),
+               "malformed_fix": malformed_fix(d.text or "", malformed_figure(d.text or "")) or (
+                   # "kira2 3 ribu-an keping", "2,50.0 keping": the figure quoted, said to be an estimate or no whole
+                   # number, with how to write it; never the sentence asked about as a figure of unknown role
+                   written_fix(d.text or "") if d.reason == "unclear" and d.field == "requested"
+                   and malformed_figure(d.text or "") is None else None),
                # one figure with two readings ("dua ribu lima": 2.005 or 2.500), said as such with both
                "two_ways": read_two_ways(d.text or "") if d.reason == "conflict" else None,
                # a stock the reader knew for one but could not take as a count ("kurang lebih 300an"): asked as such

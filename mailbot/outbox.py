@@ -26,7 +26,14 @@ from sqlalchemy.orm import Session
 
 from mailbot.config import Config
 from mailbot.desk import Desk
-from mailbot.errors import MISCONFIGURED_MARK, LockBusy, NotAttempted, PermanentDeliveryError, SendingMisconfigured
+from mailbot.errors import (
+    MISCONFIGURED_MARK,
+    LockBusy,
+    NotAttempted,
+    PermanentDeliveryError,
+    SendingMisconfigured,
+    SmtpConnectionError,
+)
 from mailbot.failures import RepeatedFailure
 from mailbot.guards.brake import room_to_send
 from mailbot.logs import log_to_stderr
@@ -53,13 +60,33 @@ class FlushResult:
     braked: int = 0
     busy: bool = False  # another sender (e.g. the running service) holds the send lock: it sends these
     misconfigured: str | None = None  # the SMTP server refuses mailbot itself: the configuration's to fix
+    unreachable: int = 0  # mails not sent because the SMTP server could not be reached
 
     def add(self, other: FlushResult) -> None:
         self.sent += other.sent
+        self.unreachable += other.unreachable
         self.retrying += other.retrying
         self.failed += other.failed
         self.braked = other.braked  # what the latest pass left waiting
         self.misconfigured = other.misconfigured or self.misconfigured
+
+
+class ServerAway:
+    """The SMTP server out of reach, as a sending loop sees it pass after pass: each mail it could not take is
+    logged where it is recorded; when mail goes out again after that, one line says the server works again (as
+    the IMAP connection says it of the mailbox)."""
+
+    def __init__(self) -> None:
+        self.failures = 0  # mails not sent for the server out of reach, since mail last went out
+
+    def saw(self, result: FlushResult) -> None:
+        """Take in the result of one pass of sending."""
+        if result.unreachable:
+            self.failures += result.unreachable
+        elif result.sent and self.failures:
+            log.warning("the SMTP server works again (after %d failed %s)", self.failures,
+                        "try" if self.failures == 1 else "tries")
+            self.failures = 0
 
 
 class OutboxPump:
@@ -90,12 +117,14 @@ class OutboxPump:
     def _loop(self) -> None:
         # tried every second: told once, not each time
         failures = RepeatedFailure(log, "sending the outbox", database=self.desk.database_file)
+        away = ServerAway()
         while not self._done.is_set():
             self._nudge.wait(1.0)
             self._nudge.clear()
             try:  # told to stop, it finishes the mail in hand; stop() sends the rest, or leaves it queued
-                self.result.add(flush(self.desk, self.sender, should_stop=self._done.is_set,
-                                         tell_misconfigured=self._tell))
+                passed = flush(self.desk, self.sender, should_stop=self._done.is_set, tell_misconfigured=self._tell)
+                self.result.add(passed)
+                away.saw(passed)
             except Exception as exc:  # noqa: BLE001 - the queue stays; the next nudge or the final flush tries again
                 failures.failed(exc)
             else:
@@ -277,6 +306,7 @@ def _sender_main(config: Config, wake: Connection, wake_write: Connection, resul
     desk: Desk | None = None
     sender: Sender | None = None
     failures = RepeatedFailure(log, "sending the outbox", database=sqlite_file(config.database.url))
+    away = ServerAway()
     try:
         while not told_to_stop():
             io_select.select([wake], [], [], 1.0)  # a nudge, or a second gone by (retries fall due)
@@ -288,7 +318,9 @@ def _sender_main(config: Config, wake: Connection, wake_write: Connection, resul
                 desk, sender = open_desk(config, upgrade=False), open_sender(config)
             try:
                 assert sender is not None
-                total.add(flush(desk, sender, should_stop=told_to_stop, tell_misconfigured=tell_misconfigured))
+                passed = flush(desk, sender, should_stop=told_to_stop, tell_misconfigured=tell_misconfigured)
+                total.add(passed)
+                away.saw(passed)
             except Exception as exc:  # noqa: BLE001 - the queue stays; the next pass or the final flush tries again
                 from mailbot.store.db import database_locked
 
@@ -453,13 +485,14 @@ def _record_failure_durably(desk: Desk, outbox_id: int, error: Exception, result
     counted = FlushResult()
 
     def step() -> None:
-        counted.retrying = counted.failed = 0
+        counted.retrying = counted.failed = counted.unreachable = 0
         with desk.sessions.begin() as session:
             _record_failure(session, desk, outbox_id, error, counted, tell=tell)
 
     _retry_busy(step, desk.database_file)
     result.retrying += counted.retrying
     result.failed += counted.failed
+    result.unreachable += counted.unreachable
     result.misconfigured = counted.misconfigured or result.misconfigured
 
 
@@ -483,6 +516,8 @@ def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Excepti
         row.next_attempt_at = now  # (not counted as retrying: it waits for no pause)
         return
     row.attempts += 1
+    if isinstance(error, SmtpConnectionError):
+        result.unreachable += 1
     permanent = isinstance(error, PermanentDeliveryError)
     if permanent or row.attempts >= desk.config.run.outbox_max_attempts:
         row.status = "failed"

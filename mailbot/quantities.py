@@ -108,12 +108,13 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
                             examples=figures)
     _refuse_joined(shown, spelled)  # "seribu, 500", "2rb.500": two figures joined by a comma or a stop
     if (about := _ESTIMATE_RE.fullmatch(spelled)) is not None:
-        # "2 ribuan", "3 ratusan": some thousands, some hundreds; an estimate, as the reader leaves it unread
-        count = 1 if (about["head"] or "").lower() == "se" else _figure_or_words(about["head"])  # "seribuan"
-        near = format_number(count * SCALES[about["stem"].lower()]) if count else None
-        raise QuantityError("invalid", f'"{shown}" is an estimate ("{about[0].split()[-1]}"), not a number of {noun}; '
+        # "2 ribuan", "3 ribu-an", "2 rebuan", "2,5 ribuan", "2000an": some thousands, some two thousand; an
+        # estimate, as the reader leaves it unread
+        marker = about[0][about.start("stem") - about.start():] if about["stem"] else about[0]
+        near = _estimate_near(about)
+        raise QuantityError("invalid", f'"{shown}" is an estimate ("{marker}"), not a number of {noun}; '
                                        f"write the number itself, like {near or '2.000'}",
-                            indonesian=f'berupa perkiraan ("{about["stem"]}an"), bukan jumlah yang pasti',
+                            indonesian=f'berupa perkiraan ("{marker}"), bukan jumlah yang pasti',
                             examples=(near or "2.000",))
     if (koma := _KOMA_WORDS_RE.fullmatch(spelled)) is not None:
         # "satu setengah ribu", "dua koma lima ribu" (voice typing of 2,5 ribu): as the reader reads them
@@ -223,11 +224,42 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
 # A figure, a comma (or the stop after an abbreviated multiplier, "2rb.500") and a figure below a thousand, in digits
 # or words: "seribu, 500", "2.000, 250", "dua ribu, tiga ratus" (after digits the comma has a space: "2.000,50" is a
 # decimal comma).
-_JOINED_RE = re.compile(r"(?P<head>.*?(?:[^\W\d_]\s*(?P<mark>[,.])|[0-9]\s*,(?=\s)))\s*"
+_JOINED_RE = re.compile(r"(?P<head>.*?(?:[^\W\d_]\s*(?P<mark>[,.])|[0-9]\s*(?P<after_digit>[,.])(?=\s)))\s*"
                         r"(?P<tail>[0-9]{1,3}|[^\W\d_][^\W\d_\s]*(?:\s+[^\W\d_]+)*)")
-# A multiplier word made an estimate: "2 ribuan", "3 ratusan", "seribuan" (mailbot.reader.vocabulary.MULTIPLIER_STEMS).
-_ESTIMATE_RE = re.compile(r"(?P<head>[0-9.]+|[^\W\d_]+(?:\s+[^\W\d_]+)*?)?\s*-?\s*(?P<stem>ribu|ratus|juta)-?an",
-                          re.IGNORECASE)
+# A multiplier word made an estimate: "2 ribuan", "3 ribu-an", "2 rebuan", "2 rban", "2,5 ribuan", "seribuan", or a
+# figure: "2000an", "2.000-an" (mailbot.reader.vocabulary.MULTIPLIER_STEMS; "650an" in numbers.py).
+_ESTIMATE_STEMS = "ribu|rebu|rbu|rb|ratus|rts|juta|jt"
+_ESTIMATE_WORDS = "|".join(sorted(map(re.escape, {*vocab.DIGIT_WORDS, *vocab.SE_WORDS, *vocab.SCALE_WORDS}),
+                                  key=len, reverse=True))
+_ESTIMATE_PATTERN = (rf"(?:(?P<head>[0-9]+(?:[.,][0-9]+)*|(?:{_ESTIMATE_WORDS})(?:\s+(?:{_ESTIMATE_WORDS}))*|se)"
+                     rf"\s*-?\s*)?(?P<stem>{_ESTIMATE_STEMS})-?an|(?P<bare>[0-9]+(?:\.[0-9]{{3}})*)\s*-?\s*an")
+_ESTIMATE_RE = re.compile(_ESTIMATE_PATTERN, re.IGNORECASE)
+# The same at the start of a longer line ("SETUJU 3 ribu-an dulu pak"), ending where a word would.
+_ESTIMATE_AT_RE = re.compile(rf"(?:{_ESTIMATE_PATTERN})(?![^\W\d_])", re.IGNORECASE)
+_ESTIMATE_IN_RE = re.compile(rf"(?<![\w.,])(?:{_ESTIMATE_PATTERN})(?![^\W\d_])", re.IGNORECASE)
+
+
+def estimate_at(text: str, start: int = 0) -> re.Match[str] | None:
+    """The estimate ("3 ribu-an", "2 rebuan", "2000an") written at *start* of *text*, else None: refused by
+    parse_quantity as such."""
+    return _ESTIMATE_AT_RE.match(text, start)
+
+
+def estimate_in(text: str) -> re.Match[str] | None:
+    """The first estimate ("kira2 3 ribu-an keping", "2 rebuan") written in *text*, a sentence, else None."""
+    return _ESTIMATE_IN_RE.search(text)
+
+
+def _estimate_near(about: re.Match[str]) -> str | None:
+    """The round figure an estimate is near, as the example of the number to write ("3 ribu-an": 3.000)."""
+    if about["bare"]:
+        return format_number(int(about["bare"].replace(".", "")))
+    head = (about["head"] or "1").strip()
+    try:
+        return format_number(parse_quantity(f"{head}{about['stem']}" if head.lower() == "se"
+                                            else f"{head} {about['stem']}"))
+    except QuantityError:
+        return None
 
 
 def _figure_or_words(text: str | None) -> int | None:
@@ -258,7 +290,7 @@ def _refuse_joined(shown: str, spelled: str) -> None:
     if head < 1000 or tail is None or not 0 < tail < 1000:
         return
     figures = (format_number(head + tail), format_number(head))
-    mark, kata = ("a stop", "titik") if joined["mark"] == "." else ("a comma", "koma")
+    mark, kata = ("a stop", "titik") if (joined["mark"] or joined["after_digit"]) == "." else ("a comma", "koma")
     raise QuantityError("ambiguous", f'"{shown}" is two figures joined by {mark} ({figures[0]}, or {figures[1]} and '
                                      f"{joined['tail']}?); write the number once, like {figures[0]}",
                         indonesian=f"berisi dua angka yang dipisah {kata} ({figures[1]} dan {joined['tail']})",

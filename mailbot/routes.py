@@ -428,6 +428,12 @@ def report(session: Session, desk: Desk, message: Message, verdict: Verdict, tru
     session.flush()
     # a district now low alerts managers at once, with a proposal; silence is judged when the pass is over
     watch.check_alerts_in(session, desk, silence=False)
+    if verdict.stock_on_hand is None and any(d.field == "stock_on_hand" and d.reason == "unclear"
+                                             for d in verdict.doubts):
+        # "sisa blangko 3.5.00 kpg": the day's work is recorded, the stock written unreadably is asked back as a
+        # request's figure is (quoted, why, how to write it), never taken as no stock in silence
+        actions.ask_back(session, desk, None, message, verdict, district=district, about="report", only_doubts=True)
+        return MessageOutcome.REPORT_CLARIFY
     return MessageOutcome.REPORT
 
 

@@ -12,7 +12,15 @@ from mailbot.errors import CommandError as CommandError  # where routes.py and t
 from mailbot.errors import QuantityError
 from mailbot.guards.headers import safe_header_text
 from mailbot.guards.threads import REFERENCE_PATTERN, find_references
-from mailbot.quantities import ACCOUNTANT_DASH, SCALES, UNIT_PATTERN, UNITS, parse_quantity, quantity_pattern
+from mailbot.quantities import (
+    ACCOUNTANT_DASH,
+    SCALES,
+    UNIT_PATTERN,
+    UNITS,
+    estimate_at,
+    parse_quantity,
+    quantity_pattern,
+)
 from mailbot.quantities import NUMBER_WORDS as SPELLED_NUMBER_WORDS
 
 Action = Literal["approve", "reject"]
@@ -286,7 +294,8 @@ def _approval(line: str, rest: str, written: str = "SETUJU") -> ManagerCommand |
     # A dash right before a digit is a minus sign, not a separator: "SETUJU -500" is refused.
     rest = _LEADING_SEPARATORS_RE.sub("", _REFERENCE_RE.sub(" ", rest))
     # "Setuju pak. 2.000 dulu", "Setuju ya pak, 1.500": courtesy between the word and its figure
-    while (particle := _PARTICLE_RE.match(rest)) is not None and _QUANTITY_RE.search(rest):
+    while (particle := _PARTICLE_RE.match(rest)) is not None and (
+            _QUANTITY_RE.search(rest) or estimate_at(rest, particle.end())):
         rest = rest[particle.end():]
     if (give := _GIVE_RE.match(rest)) is not None:
         rest = rest[give.end():]
@@ -295,6 +304,9 @@ def _approval(line: str, rest: str, written: str = "SETUJU") -> ManagerCommand |
     if full is not None:  # "approve the full amount": what the district asked
         rest = rest[full.end():]
     opened = rest  # the words after the command, the figure first
+    if (about := estimate_at(rest)) is not None:
+        # "SETUJU 3 ribu-an", "Setuju 2 rebuan dulu pak", "SETUJU 2000an": an estimate, never approved as a figure
+        return _estimate_refused(about[0], line)
     m = _QUANTITY_RE.match(rest) or _spelled_quantity(rest)
     if m:
         m = _completed_quantity(rest, m)
@@ -660,6 +672,19 @@ def _joined_figure(rest: str, m: re.Match[str], line: str) -> CommandError | Non
             return CommandError(f"quantity_{exc.code}", line, f'Jumlah "{figure}" {exc.indonesian}. Tulis misalnya: '
                                                             f"{figures}.")
     return None
+
+
+def _estimate_refused(figure: str, line: str) -> CommandError:
+    """The manager asked again about an estimate written for the quantity ("SETUJU 3 ribu-an"), in the words the
+    command line refuses it with."""
+    try:
+        parse_quantity(figure)
+    except QuantityError as exc:
+        if exc.indonesian:
+            figures = " atau ".join(f"SETUJU {example}" for example in exc.examples)
+            return CommandError(f"quantity_{exc.code}", line, f'Jumlah "{" ".join(figure.split())}" '
+                                                              f"{exc.indonesian}. Tulis misalnya: {figures}.")
+    return _unreadable(figure, line, "berupa perkiraan, bukan jumlah yang pasti")
 
 
 def _quantity(m: re.Match[str], line: str) -> int | CommandError:

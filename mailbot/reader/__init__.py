@@ -1033,7 +1033,13 @@ def read_message(
             why, said = "unclear", " ".join(text[unread[0]:unread[1]].split())  # quoted with its sentence
         doubts.append(Doubt("requested", why, said))
     elif kind == "receipt" and "received" not in values and "received" not in doubt_fields:
-        doubts.append(Doubt("received", "missing", ""))
+        unread = unread_figure(low)  # "terima 1.20 rb keping": a figure written, none read; asked as a request's is
+        doubts.append(Doubt("received", "unclear", " ".join(text[unread[0]:unread[1]].split())) if unread
+                      else Doubt("received", "missing", ""))
+    elif kind == "stock_report" and "stock_on_hand" not in values and "stock_on_hand" not in doubt_fields and (
+            unread := unread_figure(low)) is not None:
+        # "sisa blangko 3.5.00 kpg": the stock written but unreadable is asked back, never recorded as no stock
+        doubts.append(Doubt("stock_on_hand", "unclear", " ".join(text[unread[0]:unread[1]].split())))
     elif kind == "stock_report" and not (set(values) & {"stock_on_hand", "printed", "recorded"}) and not doubt_fields:
         doubts.append(Doubt("stock_on_hand", "missing", ""))
     readings: list[ItemReading] = []

@@ -250,7 +250,7 @@ _MULT = _alternation(list(vocab.DIGIT_MULTIPLIERS))
 _DIGITS_RE = re.compile(rf"^(?:{_DIGITS})$")
 
 
-_DOT_GROUPS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DOT_GROUPS_RE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")  # "0.800": no thousands open with 0
 _COMMA_GROUPS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
@@ -731,6 +731,9 @@ _FIGURE_BESIDE_RE = re.compile(r"[^\S\n]+\d{1,3}(?![\d.,/:])")
 _AFTER_THOUSANDS_COMMA_RE = re.compile(
     r"(?:ribu|rebu|rbu|(?<![^\W\d_])rb|sewu|(?<![^\W\d_])ewu|sarebu|thousand)[^\S\n]*,[^\S\n]*$", re.IGNORECASE)
 _THOUSANDS_FIGURE_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d{4,}")
+# A full stop, a space and a figure below a thousand right after thousands: "sebanyak 1.000. 500 keping" (a figure
+# below a thousand before the stop ends a sentence: "tinggal 200. 600 keping saja cukup").
+_STOP_THEN_PART_RE = re.compile(r"[^\S\n]*\.[^\S\n]+(?P<digits>\d{1,3})(?![\d.,/:])")
 _COMMA_THEN_PART_RE = re.compile(
     rf"[^\S\n]*,[^\S\n]*(?:(?P<digits>\d{{1,3}})(?![\d,/:]|\.\d)|(?P<words>{WORDS_PATTERN}))")
 # What closes "thousands, part" as one figure's spelling: the pieces counted, or the end of the clause ("2.000, 250.").
@@ -1136,6 +1139,14 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             # and then the pieces or the end of the clause: one figure typed with a stray comma (1.500, 1.800?), or
             # two? Two readings, none taken; the part goes with the figure, so neither is read alone. The command
             # line and a manager's SETUJU refuse the same text.
+            conflict = True
+            end = part.end()
+        if value is not None and value >= 1000 and not conflict and (
+            part := _STOP_THEN_PART_RE.match(masked, end)
+        ) and (unit_beside := _UNIT_RE.match(masked, part.end())) and unit_beside.group("blank") is not None:
+            # "sebanyak 1.000. 500 keping", "2.000. 300 keping": thousands, a stop, a figure below them and the
+            # pieces: 1.500 typed with a stray stop, or 1.000 and then 500? Two readings, none taken, as the command
+            # line refuses "1.000. 500".
             conflict = True
             end = part.end()
         unit, unit_end = _unit_after(masked, end)
