@@ -23,7 +23,7 @@ _PLEA_RE = re.compile(
     + r")(?![\w-])){0,3}\s+(?:" + vocab.alternation(vocab.PLEA_SEND_FORMS) + r")(?![\w-])"
     + r"|(?:" + vocab.word_start_alternation(vocab.HELP_SENDING_PHRASES) + r")(?![\w-])(?![^.!?\n]*?(?<![\w-])(?:"
     + vocab.alternation(vocab.SENDING_PLACE_WORDS) + r")(?![\w-]))"
-    + r"|(?:^|(?<=[.!?]))[ \t]*(?:(?:" + vocab.alternation(vocab.OPENING_ADDRESS_WORDS) + r")[ \t]*,?[ \t]+){0,2}"
+    + r"|(?:^|(?<=[.!?,;]))[ \t]*(?:(?:" + vocab.alternation(vocab.OPENING_ADDRESS_WORDS) + r")[ \t]*,?[ \t]+){0,2}"
     + r"(?:(?:" + vocab.alternation(vocab.OPENING_SEND_FORMS) + r")|kirim[ \t]+(?:"
     + vocab.alternation(vocab.OPENING_SEND_AFTER) + r"))(?![\w-])",
     re.MULTILINE,

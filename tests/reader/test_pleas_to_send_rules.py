@@ -18,8 +18,10 @@ MALINAU = "Disdukcapil Malinau <disdukcapil@malinaukab.example>"
     "Pak, blangko kami habis, kada ada lagi. Kirimi pang blangko KTP-el.",
     "Stok blangko sudah habis semua. Kirim lagi bu.",
     "blangko kami sdh 0 pak. Pak, kirimkan segera ya",
+    "bu stok ktp el kosong, kirim lagi secepatnya",
+    "Pak blangko KIA kami habis; kirimin lagi ya pak",
 ], ids=["mohon_kiranya_segera", "tolong_bantuannya", "bantuan_pengiriman", "kirimi_pang", "kirim_lagi_bu",
-        "pak_kirimkan"])
+        "pak_kirimkan", "after_a_comma", "after_a_semicolon"])
 def test_a_plea_to_send_is_a_request_asked_for_its_figure(body: str) -> None:
     read = mail(MALINAU, "blangko", body)
     assert read["kind"] == "request" and read["requested"] is None, read
