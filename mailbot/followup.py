@@ -766,6 +766,12 @@ _STILL_ON_THE_WAY = re.compile(
     r"perjalanan|kapal|sicepat|pelni|jasa pengiriman|travel|pengiriman)\b|"
     r"\b(?:belum|blm|belom|blom)\s+(?:kami\s+)?(?:pegang|ambil|dipegang|diambil|jemput|dijemput|terima secara fisik)\b|"
     r"\bstill\s+(?:at|with|in)\s+(?:the\s+)?(?:courier|port|harbou?r|airport|carrier|warehouse|transit|post office)\b")
+# ... whatever was counted before it, when the blanks themselves are what is still on the way: said against the ask
+# to record them ("mohon dicatat diterima 2.000 keping saja ya, walaupun fisiknya msh di kapal") or named right
+# before the place ("fisiknya", "barangnya", "paketnya").
+_THEMSELVES_ON_THE_WAY = re.compile(
+    r"\b(?:walaupun|walau|meskipun|meski|padahal|biarpun|sekalipun|although|though|even if)\b[^.!?\n]*$|"
+    r"\b(?:fisik|fisiknya|barang|barangnya|brg|brgnya|paket|paketnya|blangkonya|blankonya|kirimannya)\s+$")
 _REST_OF_SHIPMENT = re.compile(r"\b(?:sisa|sisanya|sebagian|selebihnya|kekurangan|kekurangannya|kiriman kedua|"
                                r"tahap|the rest|remaining)\b")
 _SENTENCE = re.compile(r"[^.!?\n]+")
@@ -804,11 +810,16 @@ def blanks_not_arrived(text: str) -> bool:
     False
     >>> blanks_not_arrived("Baru kami terima 1.300 keping, 700 keping lagi masih di kapal.")
     False
+    >>> blanks_not_arrived("Pak, mohon dicatat diterima 1.500 keping ya, walaupun fisiknya masih di pelabuhan.")
+    True
+    >>> blanks_not_arrived("Sudah kami catat 1.000 keping, barangnya msh di kapal, blm bongkar.")
+    True
     """
     low = normalise(text or "")
     return bool(_NOT_ARRIVED_YET.search(low)) or any(
         (on_way := _STILL_ON_THE_WAY.search(s.group())) is not None and not _REST_OF_SHIPMENT.search(s.group())
-        and not any(c.isdigit() for c in s.group()[:on_way.start()])
+        and (not any(c.isdigit() for c in s.group()[:on_way.start()])
+             or _THEMSELVES_ON_THE_WAY.search(s.group()[:on_way.start()]) is not None)
         for s in _SENTENCE.finditer(low))
 
 
