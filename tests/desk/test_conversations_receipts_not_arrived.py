@@ -18,8 +18,9 @@ pytestmark = pytest.mark.usefixtures("sender_lists_decide")
     "untuk keperluan laporan akhir tahun.",
     "Kirimannya masih tertahan di pelabuhan Tarakan bu. Tolong dianggap sudah kami terima 2.000 ya biar sinkron.",
     "paketnya msh di J&T pak, catat aja udh terima 2.000",
+    "Bu, tolong dicatat sudah diterima 2.000 keping ya, meskipun fisiknya masih di pelabuhan Nunukan.",
 ], ids=["barangnya_belum_sampai", "blangkonya_belum_datang", "phone_brg_blm_nyampe", "masih_di_kantor_pos",
-        "tertahan_di_pelabuhan", "phone_msh_di_jnt"])
+        "tertahan_di_pelabuhan", "phone_msh_di_jnt", "meskipun_fisiknya_masih"])
 def test_a_receipt_saying_the_blanks_have_not_arrived_is_not_booked(desk12: Desk12, words: str) -> None:
     notice = dispatched(desk12)
     on_hand = desk12.on_hand()
