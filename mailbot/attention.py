@@ -860,6 +860,10 @@ _OVER_LIMIT_RE = re.compile(
 _MB = 1024 * 1024
 
 
+# What a quarantine's reason says when no limit explains it: the error itself is the operator's to read.
+QUARANTINE_ELSEWHERE = "rinciannya dapat dilihat petugas pada daftar karantina"
+
+
 def quarantine_said(error: str) -> str:
     """Why a message was quarantined, in the Indonesian managers read: the limit it went over, with the figures,
     as the district is told; any other error is the operator's to read in `mailbot quarantine`.
@@ -873,7 +877,7 @@ def quarantine_said(error: str) -> str:
     """
     m = _OVER_LIMIT_RE.match(error.strip())
     if m is None:
-        return "rinciannya dapat dilihat petugas pada daftar karantina"
+        return QUARANTINE_ELSEWHERE
     actual, maximum = (int(m[g].replace(".", "")) for g in ("actual", "maximum"))
     if m["setting"] == "max_attachments":
         return f"lampirannya terlalu banyak ({number(actual)} berkas; paling banyak {number(maximum)} berkas per email)"

@@ -79,6 +79,13 @@ class QuarantinedEntry:
     untold: str | None = None
     cap: int = 0
 
+    @property
+    def reason(self) -> str:
+        """The reason in the notice's Indonesian: the limit gone over, with its figures, or that the mail could
+        not be processed (the error itself follows as the technical detail)."""
+        said = attention.quarantine_said(self.error)
+        return "email tidak dapat diproses sistem" if said == attention.QUARANTINE_ELSEWHERE else said
+
 
 # A burst of junk (a spam run, a broken client sending again and again) is one notice to the operator per
 # group of messages read together, listing at most this many; `mailbot quarantine` lists them all.
