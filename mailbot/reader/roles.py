@@ -2292,6 +2292,7 @@ _SHORTFALL_ASK_RE = vocab.Gated(re.compile(
     r"|(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_LABEL_WORDS) + r")[^\S\n]*:(?=[^\S\n]*\(?(?:"
     + _words_re(vocab.LABEL_ASK_WORDS) + r")(?![\w-]))"
 ), vocab.SHORTFALL_ASK_PHRASES + vocab.SHORTFALL_LABEL_WORDS)
+_LESS_ON_HAND_RE = re.compile(_words_re(vocab.LESS_ON_HAND_PHRASES))
 _MINUS_RE = re.compile(r"[^\S\n]*(?:keping[^\S\n]+)?(?:" + _words_re(vocab.MINUS_WORDS) + r")[^\S\n]*")
 _FIGURE_RE = re.compile(r"\d")
 # A sentence that opens with a blank's name: "KIA cetak 4 sisa 0", "- KIA: ...".
@@ -2456,13 +2457,16 @@ _TOO_MANY_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.TOO_MANY_WORDS) + r
 def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
     """"Kebutuhan kami 3.500 keping, stok 1.150 keping, mohon dikirimkan kekurangannya": the writer asks
     for the difference without writing it, so the clerk works it out: the need less the stock. With no
-    single need and single stock to take it from, the figure asked is unclear."""
+    single need and single stock to take it from, the figure asked is unclear. A gap denied ("minta 2.000
+    pcs, not the difference", "bukan kekurangannya") is no ask of it: the figure asked stands."""
     ask = _SHORTFALL_ASK_RE.search(masked)
+    while ask is not None and _NEGATED_BEFORE_RE.search(masked, max(0, ask.start() - 40), ask.start()):
+        ask = _SHORTFALL_ASK_RE.search(masked, ask.end())
     if ask is None:
         return candidates
     end = _CLAUSE_END_RE.search(masked, ask.end())
     asked = [c for c in candidates if c.field == "requested"]
-    glossed = _figure_glossed_as_gap(masked, ask.start())
+    glossed = None if _LESS_ON_HAND_RE.fullmatch(ask.group()) else _figure_glossed_as_gap(masked, ask.start())
     if glossed is not None and (mine := [c for c in asked if c.value == glossed and c.doubt is None]):
         # "mohon dikirim 610 keping saja (selisihnya)": the figure asked right before the word of the gap is
         # the difference, worked out by the writer.

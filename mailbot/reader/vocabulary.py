@@ -2221,6 +2221,14 @@ SHORTFALL_ASK_PHRASES: tuple[str, ...] = (
     "memenuhi selisih", "mencukupi selisih", "menutup selisih", "menutupi selisih", "selisih kekurangan",
     "the difference", "the shortfall",
 )
+# The need less what is on hand, asked in plain words: "perlu 1.200 keping, dikurangi yang ada, jadi kirim saja
+# yang kurang". Said after the need, they take from it: the figure before them is the need, never the gap.
+LESS_ON_HAND_PHRASES: tuple[str, ...] = (
+    "dikurangi yang ada", "dikurangi yg ada", "dikurangi stok yang ada", "dikurangi stok yg ada",
+    "kirim yang kurang", "kirim yg kurang", "kirim saja yang kurang", "kirim saja yg kurang",
+    "kirimkan yang kurang", "kirimkan yg kurang", "kirim aja yang kurang", "kirim aja yg kurang",
+)
+SHORTFALL_ASK_PHRASES += LESS_ON_HAND_PHRASES
 
 # Between a figure asked and a word of the gap right after it, these gloss the figure as the gap: "mohon dikirim
 # 610 keping saja (selisihnya)", "1.700 keping, yaitu kekurangannya": the writer gave the difference.

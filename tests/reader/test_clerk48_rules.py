@@ -1,0 +1,36 @@
+"""Rules for the gap between a need and the stock: the need less what is on hand asked in plain words ("dikurangi
+yang ada, kirim yang kurang") is the need less the stock; a gap denied ("not the difference", "bukan
+kekurangannya") asks for nothing, so the figure asked stands. Each test is a short mail with other words and
+figures."""
+
+from __future__ import annotations
+
+from tests.reader.conftest import mail
+
+NUNUKAN = "Disdukcapil Nunukan <disdukcapil@nunukankab.example>"
+MALINAU = "Disdukcapil Malinau <disdukcapil@malinaukab.example>"
+
+
+def test_the_need_less_what_is_on_hand_is_the_figure_asked() -> None:
+    read = mail(NUNUKAN, "Blangko KIA",
+                "Selamat siang, stok KIA kami sisa 300 keping. Kami butuh 900 keping, dikurangi yg ada, "
+                "jadi kirimkan yang kurang saja ya.")
+    assert read["requested"] == 600 and read["stock_on_hand"] == 300
+
+
+def test_sending_only_what_is_short_is_the_need_less_the_stock() -> None:
+    read = mail(NUNUKAN, "Permintaan blangko",
+                "Blangko KTP-el tinggal 250 keping. Kebutuhan bulan depan 1.750 keping, kirim aja yang kurang.")
+    assert read["requested"] == 1500
+
+
+def test_a_gap_denied_in_english_leaves_the_figure_asked() -> None:
+    read = mail(MALINAU, "Blangko KTP",
+                "Update: please send the full 1.500 pcs, not the difference. Our stock is 600 now.")
+    assert read["requested"] == 1500 and read["stock_on_hand"] == 600
+
+
+def test_a_gap_denied_in_indonesian_leaves_the_figure_asked() -> None:
+    read = mail(MALINAU, "Blangko KTP",
+                "Stok kami 400 keping. Mohon dikirim 1.000 keping utuh, bukan kekurangannya.")
+    assert read["requested"] == 1000
