@@ -2663,6 +2663,26 @@ def _fallback_offered(masked: str, mentions: Sequence[Mention], candidates: list
     return candidates
 
 
+_WHICH_UNSURE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.WHICH_FIGURE_UNSURE_PHRASES) + r")(?![\w-])")
+
+
+def _figure_unsure(masked: str, mentions: Sequence[Mention], candidates: list[Candidate]) -> list[Candidate]:
+    """A figure asked, then another figure of blanks the writer cannot yet tell from it ("kirim 1.000 keping ...
+    di surat tertulis 1.500, nanti saya tanya dulu yg benar yg mana"): the figure asked is not settled; a clerk
+    asks which (null with a conflict)."""
+    asked = [c for c in candidates if c.field == "requested" and c.value is not None and c.doubt is None]
+    unsure = _WHICH_UNSURE_RE.search(masked)
+    if not asked or unsure is None:
+        return candidates
+    taken = {c.value for c in candidates if c.value is not None}
+    if any(m.value is not None and m.value not in taken and m.unit in (None, "blank") and not m.rate
+           and m.end <= unsure.start() for m in mentions):
+        texts = " / ".join(dict.fromkeys(c.text for c in asked))
+        return [*candidates, Candidate("requested", None, texts, True, "conflict",
+                                       corrects=any(c.corrects for c in asked), cues=("figure_unsure",))]
+    return candidates
+
+
 def _not_awaited(masked: str, clauses: Sequence[tuple[int, int]],
                  loose: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
     """The loose figures that may answer a question about the count received: never one its clause says is
@@ -3951,6 +3971,7 @@ def read_text(
         candidates = [c for c in candidates if c.field != "requested"]
     candidates = _stock_reported_before(candidates)
     candidates = _fallback_offered(masked, mentions, candidates)
+    candidates = _figure_unsure(masked, mentions, candidates)
     candidates = _rest_of_shipment(mentions, candidates)
     candidates = _usable_part_of_shipment(mentions, candidates)
     if _AS_MANY_AS_STUDENTS_RE.search(masked):

@@ -2881,6 +2881,11 @@ UNSETTLED_DIFFERENCE_WORDS: tuple[str, ...] = (
     "mana yang benar", "mana yg benar", "mana yang betul", "mana yg betul", "which is correct",
     "which one is correct", "which is right", "which one is right",
 )
+# After a figure asked, the writer says another figure is written elsewhere and does not know yet which is right:
+# "mohon kirim 1.000 keping ... di surat tertulis 1.500, nanti saya tanya dulu yg benar yg mana".
+WHICH_FIGURE_UNSURE_PHRASES: tuple[str, ...] = tuple(
+    f"{a} {right} {b} mana" for a in ("yang", "yg") for b in ("yang", "yg") for right in ("benar", "betul")
+) + ("which figure is right", "which figure is correct", "which number is right", "which number is correct")
 # Zero stock in the regional registers: Javanese "sampun entek" / krama "sampun telas", Banjar "habis sudah".
 ZERO_STOCK_PHRASES += ("entek", "sampun entek", "wis entek", "wes entek", "telas", "sampun telas", "sudah entek")
 # Javanese (krama) "already arrived": "Sampun dugi nggih Pak, 2.000 keping lengkap" ("sampun" is "sudah", "dugi"

@@ -1,6 +1,7 @@
 """Rules for the gap between a need and the stock: the need less what is on hand asked in plain words ("dikurangi
 yang ada, kirim yang kurang") is the need less the stock; a gap denied ("not the difference", "bukan
-kekurangannya") asks for nothing, so the figure asked stands. Each test is a short mail with other words and
+kekurangannya") asks for nothing, so the figure asked stands; a figure asked beside another the writer cannot yet tell
+from it ("yg benar yg mana") is not settled. Each test is a short mail with other words and
 figures."""
 
 from __future__ import annotations
@@ -34,3 +35,17 @@ def test_a_gap_denied_in_indonesian_leaves_the_figure_asked() -> None:
     read = mail(MALINAU, "Blangko KTP",
                 "Stok kami 400 keping. Mohon dikirim 1.000 keping utuh, bukan kekurangannya.")
     assert read["requested"] == 1000
+
+
+def test_a_figure_asked_beside_another_the_writer_is_unsure_of_is_not_read() -> None:
+    read = mail(NUNUKAN, "Blangko",
+                "Mohon dikirim blangko 800 keping, stok kami 200.\n\nmaaf, di nota dinas tertulis 1.200, "
+                "saya cek dulu yang betul yg mana.")
+    assert read["requested"] is None and read["stock_on_hand"] == 200
+    assert any(d["field"] == "requested" for d in read["doubts"])
+
+
+def test_a_figure_asked_with_no_other_figure_in_doubt_stands() -> None:
+    read = mail(NUNUKAN, "Blangko",
+                "Mohon dikirim blangko 800 keping, stok kami 200. Kalau ragu yg benar yg mana, telepon saja.")
+    assert read["requested"] == 800
