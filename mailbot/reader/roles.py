@@ -2683,6 +2683,29 @@ def _figure_unsure(masked: str, mentions: Sequence[Mention], candidates: list[Ca
     return candidates
 
 
+_SOUND_PART_CUES = frozenset(f"keyword_before:{p}" for p in vocab.SOUND_PART_PHRASES)
+
+
+_PLAIN_FIGURE_RE = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]\d)")
+
+
+def _sound_part_of_shipment(masked: str, mentions: Sequence[Mention],
+                            candidates: list[Candidate]) -> list[Candidate]:
+    """A stock named as what can be used ("yang dapat dipakai 1.400 keping") that, with another figure of the
+    mail, makes up the count received ("1.500 keping sudah diterima ... 100 keping rusak") is the sound part of
+    the shipment, not the stock on hand."""
+    received = {c.value for c in candidates if c.field == "received" and c.value is not None and c.doubt is None}
+    if not received:
+        return candidates
+    # Every figure written, also one inside a package ("1 box (100 keping)"), which the mentions count as boxes.
+    figures = {m.value for m in mentions if m.value is not None and m.unit in (None, "blank")}
+    figures |= {int(f.group().replace(".", "")) for f in _PLAIN_FIGURE_RE.finditer(masked)}
+    return [c for c in candidates if not (
+        c.field == "stock_on_hand" and c.value is not None and _SOUND_PART_CUES.intersection(c.cues)
+        and any(r > c.value and r - c.value in figures for r in received)
+    )]
+
+
 def _not_awaited(masked: str, clauses: Sequence[tuple[int, int]],
                  loose: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
     """The loose figures that may answer a question about the count received: never one its clause says is
@@ -3972,6 +3995,7 @@ def read_text(
     candidates = _stock_reported_before(candidates)
     candidates = _fallback_offered(masked, mentions, candidates)
     candidates = _figure_unsure(masked, mentions, candidates)
+    candidates = _sound_part_of_shipment(masked, mentions, candidates)
     candidates = _rest_of_shipment(mentions, candidates)
     candidates = _usable_part_of_shipment(mentions, candidates)
     if _AS_MANY_AS_STUDENTS_RE.search(masked):

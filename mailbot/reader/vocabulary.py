@@ -2658,6 +2658,13 @@ ROLE_PHRASES["stock_on_hand"] += (
     "yang bisa dipakai", "yg bisa dipakai", "yang dapat dipakai", "yg dapat dipakai", "yang bisa digunakan",
     "yg bisa digunakan", "yang dapat digunakan", "yg dapat digunakan",
 )
+# ... but one that with a figure set apart in the same mail makes up the count received ("1.500 keping sudah
+# diterima. Namun 1 box (100 keping) rusak, sehingga yang dapat dipakai 1.400 keping") is the sound part of the
+# shipment, not the stock.
+SOUND_PART_PHRASES: tuple[str, ...] = (
+    "yang bisa dipakai", "yg bisa dipakai", "yang dapat dipakai", "yg dapat dipakai", "yang bisa digunakan",
+    "yg bisa digunakan", "yang dapat digunakan", "yg dapat digunakan",
+)
 # ("yang layak pakai 2.977" is not among them: in a receipt it is the sound part of what arrived, not the stock)
 # Before a figure whose own words then say it arrived ("sisa 500 kmrn udh nyampe td pagi", "the remaining 500
 # arrived today"), these name the rest of a shipment that came, not the stock.

@@ -1,7 +1,7 @@
 """Rules for the gap between a need and the stock: the need less what is on hand asked in plain words ("dikurangi
 yang ada, kirim yang kurang") is the need less the stock; a gap denied ("not the difference", "bukan
 kekurangannya") asks for nothing, so the figure asked stands; a figure asked beside another the writer cannot yet tell
-from it ("yg benar yg mana") is not settled. Each test is a short mail with other words and
+from it ("yg benar yg mana") is not settled; what can be used of a shipment with a part spoilt is no stock. Each test is a short mail with other words and
 figures."""
 
 from __future__ import annotations
@@ -49,3 +49,17 @@ def test_a_figure_asked_with_no_other_figure_in_doubt_stands() -> None:
     read = mail(NUNUKAN, "Blangko",
                 "Mohon dikirim blangko 800 keping, stok kami 200. Kalau ragu yg benar yg mana, telepon saja.")
     assert read["requested"] == 800
+
+
+def test_the_usable_part_of_a_shipment_with_some_spoilt_is_no_stock() -> None:
+    read = mail(MALINAU, "Received: blangko KIA",
+                "Selamat pagi,\n\nBlangko KIA 2.500 keping sudah kami terima di kantor kemarin. Namun 1 box "
+                "(100 keping) basah terkena hujan/rusak, sehingga yang dapat dipakai 2.400 keping.")
+    assert read["received"] == 2500 and read["stock_on_hand"] is None
+
+
+def test_the_usable_stock_that_makes_up_no_shipment_is_still_the_stock() -> None:
+    read = mail(MALINAU, "Blangko KTP-el diterima",
+                "Kiriman blangko KTP-el 2.000 keping sudah kami terima kemarin. Seluruh blangko kami, yang bisa "
+                "dipakai 2.600 keping.")
+    assert read["received"] == 2000 and read["stock_on_hand"] == 2600
