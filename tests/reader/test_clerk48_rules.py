@@ -1,8 +1,8 @@
-"""Rules for the gap between a need and the stock: the need less what is on hand asked in plain words ("dikurangi
-yang ada, kirim yang kurang") is the need less the stock; a gap denied ("not the difference", "bukan
-kekurangannya") asks for nothing, so the figure asked stands; a figure asked beside another the writer cannot yet tell
-from it ("yg benar yg mana") is not settled; what can be used of a shipment with a part spoilt is no stock. Each test is a short mail with other words and
-figures."""
+"""Rules for the gap between a need and the stock, and for figures a clerk cannot settle: the need less what is
+on hand asked in plain words ("dikurangi yang ada, kirim yang kurang") is the need less the stock; a gap denied
+("not the difference", "bukan kekurangannya") asks for nothing, so the figure asked stands; a figure asked beside
+another the writer cannot yet tell from it ("yg benar yg mana") is not settled; what can be used of a shipment with
+a part spoilt is no stock. Each test is a short mail with other words and figures."""
 
 from __future__ import annotations
 
