@@ -2292,6 +2292,7 @@ _SHORTFALL_ASK_RE = vocab.Gated(re.compile(
     r"|(?<![\w-])(?:" + _words_re(vocab.SHORTFALL_LABEL_WORDS) + r")[^\S\n]*:(?=[^\S\n]*\(?(?:"
     + _words_re(vocab.LABEL_ASK_WORDS) + r")(?![\w-]))"
 ), vocab.SHORTFALL_ASK_PHRASES + vocab.SHORTFALL_LABEL_WORDS)
+_LESS_ON_HAND_RE = re.compile(_words_re(vocab.LESS_ON_HAND_PHRASES))
 _MINUS_RE = re.compile(r"[^\S\n]*(?:keping[^\S\n]+)?(?:" + _words_re(vocab.MINUS_WORDS) + r")[^\S\n]*")
 _FIGURE_RE = re.compile(r"\d")
 # A sentence that opens with a blank's name: "KIA cetak 4 sisa 0", "- KIA: ...".
@@ -2456,13 +2457,16 @@ _TOO_MANY_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.TOO_MANY_WORDS) + r
 def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
     """"Kebutuhan kami 3.500 keping, stok 1.150 keping, mohon dikirimkan kekurangannya": the writer asks
     for the difference without writing it, so the clerk works it out: the need less the stock. With no
-    single need and single stock to take it from, the figure asked is unclear."""
+    single need and single stock to take it from, the figure asked is unclear. A gap denied ("minta 2.000
+    pcs, not the difference", "bukan kekurangannya") is no ask of it: the figure asked stands."""
     ask = _SHORTFALL_ASK_RE.search(masked)
+    while ask is not None and _NEGATED_BEFORE_RE.search(masked, max(0, ask.start() - 40), ask.start()):
+        ask = _SHORTFALL_ASK_RE.search(masked, ask.end())
     if ask is None:
         return candidates
     end = _CLAUSE_END_RE.search(masked, ask.end())
     asked = [c for c in candidates if c.field == "requested"]
-    glossed = _figure_glossed_as_gap(masked, ask.start())
+    glossed = None if _LESS_ON_HAND_RE.fullmatch(ask.group()) else _figure_glossed_as_gap(masked, ask.start())
     if glossed is not None and (mine := [c for c in asked if c.value == glossed and c.doubt is None]):
         # "mohon dikirim 610 keping saja (selisihnya)": the figure asked right before the word of the gap is
         # the difference, worked out by the writer.
@@ -2657,6 +2661,49 @@ def _fallback_offered(masked: str, mentions: Sequence[Mention], candidates: list
                 cues=("fallback_offered",),
             )]
     return candidates
+
+
+_WHICH_UNSURE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.WHICH_FIGURE_UNSURE_PHRASES) + r")(?![\w-])")
+
+
+def _figure_unsure(masked: str, mentions: Sequence[Mention], candidates: list[Candidate]) -> list[Candidate]:
+    """A figure asked, then another figure of blanks the writer cannot yet tell from it ("kirim 1.000 keping ...
+    di surat tertulis 1.500, nanti saya tanya dulu yg benar yg mana"): the figure asked is not settled; a clerk
+    asks which (null with a conflict)."""
+    asked = [c for c in candidates if c.field == "requested" and c.value is not None and c.doubt is None]
+    unsure = _WHICH_UNSURE_RE.search(masked)
+    if not asked or unsure is None:
+        return candidates
+    taken = {c.value for c in candidates if c.value is not None}
+    if any(m.value is not None and m.value not in taken and m.unit in (None, "blank") and not m.rate
+           and m.end <= unsure.start() for m in mentions):
+        texts = " / ".join(dict.fromkeys(c.text for c in asked))
+        return [*candidates, Candidate("requested", None, texts, True, "conflict",
+                                       corrects=any(c.corrects for c in asked), cues=("figure_unsure",))]
+    return candidates
+
+
+_SOUND_PART_CUES = frozenset(f"keyword_before:{p}" for p in vocab.SOUND_PART_PHRASES)
+
+
+_PLAIN_FIGURE_RE = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]\d)")
+
+
+def _sound_part_of_shipment(masked: str, mentions: Sequence[Mention],
+                            candidates: list[Candidate]) -> list[Candidate]:
+    """A stock named as what can be used ("yang dapat dipakai 1.400 keping") that, with another figure of the
+    mail, makes up the count received ("1.500 keping sudah diterima ... 100 keping rusak") is the sound part of
+    the shipment, not the stock on hand."""
+    received = {c.value for c in candidates if c.field == "received" and c.value is not None and c.doubt is None}
+    if not received:
+        return candidates
+    # Every figure written, also one inside a package ("1 box (100 keping)"), which the mentions count as boxes.
+    figures = {m.value for m in mentions if m.value is not None and m.unit in (None, "blank")}
+    figures |= {int(f.group().replace(".", "")) for f in _PLAIN_FIGURE_RE.finditer(masked)}
+    return [c for c in candidates if not (
+        c.field == "stock_on_hand" and c.value is not None and _SOUND_PART_CUES.intersection(c.cues)
+        and any(r > c.value and r - c.value in figures for r in received)
+    )]
 
 
 def _not_awaited(masked: str, clauses: Sequence[tuple[int, int]],
@@ -3947,6 +3994,8 @@ def read_text(
         candidates = [c for c in candidates if c.field != "requested"]
     candidates = _stock_reported_before(candidates)
     candidates = _fallback_offered(masked, mentions, candidates)
+    candidates = _figure_unsure(masked, mentions, candidates)
+    candidates = _sound_part_of_shipment(masked, mentions, candidates)
     candidates = _rest_of_shipment(mentions, candidates)
     candidates = _usable_part_of_shipment(mentions, candidates)
     if _AS_MANY_AS_STUDENTS_RE.search(masked):

@@ -2221,6 +2221,14 @@ SHORTFALL_ASK_PHRASES: tuple[str, ...] = (
     "memenuhi selisih", "mencukupi selisih", "menutup selisih", "menutupi selisih", "selisih kekurangan",
     "the difference", "the shortfall",
 )
+# The need less what is on hand, asked in plain words: "perlu 1.200 keping, dikurangi yang ada, jadi kirim saja
+# yang kurang". Said after the need, they take from it: the figure before them is the need, never the gap.
+LESS_ON_HAND_PHRASES: tuple[str, ...] = (
+    "dikurangi yang ada", "dikurangi yg ada", "dikurangi stok yang ada", "dikurangi stok yg ada",
+    "kirim yang kurang", "kirim yg kurang", "kirim saja yang kurang", "kirim saja yg kurang",
+    "kirimkan yang kurang", "kirimkan yg kurang", "kirim aja yang kurang", "kirim aja yg kurang",
+)
+SHORTFALL_ASK_PHRASES += LESS_ON_HAND_PHRASES
 
 # Between a figure asked and a word of the gap right after it, these gloss the figure as the gap: "mohon dikirim
 # 610 keping saja (selisihnya)", "1.700 keping, yaitu kekurangannya": the writer gave the difference.
@@ -2650,6 +2658,13 @@ ROLE_PHRASES["stock_on_hand"] += (
     "yang bisa dipakai", "yg bisa dipakai", "yang dapat dipakai", "yg dapat dipakai", "yang bisa digunakan",
     "yg bisa digunakan", "yang dapat digunakan", "yg dapat digunakan",
 )
+# ... but one that with a figure set apart in the same mail makes up the count received ("1.500 keping sudah
+# diterima. Namun 1 box (100 keping) rusak, sehingga yang dapat dipakai 1.400 keping") is the sound part of the
+# shipment, not the stock.
+SOUND_PART_PHRASES: tuple[str, ...] = (
+    "yang bisa dipakai", "yg bisa dipakai", "yang dapat dipakai", "yg dapat dipakai", "yang bisa digunakan",
+    "yg bisa digunakan", "yang dapat digunakan", "yg dapat digunakan",
+)
 # ("yang layak pakai 2.977" is not among them: in a receipt it is the sound part of what arrived, not the stock)
 # Before a figure whose own words then say it arrived ("sisa 500 kmrn udh nyampe td pagi", "the remaining 500
 # arrived today"), these name the rest of a shipment that came, not the stock.
@@ -2873,6 +2888,11 @@ UNSETTLED_DIFFERENCE_WORDS: tuple[str, ...] = (
     "mana yang benar", "mana yg benar", "mana yang betul", "mana yg betul", "which is correct",
     "which one is correct", "which is right", "which one is right",
 )
+# After a figure asked, the writer says another figure is written elsewhere and does not know yet which is right:
+# "mohon kirim 1.000 keping ... di surat tertulis 1.500, nanti saya tanya dulu yg benar yg mana".
+WHICH_FIGURE_UNSURE_PHRASES: tuple[str, ...] = tuple(
+    f"{a} {right} {b} mana" for a in ("yang", "yg") for b in ("yang", "yg") for right in ("benar", "betul")
+) + ("which figure is right", "which figure is correct", "which number is right", "which number is correct")
 # Zero stock in the regional registers: Javanese "sampun entek" / krama "sampun telas", Banjar "habis sudah".
 ZERO_STOCK_PHRASES += ("entek", "sampun entek", "wis entek", "wes entek", "telas", "sampun telas", "sudah entek")
 # Javanese (krama) "already arrived": "Sampun dugi nggih Pak, 2.000 keping lengkap" ("sampun" is "sudah", "dugi"
