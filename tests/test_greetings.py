@@ -73,6 +73,22 @@ def test_a_reply_to_a_manager_greets_by_role(name: str, role: str | None) -> Non
     assert _first_line(name, **context) == MANAGER[role]
 
 
+NOTICES_TO_THE_OPERATOR = sorted(p.name for p in TEMPLATES.iterdir()
+                                 if p.name.startswith("notice_") and "Yth. Operator," in p.read_text())
+
+
+@pytest.mark.parametrize("name", NOTICES_TO_THE_OPERATOR)
+@pytest.mark.parametrize(("operator", "greeting"), [("operator@kaltaraprov.example", "Yth. Operator,"),
+                                                    (None, "Yth. Bapak/Ibu Pimpinan,")])
+def test_a_notice_for_the_operator_greets_the_manager_it_goes_to_when_no_operator_is_set(
+        name: str, operator: str | None, greeting: str) -> None:
+    env = make_environment(TEMPLATES)
+    env.undefined = jinja2.ChainableUndefined  # the rest of each template's context does not matter here
+    office = SimpleNamespace(name=OFFICE.name, signature=OFFICE.signature, operator=operator)
+    text = env.get_template(name).render(office=office, entries=[], count=1)
+    assert next(line.strip() for line in text.splitlines() if line.strip()) == greeting
+
+
 @pytest.mark.parametrize(("text", "district", "role"), [
     ("Mohon tambahan 2.000 keping.\n\nHormat kami,\nKepala Dinas Kependudukan dan Pencatatan Sipil\nKabupaten Nunukan",
      True, "kadis"),
