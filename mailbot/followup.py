@@ -742,17 +742,21 @@ def withdraws_change(text: str) -> bool:
     return figure is not None and _WITHDRAWN.search(low, figure.end()) is not None
 
 
+def _words(table: tuple[str, ...]) -> str:
+    """A word table (mailbot.reader.vocabulary) as an alternation whose spaces match one space, as typed."""
+    return vocabulary.alternation(table, " ")
+
+
 # A receipt that says the blanks themselves have not arrived ("barangnya belum sampai sih, tapi tolong dicatat aja
 # sudah diterima 1.000", "the blanks have not arrived yet but please record them"): the blanks named right before
 # the denied arrival, with only particles between (never "kiriman kedua belum sampai" nor "sisanya belum sampai":
 # the rest of a shipment still on its way).
 _NOT_ARRIVED_YET = re.compile(
-    r"\b(?:barang|barangnya|brg|brgnya|blangko|blangkonya|blanko|blankonya|kiriman|kirimannya|kiriman blangko|"
-    r"paket|paketnya)\s+(?:(?:ya|sih|kok|masih|memang|emang|juga|pak|bu|sebenarnya|sebenernya|sbnrnya)\s+)*"
-    r"(?:belum|blm|belom|blom)\s+(?:juga\s+)?(?:kami\s+)?(?:sampai|sampe|nyampe|tiba|datang|dtg|masuk|terima|"
-    r"diterima)\b|"
-    r"\b(?:blanks|cards|shipment|parcel|package|goods)\s+(?:have|has)\s*(?:n't|not)\s+(?:yet\s+)?"
-    r"(?:arrived|come)\b")
+    r"\b(?:" + _words(vocabulary.NOT_ARRIVED_THINGS) + r")\s+(?:(?:" + _words(vocabulary.NOT_ARRIVED_PARTICLES)
+    + r")\s+)*(?:" + _words(vocabulary.NOT_YET_ARRIVED_WORDS) + r")\s+(?:juga\s+)?(?:kami\s+)?(?:"
+    + _words(vocabulary.NOT_ARRIVED_VERBS) + r")\b|"
+    r"\b(?:" + _words(vocabulary.NOT_ARRIVED_ENGLISH_THINGS) + r")\s+(?:have|has)\s*(?:n't|not)\s+(?:yet\s+)?"
+    r"(?:" + _words(vocabulary.NOT_ARRIVED_ENGLISH_VERBS) + r")\b")
 
 
 # ... or says they are still with the carrier or at a place on their way ("masih di ekspedisi (belum kami pegang)",
@@ -760,30 +764,31 @@ _NOT_ARRIVED_YET = re.compile(
 # of no rest of a shipment and counts no part before it ("sisanya masih di pelabuhan", "terima 1.300 keping hari ini,
 # 700 keping lagi katanya masih di kapal": the rest on its way, the part received booked).
 _STILL_ON_THE_WAY = re.compile(
-    r"\b(?:masih|msh|masi)\s+(?:(?:ada|tertahan|tersimpan|nyangkut)\s+)?(?:di|dalam|dlm|pada|dengan|dgn|sama)\s+"
-    r"(?:(?:gudang|kantor|agen|pihak|loket)\s+)?"
-    r"(?:ekspedisi|ekspedisinya|pelabuhan|jne|j&t|jnt|tiki|pos|kurir|kurirnya|bandara|bandar udara|cargo|kargo|"
-    r"perjalanan|kapal|sicepat|pelni|jasa pengiriman|travel|pengiriman)\b|"
-    r"\b(?:belum|blm|belom|blom)\s+(?:kami\s+)?(?:pegang|ambil|dipegang|diambil|jemput|dijemput|terima secara fisik)\b|"
-    r"\bstill\s+(?:at|with|in)\s+(?:the\s+)?(?:courier|port|harbou?r|airport|carrier|warehouse|transit|post office)\b")
+    r"\b(?:" + _words(vocabulary.STILL_WORDS) + r")\s+(?:(?:" + _words(vocabulary.STILL_HELD_WORDS) + r")\s+)?(?:"
+    + _words(vocabulary.STILL_AT_WORDS) + r")\s+(?:(?:" + _words(vocabulary.STILL_AT_PLACE_PARTS) + r")\s+)?"
+    r"(?:" + _words(vocabulary.ON_THE_WAY_PLACES) + r")\b|"
+    r"\b(?:" + _words(vocabulary.NOT_YET_ARRIVED_WORDS) + r")\s+(?:kami\s+)?(?:" + _words(vocabulary.NOT_IN_HAND_VERBS)
+    + r")\b|"
+    r"\b(?:" + _words(vocabulary.KEEPS_ENGLISH_WORDS) + r")\s+(?:" + _words(vocabulary.STILL_AT_ENGLISH)
+    + r")\s+(?:the\s+)?(?:" + _words(vocabulary.ON_THE_WAY_ENGLISH_PLACES) + r")\b")
 # ... whatever was counted before it, when the blanks themselves are what is still on the way: said against the ask
 # to record them ("mohon dicatat diterima 2.000 keping saja ya, walaupun fisiknya msh di kapal") or named right
 # before the place ("fisiknya", "barangnya", "paketnya").
 _THEMSELVES_ON_THE_WAY = re.compile(
-    r"\b(?:walaupun|walau|meskipun|meski|padahal|biarpun|sekalipun|although|though|even if)\b[^.!?\n]*$|"
-    r"\b(?:fisik|fisiknya|barang|barangnya|brg|brgnya|paket|paketnya|blangkonya|blankonya|kirimannya)\s+$")
-_REST_OF_SHIPMENT = re.compile(r"\b(?:sisa|sisanya|sebagian|selebihnya|kekurangan|kekurangannya|kiriman kedua|"
-                               r"tahap|the rest|remaining)\b")
+    r"\b(?:" + _words(vocabulary.THOUGH_WORDS) + r")\b[^.!?\n]*$|"
+    r"\b(?:" + _words(vocabulary.THEMSELVES_WORDS) + r")\s+$")
+_REST_OF_SHIPMENT = re.compile(r"\b(?:" + _words(vocabulary.SHIPMENT_REST_NAMES) + r")\b")
 _SENTENCE = re.compile(r"[^.!?\n]+")
 
 
 # The district keeping to its ask ("jadi permohonan kami tetap 3.500 keping ya", "kami tetap membutuhkan blangkonya",
 # "we still need the 3,500"): of a request it cancelled, the ask taken up again, whatever else "tidak jadi" in the same
 # mail is said of (the loan that fell through).
-_KEEPS_ASK = re.compile(r"\b(?:tetap|masih|still)\s+(?:(?:kami|jadi|perlu|butuh|membutuhkan|memerlukan|mohon|minta|"
-                        r"need|needs|require|want)\s+){0,3}(?:\d|blangko|blanko|blangkonya|the blanks|the cards)|"
-                        r"\b(?:tetap|masih)\s+(?:kami\s+)?(?:perlu|butuh|membutuhkan|memerlukan|perlukan|butuhkan)\b|"
-                        r"\bstill\s+need\b")
+_KEEPS_ASK = re.compile(
+    r"\b(?:" + _words(vocabulary.KEEPS_WORDS + vocabulary.KEEPS_ENGLISH_WORDS) + r")\s+(?:(?:"
+    + _words(vocabulary.KEEPS_BETWEEN_WORDS) + r")\s+){0,3}(?:\d|" + _words(vocabulary.KEEPS_ASKED_THINGS) + r")|"
+    r"\b(?:" + _words(vocabulary.KEEPS_WORDS) + r")\s+(?:kami\s+)?(?:" + _words(vocabulary.KEEPS_NEED_WORDS) + r")\b|"
+    r"\b(?:" + _words(vocabulary.KEEPS_ENGLISH_WORDS) + r")\s+need\b")
 
 
 def keeps_ask(text: str) -> bool:
@@ -940,10 +945,6 @@ def figures_beside(text: str, known: set[int | None]) -> tuple[int, ...]:
             continue
         found.append(m.value)
     return tuple(found)
-
-
-def _words(words: tuple[str, ...]) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 # A figure that changes the asked one by an amount (mailbot.reader.vocabulary): "ditambah 500 keping lagi",

@@ -3864,3 +3864,70 @@ ONLY_AFTER_FIGURE: tuple[str, ...] = ("saja", "aja", "sja", "doang", "only")
 GLUED_ASK_OPENERS: tuple[str, ...] = ("mohon", "minta", "tolong")
 GLUED_ASK_TAILS: tuple[str, ...] = ("tambahan", "dikirim", "dikirimkan", "kirim", "kirimkan", "blangko")
 ROLE_PHRASES["requested"] += tuple(f"{a}{b}" for a in GLUED_ASK_OPENERS for b in GLUED_ASK_TAILS)
+
+# --- Blanks not yet in hand, and an ask kept (mailbot.followup.blanks_not_arrived, keeps_ask) ---
+# The blanks named right before a denied arrival: "barangnya belum sampai", "blangko blm kami terima".
+NOT_ARRIVED_THINGS: tuple[str, ...] = (
+    "barang", "barangnya", "brg", "brgnya", "blangko", "blangkonya", "blanko", "blankonya", "kiriman", "kirimannya",
+    "kiriman blangko", "paket", "paketnya",
+)
+# Particles that may stand between the blanks and the denial: "barangnya sih masih belum sampai".
+NOT_ARRIVED_PARTICLES: tuple[str, ...] = (
+    "ya", "sih", "kok", "masih", "memang", "emang", "juga", "pak", "bu", "sebenarnya", "sebenernya", "sbnrnya",
+)
+# "Not yet" before an arrival or a taking in hand denied, in its four common spellings (fewer than NOT_YET_WORDS, the
+# reminders' table): "belum sampai", "blm tiba", "belom datang", "blom kami ambil".
+NOT_YET_ARRIVED_WORDS: tuple[str, ...] = ("belum", "blm", "belom", "blom")
+# The arrival denied: "belum sampai", "belum juga kami terima", "blm masuk".
+NOT_ARRIVED_VERBS: tuple[str, ...] = (
+    "sampai", "sampe", "nyampe", "tiba", "datang", "dtg", "masuk", "terima", "diterima",
+)
+# In English, the blanks that "have not arrived yet": "the cards haven't arrived".
+NOT_ARRIVED_ENGLISH_THINGS: tuple[str, ...] = ("blanks", "cards", "shipment", "parcel", "package", "goods")
+NOT_ARRIVED_ENGLISH_VERBS: tuple[str, ...] = ("arrived", "come")
+# Still with the carrier: "masih di ekspedisi", "msh tertahan di pelabuhan", "masih sama kurirnya".
+STILL_WORDS: tuple[str, ...] = ("masih", "msh", "masi")
+STILL_HELD_WORDS: tuple[str, ...] = ("ada", "tertahan", "tersimpan", "nyangkut")
+STILL_AT_WORDS: tuple[str, ...] = ("di", "dalam", "dlm", "pada", "dengan", "dgn", "sama")
+# The part of a place before its name: "masih di gudang ekspedisi", "masih di kantor pos".
+STILL_AT_PLACE_PARTS: tuple[str, ...] = ("gudang", "kantor", "agen", "pihak", "loket")
+# The carriers and places on the way: "masih di JNE", "masih di kapal", "masih dalam perjalanan".
+ON_THE_WAY_PLACES: tuple[str, ...] = (
+    "ekspedisi", "ekspedisinya", "pelabuhan", "jne", "j&t", "jnt", "tiki", "pos", "kurir", "kurirnya", "bandara",
+    "bandar udara", "cargo", "kargo", "perjalanan", "kapal", "sicepat", "pelni", "jasa pengiriman", "travel",
+    "pengiriman",
+)
+# The blanks not yet taken in hand: "belum kami ambil", "blm dijemput", "belum terima secara fisik".
+NOT_IN_HAND_VERBS: tuple[str, ...] = (
+    "pegang", "ambil", "dipegang", "diambil", "jemput", "dijemput", "terima secara fisik",
+)
+# In English: "still at the port", "still with the courier".
+STILL_AT_ENGLISH: tuple[str, ...] = ("at", "with", "in")
+ON_THE_WAY_ENGLISH_PLACES: tuple[str, ...] = (
+    "courier", "port", "harbour", "harbor", "airport", "carrier", "warehouse", "transit", "post office",
+)
+# Said against the ask to record them: "mohon dicatat diterima 2.000 keping, walaupun fisiknya msh di kapal".
+THOUGH_WORDS: tuple[str, ...] = (
+    "walaupun", "walau", "meskipun", "meski", "padahal", "biarpun", "sekalipun", "although", "though", "even if",
+)
+# The blanks themselves named right before the place: "fisiknya masih di kapal", "paketnya masih di JNE".
+THEMSELVES_WORDS: tuple[str, ...] = (
+    "fisik", "fisiknya", "barang", "barangnya", "brg", "brgnya", "paket", "paketnya", "blangkonya", "blankonya",
+    "kirimannya",
+)
+# The rest of a shipment, still on its way: "sisanya masih di pelabuhan", "kiriman kedua belum sampai".
+SHIPMENT_REST_NAMES: tuple[str, ...] = (
+    "sisa", "sisanya", "sebagian", "selebihnya", "kekurangan", "kekurangannya", "kiriman kedua", "tahap", "the rest",
+    "remaining",
+)
+# Keeping to an ask: "permohonan kami tetap 3.500 keping", "kami masih membutuhkan", "we still need".
+KEEPS_WORDS: tuple[str, ...] = ("tetap", "masih")
+KEEPS_BETWEEN_WORDS: tuple[str, ...] = (
+    "kami", "jadi", "perlu", "butuh", "membutuhkan", "memerlukan", "mohon", "minta", "need", "needs", "require",
+    "want",
+)
+# What the ask kept names: "tetap 3.500", "tetap butuh blangkonya", "still need the cards".
+KEEPS_ASKED_THINGS: tuple[str, ...] = ("blangko", "blanko", "blangkonya", "the blanks", "the cards")
+KEEPS_NEED_WORDS: tuple[str, ...] = ("perlu", "butuh", "membutuhkan", "memerlukan", "perlukan", "butuhkan")
+# The same in English: "we still need the 3,500", "still need the blanks".
+KEEPS_ENGLISH_WORDS: tuple[str, ...] = ("still",)
