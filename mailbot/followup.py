@@ -69,6 +69,8 @@ _LOOK_AGAIN_ASKED = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.LOOK_A
 _PROTESTS_CUT = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.PART_CUT_PROTEST_WORDS)})\b|"
                            rf"\b(?:{vocabulary.alternation(vocabulary.PART_CUT_WHY_WORDS)})(?:\s+[^\s.;!?\d]+){{0,4}}?"
                            rf"\s+(?:{vocabulary.alternation(vocabulary.PART_CUT_ONLY_WORDS)})\b")
+# ... or asked whether the part approved is all ("apakah 2.000 keping itu sudah final?", "tidak bisa full 4.500?")
+_ASKS_PART_FINAL = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.PART_CUT_ASKED_WORDS)})\b")
 _RECONSIDER = re.compile(rf"\b(?:{_LOOK_AGAIN}|review|not enough|insufficient)\b")
 # Asking the province to look again, or giving a reason for a figure.
 _APPEAL = re.compile(rf"\b(?:{_LOOK_AGAIN}|karena|sebab|alasan|namun|tetapi|akan tetapi|jemput bola|because|due to)\b")
@@ -1382,15 +1384,19 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     figures = _without_surplus(low, _figures(low, item), requested)
     own_new = [f for f in figures if not f.old and not f.other_item]
     other_new = [f for f in figures if not f.old and f.other_item]
+    part_cut = approved is not None and requested is not None and approved < requested
+    # "apakah 2.000 keping itu sudah final? ... padahal yang kami ajukan 4.500": the part approved questioned,
+    # naming no figure but the two recorded; an appeal a manager weighs, never a question for the queue only
+    asks_part_final = part_cut and bool(_ASKS_PART_FINAL.search(low)) and not other_new \
+        and all(f.value in (requested, approved) for f in own_new)
     if _QUESTION.search(low) and not (len(own_new) == 1 and _CHANGE_ASKED.search(low)) \
-            and not _LOOK_AGAIN_ASKED.search(low) \
-            and not (approved is not None and requested is not None and approved < requested
-                     and _PROTESTS_CUT.search(low)):
+            and not _LOOK_AGAIN_ASKED.search(low) and not asks_part_final \
+            and not (part_cut and _PROTESTS_CUT.search(low)):
         return Reading("question", why="a question: a person answers it; never applied as a correction")
     if below := [f for f in own_new if f.negative]:
         return Reading("unclear", why=f"{below[0].value} written below zero: no count of blanks is",
                        below_zero=(below[0].field if below[0].field in FIELDS else None, below[0].value))
-    if approved is not None and requested is not None and approved < requested and _PROTESTS_CUT.search(low) \
+    if asks_part_final or part_cut and _PROTESTS_CUT.search(low) \
             and not other_new and all(f.value in (requested, approved) for f in own_new):
         # "kenapa cuma segitu?? Kami minta 1.500", "kok namung 600 to? Kami nyuwun 1.500": the part approved
         # protested, no new figure beside it; a manager weighs it, as "we asked for 1,500 and you cut it"

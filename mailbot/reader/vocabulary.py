@@ -3199,6 +3199,16 @@ PART_CUT_PROTEST_WORDS: tuple[str, ...] = (
     # Banjar, Bugis, Manado
     "kenapa cuma sagitu", "napa cuma", "ngapa cuma", "magai na", "kiapa cuma", "kiapa cuma bagitu",
 )
+# ... or asked as a plain question whether the part approved is all ("apakah 2.000 keping itu sudah final?",
+# "Apakah tidak bisa full 2.500 pak?", "apa bisa ditambah lagi?"): with no new figure beside it, an appeal too.
+PART_CUT_ASKED_WORDS: tuple[str, ...] = (
+    "sudah final", "sdh final", "udah final", "udh final", "sudh final", "itu final", "keputusan final",
+    "sudah fix", "sdh fix", "udah fix", "udh fix", "sudah pasti", "sdh pasti", "sudah mutlak",
+    "bisa full", "bisa penuh", "bisa full sesuai", "bisa dipenuhi semua", "bisa dipenuhi seluruhnya",
+    "bisa sesuai permohonan", "bisa sesuai pengajuan", "bisa sesuai permintaan",
+    "bisa ditambah", "bisa ditambahkan", "bisa ditambahin", "bisa dinaikkan", "bisa dinaikan",
+    "could it be the full", "can we get the full", "is this final", "is that final", "is it final",
+)
 # ... and the class behind the protest asked as a question: a word asking why, a few words, then a word of "only"
 # ("kok yang disetujui cuma 500 keping ya pak?", Javanese "kenging menapa ingkang dipun setujui namung 500 keping?",
 # "mengapa permohonan kami hanya disetujui 500?").
