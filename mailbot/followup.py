@@ -773,7 +773,9 @@ _STILL_ON_THE_WAY = re.compile(
 # before the place ("fisiknya", "barangnya", "paketnya").
 _THEMSELVES_ON_THE_WAY = re.compile(
     r"\b(?:walaupun|walau|meskipun|meski|padahal|biarpun|sekalipun|although|though|even if)\b[^.!?\n]*$|"
-    r"\b(?:fisik|fisiknya|barang|barangnya|brg|brgnya|paket|paketnya|blangkonya|blankonya|kirimannya)\s+$")
+    r"\b(?:fisik|fisiknya|barang|barangnya|brg|brgnya|paket|paketnya|blangkonya|blankonya|kirimannya)\s+$|"
+    # ... or the shipment named with its count right before the place ("Kiriman 2.000 keping msh di gudang JNE")
+    r"\b(?:kiriman|kirimannya|paket|paketnya|blangkonya|barangnya)\s+[\d.,]+\s*(?:" + _BLANK_UNIT + r")?\s*$")
 _REST_OF_SHIPMENT = re.compile(r"\b(?:sisa|sisanya|sebagian|selebihnya|kekurangan|kekurangannya|kiriman kedua|"
                                r"tahap|the rest|remaining)\b")
 _SENTENCE = re.compile(r"[^.!?\n]+")
@@ -815,6 +817,8 @@ def blanks_not_arrived(text: str) -> bool:
     >>> blanks_not_arrived("Pak, mohon dicatat diterima 1.500 keping ya, walaupun fisiknya masih di pelabuhan.")
     True
     >>> blanks_not_arrived("Sudah kami catat 1.000 keping, barangnya msh di kapal, blm bongkar.")
+    True
+    >>> blanks_not_arrived("Kiriman 2.000 keping msh di gudang JNE, belum kami ambil. Mohon dicatat diterima saja.")
     True
     """
     low = normalise(text or "")
@@ -1276,6 +1280,10 @@ _DAMAGE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.DAMAGE
                      + r")\b")
 _DAMAGE_DENIED = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.DAMAGE_DENIED, key=len,
                                                                         reverse=True))) + r")\s+(?:\w+\s+)?$")
+# the thing said broken, just before the word: "mobil dinas rusak", "printer kami rusak", "jalannya rusak parah"
+_DAMAGED_OTHER = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.DAMAGED_OTHER_THINGS)
+                            + r")(?:\s+(?:kami|kita|dinas|kantor|operasional|yang|yg|itu|tsb|juga|lagi|sedang|sdg|"
+                              r"masih|msh|sudah|sdh|udah|is|was|our|got|has|been))*\s+$")
 _GUIDANCE = re.compile(r"\b(?:" + "|".join(map(re.escape, vocabulary.GUIDANCE_ASKS)) + r")\b")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]?")  # "2.500" is no sentence's end
 
@@ -1309,11 +1317,15 @@ def damage_said(text: str, *, asks: bool = True) -> str | None:
     'Sudah kami terima 2.500 keping, namun 20 keping di antaranya rusak. Mohon arahan.'
     >>> damage_said("Blangko 2.500 keping sudah kami terima dalam kondisi baik, tidak ada yang rusak.") is None
     True
+    >>> damage_said("Belum kami ambil krn mobil dinas rusak, nanti minggu depan.") is None
+    True
     """
     said = []
     for m in _SENTENCE.finditer(text or ""):
         low = normalise(m.group(0))
-        damaged = any(not _DAMAGE_DENIED.search(low[max(0, d.start() - 24):d.start()]) for d in _DAMAGE.finditer(low))
+        damaged = any(not _DAMAGE_DENIED.search(low[max(0, d.start() - 24):d.start()])
+                      and not _DAMAGED_OTHER.search(low[max(0, d.start() - 40):d.start()])
+                      for d in _DAMAGE.finditer(low))
         if damaged or (asks and _GUIDANCE.search(low)):
             said.append(m.group(0).strip())
     return " ".join(said) or None

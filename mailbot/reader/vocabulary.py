@@ -3427,6 +3427,16 @@ DAMAGE_DENIED: tuple[str, ...] = (
     "tidak ada yang", "tdk ada yg", "tidak ada yg", "gak ada yang", "ga ada yg", "nothing",
     "ga ada yang", "gak ada yg", "nggak ada yang", "nggak ada yg", "tdk ada yang", "tak ada yang",
 )
+# ... nor when said of something else just before it ("belum kami ambil krn mobil dinas rusak", "printer kami rusak",
+# "jalannya rusak parah"): the car, the printer or the road broke, not the blanks.
+DAMAGED_OTHER_THINGS: tuple[str, ...] = (
+    "mobil", "mobil dinas", "mobilnya", "kendaraan", "kendaraannya", "motor", "motornya", "truk", "truknya",
+    "kapal", "kapalnya", "speedboat", "speedboatnya", "longboat", "pesawat", "pesawatnya", "jalan", "jalannya",
+    "jembatan", "jembatannya", "printer", "printernya", "mesin", "mesinnya", "mesin cetak", "alat", "alatnya",
+    "komputer", "komputernya", "laptop", "laptopnya", "server", "servernya", "jaringan", "jaringannya", "genset",
+    "gensetnya", "listrik", "listriknya", "ac", "ac-nya", "hp", "hpnya", "pintu", "gudang", "gudangnya", "atap",
+    "car", "the car", "vehicle", "truck", "boat", "road", "the road", "bridge", "printer", "machine", "computer",
+)
 GUIDANCE_ASKS: tuple[str, ...] = (
     "mohon arahan", "mohon arahannya", "mohon petunjuk", "mohon petunjuknya", "minta arahan", "minta petunjuk",
     "bagaimana tindak lanjutnya", "please advise", "kindly advise",
