@@ -82,8 +82,9 @@ _ONLY_RE = re.compile(r"(?:(?:but|tapi|tp|tetapi|namun|nanging)[\s,]+)?(?:only|j
                       r"(?:but|tapi|tp|tetapi|namun|nanging)[\s,]+(?=\d[\d.,]*\s*(?:keping|kpg|lembar|lbr)?\s*"
                       r"(?:aja|saja|sj|aj|dulu|dl|only)(?![^\W\d_]))", re.IGNORECASE)
 # A word of assent whose approval is said by the cut alone ("Boleh, tapi cukup 3.000 keping dulu") or by asking the
-# blanks sent (Javanese "Nggih, monggo dikirim", "kirimno wae"): read as SETUJU with what follows.
-_SENT_RE = re.compile(r"(?:di)?kirim(?:kan|ken|no|ke)?(?![^\W\d_])[\s,.!]*(?:(?:saja|aja|wae|mawon|ya)(?![^\W\d_])"
+# blanks sent (Javanese "Nggih, monggo dikirim"): read as SETUJU with what follows. ("Oleh, kirimno wae, ning ...",
+# an order with a clause not read, is quoted back to the manager in his words.)
+_SENT_RE = re.compile(r"dikirim(?:kan|ken)?(?![^\W\d_])[\s,.!]*(?:(?:saja|aja|wae|mawon|ya)(?![^\W\d_])"
                       r"[\s,.!]*)?", re.IGNORECASE)
 _CUT_BY_ASSENT_RE = re.compile(r"(?:but|tapi|tp|tetapi|namun|nanging)[\s,]+", re.IGNORECASE)
 _ENGLISH_CUT_RE = re.compile(r"(?:but|only|just)\b", re.IGNORECASE)  # the cut in English: "2,500" is English too
