@@ -1369,6 +1369,16 @@ def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str
     _district_listed(desk, req)
     if req.state != "approved" or not req.approved or req.district is None:
         raise InvalidAction(f"{req.reference} is {state_words(req.state)}; only approved requests can be dispatched")
+    from mailbot import attention
+
+    # the district asked to cancel it ("permohonan ini dibatalkan saja"): nothing leaves the store until a person
+    # settles that (rejects it, withdrawing the approval, or closes the item with why it still ships)
+    if cancelled := [i for i in attention.open_items(session, kinds=("read",))
+                     if i.request_pk == req.id and i.reason in ("cancellation", "cancellation_unclear")]:
+        raise InvalidAction(f"{req.reference}: the district asked to cancel it (queue item "
+                            f"{', '.join(str(i.id) for i in cancelled)}); not dispatched. Reject it, which withdraws "
+                            "the approval (`mailbot reject REF --reason ...`), or close the item with why it still "
+                            "ships (`mailbot queue close`), then dispatch")
     now = desk.now()
     ledger.book(session, Entry(req.item or "ktp-el", req.district, req.approved, EntryKind.SHIPMENT_DISPATCHED, now,
                                f"dispatch:{req.reference}", req.reference), actor=actor, request_pk=req.id)
@@ -1377,8 +1387,6 @@ def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str
                details={"quantity": req.approved, "via": via})
     # a receipt the district sent before this dispatch was recorded waits in the queue, unbooked: the district hears
     # it was not lost, and whoever dispatches that a person should look at it
-    from mailbot import attention
-
     early = [i for i in attention.open_items(session, kinds=("read",))
              if i.request_pk == req.id and i.reason == "receipt_before_dispatch"]
     _district_mail(session, desk, req, purpose=f"dispatched:{req.id}", template="reply_dispatched", decision=True,

@@ -69,6 +69,8 @@ _LOOK_AGAIN_ASKED = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.LOOK_A
 _PROTESTS_CUT = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.PART_CUT_PROTEST_WORDS)})\b|"
                            rf"\b(?:{vocabulary.alternation(vocabulary.PART_CUT_WHY_WORDS)})(?:\s+[^\s.;!?\d]+){{0,4}}?"
                            rf"\s+(?:{vocabulary.alternation(vocabulary.PART_CUT_ONLY_WORDS)})\b")
+# ... or asked whether the part approved is all ("apakah 2.000 keping itu sudah final?", "tidak bisa full 4.500?")
+_ASKS_PART_FINAL = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.PART_CUT_ASKED_WORDS)})\b")
 _RECONSIDER = re.compile(rf"\b(?:{_LOOK_AGAIN}|review|not enough|insufficient)\b")
 # Asking the province to look again, or giving a reason for a figure.
 _APPEAL = re.compile(rf"\b(?:{_LOOK_AGAIN}|karena|sebab|alasan|namun|tetapi|akan tetapi|jemput bola|because|due to)\b")
@@ -776,7 +778,9 @@ _STILL_ON_THE_WAY = re.compile(
 # before the place ("fisiknya", "barangnya", "paketnya").
 _THEMSELVES_ON_THE_WAY = re.compile(
     r"\b(?:" + _words(vocabulary.THOUGH_WORDS) + r")\b[^.!?\n]*$|"
-    r"\b(?:" + _words(vocabulary.THEMSELVES_WORDS) + r")\s+$")
+    r"\b(?:" + _words(vocabulary.THEMSELVES_WORDS) + r")\s+$|"
+    # ... or the shipment named with its count right before the place ("Kiriman 2.000 keping msh di gudang JNE")
+    r"\b(?:" + _words(vocabulary.SHIPMENT_COUNTED_NAMES) + r")\s+[\d.,]+\s*(?:" + _BLANK_UNIT + r")?\s*$")
 _REST_OF_SHIPMENT = re.compile(r"\b(?:" + _words(vocabulary.SHIPMENT_REST_NAMES) + r")\b")
 _SENTENCE = re.compile(r"[^.!?\n]+")
 
@@ -818,6 +822,8 @@ def blanks_not_arrived(text: str) -> bool:
     >>> blanks_not_arrived("Pak, mohon dicatat diterima 1.500 keping ya, walaupun fisiknya masih di pelabuhan.")
     True
     >>> blanks_not_arrived("Sudah kami catat 1.000 keping, barangnya msh di kapal, blm bongkar.")
+    True
+    >>> blanks_not_arrived("Kiriman 2.000 keping msh di gudang JNE, belum kami ambil. Mohon dicatat diterima saja.")
     True
     """
     low = normalise(text or "")
@@ -1275,6 +1281,10 @@ _DAMAGE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.DAMAGE
                      + r")\b")
 _DAMAGE_DENIED = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(vocabulary.DAMAGE_DENIED, key=len,
                                                                         reverse=True))) + r")\s+(?:\w+\s+)?$")
+# the thing said broken, just before the word: "mobil dinas rusak", "printer kami rusak", "jalannya rusak parah"
+_DAMAGED_OTHER = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.DAMAGED_OTHER_THINGS)
+                            + r")(?:\s+(?:kami|kita|dinas|kantor|operasional|yang|yg|itu|tsb|juga|lagi|sedang|sdg|"
+                              r"masih|msh|sudah|sdh|udah|is|was|our|got|has|been))*\s+$")
 _GUIDANCE = re.compile(r"\b(?:" + "|".join(map(re.escape, vocabulary.GUIDANCE_ASKS)) + r")\b")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]?")  # "2.500" is no sentence's end
 
@@ -1308,11 +1318,15 @@ def damage_said(text: str, *, asks: bool = True) -> str | None:
     'Sudah kami terima 2.500 keping, namun 20 keping di antaranya rusak. Mohon arahan.'
     >>> damage_said("Blangko 2.500 keping sudah kami terima dalam kondisi baik, tidak ada yang rusak.") is None
     True
+    >>> damage_said("Belum kami ambil krn mobil dinas rusak, nanti minggu depan.") is None
+    True
     """
     said = []
     for m in _SENTENCE.finditer(text or ""):
         low = normalise(m.group(0))
-        damaged = any(not _DAMAGE_DENIED.search(low[max(0, d.start() - 24):d.start()]) for d in _DAMAGE.finditer(low))
+        damaged = any(not _DAMAGE_DENIED.search(low[max(0, d.start() - 24):d.start()])
+                      and not _DAMAGED_OTHER.search(low[max(0, d.start() - 40):d.start()])
+                      for d in _DAMAGE.finditer(low))
         if damaged or (asks and _GUIDANCE.search(low)):
             said.append(m.group(0).strip())
     return " ".join(said) or None
@@ -1383,15 +1397,19 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     figures = _without_surplus(low, _figures(low, item), requested)
     own_new = [f for f in figures if not f.old and not f.other_item]
     other_new = [f for f in figures if not f.old and f.other_item]
+    part_cut = approved is not None and requested is not None and approved < requested
+    # "apakah 2.000 keping itu sudah final? ... padahal yang kami ajukan 4.500": the part approved questioned,
+    # naming no figure but the two recorded; an appeal a manager weighs, never a question for the queue only
+    asks_part_final = part_cut and bool(_ASKS_PART_FINAL.search(low)) and not other_new \
+        and all(f.value in (requested, approved) for f in own_new)
     if _QUESTION.search(low) and not (len(own_new) == 1 and _CHANGE_ASKED.search(low)) \
-            and not _LOOK_AGAIN_ASKED.search(low) \
-            and not (approved is not None and requested is not None and approved < requested
-                     and _PROTESTS_CUT.search(low)):
+            and not _LOOK_AGAIN_ASKED.search(low) and not asks_part_final \
+            and not (part_cut and _PROTESTS_CUT.search(low)):
         return Reading("question", why="a question: a person answers it; never applied as a correction")
     if below := [f for f in own_new if f.negative]:
         return Reading("unclear", why=f"{below[0].value} written below zero: no count of blanks is",
                        below_zero=(below[0].field if below[0].field in FIELDS else None, below[0].value))
-    if approved is not None and requested is not None and approved < requested and _PROTESTS_CUT.search(low) \
+    if asks_part_final or part_cut and _PROTESTS_CUT.search(low) \
             and not other_new and all(f.value in (requested, approved) for f in own_new):
         # "kenapa cuma segitu?? Kami minta 1.500", "kok namung 600 to? Kami nyuwun 1.500": the part approved
         # protested, no new figure beside it; a manager weighs it, as "we asked for 1,500 and you cut it"

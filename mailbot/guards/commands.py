@@ -55,7 +55,9 @@ TRAILING_WORDS: frozenset[str] = frozenset({
     "thank", "you", "please", "pls", "plz", "proceed", "pcs", "cards", "blanks",
 })
 # Particles a manager opens the reason with ("setuju 3.500 ya, sisanya bulan depan"): courtesy, not the reason.
-REASON_PARTICLES: frozenset[str] = frozenset({"ya", "yah", "yaa", "pak", "bu", "dong", "deh", "ok", "oke"})
+# ("tp 2000 aja dl ya. sisanya bulan depan": "for now" said after the figure, no reason either)
+REASON_PARTICLES: frozenset[str] = frozenset({"ya", "yah", "yaa", "pak", "bu", "dong", "deh", "ok", "oke",
+                                             "aja", "saja", "aj", "sj", "dl", "dulu"})
 # A word of assent before the command on its line ("Ok, SETUJU.", "Baik, setuju 3.000", "Boleh, acc 2.000"): the
 # command follows. ("Ok pak, setuju. 1.500 dulu": a courtesy word after it)
 # ("Monggo disetujui, nanging ...": Javanese; "Fine by me, please approve ...": English, a "please" before the command)
@@ -74,8 +76,17 @@ _FULL_AMOUNT_RE = re.compile(
     r"|(?:in\s+)?full|as\s+requested|sepenuhnya|penuh|sesuai\s+(?:permohonan|yang\s+diminta)|seluruhnya)"
     r"(?![^\W\d_])", re.IGNORECASE)
 # "ok approved but only 2,500 this month", "setuju tapi 2.000 saja": a cut after the command, the figure approved
+# ... or the figure right after the "but" with a word of "only" after it ("Oke acc, tp 2000 aja dl")
 _ONLY_RE = re.compile(r"(?:(?:but|tapi|tp|tetapi|namun|nanging)[\s,]+)?(?:only|just|hanya|cuma|cuman|cukup)"
-                      r"(?![^\W\d_])[\s:;,]*(?=\d)", re.IGNORECASE)
+                      r"(?![^\W\d_])[\s:;,]*(?=\d)|"
+                      r"(?:but|tapi|tp|tetapi|namun|nanging)[\s,]+(?=\d[\d.,]*\s*(?:keping|kpg|lembar|lbr)?\s*"
+                      r"(?:aja|saja|sj|aj|dulu|dl|only)(?![^\W\d_]))", re.IGNORECASE)
+# A word of assent whose approval is said by the cut alone ("Boleh, tapi cukup 3.000 keping dulu") or by asking the
+# blanks sent (Javanese "Nggih, monggo dikirim"): read as SETUJU with what follows. ("Oleh, kirimno wae, ning ...",
+# an order with a clause not read, is quoted back to the manager in his words.)
+_SENT_RE = re.compile(r"dikirim(?:kan|ken)?(?![^\W\d_])[\s,.!]*(?:(?:saja|aja|wae|mawon|ya)(?![^\W\d_])"
+                      r"[\s,.!]*)?", re.IGNORECASE)
+_CUT_BY_ASSENT_RE = re.compile(r"(?:but|tapi|tp|tetapi|namun|nanging)[\s,]+", re.IGNORECASE)
 _ENGLISH_CUT_RE = re.compile(r"(?:but|only|just)\b", re.IGNORECASE)  # the cut in English: "2,500" is English too
 # A signature line below the command: a name with an honorific or a degree ("Drs. H. Kadis, M.Si"), a civil
 # servant id or a phone number ("NIP 1970…", "HP 0812…"); never the manager's reason for the district.
@@ -241,10 +252,18 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     first = filled[0]
     if GREETING_RE.match(lines[first]) and _command_word(lines[first]) is None and len(filled) > 1:
         first = filled[1]
-    line = lines[first]
+    line = written_line = lines[first]
     assent = _ASSENT_RE.match(line)
+    while assent and assent.end() and (again := _ASSENT_RE.match(line[assent.end():])) and again.end():
+        line = line[assent.end():]  # "Nggih, monggo dikirim": two words of assent
+        assent = again
     if assent and assent.end() and _command_word(line[assent.end():]) is not None:
         line = line[assent.end():]  # "Ok, SETUJU.": the command after the word of assent
+    elif assent and assent.end() and (_ONLY_RE.match(line[assent.end():])
+                                       and _CUT_BY_ASSENT_RE.match(line[assent.end():])):
+        line = "SETUJU " + line[assent.end():]  # "Boleh, tapi cukup 3.000 keping dulu": the cut is the approval
+    elif assent and assent.end() and (sent := _SENT_RE.match(line[assent.end():])) is not None:
+        line = "SETUJU " + line[assent.end() + sent.end():]  # "Nggih, monggo dikirim, nanging ...": send it
     word = _command_word(line)
     if word is None:
         return _negated(line)
@@ -257,7 +276,10 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
         if word in ENGLISH_APPROVE_WORDS or (only is not None and _ENGLISH_CUT_RE.match(only[0])):
             rest = _ENGLISH_THOUSANDS_RE.sub(lambda m: m[0].replace(",", "."), rest, count=1)
         written = _WORD_RE.match(line)["word"]  # type: ignore[index]  # as the manager wrote it, for an ask-back
-        return _with_reason_below(_approval(line, rest, written), following)
+        decided = _with_reason_below(_approval(line, rest, written), following)
+        if isinstance(decided, ManagerCommand) and line.startswith("SETUJU ") and written_line != line:
+            decided = replace(decided, text=written_line)  # the line as the manager wrote it, never ours
+        return decided
     return _rejection(line, rest, following)
 
 

@@ -3199,6 +3199,16 @@ PART_CUT_PROTEST_WORDS: tuple[str, ...] = (
     # Banjar, Bugis, Manado
     "kenapa cuma sagitu", "napa cuma", "ngapa cuma", "magai na", "kiapa cuma", "kiapa cuma bagitu",
 )
+# ... or asked as a plain question whether the part approved is all ("apakah 2.000 keping itu sudah final?",
+# "Apakah tidak bisa full 2.500 pak?", "apa bisa ditambah lagi?"): with no new figure beside it, an appeal too.
+PART_CUT_ASKED_WORDS: tuple[str, ...] = (
+    "sudah final", "sdh final", "udah final", "udh final", "sudh final", "itu final", "keputusan final",
+    "sudah fix", "sdh fix", "udah fix", "udh fix", "sudah pasti", "sdh pasti", "sudah mutlak",
+    "bisa full", "bisa penuh", "bisa full sesuai", "bisa dipenuhi semua", "bisa dipenuhi seluruhnya",
+    "bisa sesuai permohonan", "bisa sesuai pengajuan", "bisa sesuai permintaan",
+    "bisa ditambah", "bisa ditambahkan", "bisa ditambahin", "bisa dinaikkan", "bisa dinaikan",
+    "could it be the full", "can we get the full", "is this final", "is that final", "is it final",
+)
 # ... and the class behind the protest asked as a question: a word asking why, a few words, then a word of "only"
 # ("kok yang disetujui cuma 500 keping ya pak?", Javanese "kenging menapa ingkang dipun setujui namung 500 keping?",
 # "mengapa permohonan kami hanya disetujui 500?").
@@ -3416,6 +3426,16 @@ DAMAGE_DENIED: tuple[str, ...] = (
     "tidak", "tdk", "tak", "gak", "ga", "nggak", "tanpa", "bebas", "no", "not", "none", "without", "zero",
     "tidak ada yang", "tdk ada yg", "tidak ada yg", "gak ada yang", "ga ada yg", "nothing",
     "ga ada yang", "gak ada yg", "nggak ada yang", "nggak ada yg", "tdk ada yang", "tak ada yang",
+)
+# ... nor when said of something else just before it ("belum kami ambil krn mobil dinas rusak", "printer kami rusak",
+# "jalannya rusak parah"): the car, the printer or the road broke, not the blanks.
+DAMAGED_OTHER_THINGS: tuple[str, ...] = (
+    "mobil", "mobil dinas", "mobilnya", "kendaraan", "kendaraannya", "motor", "motornya", "truk", "truknya",
+    "kapal", "kapalnya", "speedboat", "speedboatnya", "longboat", "pesawat", "pesawatnya", "jalan", "jalannya",
+    "jembatan", "jembatannya", "printer", "printernya", "mesin", "mesinnya", "mesin cetak", "alat", "alatnya",
+    "komputer", "komputernya", "laptop", "laptopnya", "server", "servernya", "jaringan", "jaringannya", "genset",
+    "gensetnya", "listrik", "listriknya", "ac", "ac-nya", "hp", "hpnya", "pintu", "gudang", "gudangnya", "atap",
+    "car", "the car", "vehicle", "truck", "boat", "road", "the road", "bridge", "printer", "machine", "computer",
 )
 GUIDANCE_ASKS: tuple[str, ...] = (
     "mohon arahan", "mohon arahannya", "mohon petunjuk", "mohon petunjuknya", "minta arahan", "minta petunjuk",
@@ -3915,6 +3935,8 @@ THEMSELVES_WORDS: tuple[str, ...] = (
     "fisik", "fisiknya", "barang", "barangnya", "brg", "brgnya", "paket", "paketnya", "blangkonya", "blankonya",
     "kirimannya",
 )
+# ... or the shipment named with its count right before the place: "Kiriman 2.000 keping msh di gudang JNE".
+SHIPMENT_COUNTED_NAMES: tuple[str, ...] = ("kiriman", "kirimannya", "paket", "paketnya", "blangkonya", "barangnya")
 # The rest of a shipment, still on its way: "sisanya masih di pelabuhan", "kiriman kedua belum sampai".
 SHIPMENT_REST_NAMES: tuple[str, ...] = (
     "sisa", "sisanya", "sebagian", "selebihnya", "kekurangan", "kekurangannya", "kiriman kedua", "tahap", "the rest",
