@@ -723,11 +723,16 @@ _ANSWER_WORDS = frozenset({"pak", "bu", "ibu", "bapak", "keping", "kpg", "lembar
                            "ya", "yah", "ok", "oke", "baik", "terima", "kasih", "makasih", "mksh", "tks", "dulu",
                            "dlu", "sebanyak", "jumlahnya", "blangko", "ktp-el", "ktp", "el", "kia"})
 _WORD = re.compile(r"[a-z][a-z-]*")
+# An apology for the slip the answer mends ("1.200 lbr pak, maaf td salah ketik", "seribu dua ratus lima puluh aja
+# pak, maaf tadi salah ketik."): it names no figure of its own, so it leaves the answer's one figure standing.
+_SLIP_APOLOGY = re.compile(r"\b(?:mohon )?maaf\W+(?:(?:tadi|td|tdi|sebelumnya|kemarin|kmrn|kami|sy|saya|ya|pak|bu)\W+)*"
+                           r"(?:" + vocabulary.alternation(vocabulary.SLIP_WORDS) + r"|keliru)\b")
 
 
 def bare_figure(verdict: Verdict) -> int | None:
-    """The one figure of a short answer that holds no other words than a unit, a courtesy and "saja" ("2.000 pak",
-    "1.000 lbr pak", "seribu lima ratus saja pak"); else None."""
+    """The one figure of a short answer that holds no other words than a unit, a courtesy, "saja" and an apology
+    for a slip ("2.000 pak", "1.000 lbr pak", "seribu lima ratus saja pak", "1.200 lbr pak, maaf td salah ketik");
+    else None."""
     low = normalise(verdict.body_excerpt or "").strip()
     if not low or len(low) > 80:
         return None
@@ -736,7 +741,7 @@ def bare_figure(verdict: Verdict) -> int | None:
             or mentions[0].conflict or mentions[0].year:
         return None
     mention, value = mentions[0], mentions[0].value
-    rest = low[:mention.start] + " " + low[mention.end:]
+    rest = _SLIP_APOLOGY.sub(" ", low[:mention.start] + " " + low[mention.end:])
     if any(w not in _ANSWER_WORDS for w in _WORD.findall(rest)):
         return None
     return value

@@ -76,7 +76,9 @@ def test_a_correction_sent_twice_is_a_repeat_not_an_appeal(desk12: Desk12) -> No
     ("1.800 pak", 1800),
     ("1.200 keping saja bu", 1200),
     ("seribu dua ratus saja pak", 1200),
-], ids=["digits", "unit_saja", "spelled"])
+    ("1.200 lbr pak, maaf td salah ketik", 1200),
+    ("Seribu dua ratus lima puluh aja pak, maaf tadi salah ketik.", 1250),
+], ids=["digits", "unit_saja", "spelled", "slip_apology", "spelled_slip_apology"])
 def test_a_bare_figure_in_the_thread_answers_our_question_for_it(desk12: Desk12, words: str, figure: int) -> None:
     first, outcome = desk12.send(BULUNGAN, "Permohonan blangko KTP-el",
                                  "Dengan hormat, sisa stok blangko KTP-el kami 500 keping. Mohon tambahan blangko "
