@@ -1222,7 +1222,7 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
                        # weighs it, never the policy again (which would only invite the reason again)
                        hold_if_partial=Reason("district_reason") if explained and lowered is None else None,
                        set_aside=set_aside, lowered_from=lowered)
-    _settled_doubts(session, desk, req, message, changed)
+    settled_doubts(session, desk, req, message, changed)
     stock = next((c["after"] for c in changed if c["field"] == "stock_on_hand"), None)
     if isinstance(stock, int) and req.district:
         # the stock the district stated is the stock of this request's blank, whatever blank the mail names
@@ -1231,10 +1231,11 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
     return FOLLOW_UP_OF[outcome]
 
 
-def _settled_doubts(session: Session, desk: Desk, req: Request, message: Message,
+def settled_doubts(session: Session, desk: Desk, req: Request, message: Message,
                     changed: list[dict[str, object]]) -> None:
-    """A later mail of the district in *req*'s thread changed its figures: the items its earlier figures in doubt
-    opened ("eh maaf pak, yg bener ...", read by nobody yet) are settled by it, and closed saying so."""
+    """A later mail of the district in *req*'s thread changed its figures (or gave the figure we asked back for):
+    the items its earlier figures in doubt opened ("eh maaf pak, yg bener ...", read by nobody yet) are settled by
+    it, and closed saying so."""
     said = ", ".join(f"{c['field']} {c['before']} -> {c['after']}" for c in changed)
     for item in attention.open_items(session, kinds=("read",)):
         if item.request_pk == req.id and item.reason == "doubt" and item.message_pk is not None \

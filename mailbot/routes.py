@@ -214,8 +214,15 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # request asked back (the district said it was answering), never a second reference linked to it
         thread = asked_back
     if thread is not None and thread.state == "clarifying" and _answers_clarification(verdict) and trust.trusted:
-        return _completed(session, desk, message, verdict,
-                          actions.complete_clarification(session, desk, thread, message, verdict, trust))
+        before = {"requested": thread.requested, "stock_on_hand": thread.stock_on_hand}
+        completed = actions.complete_clarification(session, desk, thread, message, verdict, trust)
+        if not completed.asks_back:
+            # the figure asked back for, given at last: an earlier answer of the district left in doubt for a
+            # person ("1.200 lbr pak, maaf ..." read by nobody yet) is settled by it
+            conversation.settled_doubts(session, desk, thread, message, [
+                {"field": field, "before": "-" if value is None else value, "after": getattr(thread, field)}
+                for field, value in before.items() if getattr(thread, field) != value])
+        return _completed(session, desk, message, verdict, completed)
     if thread is None and (waiting := conversation.need_while_asked(session, verdict, trust)) is not None:
         # a new mail stating a need while the district's request waits for its figure: maybe the answer in words
         # or a figure not read; never booked as a daily report nor a second request, a person reads it

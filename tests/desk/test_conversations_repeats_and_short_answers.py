@@ -92,6 +92,23 @@ def test_a_bare_figure_in_the_thread_answers_our_question_for_it(desk12: Desk12,
     assert desk12.queue(mid) == set()
 
 
+@pytest.mark.parametrize("unclear", ["1.200 lbr pak, td kelupaan", "1.200 lbr pak, maaf td lupa nulis"],
+                         ids=["forgotten", "forgot_to_write"])
+def test_the_figure_given_at_last_settles_an_earlier_answer_left_to_a_person(desk12: Desk12, unclear: str) -> None:
+    first, outcome = desk12.send(BULUNGAN, "Permohonan blangko KTP-el",
+                                 "Dengan hormat, sisa stok blangko KTP-el kami 500 keping. Mohon tambahan blangko "
+                                 "KTP-el.\nHormat kami")
+    assert outcome == {"request-clarify": 1}, outcome
+    [asked] = desk12.replies_to(first)
+    doubtful, _ = desk12.send(BULUNGAN, "Re: " + asked.subject, f"{unclear}\n", in_reply_to=asked.message_id)
+    assert desk12.queue(doubtful) == {"doubt"}
+    assert desk12.request()["state"] == "clarifying"
+    clear, _ = desk12.send(BULUNGAN, "Re: " + asked.subject, "1.200 lbr pak\n", in_reply_to=asked.message_id)
+    assert desk12.request()["requested"] == 1200 and desk12.request()["state"] != "clarifying"
+    # was: the earlier answer's item stayed open, the digest still saying a figure was in doubt
+    assert desk12.queue(doubtful) == set() and desk12.queue(clear) == set()
+
+
 # "mohon dikirimi blangko" with no figure, under a plain subject: a request asked back for its figure ----------
 
 def test_a_send_ask_with_the_i_suffix_and_no_figure_is_asked_back(desk12: Desk12) -> None:
