@@ -20,7 +20,7 @@ from mailbot.indonesian import item_name, number
 from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import answering, queue
 from mailbot.reader import vocabulary
-from mailbot.reader.automated import is_delivery_report
+from mailbot.reader.automated import delivery_failure_reason, is_delivery_report
 from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.store import repo
 from mailbot.store import stock as ledger
@@ -1159,7 +1159,8 @@ def automated(session: Session, desk: Desk, message: Message, verdict: Verdict) 
     bounced = repo.outbox_by_message_id(session, mentioned)
     if bounced is None:
         return MessageOutcome.AUTOMATED
-    if not is_delivery_report(email.message_from_bytes(message.raw or b"", policy=email.policy.compat32)):
+    report = email.message_from_bytes(message.raw or b"", policy=email.policy.compat32)
+    if not is_delivery_report(report):
         return MessageOutcome.AUTOMATED_REPLY
     message.outbound_ref = bounced.message_id
     operator = desk.config.office.operator or desk.config.office.managers[0]
@@ -1168,6 +1169,8 @@ def automated(session: Session, desk: Desk, message: Message, verdict: Verdict) 
           context={"bounced_message_id": bounced.message_id, "bounced_to": ", ".join(bounced.recipients),
                    "bounced_subject": bounced.subject,
                    "bounce_subject": verdict.subject, "reasons": list(verdict.automated_reasons),
+                   # the receiving server's own words ("552 5.2.2 Mailbox full"): what to ask the district about
+                   "bounce_reason": delivery_failure_reason(report),
                    "bounce_from": message.sender or "(tanpa alamat)",
                    "bounce_from_elsewhere": _bounced_elsewhere(desk, message.sender, bounced.recipients),
                    "bounce_forged": "dmarc_fail" in (message.guard or {}).get("reasons", ())})
