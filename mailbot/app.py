@@ -97,9 +97,10 @@ def _read_only_desk(config: Config, clock: Clock | None) -> Desk | None:
     return None
 
 
-def open_inbox(config: Config, desk: Desk, *, share_with: Inbox | None = None) -> Inbox:
+def open_inbox(config: Config, desk: Desk, *, share_with: Inbox | None = None, outage_told: bool = True) -> Inbox:
     """The configured inbox; *share_with*: another inbox of this process on the same IMAP server, whose
-    outage (the backoff and its log lines) this one shares."""
+    outage (the backoff and its log lines) this one shares; *outage_told*: False when the caller says an IMAP
+    server away in its own line (`mailbot run --once`), so the log promises no further tries."""
     inbox = config.inbox
     size_limit = config.guards.max_message_bytes
     if isinstance(inbox, MaildirInbox):
@@ -111,7 +112,7 @@ def open_inbox(config: Config, desk: Desk, *, share_with: Inbox | None = None) -
 
     outage = share_with.outage if isinstance(share_with, ImapInboxAdapter) else None
     return ImapInboxAdapter(inbox, password=inbox.password(), cursor_store=DbCursorStore(desk.sessions),
-                            size_limit=size_limit, outage=outage)
+                            size_limit=size_limit, outage=outage, outage_told=outage_told)
 
 
 def open_sender(config: Config) -> Sender:

@@ -723,11 +723,16 @@ _ANSWER_WORDS = frozenset({"pak", "bu", "ibu", "bapak", "keping", "kpg", "lembar
                            "ya", "yah", "ok", "oke", "baik", "terima", "kasih", "makasih", "mksh", "tks", "dulu",
                            "dlu", "sebanyak", "jumlahnya", "blangko", "ktp-el", "ktp", "el", "kia"})
 _WORD = re.compile(r"[a-z][a-z-]*")
+# An apology for the slip the answer mends ("1.200 lbr pak, maaf td salah ketik", "seribu dua ratus lima puluh aja
+# pak, maaf tadi salah ketik."): it names no figure of its own, so it leaves the answer's one figure standing.
+_SLIP_APOLOGY = re.compile(r"\b(?:mohon )?maaf\W+(?:(?:tadi|td|tdi|sebelumnya|kemarin|kmrn|kami|sy|saya|ya|pak|bu)\W+)*"
+                           r"(?:" + vocabulary.alternation(vocabulary.SLIP_WORDS) + r"|keliru)\b")
 
 
 def bare_figure(verdict: Verdict) -> int | None:
-    """The one figure of a short answer that holds no other words than a unit, a courtesy and "saja" ("2.000 pak",
-    "1.000 lbr pak", "seribu lima ratus saja pak"); else None."""
+    """The one figure of a short answer that holds no other words than a unit, a courtesy, "saja" and an apology
+    for a slip ("2.000 pak", "1.000 lbr pak", "seribu lima ratus saja pak", "1.200 lbr pak, maaf td salah ketik");
+    else None."""
     low = normalise(verdict.body_excerpt or "").strip()
     if not low or len(low) > 80:
         return None
@@ -736,7 +741,7 @@ def bare_figure(verdict: Verdict) -> int | None:
             or mentions[0].conflict or mentions[0].year:
         return None
     mention, value = mentions[0], mentions[0].value
-    rest = low[:mention.start] + " " + low[mention.end:]
+    rest = _SLIP_APOLOGY.sub(" ", low[:mention.start] + " " + low[mention.end:])
     if any(w not in _ANSWER_WORDS for w in _WORD.findall(rest)):
         return None
     return value
@@ -1217,7 +1222,7 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
                        # weighs it, never the policy again (which would only invite the reason again)
                        hold_if_partial=Reason("district_reason") if explained and lowered is None else None,
                        set_aside=set_aside, lowered_from=lowered)
-    _settled_doubts(session, desk, req, message, changed)
+    settled_doubts(session, desk, req, message, changed)
     stock = next((c["after"] for c in changed if c["field"] == "stock_on_hand"), None)
     if isinstance(stock, int) and req.district:
         # the stock the district stated is the stock of this request's blank, whatever blank the mail names
@@ -1226,10 +1231,11 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
     return FOLLOW_UP_OF[outcome]
 
 
-def _settled_doubts(session: Session, desk: Desk, req: Request, message: Message,
+def settled_doubts(session: Session, desk: Desk, req: Request, message: Message,
                     changed: list[dict[str, object]]) -> None:
-    """A later mail of the district in *req*'s thread changed its figures: the items its earlier figures in doubt
-    opened ("eh maaf pak, yg bener ...", read by nobody yet) are settled by it, and closed saying so."""
+    """A later mail of the district in *req*'s thread changed its figures (or gave the figure we asked back for):
+    the items its earlier figures in doubt opened ("eh maaf pak, yg bener ...", read by nobody yet) are settled by
+    it, and closed saying so."""
     said = ", ".join(f"{c['field']} {c['before']} -> {c['after']}" for c in changed)
     for item in attention.open_items(session, kinds=("read",)):
         if item.request_pk == req.id and item.reason == "doubt" and item.message_pk is not None \

@@ -20,7 +20,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -540,8 +540,10 @@ def _tell_operator(session: Session, desk: Desk, row: OutboxMessage) -> None:
     if row.purpose.startswith("delivery-failed:") or operator in row.recipients:
         return  # never report the failure of a failure report: that could loop
     purpose = f"delivery-failed:{row.id}"
-    if session.scalar(select(OutboxMessage.id).where(OutboxMessage.purpose == purpose)) is not None:
-        purpose += f":{row.attempts}"  # failed again after `mailbot outbox retry`: told again, not taken as told
+    told = session.scalar(select(func.count(OutboxMessage.id)).where(
+        (OutboxMessage.purpose == purpose) | OutboxMessage.purpose.like(f"{purpose}:%")))
+    if told:
+        purpose += f":{told + 1}"  # failed again after `mailbot outbox retry`: told again, not taken as told
     queue(session, desk, purpose=purpose, category="notice",
           template="notice_delivery_failed", to=[operator], request_pk=row.request_pk,
           context={"failed_message_id": row.message_id, "failed_to": ", ".join(row.recipients),
@@ -550,7 +552,8 @@ def _tell_operator(session: Session, desk: Desk, row: OutboxMessage) -> None:
 
 
 def retry(desk: Desk, outbox_id: int, *, actor: str = "operator") -> list[int] | None:
-    """Put a failed message back in the queue (same Message-ID); None if there is no such failed message.
+    """Put a failed message back in the queue (same Message-ID), with its attempts counted afresh; None if there
+    is no such failed message.
 
     The operator's notices that it failed and will not be tried again, still waiting to be sent, are withdrawn
     (marked suppressed): they would say so of a mail that is on its way after all. Their ids."""
@@ -558,7 +561,8 @@ def retry(desk: Desk, outbox_id: int, *, actor: str = "operator") -> list[int] |
         row = session.scalar(select(OutboxMessage).where(OutboxMessage.id == outbox_id))
         if row is None or row.status not in ("failed", "queued"):
             return None
-        row.status, row.next_attempt_at = "queued", desk.now()
+        # a fresh start: the usual retry pauses against a temporary failure, not given up at its first one
+        row.status, row.next_attempt_at, row.attempts = "queued", desk.now(), 0
         notices = list(session.scalars(select(OutboxMessage).where(
             OutboxMessage.status == "queued",
             (OutboxMessage.purpose == f"delivery-failed:{outbox_id}")

@@ -20,7 +20,7 @@ from mailbot.indonesian import item_name, number
 from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import answering, queue
 from mailbot.reader import vocabulary
-from mailbot.reader.automated import is_delivery_report
+from mailbot.reader.automated import delivery_failure_reason, is_delivery_report
 from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.store import repo
 from mailbot.store import stock as ledger
@@ -214,8 +214,15 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # request asked back (the district said it was answering), never a second reference linked to it
         thread = asked_back
     if thread is not None and thread.state == "clarifying" and _answers_clarification(verdict) and trust.trusted:
-        return _completed(session, desk, message, verdict,
-                          actions.complete_clarification(session, desk, thread, message, verdict, trust))
+        before = {"requested": thread.requested, "stock_on_hand": thread.stock_on_hand}
+        completed = actions.complete_clarification(session, desk, thread, message, verdict, trust)
+        if not completed.asks_back:
+            # the figure asked back for, given at last: an earlier answer of the district left in doubt for a
+            # person ("1.200 lbr pak, maaf ..." read by nobody yet) is settled by it
+            conversation.settled_doubts(session, desk, thread, message, [
+                {"field": field, "before": "-" if value is None else value, "after": getattr(thread, field)}
+                for field, value in before.items() if getattr(thread, field) != value])
+        return _completed(session, desk, message, verdict, completed)
     if thread is None and (waiting := conversation.need_while_asked(session, verdict, trust)) is not None:
         # a new mail stating a need while the district's request waits for its figure: maybe the answer in words
         # or a figure not read; never booked as a daily report nor a second request, a person reads it
@@ -1152,7 +1159,8 @@ def automated(session: Session, desk: Desk, message: Message, verdict: Verdict) 
     bounced = repo.outbox_by_message_id(session, mentioned)
     if bounced is None:
         return MessageOutcome.AUTOMATED
-    if not is_delivery_report(email.message_from_bytes(message.raw or b"", policy=email.policy.compat32)):
+    report = email.message_from_bytes(message.raw or b"", policy=email.policy.compat32)
+    if not is_delivery_report(report):
         return MessageOutcome.AUTOMATED_REPLY
     message.outbound_ref = bounced.message_id
     operator = desk.config.office.operator or desk.config.office.managers[0]
@@ -1161,6 +1169,8 @@ def automated(session: Session, desk: Desk, message: Message, verdict: Verdict) 
           context={"bounced_message_id": bounced.message_id, "bounced_to": ", ".join(bounced.recipients),
                    "bounced_subject": bounced.subject,
                    "bounce_subject": verdict.subject, "reasons": list(verdict.automated_reasons),
+                   # the receiving server's own words ("552 5.2.2 Mailbox full"): what to ask the district about
+                   "bounce_reason": delivery_failure_reason(report),
                    "bounce_from": message.sender or "(tanpa alamat)",
                    "bounce_from_elsewhere": _bounced_elsewhere(desk, message.sender, bounced.recipients),
                    "bounce_forged": "dmarc_fail" in (message.guard or {}).get("reasons", ())})

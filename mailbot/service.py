@@ -15,6 +15,7 @@ from types import FrameType
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy import func, select
 
 from mailbot import stopping, watch
 from mailbot.app import open_desk, open_inbox, open_sender
@@ -35,6 +36,7 @@ from mailbot.outbox import FlushResult, OutboxPump, SenderProcess
 from mailbot.runners import ReadingProcess, process_inbox
 from mailbot.store import repo
 from mailbot.store.db import service_presence, service_running
+from mailbot.store.schema import Message
 from mailbot.transports.base import Inbox, Sender
 from mailbot.transports.imap import connection_limit
 
@@ -65,21 +67,38 @@ def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: Sender
     """
     stop = stop or Stop()
     summary = RunSummary()
+    with desk.sessions() as session:
+        recorded = session.scalar(select(func.count(Message.id))) or 0
+    away: ImapUnreachable | None = None
     nudge, stop_sending = _start_sending(desk, sender, sender_process, tell_misconfigured=False,  # the command says it
                                          should_stop=stop.is_set)
     try:
         try:
             summary.outcomes = process_inbox(desk, inbox, should_stop=stop.is_set, committed=nudge, reading=reading)
+        except ImapUnreachable as exc:
+            if not stop.is_set():
+                away = exc
+            else:
+                log.info("stopped while waiting for the IMAP server: %s", " ".join(str(exc).split()))
         except ImapConnectionError as exc:
             if not stop.is_set():
                 raise
             log.info("stopped while waiting for the IMAP server: %s", " ".join(str(exc).split()))
-        if not stop.is_set():
+        if not stop.is_set() and away is None:
             watch.check_alerts(desk)
     finally:
         summary.flush = stop_sending()
     with desk.sessions() as session:
         summary.queued = repo.count_queued(session)
+        read = (session.scalar(select(func.count(Message.id))) or 0) - recorded
+    if away is not None:
+        # one line says it all (the adapter logged no promise of further tries): the inbox away, what was read
+        # before, and the outbox's fate, which the summary would have told
+        f = summary.flush
+        said = "nothing was read" if read <= 0 else f"{read} message(s) read and recorded before it was lost"
+        raise ImapUnreachable(f"the inbox could not be reached ({' '.join(str(away).split())}): {said}; the mail "
+                              f"left in the inbox is read by the next run (mail sent: {f.sent}, waiting in the "
+                              f"outbox: {summary.queued}, failed: {f.failed})") from away
     summary.stopped = stop.signal
     return summary
 
@@ -175,7 +194,7 @@ def start(config: Config, *, once: bool) -> RunSummary | None:
                     service[0]._on_signal(signal.SIGTERM, None)
                 service[0].run()
                 return None
-            inbox, sender = open_inbox(config, desk), open_sender(config)
+            inbox, sender = open_inbox(config, desk, outage_told=False), open_sender(config)
             opened.append(inbox)
             senders.append(sender)
             try:

@@ -232,6 +232,41 @@ def _delivery_status(msg: Message) -> bool | None:
     return "failed" in actions
 
 
+_DSN_DIAGNOSTIC_RE = re.compile(r"^diagnostic-code:[ \t]*(?:[a-z0-9-]+[ \t]*;)?[ \t]*(.*(?:\r?\n[ \t]+.*)*)",
+                                re.IGNORECASE | re.MULTILINE)
+_DSN_STATUS_RE = re.compile(r"^status:[ \t]*(\d\.\d{1,3}\.\d{1,3})", re.IGNORECASE | re.MULTILINE)
+
+
+def delivery_failure_reason(msg: Message, limit: int = 300) -> str | None:
+    """What the receiving server said of a failed delivery in *msg*'s delivery-status report: its first
+    Diagnostic-Code ("552 5.2.2 Mailbox full"), else its Status code ("5.1.1"); None when the report says
+    neither. Unfolded to one line, at most *limit* characters.
+
+    >>> import email
+    >>> m = email.message_from_string('Content-Type: multipart/report; report-type=delivery-status; boundary="B"\\n\\n'
+    ...     '--B\\nContent-Type: message/delivery-status\\n\\nReporting-MTA: dns; mx.example\\n\\n'
+    ...     'Final-Recipient: rfc822; a@b.example\\nAction: failed\\nStatus: 5.2.2\\n'
+    ...     'Diagnostic-Code: smtp; 552 5.2.2 Mailbox full,\\n quota exceeded\\n\\n--B--\\n')
+    >>> delivery_failure_reason(m)
+    '552 5.2.2 Mailbox full, quota exceeded'
+    """
+    status: str | None = None
+    for i, part in enumerate(msg.walk()):
+        if i >= _DSN_MAX_PARTS:
+            break
+        if part.get_content_type() != "message/delivery-status":
+            continue
+        try:
+            text = part.as_string()
+        except Exception:  # noqa: BLE001 - an unreadable report says no reason
+            continue
+        if (said := _DSN_DIAGNOSTIC_RE.search(text)) is not None and " ".join(said[1].split()):
+            return " ".join(said[1].split())[:limit]
+        if status is None and (code := _DSN_STATUS_RE.search(text)) is not None:
+            status = code[1]
+    return status
+
+
 def _is_mailer(msg: Message) -> bool:
     sender = sender_address(msg)
     return sender is not None and sender.split("@", 1)[0].lower() in ("mailer-daemon", "postmaster")

@@ -155,8 +155,11 @@ class ImapOutage:
     a debug line. A connection that gets through ends the outage for every connection.
     """
 
-    def __init__(self, where: str) -> None:
+    def __init__(self, where: str, *, told: bool = True) -> None:
+        """*told*: False for a command that says the outage itself in its own line (`mailbot run --once`): then
+        each try is a debug line only, and no line promises tries the command will not make."""
         self.where = where
+        self.told = told
         self.failures = 0  # tries in a row that failed
         self.retry_at = 0.0  # time.monotonic() when the next try is due
         self.cause = ""  # what the last failed try said
@@ -174,8 +177,9 @@ class ImapOutage:
             self.cause = _plain(exc)
             # a server that ended the connection itself is said so, not "not reachable" (it was reached)
             head = "" if isinstance(exc, _ConnectionLost) else "not reachable now: "
-            self._told.failed(exc, f"{head}{self.cause}; trying again, with pauses growing up to {cap:g} s",
-                              kind="unreachable")
+            if self.told:
+                self._told.failed(exc, f"{head}{self.cause}; trying again, with pauses growing up to {cap:g} s",
+                                  kind="unreachable")
             log.debug("IMAP %s: try %d failed (%s); next in %.1fs", self.where, self.failures, self.cause, delay)
             return delay
 
@@ -486,9 +490,11 @@ class ImapInbox:
         reconnect_attempts: int = 6,
         initial_backoff_seconds: float = 0.25,
         outage: ImapOutage | None = None,
+        outage_told: bool = True,
     ) -> None:
         """use_move: None uses MOVE when the server announces it; False forces COPY+EXPUNGE.
-        outage: the one of another connection of this process to the same server (see ImapOutage)."""
+        outage: the one of another connection of this process to the same server (see ImapOutage).
+        outage_told: False when the caller says an outage itself (ImapOutage told)."""
         self._config = config
         self._password = password
         self._cursors = cursor_store
@@ -506,7 +512,7 @@ class ImapInbox:
         self._pending: dict[str, list[tuple[int, int]]] = {}
         self._uidvalidity: int | None = None
         self._last_uid = 0
-        self._outage = outage or ImapOutage(self._where)
+        self._outage = outage or ImapOutage(self._where, told=outage_told)
         self._interrupted = False
         self._selected: dict[bytes, object] = {}
         self._waiting_thread: int | None = None  # the thread blocked connecting to (or waiting on) the server

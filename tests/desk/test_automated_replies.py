@@ -151,6 +151,10 @@ def test_vacation_replies_are_not_bounces_and_real_dsns_are(desk_dir: Path) -> N
                      if line.strip().startswith("Dikirim oleh"))
     assert senders == ["mailer-daemon@disdukcapil.kaltaraprov.example", "mailer-daemon@evil.example",
                        "postmaster@bulungankab.example", "postmaster@bulungankab.example"], senders
+    # the receiving server's words, which tell the operator what to ask the district about
+    reasons = sorted(line.split(":", 1)[1].strip() for s in bounces for line in s.text.splitlines()
+                     if line.strip().startswith("Alasan server"))
+    assert reasons == ["5.1.1", "5.1.1", "552 5.2.2 Mailbox full", "552 5.2.2 Mailbox full"], reasons
     warned = [s for s in bounces if "tidak datang dari server tujuan maupun dari server kantor" in s.text]
     assert len(warned) == 1 and "mailer-daemon@evil.example" in warned[0].text
     [failed_notice] = [s for s in bounces if "pemeriksaan keaslian pengirim pemberitahuan ini GAGAL" in s.text]

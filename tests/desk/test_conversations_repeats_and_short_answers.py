@@ -76,7 +76,9 @@ def test_a_correction_sent_twice_is_a_repeat_not_an_appeal(desk12: Desk12) -> No
     ("1.800 pak", 1800),
     ("1.200 keping saja bu", 1200),
     ("seribu dua ratus saja pak", 1200),
-], ids=["digits", "unit_saja", "spelled"])
+    ("1.200 lbr pak, maaf td salah ketik", 1200),
+    ("Seribu dua ratus lima puluh aja pak, maaf tadi salah ketik.", 1250),
+], ids=["digits", "unit_saja", "spelled", "slip_apology", "spelled_slip_apology"])
 def test_a_bare_figure_in_the_thread_answers_our_question_for_it(desk12: Desk12, words: str, figure: int) -> None:
     first, outcome = desk12.send(BULUNGAN, "Permohonan blangko KTP-el",
                                  "Dengan hormat, sisa stok blangko KTP-el kami 500 keping. Mohon tambahan blangko "
@@ -88,6 +90,23 @@ def test_a_bare_figure_in_the_thread_answers_our_question_for_it(desk12: Desk12,
     assert outcome in ({"request-approved": 1}, {"request-approved-partial": 1}, {"request-held": 1}), outcome
     assert desk12.request()["requested"] == figure and desk12.request()["state"] != "clarifying"
     assert desk12.queue(mid) == set()
+
+
+@pytest.mark.parametrize("unclear", ["1.200 lbr pak, td kelupaan", "1.200 lbr pak, maaf td lupa nulis"],
+                         ids=["forgotten", "forgot_to_write"])
+def test_the_figure_given_at_last_settles_an_earlier_answer_left_to_a_person(desk12: Desk12, unclear: str) -> None:
+    first, outcome = desk12.send(BULUNGAN, "Permohonan blangko KTP-el",
+                                 "Dengan hormat, sisa stok blangko KTP-el kami 500 keping. Mohon tambahan blangko "
+                                 "KTP-el.\nHormat kami")
+    assert outcome == {"request-clarify": 1}, outcome
+    [asked] = desk12.replies_to(first)
+    doubtful, _ = desk12.send(BULUNGAN, "Re: " + asked.subject, f"{unclear}\n", in_reply_to=asked.message_id)
+    assert desk12.queue(doubtful) == {"doubt"}
+    assert desk12.request()["state"] == "clarifying"
+    clear, _ = desk12.send(BULUNGAN, "Re: " + asked.subject, "1.200 lbr pak\n", in_reply_to=asked.message_id)
+    assert desk12.request()["requested"] == 1200 and desk12.request()["state"] != "clarifying"
+    # was: the earlier answer's item stayed open, the digest still saying a figure was in doubt
+    assert desk12.queue(doubtful) == set() and desk12.queue(clear) == set()
 
 
 # "mohon dikirimi blangko" with no figure, under a plain subject: a request asked back for its figure ----------

@@ -152,3 +152,26 @@ def test_the_notice_of_a_mail_given_up_goes_in_the_same_sending(open_test_desk: 
     assert _statuses(desk) == {"reply:1": "failed", "delivery-failed:1": "sent"}
     operator = desk.config.office.operator or desk.config.office.managers[0]
     assert relay.delivered == [operator]
+
+
+def test_a_retried_mail_gets_the_usual_retry_pauses_again(open_test_desk: Callable[..., Desk]) -> None:
+    """given up after `outbox_max_attempts` temporary failures and queued again by `mailbot outbox retry`, one
+    more temporary failure (the server still away) puts it back to wait its retry pause, not given up at once."""
+    from mailbot.outbox import retry
+
+    desk = open_test_desk()
+    _queue(desk, 1)
+    away = SmtpConnectionError("SMTP server 127.0.0.1:25 not reachable now")
+    for _ in range(desk.config.run.outbox_max_attempts):
+        with desk.sessions.begin() as session:
+            _record_failure(session, desk, 1, away, FlushResult())
+    assert _statuses(desk) == {"reply:1": "failed", "delivery-failed:1": "queued"}
+    retry(desk, 1)
+    result = FlushResult()
+    with desk.sessions.begin() as session:
+        _record_failure(session, desk, 1, away, result)
+        row = session.get(OutboxMessage, 1)
+        assert row is not None
+        assert (row.status, row.attempts, result.retrying, result.failed) == ("queued", 1, 1, 0)
+        assert row.next_attempt_at > desk.now()
+    assert _statuses(desk) == {"reply:1": "queued", "delivery-failed:1": "suppressed"}
