@@ -745,13 +745,12 @@ def _ods_sum(formula: str, numbered: dict[int, tuple[Cell, ...]], here: int, row
         return None
     total = 0
     for part in re.split(r"[;,+]", shape.group(1) or shape.group(2)):
-        ends = [_ODS_REF_RE.fullmatch(end.strip()) for end in part.split(":")]
-        if not all(ends) or not part.strip():
+        ends = part.split(":")
+        first, last = _ODS_REF_RE.fullmatch(ends[0].strip()), _ODS_REF_RE.fullmatch(ends[-1].strip())
+        if first is None or last is None or len(ends) > 2:
             return None
-        (col1, row1), (col2, row2) = (
-            (_column_number(ends[0].group(1)), int(ends[0].group(2))),
-            (_column_number(ends[-1].group(1)), int(ends[-1].group(2))),
-        )
+        col1, row1 = _column_number(first.group(1)), int(first.group(2))
+        col2, row2 = _column_number(last.group(1)), int(last.group(2))
         if row2 - row1 > _MAX_SHEET_ROWS or col2 - col1 > _MAX_SHEET_COLS or row1 > row2 or col1 > col2:
             return None
         for number in range(row1, row2 + 1):

@@ -22,7 +22,8 @@ def _cell(value: object) -> str:
                 "</table:table-cell>")
     if isinstance(value, str) and value.startswith("of:="):
         # A formula as LibreOffice writes it when its result was not saved: a number cell with no value.
-        return f'<table:table-cell table:formula="{value}" office:value-type="float"><text:p></text:p></table:table-cell>'
+        return (f'<table:table-cell table:formula="{value}" office:value-type="float"><text:p></text:p>'
+                "</table:table-cell>")
     return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
 
 
