@@ -687,19 +687,26 @@ def read_ods(data: bytes, limits: ReadLimits | None = None) -> tuple[Table, ...]
     tables: list[Table] = []
     rows: list[tuple[Cell, ...]] = []
     row: list[Cell] = []
+    numbered: dict[int, tuple[Cell, ...]] = {}  # the sheet's rows by their number, as a formula names them
     cells = 0
     for _event, element in ElementTree.iterparse(BytesIO(content), events=("end",)):
         tag = element.tag
         if tag in (_ODF_TABLE + "table-cell", _ODF_TABLE + "covered-table-cell"):
             value = _ods_cell(element) if tag.endswith("}table-cell") else None
+            formula = element.get(_ODF_TABLE + "formula")
+            if value in (None, "") and formula:
+                value = _ods_sum(formula, numbered, len(numbered) + 1, row)
             repeat = int(element.get(_ODF_TABLE + "number-columns-repeated") or 1)
             row.extend([value] * max(0, min(repeat, _MAX_SHEET_COLS - len(row))))
             element.clear()
         elif tag == _ODF_TABLE + "table-row":
             while row and row[-1] in (None, ""):
                 row.pop()
+            repeat = int(element.get(_ODF_TABLE + "number-rows-repeated") or 1)
+            if len(numbered) < _MAX_SHEET_ROWS:
+                for _ in range(max(0, min(repeat, _MAX_SHEET_ROWS - len(numbered)))):
+                    numbered[len(numbered) + 1] = tuple(row)
             if row:
-                repeat = int(element.get(_ODF_TABLE + "number-rows-repeated") or 1)
                 for _ in range(max(0, min(repeat, _MAX_SHEET_ROWS - len(rows)))):
                     rows.append(tuple(row))
                     cells += len(row)
@@ -715,8 +722,55 @@ def read_ods(data: bytes, limits: ReadLimits | None = None) -> tuple[Table, ...]
             if rows:
                 tables.append(tuple(rows))
             rows = []
+            numbered = {}
             element.clear()
     return tuple(tables)
+
+
+_ODS_REF_RE = re.compile(r"\$?([A-Z]{1,2})\$?(\d{1,5})")
+_ODS_SUM_RE = re.compile(
+    r"(?:of:)?=\s*SUM\(\s*((?:\$?[A-Z]{1,2}\$?\d{1,5}(?::\$?[A-Z]{1,2}\$?\d{1,5})?\s*[;,]?\s*)+)\)\s*"
+    r"|(?:of:)?=\s*(\$?[A-Z]{1,2}\$?\d{1,5}(?:\s*\+\s*\$?[A-Z]{1,2}\$?\d{1,5})+)\s*",
+    re.IGNORECASE,
+)
+
+
+def _ods_sum(formula: str, numbered: dict[int, tuple[Cell, ...]], here: int, row: list[Cell]) -> Cell:
+    """The value a clerk sees in a formula cell saved without its result ("of:=SUM([.B3:.B7])", "=B3+B4"): a
+    simple sum of whole numbers read before it on its own sheet, or None when the formula is anything else or
+    names a cell not yet read, empty, or not a whole number (a total that cannot be valued is not guessed)."""
+    plain = formula.replace("[", "").replace("]", "").replace(".", "")
+    shape = _ODS_SUM_RE.fullmatch(plain.strip())
+    if shape is None:
+        return None
+    total = 0
+    for part in re.split(r"[;,+]", shape.group(1) or shape.group(2)):
+        ends = part.split(":")
+        first, last = _ODS_REF_RE.fullmatch(ends[0].strip()), _ODS_REF_RE.fullmatch(ends[-1].strip())
+        if first is None or last is None or len(ends) > 2:
+            return None
+        col1, row1 = _column_number(first.group(1)), int(first.group(2))
+        col2, row2 = _column_number(last.group(1)), int(last.group(2))
+        if row2 - row1 > _MAX_SHEET_ROWS or col2 - col1 > _MAX_SHEET_COLS or row1 > row2 or col1 > col2:
+            return None
+        for number in range(row1, row2 + 1):
+            source = row if number == here else numbered.get(number)
+            if source is None:
+                return None
+            for col in range(col1, col2 + 1):
+                value = source[col - 1] if col - 1 < len(source) else None
+                if isinstance(value, bool) or not isinstance(value, int):
+                    return None
+                total += value
+    return total
+
+
+def _column_number(letters: str) -> int:
+    """A column's number from its letters: A is 1, Z 26, AA 27."""
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
 
 
 def _ods_cell(element: Any) -> Cell:

@@ -4413,6 +4413,10 @@ def _read_table(
         ]
         totals = [r for r in filled if _is_total_row(r)]
         data = [r for r in filled if not _is_total_row(r)]
+        if not totals and len(data) > 1 and any(_is_total_row(r) for r in body):
+            # "Jumlah" closing the rows with no figure in it (a formula saved without its result): the total
+            # a clerk sees is not in the file, and no one row stands for it.
+            return [*_unclear_columns(cols, source, "total row without figures"), *labelled], None
         if not data and not totals:
             if labelled:
                 return labelled, None

@@ -2405,6 +2405,18 @@ HEARSAY_WORDS: tuple[str, ...] = (
     "kami mendengar", "kami dengar", "kabarnya", "menurut kabar", "menurut informasi yang kami terima",
     "konon", "rumornya", "we heard", "we have heard", "we were told", "reportedly", "it is reported that",
 )
+# A figure someone else's data or report gives, quoted by the writer (an auditor, the province): "Data Nunukan
+# yang kami terima menyebut stok akhir 1.740, mohon dicocokkan": their figure, not the writer's report.
+HEARSAY_WORDS += tuple(
+    f"{said} {verb}"
+    for said in ("yang kami terima", "yg kami terima", "yang masuk ke kami", "yang kami pegang")
+    for verb in ("menyebut", "menyebutkan", "mencatat", "menunjukkan", "menunjukan", "tertulis")
+) + tuple(
+    f"{by} {what} yang {came}"
+    for by in ("menurut", "berdasarkan")
+    for what in ("data", "laporan", "rekap")
+    for came in ("kami terima", "masuk", "dikirim")
+) + ("the data we received shows", "the data we received says", "according to the data we received")
 # Right after a count of work, these say it counts records in the system, not people served or cards printed:
 # "data perekaman yg kami input offline (312 data, 12-18 Juli) belum tersinkron".
 RECORD_UNIT_WORDS: tuple[str, ...] = ("data", "record", "records", "entri", "entry", "entries", "berkas")

@@ -240,8 +240,9 @@ BARS = {
     # the stock, 092 an auditor quoting another district's closing stock read as the stock, 112 a figure asked
     # beside another "yg benar yg mana" read as asked), 15 of 15 automated before any change made with it. Left
     # as a label that departs from the other sets: 059 (labelled received null, where setAB 082, setAM 039,
-    # setAU 047 and setC 059 label a receipt inside a report). Left: 045 (formula totals to be summed), 092.
-    "setBD": (113, 96, 3, (15, 15)),
+    # setAU 047 and setC 059 label a receipt inside a report). 045 now sums the simple formulas of the total row;
+    # 092 reads data quoted from others as hearsay (still read as a Nunukan receipt, no figure).
+    "setBD": (113, 97, 1, (15, 15)),
 }
 
 
