@@ -80,9 +80,12 @@ def test_a_question_naming_a_kia_figure_changes_nothing_and_reaches_a_person(des
                             "Selamat siang pak, apakah blangko tersebut dapat dikirim pekan ini? Bila memungkinkan, "
                             "mohon sekalian 300 keping blangko KIA.", "tab")
     assert request_row(desk_dir, reference) == before
-    assert _items(desk_dir, question) == [("question", "")]
+    # the KIA it also asks for is the other blank: a person reads it, and the district is told to ask for it on its own
+    assert _items(desk_dir, question) == [("other_item", "")]
     [ack] = replies_to(desk_dir, question)
     assert "koreksi" not in ack.text.lower() and "DISETUJUI" not in ack.text
+    assert "akan dibaca serta ditindaklanjuti" in _flat(ack.text), ack.text
+    assert "blangko KIA (300 keping)" in _flat(ack.text) and "sebagai email tersendiri" in _flat(ack.text), ack.text
     # a person reading it as no figure at all changes nothing either
     pk = db(desk_dir).execute("select id from messages where message_id = ?", (question,)).fetchone()[0]
     assert mailbot(desk_dir, "correct", str(pk), "kind=other", "--reason", "pertanyaan").returncode == 0

@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -130,6 +131,9 @@ def test_a_message_the_reading_process_cannot_finish_is_quarantined_by_the_clock
     desk = open_test_desk()
     seconds = desk.config.guards.max_parse_seconds
     monkeypatch.setattr(pipeline, "read", _reading_stuck_in_c_code)  # forked into the reading process
+    # forked, never spawned: a thread another test of this worker left behind would make it a fresh interpreter,
+    # without the stuck reader (the desk forks only while no other thread runs)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
     reading = ReadingProcess(desk.config)
     mail = _mixed_mail()
     stuck = (b"From: <disdukcapil@bulungankab.example>\r\nSubject: Permohonan\r\n"
