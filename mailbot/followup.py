@@ -781,7 +781,7 @@ _THEMSELVES_ON_THE_WAY = re.compile(
     r"\b(?:" + _words(vocabulary.THEMSELVES_WORDS) + r")\s+$|"
     # ... or the shipment named with its count right before the place ("Kiriman 2.000 keping msh di gudang JNE")
     r"\b(?:" + _words(vocabulary.SHIPMENT_COUNTED_NAMES) + r")\s+[\d.,]+\s*(?:" + _BLANK_UNIT + r")?\s*$")
-_REST_OF_SHIPMENT = re.compile(r"\b(?:" + _words(vocabulary.SHIPMENT_REST_NAMES) + r")\b")
+_REST_STILL_COMING = re.compile(r"\b(?:" + _words(vocabulary.SHIPMENT_REST_NAMES) + r")\b")
 _SENTENCE = re.compile(r"[^.!?\n]+")
 
 
@@ -828,7 +828,7 @@ def blanks_not_arrived(text: str) -> bool:
     """
     low = normalise(text or "")
     return bool(_NOT_ARRIVED_YET.search(low)) or any(
-        (on_way := _STILL_ON_THE_WAY.search(s.group())) is not None and not _REST_OF_SHIPMENT.search(s.group())
+        (on_way := _STILL_ON_THE_WAY.search(s.group())) is not None and not _REST_STILL_COMING.search(s.group())
         and (not any(c.isdigit() for c in s.group()[:on_way.start()])
              or _THEMSELVES_ON_THE_WAY.search(s.group()[:on_way.start()]) is not None)
         for s in _SENTENCE.finditer(low))
