@@ -206,6 +206,9 @@ _NOT_YET = vocabulary.alternation(vocabulary.NOT_YET_WORDS)
 _PARTICLE = vocabulary.alternation(vocabulary.REMINDER_PARTICLES)
 _DECISION = vocabulary.alternation(vocabulary.DECISION_ASKED_WORDS)
 _WHEN = f"(?:{_typed(vocabulary.REMINDER_WHEN_WORDS)})"
+# the district's own request, named so: "(tentang) permohonan (blangko KTP-el) kami", "our request"
+_OURS = (rf"(?:(?:(?:{_typed(vocabulary.ASKED_ABOUT_WORDS)})\s+)?(?:{_typed(vocabulary.REMINDED_NOUNS)})\s+"
+         rf"(?:(?:blangko|blanko)\s+(?:[\w-]+\s+)?)?(?:{_typed(vocabulary.OUR_WORDS)})\b|our\s+request\b)")
 _REMINDER = re.compile(
     rf"\b(?:{_typed(vocabulary.REMINDING_WORDS + vocabulary.REMINDER_WORDS)}|{_stems(vocabulary.REMINDING_STEMS)}|"
     rf"menanyakan(?: kembali| lagi| ulang)?\s+(?:\w+\s+){{0,2}}?{_PROGRESS}|"
@@ -224,6 +227,10 @@ _REMINDER = re.compile(
     rf"(?:{_typed(vocabulary.WAITED_SPANS)}|\w+ (?:{_typed(vocabulary.WAITED_UNITS)}))|"
     # "permohonan kami yg kmrn itu udh diproses blm ya?", "sudah disetujui belum?", "sampun diproses dereng?"
     rf"(?:{_ALREADY})\s+(?:[\w-]+\s+){{0,2}}?(?:{_ACTED})\b[^.!?\n]{{0,25}}?(?:\b(?:{_NOT_YET})\b|\?)|"
+    # "Izin menanyakan permohonan kami", "izin bertanya tentang usulan blangko KTP-el kami", "permohonan kami
+    # bagaimana ya pak?", "bagaimana dengan permohonan kami?": a polite question after the district's own request
+    rf"(?:{_typed(vocabulary.ASKING_VERBS)})\s+{_OURS}|{_OURS}\s+(?:(?:ini|itu|tsb|tersebut|kemarin)\s+)?(?:{_HOW})\b|"
+    rf"(?:{_HOW})\s+{_OURS}|"
     # asking after a request sent before in a letter's words ("izin menanyakan surat permohonan ... kami", "apakah
     # sudah ada disposisi?"; mailbot.reader.vocabulary)
     + "|".join(map(re.escape, vocabulary.REMINDER_ASKS)) + "|"

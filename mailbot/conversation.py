@@ -356,6 +356,11 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                               set_aside=[{"field": "requested", "now": thread.requested, "new": asked.get("after"),
                                           "by": first}])
         return MessageOutcome.FOLLOW_UP_QUEUED
+    if thread.state == "held" and reading.intent == "appeal" and not changed and attention.is_reminder(verdict):
+        # "Izin menanyakan permohonan kami 6.000 keping pak" of a request still waiting for the managers: the figure
+        # asked, restated in a question after it, is no plea against a decision no one made yet (the system's
+        # proposal is none); a reminder, the managers told how long it has waited, the district where it stands
+        return remind(session, desk, message, verdict, trust, thread)
     if (changed or reading.intent == "appeal") and thread.state in CHANGEABLE:
         set_aside = _other_item(session, desk, message, verdict, thread, reading)
         return update(session, desk, thread, message, verdict, trust, changed, appeal=reading.intent == "appeal",

@@ -38,6 +38,11 @@ def _verdict(text: str) -> Verdict:
     # asking after the request in a letter's words
     "Assalamualaikum pak, izin menanyakan surat permohonan blangko kami tgl 6 kemarin, apakah sudah ada disposisi?",
     "Pak, permohonan kami apakah sudah didisposisi?",
+    # a polite question after the district's own request, with no word of progress
+    "Izin bertanya tentang permohonan blangko KTP-el kami pak.",
+    "Selamat siang, permohonan kami bagaimana ya pak?",
+    "Bagaimana dengan usulan kami?",
+    "Just asking about our request.",
 ])
 def test_reminders_in_their_many_wordings(text: str) -> None:
     assert is_reminder(_verdict(text))
@@ -47,7 +52,11 @@ def test_reminders_in_their_many_wordings(text: str) -> None:
                                   "Blangko sudah kami terima 1.200 keping.", "Ditunggu kirimannya pak.",
                                   # the district's own sending, and a stock running low, urge nothing of ours
                                   "Laporan harian segera kami kirimkan.", "Stok kami akan segera habis.",
-                                  "Kiriman sudah kami terima, segera kami distribusikan ke kecamatan."])
+                                  "Kiriman sudah kami terima, segera kami distribusikan ke kecamatan.",
+                                  # a question about requests in general, or the request's own words
+                                  "Kami ingin bertanya, apakah permohonan KIA bisa digabung?",
+                                  "Pak, bagaimana cara mengisi permohonan?",
+                                  "Permohonan kami ini untuk perekaman di Kecamatan Sebatik."])
 def test_what_is_not_a_reminder(text: str) -> None:
     assert not is_reminder(_verdict(text))
 

@@ -64,10 +64,16 @@ REASON_PARTICLES: frozenset[str] = frozenset({"ya", "yah", "yaa", "pak", "bu", "
 ASSENT_WORDS: frozenset[str] = frozenset({"ok", "oke", "okay", "okey", "baik", "siap", "boleh", "monggo", "mangga",
                                          "nggih", "fine", "fine by me", "sure", "sounds good",
                                          # "ok go ahead, approve all of it"; Javanese "oleh" (may), "inggih"
-                                         "go ahead", "ok go ahead", "okay go ahead", "oleh", "inggih"})
+                                         "go ahead", "ok go ahead", "okay go ahead", "oleh", "inggih",
+                                         # Banjar "kawa ai dikirim" (may, can), "buleh"; Malay "boleh" is above
+                                         "kawa", "buleh"})
+# Courtesy or emphasis right after a word of assent or the verb of sending ("Ok pak, setuju", Banjar "kawa ai
+# dikirim", Javanese "kirimno wae", Malay "hantar je").
+ASSENT_PARTICLES: tuple[str, ...] = ("pak", "bu", "bapak", "ibu", "ya", "please", "pls", "plz", "tolong", "silakan",
+                                     "silahkan", "ai", "lah", "je")
 _ASSENT_RE = re.compile(r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
                                            for w in sorted(ASSENT_WORDS, key=len, reverse=True))
-                        + r")\b[\s,.!:;\-]*(?:(?:pak|bu|bapak|ibu|ya|please|pls|plz|tolong|silakan|silahkan)\b"
+                        + r")\b[\s,.!:;\-]*(?:(?:" + "|".join(ASSENT_PARTICLES) + r")\b"
                           r"[\s,.!:;\-]*)?", re.IGNORECASE)
 # The figure the district asked, named after the command ("Fine by me, please approve the full amount", "setujui
 # sepenuhnya"): approved is what the district asked, never a figure the manager did not write.
@@ -82,10 +88,29 @@ _ONLY_RE = re.compile(r"(?:(?:but|tapi|tp|tetapi|namun|nanging)[\s,]+)?(?:only|j
                       r"(?:but|tapi|tp|tetapi|namun|nanging)[\s,]+(?=\d[\d.,]*\s*(?:keping|kpg|lembar|lbr)?\s*"
                       r"(?:aja|saja|sj|aj|dulu|dl|only)(?![^\W\d_]))", re.IGNORECASE)
 # A word of assent whose approval is said by the cut alone ("Boleh, tapi cukup 3.000 keping dulu") or by asking the
-# blanks sent (Javanese "Nggih, monggo dikirim"): read as SETUJU with what follows. ("Oleh, kirimno wae, ning ...",
-# an order with a clause not read, is quoted back to the manager in his words.)
-_SENT_RE = re.compile(r"dikirim(?:kan|ken)?(?![^\W\d_])[\s,.!]*(?:(?:saja|aja|wae|mawon|ya)(?![^\W\d_])"
-                      r"[\s,.!]*)?", re.IGNORECASE)
+# blanks sent: read as SETUJU with what follows. The verb of sending as the office's managers write it, told or
+# passive: "ok kirim", "Nggih, monggo dikirim", Javanese "Oleh, kirimno wae", Banjar "kawa ai dikirim", Malay
+# "boleh hantar".
+SEND_WORDS: tuple[str, ...] = ("dikirim", "dikirimkan", "dikirimken", "kirim", "kirimkan", "kirimken", "kirimno",
+                               "kirimne", "kirimi", "dihantar", "dihantarkan", "hantar", "hantarkan")
+# ... with a word after it that asks nothing more ("saja", Javanese "wae"/"mawon", Banjar "ai"/"bai", Malay "je")
+SEND_PARTICLES: tuple[str, ...] = ("saja", "aja", "wae", "bae", "bai", "mawon", "ya", "ai", "je", "lah", "pak", "bu")
+_SENT_RE = re.compile(r"(?P<verb>" + "|".join(sorted(SEND_WORDS, key=len, reverse=True)) + r")(?![^\W\d_])"
+                      r"[\s,.!]*(?:(?:" + "|".join(SEND_PARTICLES) + r")(?![^\W\d_])[\s,.!]*)*", re.IGNORECASE)
+# When the blanks are to be sent, said right after the verb ("Ok dikirim besok ya", "monggo dikirim sesuk", "kirim
+# hari ini"): the assent holds and the when goes to the district as the manager's note, never read as a condition.
+WHEN_WORDS: tuple[str, ...] = (
+    "besok", "besoknya", "bsk", "besok pagi", "besok siang", "besok sore", "lusa", "hari ini", "hr ini", "sekarang",
+    "skrg", "segera", "secepatnya", "sesegera mungkin", "minggu ini", "minggu depan", "pekan ini", "pekan depan",
+    "pagi ini", "siang ini", "sore ini", "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu",
+    # Javanese "sesuk" (tomorrow), "saiki" (now), "enggal" (soon); Malay "esok"; Banjar "isuk", "wayahini" (now)
+    "sesuk", "saiki", "enggal", "esok", "isuk", "wayahini",
+    "today", "tomorrow", "asap", "this week", "next week",
+)
+_WHEN_RE = re.compile(r"(?P<when>(?:hari\s+)?(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                                          sorted(WHEN_WORDS, key=len, reverse=True))
+                      + r"))(?![^\W\d_])[\s,.!]*(?:(?:" + "|".join(SEND_PARTICLES) + r")(?![^\W\d_])[\s,.!]*)*",
+                      re.IGNORECASE)
 _CUT_BY_ASSENT_RE = re.compile(r"(?:but|tapi|tp|tetapi|namun|nanging)[\s,]+", re.IGNORECASE)
 _ENGLISH_CUT_RE = re.compile(r"(?:but|only|just)\b", re.IGNORECASE)  # the cut in English: "2,500" is English too
 # A signature line below the command: a name with an honorific or a degree ("Drs. H. Kadis, M.Si"), a civil
@@ -125,7 +150,9 @@ _CONDITION_NOTE_RE = re.compile(r"^(?:" + "|".join(map(re.escape, sorted(CONDITI
 # "but" over anything else ("tapi tunggu stok provinsi masuk", "tapi 1.000 dulu") may change the approval: asked back.
 BUT_WORDS: tuple[str, ...] = ("tapi", "tp", "tetapi", "namun", "but", "nanging", "ning")
 OBLIGATION_WORDS: frozenset[str] = frozenset({"wajib", "harus", "hrs", "mesti", "musti", "diwajibkan", "must",
-                                              "should", "required", "kedah", "kudu"})
+                                              "should", "required", "kedah", "kudu",
+                                              # "tapi jangan lupa BA-nya dikirim", Javanese "ning ojo lali ..."
+                                              "lupa", "lali", "forget"})
 _BUT_RE = re.compile(r"^(?:" + "|".join(BUT_WORDS) + r")(?![^\W\d_])[\s,]*", re.IGNORECASE)
 # "2,000" after an English command word: English writes thousands with a comma (the Indonesian "2,000" is two
 # readings and is asked back)
@@ -253,6 +280,7 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     if GREETING_RE.match(lines[first]) and _command_word(lines[first]) is None and len(filled) > 1:
         first = filled[1]
     line = written_line = lines[first]
+    sent_when = ""  # "dikirim besok": when the manager asked the blanks sent, for the district
     assent = _ASSENT_RE.match(line)
     while assent and assent.end() and (again := _ASSENT_RE.match(line[assent.end():])) and again.end():
         line = line[assent.end():]  # "Nggih, monggo dikirim": two words of assent
@@ -264,6 +292,10 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
         line = "SETUJU " + line[assent.end():]  # "Boleh, tapi cukup 3.000 keping dulu": the cut is the approval
     elif assent and assent.end() and (sent := _SENT_RE.match(line[assent.end():])) is not None:
         line = "SETUJU " + line[assent.end() + sent.end():]  # "Nggih, monggo dikirim, nanging ...": send it
+        if (when := _WHEN_RE.match(line.removeprefix("SETUJU "))) is not None:
+            # "Ok dikirim besok ya": the when is the manager's note, never a condition on the approval
+            sent_when = f"{sent['verb']} {' '.join(when['when'].split())}".lower()
+            line = "SETUJU " + line.removeprefix("SETUJU ")[when.end():]
     word = _command_word(line)
     if word is None:
         return _negated(line)
@@ -279,6 +311,8 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
         decided = _with_reason_below(_approval(line, rest, written), following)
         if isinstance(decided, ManagerCommand) and line.startswith("SETUJU ") and written_line != line:
             decided = replace(decided, text=written_line)  # the line as the manager wrote it, never ours
+        if isinstance(decided, ManagerCommand) and sent_when:
+            decided = replace(decided, reason="; ".join(filter(None, (sent_when, decided.reason))))
         return decided
     return _rejection(line, rest, following)
 

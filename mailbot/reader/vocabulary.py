@@ -3546,6 +3546,16 @@ REMINDER_ASKS: tuple[str, ...] = (
     "advise on its current status", "advise on its status", "advise on the status", "advise on the current status",
     "current status of our request", "status inquiry", "status enquiry",
 )
+# A polite question after "our request" ("Izin menanyakan permohonan kami", "izin bertanya tentang usulan blangko
+# KTP-el kami", "permohonan kami bagaimana ya pak?", "bagaimana dengan permohonan kami?"; mailbot.attention's
+# reminders): a verb of asking, or a "how is it" (REMINDER_HOW_WORDS), next to the request called the district's own.
+ASKING_VERBS: tuple[str, ...] = (
+    "menanyakan", "menanya", "bertanya", "tanya", "tanyakan", "nanya", "nanyakan", "nanyain", "menanyakan kembali",
+    "menanyakan lagi", "bertanya lagi", "ask about", "asking about", "enquire about", "inquire about",
+)
+ASKED_ABOUT_WORDS: tuple[str, ...] = ("tentang", "ttg", "mengenai", "perihal", "soal", "terkait", "atas", "dengan",
+                                      "dgn", "nasib")
+OUR_WORDS: tuple[str, ...] = ("kami", "kmi", "our")
 # The rest of a reminder's words (mailbot.attention's reminders, mailbot.conversation's earlier asks). In these
 # tables a space is one space, as the districts type it, and a stem is followed by any letters.
 # Reminding in so many words, read as a reminder by both ("izin mengingatkan kembali", "just following up").

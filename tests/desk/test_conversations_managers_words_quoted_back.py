@@ -14,7 +14,7 @@ pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 @pytest.mark.parametrize("words", [
     "Jangan dulu ya, stok provinsi sedang dialokasikan untuk perekaman massal di Krayan.",
-    "Oleh, kirimno wae, ning ojo lali bukti tanda terimane dikirim.",
+    "Sik, tak cek stok gudange disik, mengko tak kabari.",
 ], ids=["refusal-without-tolak", "javanese-ngoko"])
 def test_a_managers_answer_not_taken_as_a_decision_is_quoted_back(desk12: Desk12, words: str) -> None:
     _, held = held_for_managers(desk12)

@@ -100,3 +100,29 @@ def test_a_correction_written_in_another_districts_thread_changes_nothing_and_op
     [told] = desk12.replies_to(mid)
     assert told.to == [TARAKAN] and NOTICE in told.text and "Petugas kami akan memeriksanya" in told.text
     assert "DITINJAU" not in told.text and "BLK-2026-0001" not in told.text
+
+
+@pytest.mark.parametrize("words", [
+    REQUEST.format(stock=400, asked="1.500", name="Tarakan"),
+    "Selamat pagi pak, kami dari Tarakan juga mohon dikirim blangko KTP-el 1.500 keping, sisa stok kami 400 keping.",
+], ids=["formal-letter", "short-note"])
+@pytest.mark.parametrize("held", [False, True], ids=["other-approved", "other-held"])
+def test_a_new_request_written_in_another_districts_thread_is_the_senders_own(desk12: Desk12, words: str,
+                                                                             held: bool) -> None:
+    if held:
+        nunukan, _ = desk12.send(NUNUKAN, "Permohonan blangko KTP-el", REQUEST.format(stock=300, asked="3.500",
+                                                                                       name="Nunukan"))
+        [answer] = desk12.replies_to(nunukan)
+    else:
+        answer = approved(desk12, sender=NUNUKAN)  # BLK-2026-0001, Nunukan's
+    before = _states(desk12)
+    mid, outcome = send_answer(desk12, TARAKAN, answer, words, above=GMAIL)
+    after = _states(desk12)
+    assert after.pop("BLK-2026-0002") == ("approved", 1500), outcome  # Tarakan's own request, its own reference
+    assert after == before  # Nunukan's request as it was
+    tarakan = desk12.db().execute("select district, sender from requests where reference = 'BLK-2026-0002'").fetchone()
+    assert tuple(tarakan) == ("65.71", TARAKAN)
+    [told] = desk12.replies_to(mid)
+    assert told.to == [TARAKAN] and "[BLK-2026-0002]" in told.subject and "BLK-2026-0001" not in told.subject
+    assert "BLK-2026-0001" not in told.text and "Nunukan" not in told.text
+    assert "other_districts_request" not in desk12.queue(mid)
