@@ -23,7 +23,7 @@ from mailbot.quantities import UNIT_PATTERN, estimate_in, parse_quantity
 from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import QUANTITY_FIELDS, Evidence, Verdict
 from mailbot.stock import policy
-from mailbot.stock.explain import decided_since, explain_id, held_reasons, reason_id
+from mailbot.stock.explain import decided_since, explain_id, held_reasons, reason_id, with_spare
 from mailbot.stock.ledger import Balance, Entry, EntryKind, available_to_ship
 from mailbot.store import repo
 from mailbot.store import stock as ledger
@@ -937,7 +937,8 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
                             + (" (or reject it with --reason if it is covered by the open request)"
                                if req.state == "linked" else ""))
     item = req.item or "ktp-el"
-    _refuse_beyond_bounds(desk, req.reference, qty, item, ledger.province_balance(session, item))
+    province = ledger.province_balance(session, item)  # before this approval: the free stock it was decided on
+    _refuse_beyond_bounds(desk, req.reference, qty, item, province)
     reasons: list[dict[str, object]] = [{"code": "manager", "via": via}]
     if reason:
         reasons.append({"code": "override", "reason": reason, "concerns": [c.code for c in concerns]} if concerns
@@ -953,7 +954,8 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
     partial = req.requested is not None and qty < req.requested
     told = _district_mail(session, desk, req, purpose=f"decided:{decision.id}", decision=True,
                           template="reply_partial" if partial else "reply_approved",
-                          context={"facts": [], "explanation": _policy_explanation(session, req) if partial else [],
+                          context={"facts": [],
+                                   "explanation": _policy_explanation(session, desk, req, province) if partial else [],
                                    "approved": qty, "requested": req.requested, "proposed": False,
                                    "decided_by": _decided_by(desk, actor), "manager_reason": told_reason,
                                    "change_declined": change_declined, "appeal_granted": appeal_granted,
@@ -994,8 +996,10 @@ def _decided_by(desk: Desk, actor: str) -> str:
 _STATED_IN_CONVERSATION = ("appeal", "follow_up", "reminder")
 
 
-def _policy_explanation(session: Session, req: Request) -> list[str]:
-    """The arithmetic of the policy's last decision on *req* (the need it worked out), for a partial approval."""
+def _policy_explanation(session: Session, desk: Desk, req: Request, province: Balance) -> list[str]:
+    """The arithmetic of the policy's last decision on *req* (the need it worked out), for a partial approval; the
+    province's free stock as it stood when the person decided (*province*, before the approval), the figure the
+    approval was checked against, with what was promised since the arithmetic was made."""
     from sqlalchemy import select
 
     row = session.scalar(select(Decision).where(Decision.request_pk == req.id, Decision.actor == POLICY,
@@ -1013,7 +1017,10 @@ def _policy_explanation(session: Session, req: Request) -> list[str]:
             return []
     held = {reason_id(policy.Reason(str(r["code"]), {k: v for k, v in r.items() if k != "code"}))
             for r in row.reasons or []}
-    return decided_since([line for line in (row.note or "").split("; ") if line], held)
+    reserve = desk.config.stock.reserve.get(req.item or "ktp-el", 0)
+    spare = policy.Step("spare", available_to_ship(province, reserve),
+                        {"on_hand": province.on_hand, "committed": province.committed, "reserve": reserve})
+    return with_spare(decided_since([line for line in (row.note or "").split("; ") if line], held), spare)
 
 
 def _check_approvable(req: Request) -> None:

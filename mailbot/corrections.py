@@ -194,8 +194,7 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
             f: after[f] for f in conversation.FIGURES if isinstance(after.get(f), int)}
         # a figure the mail wrote but the reading left in doubt ("1.800, 350") was not missing: the district is
         # told it was unclear, never that it was not stated
-        doubted = {str(d.get("field")) for d in (message.verdict or {}).get("doubts", [])
-                   if isinstance(d, dict) and d.get("reason") != "missing"}
+        doubted = repo.written_unclearly(message)
         changed = [{"field": f, "label": FIELD_LABELS[f], "before": getattr(request, f),
                     "after": value, "by_us": True, "by": actor,
                     "unclear": getattr(request, f) is None and f in doubted}

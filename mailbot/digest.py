@@ -143,6 +143,7 @@ class RequestSummary:
     proactive: bool = False  # proposed by the province (a stock alert), asked by no one
     carried: str = ""  # what was carried out since ("dikirim 2.000, diterima 1.900"), in Indonesian
     before: str = ""  # the decision this one replaced in the period, in Indonesian
+    unclear: bool = False  # the figure asked was written but left in doubt ("1.800, 350"), not missing
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ class WaitingRequest:
     proposed: int | None
     reasons: tuple[str, ...] = ()
     proactive: bool = False  # proposed by the province (a stock alert), asked by no one
+    unclear: bool = False  # the figure asked was written but left in doubt ("1.800, 350"), not missing
 
 
 @dataclass(frozen=True)
@@ -430,15 +432,20 @@ def _outcome(outcome: str, quantity: int | None = None, requested: int | None = 
             "dispatched": "dikirim", "received": "diterima"}.get(outcome, outcome)
 
 
-def asked_text(requested: int | None, proactive: bool) -> str:
-    """What the district asked, for the digest: never a bare "-".
+def asked_text(requested: int | None, proactive: bool, unclear: bool = False) -> str:
+    """What the district asked, for the digest: never a bare "-"; *unclear*: a figure was written but left in doubt
+    ("1.800, 350"), never said to be missing.
 
     >>> asked_text(3000, False), asked_text(None, True), asked_text(None, False)
     ('dimohon 3.000', 'tanpa permohonan (kiriman usulan provinsi)', 'jumlah yang dimohon belum disebutkan')
+    >>> asked_text(None, False, unclear=True)
+    'jumlah yang dimohon tertulis kurang jelas'
     """
     if requested is not None:
         return f"dimohon {number(requested)}"
-    return "tanpa permohonan (kiriman usulan provinsi)" if proactive else "jumlah yang dimohon belum disebutkan"
+    if proactive:
+        return "tanpa permohonan (kiriman usulan provinsi)"
+    return "jumlah yang dimohon tertulis kurang jelas" if unclear else "jumlah yang dimohon belum disebutkan"
 
 
 def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, since: datetime | None,
@@ -469,7 +476,7 @@ def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, s
         ))
     decision_lines = tuple(
         DecisionLine(d.reference, d.district_name, ITEM_SHORT.get(d.item or "", "-"), long_date(d.received_at),
-                     asked_text(d.requested, d.proactive),
+                     asked_text(d.requested, d.proactive, d.unclear),
                      _outcome(d.outcome, d.quantity, d.requested) + (", usulan" if d.outcome == "hold" and d.quantity
                                                                      else ""),
                      number(d.quantity) if d.quantity else "-", _reasons(d.reasons), d.decided_by,
@@ -479,7 +486,7 @@ def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, s
     limit = timedelta(hours=held_request_hours)
     waiting_lines = tuple(
         WaitingLine(w.reference, w.district_name, ITEM_SHORT.get(w.item or "", "-"),
-                    asked_text(w.requested, w.proactive),
+                    asked_text(w.requested, w.proactive, w.unclear),
                     f"usulan {number(w.proposed)}" if w.proposed else "belum ada usulan jumlah",
                     _waiting_text(now - w.held_since), _reasons(w.reasons),
                     now - w.held_since > limit)

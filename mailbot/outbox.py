@@ -520,7 +520,8 @@ def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Excepti
         result.unreachable += 1
     permanent = isinstance(error, PermanentDeliveryError)
     if permanent or row.attempts >= desk.config.run.outbox_max_attempts:
-        row.status = "failed"
+        # a failed mail has no next try: its next_attempt_at says when it was given up (`mailbot outbox list`)
+        row.status, row.next_attempt_at = "failed", now
         result.failed += 1
         log.log(logging.ERROR if tell else logging.INFO, "giving up on outbox message %d %s to %s: %s", row.id,
                 row.message_id, ", ".join(row.recipients), error)

@@ -223,9 +223,9 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
 
 # A figure, a comma (or the stop after an abbreviated multiplier, "2rb.500") and a figure below a thousand, in digits
 # or words: "seribu, 500", "2.000, 250", "dua ribu, tiga ratus" (after digits the comma has a space: "2.000,50" is a
-# decimal comma).
+# decimal comma); a sentence's stop may end it ("2.500, 120.").
 _JOINED_RE = re.compile(r"(?P<head>.*?(?:[^\W\d_]\s*(?P<mark>[,.])|[0-9]\s*(?P<after_digit>[,.])(?=\s)))\s*"
-                        r"(?P<tail>[0-9]{1,3}|[^\W\d_][^\W\d_\s]*(?:\s+[^\W\d_]+)*)")
+                        r"(?P<tail>[0-9]{1,3}|[^\W\d_][^\W\d_\s]*(?:\s+[^\W\d_]+)*)\.?")
 # A multiplier word made an estimate: "2 ribuan", "3 ribu-an", "2 rebuan", "2 rban", "2,5 ribuan", "seribuan", or a
 # figure: "2000an", "2.000-an" (mailbot.reader.vocabulary.MULTIPLIER_STEMS; "650an" in numbers.py).
 _ESTIMATE_STEMS = "ribu|rebu|rbu|rb|ratus|rts|juta|jt"
@@ -280,6 +280,10 @@ def _refuse_joined(shown: str, spelled: str) -> None:
     if (joined := _JOINED_RE.fullmatch(spelled)) is None:
         return
     head_text = joined["head"].rstrip(" ,.")
+    if _COMMA_GROUPED_RE.fullmatch(head_text):
+        # "2,500, 400 pcs": thousands grouped with a comma, as English writes them, before the part; whichever
+        # way "2,500" alone is read, the refusal names the two figures as for "2.500, 400"
+        head_text = head_text.replace(",", ".")
     try:
         head = parse_quantity(head_text)
     except QuantityError:

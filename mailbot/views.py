@@ -149,11 +149,13 @@ def outbox_rows(desk: Desk, limit: int, *, whole: bool = False, ellipsis: str = 
 
 def _when(desk: Desk, r: OutboxMessage) -> str:
     """When a mail went, or when its next try is due (after an outage the operator sees when it goes again); of a
-    failed or suppressed one, when it was queued."""
+    failed one, when it was given up (its last try); of a suppressed one, when it was queued."""
     if r.sent_at is not None:
         return f"sent {zoned(r.sent_at, desk.tz)}"
     if r.status == "queued":
         return f"next try {zoned(r.next_attempt_at, desk.tz)}"
+    if r.status == "failed":
+        return f"given up {zoned(r.next_attempt_at, desk.tz)}"
     return f"queued {zoned(r.created_at, desk.tz)}"
 
 

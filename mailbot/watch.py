@@ -24,7 +24,7 @@ from mailbot.stock.status import with_stated
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.schema import Alert as AlertRow
-from mailbot.store.schema import AuditEvent, Decision, Digest, LedgerEntry, OutboxMessage, Request
+from mailbot.store.schema import AuditEvent, Decision, Digest, LedgerEntry, Message, OutboxMessage, Request
 from mailbot.transports.base import Sender
 
 log = logging.getLogger(__name__)
@@ -128,7 +128,8 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
     decisions = _request_lines(session, desk, rows, since)
     waiting = [
         WaitingRequest(r.reference, desk.district_name(r.district), r.item, _aware(r.held_since or r.created_at, desk),
-                       r.requested, r.approved, _last_reasons(session, r), bool(r.proactive))
+                       r.requested, r.approved, _last_reasons(session, r), bool(r.proactive),
+                       unclear=_asked_unclearly(session, r))
         for r in session.scalars(select(Request).where(Request.state == "held").order_by(Request.id))
     ]
     said = stated.latest(session)
@@ -262,8 +263,16 @@ def _request_lines(session: Session, desk: Desk, rows: list[tuple[Decision, Requ
         lines.append(RequestSummary(req.reference, desk.district_name(req.district), req.item,
                                     _aware(req.created_at, desk), asked.get(main.id, req.requested),
                                     _outcome_code(main), main.quantity, _words(main), _decided_by(main.actor),
-                                    False, bool(req.proactive), carried=", ".join(carried), before=before))
+                                    False, bool(req.proactive), carried=", ".join(carried), before=before,
+                                    unclear=_asked_unclearly(session, req)))
     return lines
+
+
+def _asked_unclearly(session: Session, req: Request) -> bool:
+    """Whether the request's mail wrote the figure asked but its reading left it in doubt ("1.800, 350"): the digest
+    says it was written unclearly, not that it was not stated."""
+    message = session.get(Message, req.message_pk) if req.message_pk is not None else None
+    return "requested" in repo.written_unclearly(message)
 
 
 def _outcome_label(code: str, quantity: int | None, requested: int | None) -> str:

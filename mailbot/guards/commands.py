@@ -677,7 +677,7 @@ _FORMS = "SETUJU 1.500, SETUJU 1500, SETUJU 1,5 ribu atau SETUJU seribu lima rat
 def _unreadable(figure: str, line: str, why: str) -> CommandError:
     """The manager asked again about the figure that could not be read: which one, why, and the forms that are."""
     return CommandError("quantity_invalid", line,
-                        f'Jumlah "{" ".join(figure.split())}" tidak dapat dibaca: {why}. Tulis jumlahnya sekali, '
+                        f'Jumlah "{_as_written(figure, line)}" tidak dapat dibaca: {why}. Tulis jumlahnya sekali, '
                         f"misalnya: {_FORMS}.")
 
 
@@ -725,9 +725,17 @@ def _joined_figure(rest: str, m: re.Match[str], line: str) -> CommandError | Non
     except QuantityError as exc:
         if exc.indonesian:
             figures = " atau ".join(f"SETUJU {example}" for example in exc.examples)
-            return CommandError(f"quantity_{exc.code}", line, f'Jumlah "{figure}" {exc.indonesian}. Tulis misalnya: '
-                                                            f"{figures}.")
+            return CommandError(f"quantity_{exc.code}", line, f'Jumlah "{_as_written(figure, line)}" '
+                                                            f"{exc.indonesian}. Tulis misalnya: {figures}.")
     return None
+
+
+def _as_written(figure: str, line: str) -> str:
+    """*figure* as the manager wrote it in *line*, for quoting it back: an English approval's thousands ("Approved
+    2,000, 300 pcs") are read with a stop (2.000) but quoted with the comma he typed."""
+    pattern = r"\s+".join(re.escape(part).replace(r"\.", "[.,]") for part in figure.split())
+    found = re.search(pattern, line) if pattern else None
+    return " ".join(found[0].split()) if found else figure
 
 
 def _estimate_refused(figure: str, line: str) -> CommandError:
@@ -738,7 +746,7 @@ def _estimate_refused(figure: str, line: str) -> CommandError:
     except QuantityError as exc:
         if exc.indonesian:
             figures = " atau ".join(f"SETUJU {example}" for example in exc.examples)
-            return CommandError(f"quantity_{exc.code}", line, f'Jumlah "{" ".join(figure.split())}" '
+            return CommandError(f"quantity_{exc.code}", line, f'Jumlah "{_as_written(figure, line)}" '
                                                               f"{exc.indonesian}. Tulis misalnya: {figures}.")
     return _unreadable(figure, line, "berupa perkiraan, bukan jumlah yang pasti")
 
@@ -756,4 +764,4 @@ def _quantity(m: re.Match[str], line: str) -> int | CommandError:
             return _error(f"quantity_{exc.code}", line)
         figures = " atau ".join(f"SETUJU {figure}" for figure in exc.examples)
         return CommandError(f"quantity_{exc.code}", line,
-                            f'Jumlah "{m.group(0).strip()}" {exc.indonesian}. Tulis misalnya: {figures}.')
+                            f'Jumlah "{_as_written(m.group(0), line)}" {exc.indonesian}. Tulis misalnya: {figures}.')

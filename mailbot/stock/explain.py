@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from mailbot.indonesian import long_date, number
 from mailbot.stock.policy import Decision, Reason, Step, Value
@@ -111,13 +111,30 @@ def _step_line(step: Step) -> str | None:
     if step.code == "pack":
         return f"dibulatkan ke atas per kemasan {_fmt(d['pack_size'])} keping = {number(step.value)}"
     if step.code == "spare":
-        text = f"stok provinsi yang dapat dikirim: {_fmt(d['on_hand'])}"
+        text = f"{_SPARE_HEAD}{_fmt(d['on_hand'])}"
         if d.get("committed"):
             text += f" - sudah dialokasikan {_fmt(d['committed'])}"
         return text + f" - cadangan {_fmt(d['reserve'])} = {number(step.value)}"
     if step.code == "fair_share":
         return f"bagian yang adil dari stok provinsi yang terbatas: {number(step.value)}"
     return None
+
+
+# How the line of the province's free stock (the "spare" step) begins.
+_SPARE_HEAD = "stok provinsi yang dapat dikirim: "
+
+
+def with_spare(lines: Sequence[str], spare: Step) -> list[str]:
+    """*lines*, a decision's arithmetic as recorded, with its line of the province's free stock said as *spare* (a
+    "spare" step) says it: a decision taken later quotes the free stock it was taken on, after what was promised
+    since, never the free stock of the day the arithmetic was made.
+
+    >>> with_spare(["kebutuhan 3.700", "stok provinsi yang dapat dikirim: 66.000 - cadangan 5.000 = 61.000"],
+    ...            Step("spare", 53750, {"on_hand": 66000, "committed": 7250, "reserve": 5000}))
+    ['kebutuhan 3.700', 'stok provinsi yang dapat dikirim: 66.000 - sudah dialokasikan 7.250 - cadangan 5.000 = 53.750']
+    """
+    now = _step_line(spare)
+    return [now if now is not None and line.startswith(_SPARE_HEAD) else line for line in lines]
 
 
 # How the verdict line of a held request goes on after its proposal: what a later decision leaves out.

@@ -195,6 +195,14 @@ def find_message(session: Session, dedup_key: str) -> Message | None:
     return session.scalar(select(Message).where(Message.dedup_key == dedup_key))
 
 
+def written_unclearly(message: Message | None) -> frozenset[str]:
+    """The figures *message* wrote that its reading left in doubt ("1.800, 350": "requested"), apart from those it did
+    not write at all: such a figure is said to be written unclearly ("tertulis kurang jelas"), to the district and in
+    the digest, never "belum disebutkan"."""
+    doubts = (message.verdict or {}).get("doubts", []) if message is not None else []
+    return frozenset(str(d.get("field")) for d in doubts if isinstance(d, dict) and d.get("reason") != "missing")
+
+
 def message_known(session: Session, dedup_key: str) -> bool:
     """Whether a message with this unique key is stored (one indexed look-up, no ORM object loaded).
 

@@ -171,6 +171,7 @@ class OutboxMessage(Base):
     # queued | sent | failed | suppressed
     status: Mapped[str] = mapped_column(String(20), index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # of a queued mail when it is due; of a failed one when it was given up
     next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)

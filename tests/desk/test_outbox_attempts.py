@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 
 from mailbot.app import Desk
-from mailbot.errors import NotAttempted, SmtpConnectionError
+from mailbot.errors import NotAttempted, PermanentDeliveryError, SmtpConnectionError
+from mailbot.indonesian import zoned
 from mailbot.outbox import FlushResult, _record_failure, flush
 from mailbot.store.schema import OutboxMessage
 from mailbot.transports.smtp import SmtpSender
+from mailbot.views import outbox_rows
 from tests.servers import SmtpServer
 from tests.transports.helpers import smtp_config
 
@@ -36,6 +39,33 @@ def test_only_a_tried_mail_uses_up_an_attempt(open_test_desk: Callable[..., Desk
         assert (row.status, row.attempts, result.retrying) == ("queued", attempts, attempts)
         # never tried: due again at once, on the next connection; tried: after the retry pause
         assert (row.next_attempt_at > desk.now()) is (attempts == 1)
+
+
+
+@pytest.mark.parametrize(("error", "before"), [
+    (SmtpConnectionError("SMTP server 127.0.0.1:25 unreachable"), 1),  # its last attempt
+    (PermanentDeliveryError("550 5.1.1 no such user"), None),  # refused at once
+])
+def test_outbox_list_says_when_a_mail_was_given_up(open_test_desk: Callable[..., Desk], error: Exception,
+                                                   before: int | None) -> None:
+    """Queued an hour and a half before it is given up, due for its last try half an hour before: the list shows
+    when it was given up, and says so (was "queued" and the time it was queued)."""
+    desk = open_test_desk()
+    attempts = 0 if before is None else desk.config.run.outbox_max_attempts - before
+    with desk.sessions.begin() as session:
+        row = OutboxMessage(purpose="reply:1", message_id="<r1@desk.example>", category="reply",
+                            sender="blangko@disdukcapil.kaltaraprov.example", recipients=["a@b.example"],
+                            subject="Re: x", raw=b"x", status="queued", attempts=attempts,
+                            next_attempt_at=desk.now() - timedelta(minutes=30),
+                            created_at=desk.now() - timedelta(minutes=90))
+        session.add(row)
+        session.flush()
+        _record_failure(session, desk, row.id, error, FlushResult())
+        assert row.status == "failed"
+        given_up = str(row.id)
+    # (the operator's notice that it failed is queued beside it)
+    [listed] = [listed for listed in outbox_rows(desk, 10) if listed[0] == given_up]
+    assert (listed[4], listed[5]) == ("failed", f"given up {zoned(desk.now(), desk.tz)}"), listed
 
 
 @pytest.mark.servers

@@ -68,8 +68,27 @@ def test_a_reason_or_a_time_after_the_comma_is_no_figure_joined(line: str, quant
     ("seribu, 500", '"seribu, 500" is two figures joined by a comma (1.500, or 1.000 and 500?); write the number '
                     "once, like 1.500"),
     ("2 ribuan", '"2 ribuan" is an estimate ("ribuan"), not a number of pieces; write the number itself, like 2.000'),
+    # a sentence's stop after the part, and thousands grouped with a comma as English writes them (each was "is not
+    # a number of pieces", naming neither figure)
+    ("2.500, 120.", '"2.500, 120." is two figures joined by a comma (2.620, or 2.500 and 120?); write the number '
+                    "once, like 2.620"),
+    ("2,500, 400 pcs", '"2,500, 400 pcs" is two figures joined by a comma (2.900, or 2.500 and 400?); write the '
+                       "number once, like 2.900"),
 ])
 def test_the_command_line_names_the_figures_joined_or_the_estimate(typed: str, said: str) -> None:
     with pytest.raises(QuantityError) as refused:
         parse_quantity(typed)
     assert str(refused.value) == said
+
+
+@pytest.mark.parametrize(("line", "quoted"), [
+    ("Approved 2,000, 300 pcs for now.", 'Jumlah "2,000, 300" berisi dua angka yang dipisah koma (2.000 dan 300).'),
+    ("Approved but only 2,500, 300", 'Jumlah "2,500, 300" berisi dua angka yang dipisah koma (2.500 dan 300).'),
+    ("Approved 2,000 ribuan", 'Jumlah "2,000 ribuan" berupa perkiraan ("ribuan")'),
+    ("Approved 2,000x", 'Jumlah "2,000x" tidak dapat dibaca'),
+])
+def test_an_english_approval_is_quoted_as_the_manager_wrote_it(line: str, quoted: str) -> None:
+    # each was quoted with the stop its thousands are read with ("2.000, 300"), a figure he never wrote
+    asked = parse_manager_command(line)
+    assert isinstance(asked, CommandError), asked
+    assert asked.message.startswith(quoted), asked.message
