@@ -783,19 +783,16 @@ def complete_clarification(session: Session, desk: Desk, req: Request, message: 
 
 def _stock_left_unsure(session: Session, req: Request) -> tuple[str, str] | None:
     """Of a request whose first mail gave its stock as an estimate the reader left empty ("sisa 300an"): those
-    words and the mail's text (at most 600 characters); None when the first mail stated no stock in doubt."""
+    words and the writer's words of the mail as its stored reading holds them (at most 600 characters); None when
+    the first mail stated no stock in doubt. The mail is not read again: a reading stored without its words has
+    its doubt's words shown alone."""
     first = session.get(Message, req.message_pk) if req.message_pk is not None else None
-    doubts = (first.verdict or {}).get("doubts", []) if first is not None else []
-    said = next((str(d.get("text") or "") for d in doubts if d.get("field") == "stock_on_hand"), None)
-    if said is None or first is None:
+    read = (first.verdict or {}) if first is not None else {}
+    said = next((str(d.get("text") or "") for d in read.get("doubts", []) if d.get("field") == "stock_on_hand"),
+                None)
+    if said is None:
         return None
-    from mailbot.reader.mime import extract
-
-    try:
-        text = extract(first.raw).text if first.raw else ""
-    except Exception:  # noqa: BLE001 - the stored mail unreadable now: its doubt's words are shown alone
-        text = ""
-    return said, " ".join(text.split())[:600] or said
+    return said, " ".join(str(read.get("body_excerpt") or "").split())[:600] or said
 
 
 def link(session: Session, desk: Desk, req: Request, open_one: Request, message: Message,

@@ -399,9 +399,9 @@ class Service:
             self._nudge_outbox()
 
     def _fetching_dropped(self) -> bool:
-        """Whether the server ended the fetching connection between passes (ImapInbox.dropped)."""
-        dropped = getattr(self._inbox, "dropped", None)
-        return bool(dropped is not None and dropped())
+        """Whether the server ended the fetching connection between passes (Inbox.dropped)."""
+        inbox = self._inbox
+        return inbox is not None and inbox.dropped()
 
     def _start_idle_watcher(self) -> _IdleWatcher | None:
         """A second IMAP connection that only IDLEs and sets the wake flag (the first one fetches)."""

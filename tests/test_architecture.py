@@ -56,12 +56,6 @@ def _names_type_checking(test: ast.expr) -> bool:
                or isinstance(n, ast.Attribute) and n.attr == "TYPE_CHECKING" for n in ast.walk(test))
 
 
-@functools.cache
-def _tree(path: Path) -> ast.Module:
-    """A module's syntax tree, parsed once for both graphs."""
-    return ast.parse(path.read_text(encoding="utf-8"))
-
-
 def _statements(node: ast.AST) -> list[ast.stmt]:
     """The statements directly inside *node* (a body, an else, a handler, a case): an import is a statement,
     so the walk never needs to enter an expression."""
@@ -75,23 +69,33 @@ def _statements(node: ast.AST) -> list[ast.stmt]:
     return found
 
 
-@functools.cache
 def import_graph(*, deferred: bool) -> dict[str, set[str]]:
     """Module -> the mailbot modules it imports, read from the source.
 
     deferred=False: the imports that run when the module is loaded (not those inside functions or
     under `if TYPE_CHECKING:`). deferred=True: every import, those included: a dependency all the same.
     """
-    modules = _modules()
-    graph: dict[str, set[str]] = {}
-    for name, path in modules.items():
-        edges: set[str] = set()
+    return _graphs()[deferred]
 
-        def visit(node: ast.AST, later: bool, edges: set[str] = edges) -> None:
+
+@functools.cache
+def _graphs() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Both graphs (loaded, every import), from one reading of each module's syntax tree, dropped once read: the
+    trees of the whole package kept alive were walked again by every collection of the garbage collector, which
+    cost more than parsing them."""
+    modules = _modules()
+    loaded: dict[str, set[str]] = {}
+    every: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        now: set[str] = set()
+        later: set[str] = set()
+
+        def visit(node: ast.AST, deferred: bool, now: set[str] = now, later: set[str] = later) -> None:
             for child in _statements(node):
-                child_later = later or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef) or (
+                child_later = deferred or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef) or (
                     isinstance(child, ast.If) and _names_type_checking(child.test))
-                if isinstance(child, ast.Import | ast.ImportFrom) and (deferred or not child_later):
+                if isinstance(child, ast.Import | ast.ImportFrom):
+                    edges = later if child_later else now
                     if isinstance(child, ast.Import):
                         edges.update(a.name for a in child.names if a.name in modules)
                     elif child.module and child.level == 0:
@@ -103,10 +107,11 @@ def import_graph(*, deferred: bool) -> dict[str, set[str]]:
                                 edges.add(child.module)
                 visit(child, child_later)
 
-        visit(_tree(path), False)
-        edges.discard(name)
-        graph[name] = edges
-    return graph
+        visit(ast.parse(path.read_text(encoding="utf-8")), False)
+        now.discard(name)
+        later.discard(name)
+        loaded[name], every[name] = now, now | later
+    return loaded, every
 
 
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:

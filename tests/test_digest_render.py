@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -81,9 +82,15 @@ EXPECTED_BARS = {
 }
 
 
+@functools.cache
+def rendered(env_name: str) -> tuple[str, str, str]:
+    """The digest of view() rendered once per environment: (subject, text, html), read by each test below."""
+    return render_digest(view(), ENVS[env_name]())
+
+
 @pytest.mark.parametrize("env_name", sorted(ENVS))
 def test_bars_follow_the_numbers(env_name: str) -> None:
-    _, _, html = render_digest(view(), ENVS[env_name]())
+    _, _, html = rendered(env_name)
     assert "skala 0&ndash;10.000" in html
     # worst first (critical, low, ok), then by district code
     assert ROW_CODE.findall(html) == ["65.04", "65.02", "65.01", "65.03", "65.71"]
@@ -94,7 +101,7 @@ def test_bars_follow_the_numbers(env_name: str) -> None:
 
 @pytest.mark.parametrize("env_name", sorted(ENVS))
 def test_everything_is_escaped_and_email_safe(env_name: str) -> None:
-    subject, text, html = render_digest(view(), ENVS[env_name]())
+    subject, text, html = rendered(env_name)
     assert "<script" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Co" in html
     for forbidden in ("<img", "<svg", "src=", "url(", "<link", "http://", "https://"):
@@ -109,7 +116,7 @@ def test_everything_is_escaped_and_email_safe(env_name: str) -> None:
 
 @pytest.mark.parametrize("env_name", sorted(ENVS))
 def test_indonesian_text_numbers_and_dates(env_name: str) -> None:
-    subject, text, html = render_digest(view(), ENVS[env_name]())
+    subject, text, html = rendered(env_name)
     assert subject == ("Ringkasan stok blangko KTP-el 27 November 2026: 1 kabupaten/kota kritis, 1 menipis, "
                        "1 permohonan menunggu keputusan")
     for body in (text, html):

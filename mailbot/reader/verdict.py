@@ -134,6 +134,8 @@ class Verdict:
             ],
             "doubts": [{"field": d.field, "reason": d.reason, "text": d.text} for d in self.doubts],
             "readings": {r.item: r.as_dict() for r in self.readings},
+            # the writer's own words as read (stored with the reading: what the desk quotes of a mail later)
+            "body_excerpt": self.body_excerpt,
         }
 
 

@@ -54,6 +54,12 @@ class Inbox(Protocol):
         Maildir) does nothing."""
         ...
 
+    def dropped(self) -> bool:
+        """From another thread, between passes: whether the server ended the connection in hand (the next pass
+        would find it gone, and should come now to say so). An inbox with no connection to lose (a Maildir) is
+        never dropped."""
+        ...
+
     def close(self) -> None: ...
 
 

@@ -225,6 +225,10 @@ class MaildirInbox:
     def stop_waiting(self) -> None:
         """Nothing to cut short: a Maildir is read from the local disk, with no server to wait on."""
 
+    def dropped(self) -> bool:
+        """Never: a Maildir is a folder on the local disk, with no connection a server could end."""
+        return False
+
     def close(self) -> None:
         pass
 

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 from tests.desk.conftest import WITA, mailbot, outbox_files
 
 if TYPE_CHECKING:
+    from mailbot.desk import Desk
+    from mailbot.store.schema import OutboxMessage
     from tests.servers import SmtpServer
 
 OFFICE = "blangko@disdukcapil.kaltaraprov.example"
@@ -287,6 +289,16 @@ def reply_to_notice(desk_dir: Path, notice: Sent, *, sender: str, command: str, 
 RUN_SENDERS = ["disdukcapil@bulungankab.example", "disdukcapil@malinaukab.example",
                "disdukcapil@nunukankab.example", "disdukcapil@tanatidungkab.example",
                "disdukcapil@tarakankota.example"]
+
+
+def queued_reply(desk: Desk, n: int = 1, raw: bytes = b"x") -> OutboxMessage:
+    """Outbox row of the desk's *n*-th reply (purpose reply:*n*, Message-ID <r*n*@desk.example>), queued and due now,
+    never tried: the mail a test of sending hands to the server."""
+    from mailbot.store.schema import OutboxMessage
+
+    return OutboxMessage(purpose=f"reply:{n}", message_id=f"<r{n}@desk.example>", category="reply", sender=OFFICE,
+                         recipients=["a@b.example"], subject="Re: x", raw=raw, status="queued", attempts=0,
+                         next_attempt_at=desk.now(), created_at=desk.now())
 
 
 def numbered_message(i: int) -> bytes:

@@ -1,4 +1,5 @@
-"""A mail that was never handed to the server keeps its attempts; one the server failed uses one up."""
+"""A mail that was never handed to the server keeps its attempts; one the server failed uses one up, and one the
+server could not be reached for is counted as out of reach (what the service says of it: test_outbox_smtp_back)."""
 
 from __future__ import annotations
 
@@ -8,35 +9,34 @@ from datetime import timedelta
 import pytest
 
 from mailbot.app import Desk
-from mailbot.errors import NotAttempted, PermanentDeliveryError, SmtpConnectionError
+from mailbot.errors import NotAttempted, PermanentDeliveryError, SmtpConnectionError, TemporaryDeliveryError
 from mailbot.indonesian import zoned
 from mailbot.outbox import FlushResult, _record_failure, flush
 from mailbot.store.schema import OutboxMessage
 from mailbot.transports.smtp import SmtpSender
 from mailbot.views import outbox_rows
+from tests.desk.mailkit import queued_reply
 from tests.servers import SmtpServer
 from tests.transports.helpers import smtp_config
 
 pytestmark = pytest.mark.usefixtures("database_url")  # on SQLite and on PostgreSQL (tests/backends.py)
 
 
-@pytest.mark.parametrize(("error", "attempts"), [
-    (NotAttempted("not sent: connection to 127.0.0.1:25 lost earlier in the batch"), 0),
-    (SmtpConnectionError("SMTP server 127.0.0.1:25 unreachable"), 1),
-])
-def test_only_a_tried_mail_uses_up_an_attempt(open_test_desk: Callable[..., Desk], error: Exception,
-                                              attempts: int) -> None:
+@pytest.mark.parametrize(("error", "attempts", "unreachable"), [
+    (NotAttempted("not sent: connection to 127.0.0.1:25 lost earlier in the batch"), 0, 0),
+    (SmtpConnectionError("SMTP server 127.0.0.1:25 not reachable now: nothing listens on that port"), 1, 1),
+    (TemporaryDeliveryError("451 mailbox busy"), 1, 0),
+], ids=["never_handed_over", "server_out_of_reach", "server_busy"])
+def test_only_a_tried_mail_uses_up_an_attempt_and_one_out_of_reach_is_counted_so(
+        open_test_desk: Callable[..., Desk], error: Exception, attempts: int, unreachable: int) -> None:
     desk = open_test_desk()
     with desk.sessions.begin() as session:
-        row = OutboxMessage(purpose="reply:1", message_id="<r1@desk.example>", category="reply",
-                            sender="blangko@disdukcapil.kaltaraprov.example", recipients=["a@b.example"],
-                            subject="Re: x", raw=b"x", status="queued", attempts=0, next_attempt_at=desk.now(),
-                            created_at=desk.now())
-        session.add(row)
+        session.add(row := queued_reply(desk))
         session.flush()
         result = FlushResult()
         _record_failure(session, desk, row.id, error, result)
-        assert (row.status, row.attempts, result.retrying) == ("queued", attempts, attempts)
+        assert (row.status, row.attempts, result.retrying, result.unreachable) == (
+            "queued", attempts, attempts, unreachable)
         # never tried: due again at once, on the next connection; tried: after the retry pause
         assert (row.next_attempt_at > desk.now()) is (attempts == 1)
 
@@ -77,13 +77,9 @@ def test_one_dropped_connection_delays_only_the_mail_in_flight(open_test_desk: C
 def _queue(desk: Desk, count: int) -> None:
     with desk.sessions.begin() as session:
         for n in range(1, count + 1):
-            message_id = f"<r{n}@desk.example>"
             raw = (f"From: blangko@disdukcapil.kaltaraprov.example\r\nTo: a@b.example\r\nSubject: Re: x\r\n"
-                   f"Message-ID: {message_id}\r\n\r\nBalasan {n}.\r\n").encode()
-            session.add(OutboxMessage(purpose=f"reply:{n}", message_id=message_id, category="reply",
-                                      sender="blangko@disdukcapil.kaltaraprov.example", recipients=["a@b.example"],
-                                      subject="Re: x", raw=raw, status="queued", attempts=0,
-                                      next_attempt_at=desk.now(), created_at=desk.now()))
+                   f"Message-ID: <r{n}@desk.example>\r\n\r\nBalasan {n}.\r\n").encode()
+            session.add(queued_reply(desk, n, raw))
 
 
 def _one_dropped_connection(desk: Desk, smtp_server: SmtpServer) -> None:

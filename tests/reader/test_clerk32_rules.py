@@ -5,6 +5,7 @@ LibreOffice (.ods); each test is a short mail with other words and figures."""
 from __future__ import annotations
 
 from tests.reader.conftest import mail
+from tests.reader.sheets import ods, ods_mail
 
 NUNUKAN = "UPT Sebatik <capil.nunukan@nunukankab.example>"
 
@@ -52,63 +53,23 @@ def test_a_journalist_asking_to_confirm_a_districts_figure_is_no_district_mail()
 
 # --- A spreadsheet saved by LibreOffice (.ods) and a stock count's minutes ---------------------------------------
 
-_ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
-
-
-def _ods_cell(value: object) -> str:
-    if value is None:
-        return '<table:table-cell table:number-columns-repeated="1020"/>'
-    if isinstance(value, int):
-        return (f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p>'
-                "</table:table-cell>")
-    return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
-
-
-def ods(rows: list[tuple[object, ...]], prolog: str = "") -> bytes:
-    """A real .ods file of one sheet, each row padded out as LibreOffice pads it (a repeated empty cell), with
-    the million empty rows it writes under the last one."""
-    import zipfile
-    from io import BytesIO
-
-    body = "".join(f"<table:table-row>{''.join(_ods_cell(c) for c in (*row, None))}</table:table-row>" for row in rows)
-    body += '<table:table-row table:number-rows-repeated="1048000"><table:table-cell/></table:table-row>'
-    content = (f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<office:document-content {_ODS_NS}><office:body>'
-               f'<office:spreadsheet><table:table table:name="Lap">{body}</table:table></office:spreadsheet>'
-               "</office:body></office:document-content>")
-    data = BytesIO()
-    with zipfile.ZipFile(data, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("content.xml", content)
-    return data.getvalue()
-
-
-def ods_mail(rows: list[tuple[object, ...]], body: str) -> dict[str, object]:
-    from email.message import EmailMessage
-
-    from mailbot.reader import read_message
-    from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
-
-    msg = EmailMessage()
-    msg["From"], msg["To"], msg["Subject"] = "operator.bulungan@bulungankab.example", OWN_ADDRESSES[0], "Laporan"
-    msg.set_content(body)
-    msg.add_attachment(ods(rows), maintype="application", subtype="vnd.oasis.opendocument.spreadsheet",
-                       filename="lap.ods")
-    return read_message(msg.as_bytes(), DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+def _lap(rows: list[tuple[object, ...]], body: str) -> dict[str, object]:
+    """A district operator's report with its sheet as LibreOffice saves it (lap.ods), read."""
+    return ods_mail(ods(rows, padded=True), sender="operator.bulungan@bulungankab.example", subject="Laporan",
+                    body=body, filename="lap.ods")
 
 
 def test_an_ods_report_is_read_as_a_sheet_title_rows_above_its_header() -> None:
-    read = ods_mail([("LAPORAN HARIAN",), ("Kab. Bulungan",), ("Tanggal", "Perekaman", "Pencetakan", "Sisa Blangko"),
-                     ("16/01/2034", 66, 61, 1544), ("17/01/2034", 58, 52, 1492)],
-                    "Terlampir laporan harian (file LibreOffice).")
+    read = _lap([("LAPORAN HARIAN",), ("Kab. Bulungan",), ("Tanggal", "Perekaman", "Pencetakan", "Sisa Blangko"),
+                 ("16/01/2034", 66, 61, 1544), ("17/01/2034", 58, 52, 1492)],
+                "Terlampir laporan harian (file LibreOffice).")
     assert (read["kind"], read["stock_on_hand"], read["printed"], read["recorded"]) == ("stock_report", 1492, 52, 58)
 
 
 def test_the_physical_count_of_a_stock_opname_sheet_is_the_stock_not_the_siak_balance() -> None:
-    read = ods_mail([("BERITA ACARA STOCK OPNAME",), ("Jenis", "Saldo SIAK", "Fisik", "Selisih"),
-                     ("KTP-el", 2040, 2031, 9), ("KIA", 610, 604, 6)],
-                    "Terlampir BA stock opname per 31 Desember.")
+    read = _lap([("BERITA ACARA STOCK OPNAME",), ("Jenis", "Saldo SIAK", "Fisik", "Selisih"),
+                 ("KTP-el", 2040, 2031, 9), ("KIA", 610, 604, 6)],
+                "Terlampir BA stock opname per 31 Desember.")
     assert (read["item"], read["stock_on_hand"]) == ("ktp-el", 2031)
 
 
@@ -197,8 +158,9 @@ def test_an_ods_sheet_past_the_row_limit_is_refused_and_a_declared_document_type
     from mailbot.reader.mime import ReadLimits, read_ods
 
     rows: list[tuple[object, ...]] = [("Tanggal", "Perekaman")] + [(f"{d:02d}/01/2034", 40 + d) for d in range(1, 9)]
-    assert len(read_ods(ods(rows))[0]) == 9  # the padding cells and the million empty rows spread no further
+    # the padding cells and the million empty rows spread no further
+    assert len(read_ods(ods(rows, padded=True))[0]) == 9
     with pytest.raises(LimitExceeded):
-        read_ods(ods(rows), ReadLimits(max_spreadsheet_rows=5))
+        read_ods(ods(rows, padded=True), ReadLimits(max_spreadsheet_rows=5))
     with pytest.raises(ValueError):
-        read_ods(ods(rows, prolog='<!DOCTYPE x [<!ENTITY a "aaaa">]>'))
+        read_ods(ods(rows, padded=True, prolog='<!DOCTYPE x [<!ENTITY a "aaaa">]>'))

@@ -4,6 +4,8 @@ title, or a column per day the lead-in says is joined); each test is a short mai
 
 from __future__ import annotations
 
+import pytest
+
 from tests.reader.conftest import mail
 
 MALINAU = "Disdukcapil Malinau <disdukcapil@malinaukab.example>"
@@ -64,40 +66,25 @@ def test_days_listed_in_the_title_sum_a_row_per_day_without_a_total() -> None:
     assert (read["printed"], read["recorded"], read["stock_on_hand"]) == (210, 250, 1210)
 
 
-def test_a_column_per_day_joined_by_the_lead_in_is_summed() -> None:
-    body = (
-        "Laporan kemarin tertunda, kami gabung dengan hari ini:\n\n"
-        "\tKemarin (2/3)\tHari ini (3/3)\n"
-        "Perekaman\t70\t85\n"
-        "Pencetakan\t64\t90\n"
-        "Sisa blangko KTP-el\t1.900\t1.810\n\n"
-        "Hormat kami"
-    )
-    read = mail(MALINAU, "Laporan harian", body)
-    assert (read["printed"], read["recorded"], read["stock_on_hand"]) == (154, 155, 1810)
+# yesterday beside today, as a district's application shows them
+_TWO_DAYS = ("\tKemarin (2/3)\tHari ini (3/3)\n"
+             "Perekaman\t70\t85\n"
+             "Pencetakan\t64\t90\n"
+             "Sisa blangko KTP-el\t1.900\t1.810\n\n"
+             "Hormat kami")
 
 
-def test_a_column_per_day_without_joining_words_keeps_the_latest_day() -> None:
-    body = (
-        "Laporan hari ini, kemarin sebagai pembanding:\n\n"
-        "\tKemarin (2/3)\tHari ini (3/3)\n"
-        "Perekaman\t70\t85\n"
-        "Pencetakan\t64\t90\n"
-        "Sisa blangko KTP-el\t1.900\t1.810\n\n"
-        "Hormat kami"
-    )
-    read = mail(MALINAU, "Laporan harian", body)
-    assert (read["printed"], read["recorded"], read["stock_on_hand"]) == (90, 85, 1810)
-
-
-def test_a_week_beside_the_last_in_a_weekly_report_keeps_this_week() -> None:
-    body = (
-        "Laporan mingguan kami:\n\n"
-        "\tMinggu lalu\tMinggu ini\n"
-        "Perekaman\t41\t38\n"
-        "Pencetakan\t40\t35\n"
-        "Sisa blangko KTP-el\t1.120\t1.085\n\n"
-        "Salam"
-    )
-    read = mail(MALINAU, "Laporan mingguan", body)
-    assert (read["printed"], read["recorded"], read["stock_on_hand"]) == (35, 38, 1085)
+@pytest.mark.parametrize(("subject", "lead_in", "table", "read_as"), [
+    # the lead-in joins the days: both summed, the stock the last day's
+    ("Laporan harian", "Laporan kemarin tertunda, kami gabung dengan hari ini:", _TWO_DAYS, (154, 155, 1810)),
+    # no joining words: yesterday is only there to compare
+    ("Laporan harian", "Laporan hari ini, kemarin sebagai pembanding:", _TWO_DAYS, (90, 85, 1810)),
+    ("Laporan mingguan", "Laporan mingguan kami:",
+     "\tMinggu lalu\tMinggu ini\nPerekaman\t41\t38\nPencetakan\t40\t35\nSisa blangko KTP-el\t1.120\t1.085\n\nSalam",
+     (35, 38, 1085)),
+], ids=["days_joined_by_the_lead_in_summed", "days_without_joining_words_keep_the_latest",
+        "a_week_beside_the_last_keeps_this_week"])
+def test_a_column_per_period_is_summed_only_when_the_lead_in_joins_them(
+        subject: str, lead_in: str, table: str, read_as: tuple[int, int, int]) -> None:
+    read = mail(MALINAU, subject, f"{lead_in}\n\n{table}")
+    assert (read["printed"], read["recorded"], read["stock_on_hand"]) == read_as

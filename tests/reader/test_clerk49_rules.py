@@ -7,53 +7,15 @@ Each test is a short mail with other words and figures."""
 from __future__ import annotations
 
 from tests.reader.conftest import mail
+from tests.reader.sheets import ods, ods_mail
 
 MALINAU = "Disdukcapil Malinau <disdukcapil@malinaukab.example>"
 AUDITOR = "Inspektorat Provinsi <inspektorat@kaltaraprov.example>"
 
-_ODS_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
-
-
-def _cell(value: object) -> str:
-    if isinstance(value, int):
-        return (f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p>'
-                "</table:table-cell>")
-    if isinstance(value, str) and value.startswith("of:="):
-        # A formula as LibreOffice writes it when its result was not saved: a number cell with no value.
-        return (f'<table:table-cell table:formula="{value}" office:value-type="float"><text:p></text:p>'
-                "</table:table-cell>")
-    return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
-
-
-def _ods(rows: list[tuple[object, ...]]) -> bytes:
-    import zipfile
-    from io import BytesIO
-
-    body = "".join(f"<table:table-row>{''.join(_cell(c) for c in row)}</table:table-row>" for row in rows)
-    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS}><office:body>'
-               f'<office:spreadsheet><table:table table:name="Rekap">{body}</table:table></office:spreadsheet>'
-               "</office:body></office:document-content>")
-    data = BytesIO()
-    with zipfile.ZipFile(data, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("content.xml", content)
-    return data.getvalue()
-
-
 def _ods_mail(rows: list[tuple[object, ...]]) -> dict[str, object]:
-    from email.message import EmailMessage
-
-    from mailbot.reader import read_message
-    from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES
-
-    msg = EmailMessage()
-    msg["From"], msg["To"], msg["Subject"] = MALINAU, OWN_ADDRESSES[0], "Rekap mingguan blangko KTP-el"
-    msg.set_content("Dengan hormat, bersama ini kami kirimkan rekap mingguan blangko KTP-el Malinau.")
-    msg.add_attachment(_ods(rows), maintype="application", subtype="vnd.oasis.opendocument.spreadsheet",
-                       filename="rekap_malinau.ods")
-    return read_message(msg.as_bytes(), DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+    return ods_mail(ods(rows, sheet="Rekap"), sender=MALINAU, subject="Rekap mingguan blangko KTP-el",
+                    body="Dengan hormat, bersama ini kami kirimkan rekap mingguan blangko KTP-el Malinau.",
+                    filename="rekap_malinau.ods")
 
 
 def _week(total_row: tuple[object, ...]) -> list[tuple[object, ...]]:

@@ -17,7 +17,7 @@ PORT = sorted(name for name, member in vars(Inbox).items() if inspect.isfunction
 
 
 def test_the_port_names_what_the_service_calls() -> None:
-    assert PORT == ["acknowledge", "close", "fetch_new", "interrupt", "quarantine", "stop_waiting",
+    assert PORT == ["acknowledge", "close", "dropped", "fetch_new", "interrupt", "quarantine", "stop_waiting",
                     "wait_for_mail"]
 
 
@@ -55,3 +55,13 @@ def test_stop_waiting_leaves_a_maildir_as_it_was(tmp_path: Path) -> None:
     started = time.monotonic()
     assert inbox.wait_for_mail(0.3) is False  # not interrupted: a stop of the pass is not one of the service
     assert time.monotonic() - started >= 0.3
+
+
+def test_a_maildir_is_never_dropped(tmp_path: Path) -> None:
+    """The service's IDLE watcher asks the fetching inbox whether its server left: a Maildir has no server, so
+    neither waiting mail nor a stop makes it say so (a pass comes at the poll, not at once)."""
+    inbox = MaildirInbox(tmp_path / "in")
+    assert inbox.dropped() is False
+    (tmp_path / "in" / "new" / "1.eml").write_bytes(b"Subject: x\r\n\r\nbody\r\n")
+    inbox.interrupt()
+    assert inbox.dropped() is False
