@@ -738,6 +738,7 @@ def district_of_sender(sender: str | None, districts: Sequence[District]) -> str
     if not sender:
         return None
     for d in districts:
-        if sender in (s.lower() for s in d.senders):
-            return d.code
+        for address in d.senders:  # (a loop, not a generator per district: this runs for every message)
+            if address.lower() == sender:
+                return d.code
     return None

@@ -10,16 +10,26 @@ def alternation(words: tuple[str, ...] | list[str] | set[str] | frozenset[str], 
     """The one way a word table becomes a regex alternation: each phrase escaped, a space in a
     phrase matching *space* (any run of whitespace), longer phrases first (so "sisa stok" beats "sisa").
 
-    Phrases in lowercase ASCII are grouped by their common openings ("sisa(?:\\s+stok|)"), which
-    matches exactly what the plain list matches, in the same order, but lets the regex engine pass over
-    a phrase by its first letter instead of trying every phrase in turn."""
+    Phrases in lowercase ASCII (with signs that have no case, such as "’" or "±") are grouped by their
+    common openings ("sisa(?:\\s+stok|)"), which matches exactly what the plain list matches, in the same
+    order, but lets the regex engine pass over a phrase by its first letter instead of trying every phrase
+    in turn."""
     ordered = sorted(set(words), key=len, reverse=True)
     # Two spaces in a row would be two greedy whitespace tokens, which a grouped tail can match
     # differently from the plain list; such a table (none is written so) is joined plainly.
-    if space != r"\s+" or not all(w.isascii() and w == w.lower() and w.isprintable() and "  " not in w
-                                   for w in ordered):
+    if space != r"\s+" or not all(_groupable(w) for w in ordered):
         return "|".join(re.escape(w).replace(r"\ ", space) for w in ordered)
     return _grouped([[space if c == " " else re.escape(c) for c in w] for w in ordered])
+
+
+def _groupable(phrase: str) -> bool:
+    """Whether a phrase's characters are tokens no other token matches in any pattern: lowercase ASCII, or
+    a printable sign without case ("we’ll need"). (A letter with case outside ASCII is left out: under
+    IGNORECASE "ſ" and "s" both match "S", and would then be two openings that match at the same place.)"""
+    return (
+        phrase == phrase.lower() and phrase.isprintable() and "  " not in phrase
+        and all(c.isascii() or c.lower() == c.upper() for c in phrase)
+    )
 
 
 # Words that most district mail holds, whatever it says (a report's "laporan" and "tanggal", a request's "mohon
