@@ -1257,14 +1257,21 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
     return FOLLOW_UP_OF[outcome]
 
 
+# The items an earlier mail of the thread opened that the figure we asked back for, given at last, settles: a figure
+# in doubt, and a mail with no figure the desk could act on ("iya pak nanti sy cek dl ke pak kabid brp yg
+# dibutuhkan"). (A question, an attachment, a reminder wait for their own answer.)
+_SETTLED_BY_ANSWER = frozenset({"doubt", "other", "no_figure"})
+
+
 def settled_doubts(session: Session, desk: Desk, req: Request, message: Message,
-                    changed: list[dict[str, object]]) -> None:
-    """A later mail of the district in *req*'s thread changed its figures (or gave the figure we asked back for):
-    the items its earlier figures in doubt opened ("eh maaf pak, yg bener ...", read by nobody yet) are settled by
-    it, and closed saying so."""
+                   changed: list[dict[str, object]], *, answered: bool = False) -> None:
+    """A later mail of the district in *req*'s thread changed its figures, or (*answered*) gave the figure we asked
+    back for: the items its earlier figures in doubt opened ("eh maaf pak, yg bener ...", read by nobody yet) are
+    settled by it, and closed saying so; an answer also settles the earlier mails that gave no figure to act on."""
     said = ", ".join(f"{c['field']} {c['before']} -> {c['after']}" for c in changed)
+    reasons = _SETTLED_BY_ANSWER if answered else frozenset({"doubt"})
     for item in attention.open_items(session, kinds=("read",)):
-        if item.request_pk == req.id and item.reason == "doubt" and item.message_pk is not None \
+        if item.request_pk == req.id and item.reason in reasons and item.message_pk is not None \
                 and item.message_pk < message.id:
             attention.close(session, desk, item.id, actor="mailbot",
                             resolution=f"diselesaikan oleh email berikutnya #{message.id} ({said})")

@@ -79,3 +79,35 @@ def test_the_reference_in_the_subject_links_only_the_request_s_own_district(desk
     _asked_back(desk12)
     _answer(desk12, "1.250 pcs pak.", in_reply_to=None, sender=NUNUKAN)
     assert desk12.request()["requested"] is None and desk12.request()["state"] == "clarifying"
+
+
+def _open_items(desk12: Desk12) -> dict[str, str]:
+    """The mails still waiting for a person to read them, each with its reason."""
+    return {r["message_id"]: r["reason"] for r in desk12.db().execute(
+        "select m.message_id, a.reason from attention_items a join messages m on m.id = a.message_pk "
+        "where a.closed_at is null and a.kind = 'read'")}
+
+
+@pytest.mark.parametrize("linked", ["in_reply_to", "subject"])
+def test_the_figure_given_at_last_settles_an_earlier_mail_of_the_thread_with_no_figure(desk12: Desk12,
+                                                                                     linked: str) -> None:
+    ours = _asked_back(desk12)
+    later, outcome = _answer(desk12, "siap pak, nanti kami hitung dulu kebutuhannya sama kasi", in_reply_to=ours)
+    assert desk12.queue(later) == {"other"}, outcome
+    mid, outcome = _answer(desk12, "1.250 pcs pak.", in_reply_to=ours if linked == "in_reply_to" else None)
+    assert outcome in TAKEN, outcome
+    # was: the earlier mail's "not a request, report or receipt" item left open beside the request decided
+    assert _open_items(desk12) == {}
+    [closed] = desk12.db().execute("select closed_by, resolution from attention_items a join messages m "
+                                   "on m.id = a.message_pk where m.message_id = ?", (later,)).fetchall()
+    [pk] = desk12.db().execute("select id from messages where message_id = ?", (mid,)).fetchone()
+    assert closed["closed_by"] == "mailbot" and f"#{pk}" in flat(closed["resolution"]), dict(closed)
+
+
+def test_a_question_of_the_thread_still_waits_for_its_answer_when_the_figure_is_given(desk12: Desk12) -> None:
+    ours = _asked_back(desk12)
+    asked, outcome = _answer(desk12, "pak, paling banyak boleh minta berapa ya?", in_reply_to=ours)
+    assert desk12.queue(asked) == {"question"}, outcome
+    _, outcome = _answer(desk12, "1.250 pcs pak.", in_reply_to=ours)
+    assert outcome in TAKEN, outcome
+    assert _open_items(desk12) == {asked: "question"}
