@@ -732,22 +732,41 @@ _WORD = re.compile(r"[a-z][a-z-]*")
 # pak, maaf tadi salah ketik."): it names no figure of its own, so it leaves the answer's one figure standing.
 _SLIP_APOLOGY = re.compile(r"\b(?:mohon )?maaf\W+(?:(?:tadi|td|tdi|sebelumnya|kemarin|kmrn|kami|sy|saya|ya|pak|bu)\W+)*"
                            r"(?:" + vocabulary.alternation(vocabulary.SLIP_WORDS) + r"|keliru)\b")
+# An apology for answering late and the rest of its sentence ("maaf td lama balasnya", "mohon maaf atas
+# keterlambatan balasan kami", "maaf ya tadi kelamaan, lagi di lapangan perekaman keliling"; the words are
+# mailbot.reader.vocabulary's): an aside, no figure of its own.
+_LATE_APOLOGY = re.compile(r"(?<![\w-])(?:" + vocabulary.alternation(vocabulary.LATE_APOLOGY_WORDS) + r")\W+(?:(?:"
+                           + vocabulary.alternation(vocabulary.LATE_APOLOGY_FILLERS) + r")\W+){0,4}?(?:"
+                           + vocabulary.alternation(vocabulary.LATE_REPLY_WORDS) + r")(?![\w-])[^.!?\n]*[.!?\n]?")
+_LATE_APOLOGY_STOPS = frozenset(vocabulary.LATE_APOLOGY_STOPS)
+
+
+def _without_late_apology(text: str) -> str:
+    """*text* less each apology for answering late with the rest of its sentence, when that rest holds no word
+    that may speak of the figure and asks nothing ("maaf lama balasnya, tapi belum pasti" is kept whole)."""
+    def aside(m: re.Match[str]) -> str:
+        said = m.group(0)
+        if said.endswith("?") or any(w in _LATE_APOLOGY_STOPS for w in _WORD.findall(said)):
+            return said
+        return " "
+    return _LATE_APOLOGY.sub(aside, text)
 
 
 def bare_figure(verdict: Verdict) -> int | None:
-    """The one figure of a short answer that holds no other words than a unit, a courtesy, "saja" and an apology
-    for a slip ("2.000 pak", "1.000 lbr pak", "seribu lima ratus saja pak", "1.200 lbr pak, maaf td salah ketik");
-    else None."""
+    """The one figure of a short answer that holds no other words than a unit, a courtesy, "saja", an apology
+    for a slip and one for answering late ("2.000 pak", "1.000 lbr pak", "seribu lima ratus saja pak", "1.200 lbr
+    pak, maaf td salah ketik", "1.250 pcs pak, maaf td lama balasnya"); else None."""
     low = normalise(verdict.body_excerpt or "").strip()
-    if not low or len(low) > 80:
+    if not low or len(low) > 200:
         return None
     mentions = find_mentions(low)
     if len(mentions) != 1 or mentions[0].value is None or mentions[0].value <= 0 or mentions[0].approximate \
             or mentions[0].conflict or mentions[0].year:
         return None
     mention, value = mentions[0], mentions[0].value
-    rest = _SLIP_APOLOGY.sub(" ", low[:mention.start] + " " + low[mention.end:])
-    if any(w not in _ANSWER_WORDS for w in _WORD.findall(rest)):
+    rest = _without_late_apology(_SLIP_APOLOGY.sub(" ", low[:mention.start] + " " + low[mention.end:]))
+    if len(low[mention.start:mention.end]) + len(rest.strip()) > 80 \
+            or any(w not in _ANSWER_WORDS for w in _WORD.findall(rest)):
         return None
     return value
 
@@ -781,8 +800,10 @@ def bare_answer(verdict: Verdict, thread: Request) -> Verdict | None:
     """A short answer in the thread of *thread*, asked back for its figure, that holds one figure and no other
     words than a unit, a courtesy and "saja" ("2.000 pak", "seribu lima ratus saja pak"), the reader finding no
     figure in it (our question not quoted under it): *verdict* as the request of that figure; else None. Only
-    an answer to our mail (In-Reply-To) and only the figure asked (the request gave none)."""
-    if thread.requested is not None or verdict.requested is not None or not verdict.in_reply_to \
+    an answer to our mail (In-Reply-To, or the request's reference in the subject, "Re: [BLK-…] …", as a webmail
+    or a phone keeps it without the header) and only the figure asked (the request gave none)."""
+    if thread.requested is not None or verdict.requested is not None \
+            or not (verdict.in_reply_to or thread.reference in find_references(verdict.subject)) \
             or verdict.kind not in ("other", "request") or (value := bare_figure(verdict)) is None:
         return None
     item: Literal["ktp-el", "kia"] = "kia" if thread.item == "kia" else "ktp-el"
@@ -1236,14 +1257,21 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
     return FOLLOW_UP_OF[outcome]
 
 
+# The items an earlier mail of the thread opened that the figure we asked back for, given at last, settles: a figure
+# in doubt, and a mail with no figure the desk could act on ("iya pak nanti sy cek dl ke pak kabid brp yg
+# dibutuhkan"). (A question, an attachment, a reminder wait for their own answer.)
+_SETTLED_BY_ANSWER = frozenset({"doubt", "other", "no_figure"})
+
+
 def settled_doubts(session: Session, desk: Desk, req: Request, message: Message,
-                    changed: list[dict[str, object]]) -> None:
-    """A later mail of the district in *req*'s thread changed its figures (or gave the figure we asked back for):
-    the items its earlier figures in doubt opened ("eh maaf pak, yg bener ...", read by nobody yet) are settled by
-    it, and closed saying so."""
+                   changed: list[dict[str, object]], *, answered: bool = False) -> None:
+    """A later mail of the district in *req*'s thread changed its figures, or (*answered*) gave the figure we asked
+    back for: the items its earlier figures in doubt opened ("eh maaf pak, yg bener ...", read by nobody yet) are
+    settled by it, and closed saying so; an answer also settles the earlier mails that gave no figure to act on."""
     said = ", ".join(f"{c['field']} {c['before']} -> {c['after']}" for c in changed)
+    reasons = _SETTLED_BY_ANSWER if answered else frozenset({"doubt"})
     for item in attention.open_items(session, kinds=("read",)):
-        if item.request_pk == req.id and item.reason == "doubt" and item.message_pk is not None \
+        if item.request_pk == req.id and item.reason in reasons and item.message_pk is not None \
                 and item.message_pk < message.id:
             attention.close(session, desk, item.id, actor="mailbot",
                             resolution=f"diselesaikan oleh email berikutnya #{message.id} ({said})")

@@ -218,10 +218,11 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         completed = actions.complete_clarification(session, desk, thread, message, verdict, trust)
         if not completed.asks_back:
             # the figure asked back for, given at last: an earlier answer of the district left in doubt for a
-            # person ("1.200 lbr pak, maaf ..." read by nobody yet) is settled by it
+            # person ("1.200 lbr pak, maaf ..." read by nobody yet), or one with no figure to act on ("nanti sy cek
+            # dl ke pak kabid"), is settled by it
             conversation.settled_doubts(session, desk, thread, message, [
                 {"field": field, "before": "-" if value is None else value, "after": getattr(thread, field)}
-                for field, value in before.items() if getattr(thread, field) != value])
+                for field, value in before.items() if getattr(thread, field) != value], answered=True)
         return _completed(session, desk, message, verdict, completed)
     if thread is None and (waiting := conversation.need_while_asked(session, verdict, trust)) is not None:
         # a new mail stating a need while the district's request waits for its figure: maybe the answer in words

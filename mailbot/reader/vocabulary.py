@@ -2311,6 +2311,40 @@ COORDINATION_WORDS: tuple[str, ...] = ("dan", "serta", "and", "&", "beserta", "p
 # The words of a slip ("yang benar 1.200 (kemarin salah ketik 800)"), among the ignore words above: ending a line,
 # they name no count that opens the next ("... sy salah ketik" / "perekaman 120 cetak 96 udh bener").
 SLIP_WORDS: tuple[str, ...] = ("salah ketik", "salah tulis", "salah input", "typo")
+
+# --- An apology for answering late, beside a short answer's figure ---
+# "1.250 pcs pak, maaf td lama balasnya", "... mohon maaf atas keterlambatan balasan kami", "1250 aja pak, maaf ya
+# tadi kelamaan, lagi di lapangan", "sorry for the late reply": a word of apology, at most four of
+# LATE_APOLOGY_FILLERS, a word of lateness, and the rest of its sentence (the reply, why it came late). It names
+# no figure of its own and casts no doubt on the answer's (mailbot.conversation.bare_figure), unless that rest of
+# the sentence holds a word of LATE_APOLOGY_STOPS or asks something.
+LATE_APOLOGY_WORDS: tuple[str, ...] = (
+    "maaf", "mohon maaf", "mhn maaf", "mohon maap", "maap", "minta maaf", "sori", "sorry", "sory", "apologies",
+    "apologize", "apologise",
+    # Javanese and Sundanese
+    "nuwun sewu", "ngapunten", "punten",
+)
+LATE_APOLOGY_FILLERS: tuple[str, ...] = (
+    "tadi", "td", "tdi", "ya", "yah", "pak", "bu", "kami", "sy", "saya", "atas", "agak", "sedikit", "rada", "jadi",
+    "jd", "kalau", "klo", "kalo", "bgt", "banget", "sekali", "for", "the", "my", "our", "a", "very", "so",
+)
+LATE_REPLY_WORDS: tuple[str, ...] = (
+    "lama", "kelamaan", "terlambat", "keterlambatan", "telat", "lambat", "kelambatan", "lambatnya",
+    "baru sempat", "br sempat", "baru bisa", "br bisa", "baru balas", "baru bls", "br bls", "br balas",
+    "baru dibalas", "baru membalas", "baru dijawab", "baru menjawab", "baru dibuka", "baru buka",
+    "late", "delay", "delayed", "slow",
+)
+# In the rest of the apology's sentence, these may speak of the figure (a hedge, a stock, a second thought): the
+# apology is then no aside and the answer stays a person's to read.
+LATE_APOLOGY_STOPS: tuple[str, ...] = (
+    "tapi", "tetapi", "tp", "tpi", "namun", "cuma", "hanya", "mungkin", "kira", "kira-kira", "kurleb", "sekitar",
+    "kurang", "lebih", "sisa", "stok", "stock", "tinggal", "tambah", "tambahan", "ganti", "ubah", "diubah", "jadi",
+    "menjadi", "jd", "mjd", "ralat", "koreksi", "revisi", "salah", "keliru", "ketik", "typo", "pasti", "final",
+    "fix", "dulu", "lupa", "kelupaan", "terlupa",
+    "kia", "ktp", "ktp-el", "blangko", "keping", "kpg", "lembar", "lbr", "pcs", "but", "maybe", "about", "around",
+    "left", "instead",
+)
+
 # "tgl" is "tanggal" (date) and, in a text message, "tinggal" (left): "ktp el ktt tgl 280 mhn kirim 700". Before a
 # figure no day of a month can be (32 and up), it is the stock left; before any other it is a date's word.
 DAY_OR_LEFT_WORDS: tuple[str, ...] = ("tgl", "tggl")
