@@ -415,7 +415,7 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         return MessageOutcome.FOLLOW_UP_UNREADABLE
     if not followup.gives_reason(verdict.body_excerpt or "") and (
             verdict.kind in ("request", "stock_report")
-            or _is_confirmation(verdict, decided=(thread.approved, thread.requested))):
+            or _is_confirmation(verdict, decided=(thread.approved, thread.requested), accepted=thread.approved)):
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="confirm",
                    target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
         if verdict.stock_on_hand is not None and thread.district and (
@@ -1827,6 +1827,8 @@ _AGREEMENT = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.AGREEMENT_W
 _COURTESY = re.compile(r"^(?:(?:" + vocabulary.alternation(vocabulary.COURTESY_WORDS)
                        + r"|wassalam\w*|assalamu\w*|wa ?alaikum\w*|warahmatullahi|wabarakatuh"
                        r"|selamat (?:pagi|siang|sore|malam))\b\W*)+$", re.IGNORECASE)
+_ACCEPTANCE = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.ACCEPTANCE_WORDS) + r")(?![\w-])",
+                         re.IGNORECASE)
 # Words that say something a confirmation does not: a short clause holding one is never a name in a sign-off.
 _SUBSTANCE = re.compile(r"\b(?:batal\w*|tunda\w*|ditunda|diundur|undur|tidak|tdk|tak|jangan|ga|gak|nggak|ngga|gk|"
                         r"enggak|belum|kurang|lebih|tolong|mohon|minta|ubah|ganti|salah|tapi|namun|urung\w*|tarik|"
@@ -1839,11 +1841,13 @@ def is_thanks(verdict: Verdict) -> bool:
     return _is_confirmation(verdict)
 
 
-def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = ()) -> bool:
+def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = (), accepted: int | None = None) -> bool:
     """A short "baik, terima kasih" / "siap" / "noted" that says nothing else (thanks, agreement, greetings, the
     address, a sign-off): recorded; anything more ("Pak, batal aja ya, kegiatannya diundur. Makasih") or longer
     is for a person to read. A figure in it must be one of the request's *decided* figures, restated ("ditunggu
-    kiriman 2.000 kepingnya" of 2.000 approved); any other figure is for a person."""
+    kiriman 2.000 kepingnya" of 2.000 approved); any other figure is for a person. Beside the figure *accepted*
+    (approved), words taking it as it stands are agreement too ("terima kasih, 3.000 sdh cukup untuk sementara",
+    "baik 3.000 dulu tidak apa-apa")."""
     text = (verdict.body_excerpt or "").strip()
     if len(text) > 200 or not _CONFIRMATION.search(text):
         return False
@@ -1853,6 +1857,11 @@ def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = ()) 
     restated = re.compile("|".join(rf"\b{re.escape(number(v))}\b" for v in figures)) if figures else None
     # clauses end at punctuation, never inside a figure ("2.000")
     for clause in re.split(r"[;:!?\n]+|(?<!\d)[.,]|[.,](?!\d)", text):
+        low = normalise(clause)
+        if accepted and (said := [m for m in find_mentions(low) if m.value == accepted]):
+            for m in reversed(said):  # the figure as written ("2rb", "2000"), then the words that accept it
+                low = f"{low[:m.start]} {low[m.end:]}"
+            clause = _ACCEPTANCE.sub(" ", low)
         if restated is not None:
             clause = restated.sub(" ", clause)
         clause = clause.strip(" \t-*_~()\"'")

@@ -58,6 +58,7 @@ _CORRECTION_WORDS = re.compile(r"\b(?:koreksi|ralat|" + _NOT + r"|sebenarnya|yan
                                r"mestinya|semestinya|salah|keliru|revisi|menjadi|diubah|dikurangi|dinaikkan|diturunkan|cukup|"
                                r"dihitung ulang|hitung ulang|ternyata|correction|correct|actually|should be|instead|"
                                r"not|typo|mistake|wrong|revised?|changed?|increased?|reduced?)\b")
+_ACCEPTANCE = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.ACCEPTANCE_WORDS) + r")(?![\w-])")
 # Asking the province to look again at its decision: an appeal for a manager, whatever figure it names.
 _ASKS_LOOK_AGAIN = vocabulary.alternation(vocabulary.LOOK_AGAIN_WORDS)
 _LOOKS_AGAIN = re.compile(rf"\b(?:{_ASKS_LOOK_AGAIN})\b")
@@ -1546,8 +1547,11 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
             new[name] = value
     changed = {k: v for k, v in new.items() if v != recorded.get(k)}
     corrects = bool(_CORRECTION_WORDS.search(low))
-    if changed and not corrects and set(changed) == {"requested"} and changed["requested"] == approved:
-        changed = {}  # "1.200 keping cukup": the approved figure accepted, not a new request
+    if changed and set(changed) == {"requested"} and changed["requested"] == approved and (
+            not corrects or not _CORRECTION_WORDS.search(_ACCEPTANCE.sub(" ", low))):
+        # "1.200 keping cukup", "Ok pak terima kasih, 3.000 sdh cukup untuk sementara": the approved figure
+        # accepted, not a new request (the approval stands); "koreksi, yang benar 3.000" still corrects
+        changed = {}
     # "tetap membutuhkan 2.000" of a request of 2.000 granted in full, beside a corrected stock: no appeal
     granted = approved if approved is not None and approved == requested and "requested" not in changed else None
     asks = _without_granted_restated(low, granted)
