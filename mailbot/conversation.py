@@ -1279,6 +1279,7 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
     now = desk.now()
     was_held = req.state == "held"
     previous = req.approved if req.state == "approved" else None
+    queued_up_to = repo.last_outbox_id(session)
     tag = f"{purpose_tag}:{now.isoformat()}" if purpose_tag else f"update:{message.id}"
     if req.state == "approved" and req.approved and req.district:
         ledger.book(session, Entry(req.item or "ktp-el", req.district, req.approved, EntryKind.SHIPMENT_CANCELLED,
@@ -1315,6 +1316,13 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
                                    again=True, previous_approved=previous,
                                    answer_to=answer_to, set_aside=set_aside,
                                    lowered_from=lowered_from[0] if lowered_from is not None else None)
+    if previous is not None and repo.district_mail_since(session, queued_up_to, req.id):
+        # the approval this change set aside was told to the district in a mail still waiting to go (a manager's
+        # SETUJU and the district's correction in the same poll): that mail is withdrawn, never sent beside the
+        # new one that contradicts it; the new one states the approval and that it is set aside
+        repo.withdraw_superseded(session, request_pk=req.id, up_to=queued_up_to, at=now, actor="mailbot",
+                                 why=f"withdrawn: superseded by message {message.id}, which changed {req.reference} "
+                                     "before this mail was sent; the district is told the new decision instead")
     if lowered_from is not None and req.state == "approved":
         # the managers hear once that the approval they gave was lowered to what the district now asks
         queue(session, desk, purpose=f"lowered:{req.id}:{tag}", category="notice",
