@@ -415,7 +415,8 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         return MessageOutcome.FOLLOW_UP_UNREADABLE
     if not followup.gives_reason(verdict.body_excerpt or "") and (
             verdict.kind in ("request", "stock_report")
-            or _is_confirmation(verdict, decided=(thread.approved, thread.requested), accepted=thread.approved)):
+            or _is_confirmation(verdict, decided=(thread.approved, thread.requested),
+                                accepted=thread.approved if thread.state in ("approved", "dispatched") else None)):
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="confirm",
                    target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
         if verdict.stock_on_hand is not None and thread.district and (
@@ -904,7 +905,8 @@ def interpret(session: Session, req: Request, verdict: Verdict) -> followup.Read
     return followup.interpret(verdict.body_excerpt or "", item=req.item or "ktp-el", requested=req.requested,
                               stock_on_hand=req.stock_on_hand, approved=req.approved, read=read,
                               received=received, earlier=_earlier_figures(session, req),
-                              last_change=_last_asked_change(session, req))
+                              last_change=_last_asked_change(session, req),
+                              told=req.state in ("approved", "dispatched"))
 
 
 def _last_asked_change(session: Session, req: Request) -> tuple[int, int] | None:

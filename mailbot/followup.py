@@ -1377,7 +1377,7 @@ def _digits_at(low: str, start: int) -> str:
 def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int | None,
               approved: int | None, read: dict[str, int | None] | None = None,
               received: int | None = None, earlier: dict[str, tuple[int, ...]] | None = None,
-              last_change: tuple[int, int] | None = None) -> Reading:
+              last_change: tuple[int, int] | None = None, told: bool = False) -> Reading:
     """Read *text* (a follow-up's new text) against the request's recorded figures.
 
     *read* is what the reader made of the same mail (field -> value); where it names a figure this
@@ -1386,6 +1386,8 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     back to one of them ("Ralat: yang benar tetap 2.000 keping", after "cukup 1.200") names its field.
     *last_change*: the asked figure before and after the district's last change of it; a follow-up about the
     amount that change added ("tambahannya cukup 200", "tambahan 500 tadi tidak jadi") corrects that amount.
+    *told*: *approved* is a decision the district was told (not a proposal waiting for the managers): that figure
+    said with words that accept it ("3.000 sdh cukup untuk sementara") takes the approval as it stands.
 
     >>> interpret("Mohon maaf, cukup 1.000 saja, bukan 1.800.", item="ktp-el", requested=1800,
     ...           stock_on_hand=900, approved=1200).figures
@@ -1548,7 +1550,7 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     changed = {k: v for k, v in new.items() if v != recorded.get(k)}
     corrects = bool(_CORRECTION_WORDS.search(low))
     if changed and set(changed) == {"requested"} and changed["requested"] == approved and (
-            not corrects or not _CORRECTION_WORDS.search(_ACCEPTANCE.sub(" ", low))):
+            not corrects or (told and not _CORRECTION_WORDS.search(_ACCEPTANCE.sub(" ", low)))):
         # "1.200 keping cukup", "Ok pak terima kasih, 3.000 sdh cukup untuk sementara": the approved figure
         # accepted, not a new request (the approval stands); "koreksi, yang benar 3.000" still corrects
         changed = {}
