@@ -1222,6 +1222,8 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
         # more than is now asked, so the approval is simply lowered to the ask (never more sent than asked);
         # nobody needs to decide again, and the managers hear of it once
         hold = None
+    previous = req.approved if req.state == "approved" else None
+    queued_up_to = repo.last_outbox_id(session)
     outcome = redecide(session, desk, req, message, verdict, changed, actor=trust.address or "district",
                        sender_known=trust.on_list, authenticated=trust.authenticated is not False,
                        hold=hold, answer_to=trust.address,
@@ -1229,6 +1231,13 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
                        # weighs it, never the policy again (which would only invite the reason again)
                        hold_if_partial=Reason("district_reason") if explained and lowered is None else None,
                        set_aside=set_aside, lowered_from=lowered)
+    if previous is not None and repo.district_mail_since(session, queued_up_to, req.id):
+        # the approval this change set aside was told to the district in a mail still waiting to go (a manager's
+        # SETUJU and the district's correction in the same poll): that mail is withdrawn, never sent beside the
+        # new one that contradicts it; the new one states the approval and that it is set aside
+        repo.withdraw_superseded(session, request_pk=req.id, up_to=queued_up_to, at=desk.now(), actor="mailbot",
+                                 why=f"withdrawn: superseded by message {message.id}, which changed {req.reference} "
+                                     "before this mail was sent; the district is told the new decision instead")
     settled_doubts(session, desk, req, message, changed)
     stock = next((c["after"] for c in changed if c["field"] == "stock_on_hand"), None)
     if isinstance(stock, int) and req.district:
@@ -1281,7 +1290,6 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
     now = desk.now()
     was_held = req.state == "held"
     previous = req.approved if req.state == "approved" else None
-    queued_up_to = repo.last_outbox_id(session)
     tag = f"{purpose_tag}:{now.isoformat()}" if purpose_tag else f"update:{message.id}"
     if req.state == "approved" and req.approved and req.district:
         ledger.book(session, Entry(req.item or "ktp-el", req.district, req.approved, EntryKind.SHIPMENT_CANCELLED,
@@ -1318,13 +1326,6 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
                                    again=True, previous_approved=previous,
                                    answer_to=answer_to, set_aside=set_aside,
                                    lowered_from=lowered_from[0] if lowered_from is not None else None)
-    if previous is not None and repo.district_mail_since(session, queued_up_to, req.id):
-        # the approval this change set aside was told to the district in a mail still waiting to go (a manager's
-        # SETUJU and the district's correction in the same poll): that mail is withdrawn, never sent beside the
-        # new one that contradicts it; the new one states the approval and that it is set aside
-        repo.withdraw_superseded(session, request_pk=req.id, up_to=queued_up_to, at=now, actor="mailbot",
-                                 why=f"withdrawn: superseded by message {message.id}, which changed {req.reference} "
-                                     "before this mail was sent; the district is told the new decision instead")
     if lowered_from is not None and req.state == "approved":
         # the managers hear once that the approval they gave was lowered to what the district now asks
         queue(session, desk, purpose=f"lowered:{req.id}:{tag}", category="notice",
