@@ -402,6 +402,10 @@ def _approval(line: str, rest: str, written: str = "SETUJU") -> ManagerCommand |
         if tail[:1].isalpha() and not _UNIT_JOINED_RE.match(tail):
             # "SETUJU 600x", "SETUJU 6oo": letters joined to the digits make another number than the digits say
             return _unreadable(m.group(0) + tail.split()[0], line, "ada huruf yang menempel pada angkanya")
+        if (timed := _DURATION_AFTER_RE.match(tail)) is not None and parsed <= _MOST_OF_A_TIME:
+            # "Silakan diproses, max 3 hari", "SETUJU 3 hari ya": a length of time, never a count of blanks
+            return _unclear(line, f'angka {m.group(0).strip()} diikuti kata "{timed[1]}" adalah jangka waktu, bukan '
+                                  "jumlah blangko")
         quantity = parsed
         rest = tail
     forced = re.search(rf"(?:^|[\s:;,.!])({FORCE_WORD})(?![^\W\d_])", rest, re.IGNORECASE)
@@ -520,6 +524,14 @@ def _condition_note(rest: str, line: str) -> str | CommandError | None:
     return note
 
 
+# The words of a length of time right after a figure ("3 hari", "2 minggu", "5 days"): no count of blanks.
+DURATION_WORDS: tuple[str, ...] = ("hari", "hr", "minggu", "mgg", "pekan", "jam", "menit", "days", "day", "weeks",
+                                   "week", "hours", "hour")
+# ... unless a word after it makes it a day or a week ("SETUJU 300 hari ini dikirim", "SETUJU 500 minggu depan")
+NOT_DURATION_AFTER: tuple[str, ...] = ("ini", "itu", "depan", "lalu", "berikutnya", "yang", "yg", "juga", "senin",
+                                       "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "this", "next")
+_DURATION_AFTER_RE = re.compile(r"\s*(" + "|".join(DURATION_WORDS) + r")(?![^\W\d_])(?![\s,]+(?:"
+                                + "|".join(NOT_DURATION_AFTER) + r")(?![^\W\d_]))", re.IGNORECASE)
 _NOTE_LABEL_RE = re.compile(r"^(?:(?:dengan|dgn)\s+)?catatan\b[\s:;,\-\u2013\u2014]*", re.IGNORECASE)
 _NOTE_TOKEN_RE = re.compile(r"\d[\d.,]*\d|\d|[^\W\d_]+")
 _MOST_OF_A_TIME = 366  # days in a year: more is no number of days, hours or a date

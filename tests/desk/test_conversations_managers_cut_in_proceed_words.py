@@ -31,8 +31,9 @@ def test_carrying_on_with_a_smaller_figure_approves_it(desk12: Desk12, words: st
     assert "SEBAGIAN" in text and f"{figure:,}".replace(",", ".") in text, told.text
 
 
-@pytest.mark.parametrize("words", ["Silakan diproses.", "Lanjutkan 3 hari lagi ya."],
-                         ids=["proceed-alone", "a-time-no-figure"])
+@pytest.mark.parametrize("words", ["Silakan diproses.", "Lanjutkan 3 hari lagi ya.",
+                                   "Silakan diproses, max 3 hari ya."],
+                         ids=["proceed-alone", "a-time-no-figure", "a-limit-of-time"])
 def test_carrying_on_without_a_figure_decides_nothing(desk12: Desk12, words: str) -> None:
     _, held = held_for_managers(desk12)
     n = len(desk12.out())
