@@ -415,7 +415,8 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         return MessageOutcome.FOLLOW_UP_UNREADABLE
     if not followup.gives_reason(verdict.body_excerpt or "") and (
             verdict.kind in ("request", "stock_report")
-            or _is_confirmation(verdict, decided=(thread.approved, thread.requested))):
+            or _is_confirmation(verdict, decided=(thread.approved, thread.requested),
+                                accepted=thread.approved if thread.state in ("approved", "dispatched") else None)):
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="confirm",
                    target=thread.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
         if verdict.stock_on_hand is not None and thread.district and (
@@ -925,7 +926,8 @@ def interpret(session: Session, req: Request, verdict: Verdict) -> followup.Read
     return followup.interpret(verdict.body_excerpt or "", item=req.item or "ktp-el", requested=req.requested,
                               stock_on_hand=req.stock_on_hand, approved=req.approved, read=read,
                               received=received, earlier=_earlier_figures(session, req),
-                              last_change=_last_asked_change(session, req))
+                              last_change=_last_asked_change(session, req),
+                              told=req.state in ("approved", "dispatched"))
 
 
 def _last_asked_change(session: Session, req: Request) -> tuple[int, int] | None:
@@ -1241,6 +1243,8 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
         # more than is now asked, so the approval is simply lowered to the ask (never more sent than asked);
         # nobody needs to decide again, and the managers hear of it once
         hold = None
+    previous = req.approved if req.state == "approved" else None
+    queued_up_to = repo.last_outbox_id(session)
     outcome = redecide(session, desk, req, message, verdict, changed, actor=trust.address or "district",
                        sender_known=trust.on_list, authenticated=trust.authenticated is not False,
                        hold=hold, answer_to=trust.address,
@@ -1248,6 +1252,13 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
                        # weighs it, never the policy again (which would only invite the reason again)
                        hold_if_partial=Reason("district_reason") if explained and lowered is None else None,
                        set_aside=set_aside, lowered_from=lowered)
+    if previous is not None and repo.district_mail_since(session, queued_up_to, req.id):
+        # the approval this change set aside was told to the district in a mail still waiting to go (a manager's
+        # SETUJU and the district's correction in the same poll): that mail is withdrawn, never sent beside the
+        # new one that contradicts it; the new one states the approval and that it is set aside
+        repo.withdraw_superseded(session, request_pk=req.id, up_to=queued_up_to, at=desk.now(), actor="mailbot",
+                                 why=f"withdrawn: superseded by message {message.id}, which changed {req.reference} "
+                                     "before this mail was sent; the district is told the new decision instead")
     settled_doubts(session, desk, req, message, changed)
     stock = next((c["after"] for c in changed if c["field"] == "stock_on_hand"), None)
     if isinstance(stock, int) and req.district:
@@ -1855,6 +1866,8 @@ _AGREEMENT = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.AGREEMENT_W
 _COURTESY = re.compile(r"^(?:(?:" + vocabulary.alternation(vocabulary.COURTESY_WORDS)
                        + r"|wassalam\w*|assalamu\w*|wa ?alaikum\w*|warahmatullahi|wabarakatuh"
                        r"|selamat (?:pagi|siang|sore|malam))\b\W*)+$", re.IGNORECASE)
+_ACCEPTANCE = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.ACCEPTANCE_WORDS) + r")(?![\w-])",
+                         re.IGNORECASE)
 # Words that say something a confirmation does not: a short clause holding one is never a name in a sign-off.
 _SUBSTANCE = re.compile(r"\b(?:batal\w*|tunda\w*|ditunda|diundur|undur|tidak|tdk|tak|jangan|ga|gak|nggak|ngga|gk|"
                         r"enggak|belum|kurang|lebih|tolong|mohon|minta|ubah|ganti|salah|tapi|namun|urung\w*|tarik|"
@@ -1867,11 +1880,13 @@ def is_thanks(verdict: Verdict) -> bool:
     return _is_confirmation(verdict)
 
 
-def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = ()) -> bool:
+def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = (), accepted: int | None = None) -> bool:
     """A short "baik, terima kasih" / "siap" / "noted" that says nothing else (thanks, agreement, greetings, the
     address, a sign-off): recorded; anything more ("Pak, batal aja ya, kegiatannya diundur. Makasih") or longer
     is for a person to read. A figure in it must be one of the request's *decided* figures, restated ("ditunggu
-    kiriman 2.000 kepingnya" of 2.000 approved); any other figure is for a person."""
+    kiriman 2.000 kepingnya" of 2.000 approved); any other figure is for a person. Beside the figure *accepted*
+    (approved), words taking it as it stands are agreement too ("terima kasih, 3.000 sdh cukup untuk sementara",
+    "baik 3.000 dulu tidak apa-apa")."""
     text = (verdict.body_excerpt or "").strip()
     if len(text) > 200 or not _CONFIRMATION.search(text):
         return False
@@ -1881,6 +1896,11 @@ def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = ()) 
     restated = re.compile("|".join(rf"\b{re.escape(number(v))}\b" for v in figures)) if figures else None
     # clauses end at punctuation, never inside a figure ("2.000")
     for clause in re.split(r"[;:!?\n]+|(?<!\d)[.,]|[.,](?!\d)", text):
+        low = normalise(clause)
+        if accepted and (said := [m for m in find_mentions(low) if m.value == accepted]):
+            for m in reversed(said):  # the figure as written ("2rb", "2000"), then the words that accept it
+                low = f"{low[:m.start]} {low[m.end:]}"
+            clause = _ACCEPTANCE.sub(" ", low)
         if restated is not None:
             clause = restated.sub(" ", clause)
         clause = clause.strip(" \t-*_~()\"'")

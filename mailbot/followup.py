@@ -58,6 +58,7 @@ _CORRECTION_WORDS = re.compile(r"\b(?:koreksi|ralat|" + _NOT + r"|sebenarnya|yan
                                r"mestinya|semestinya|salah|keliru|revisi|menjadi|diubah|dikurangi|dinaikkan|diturunkan|cukup|"
                                r"dihitung ulang|hitung ulang|ternyata|correction|correct|actually|should be|instead|"
                                r"not|typo|mistake|wrong|revised?|changed?|increased?|reduced?)\b")
+_ACCEPTANCE = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.ACCEPTANCE_WORDS) + r")(?![\w-])")
 # Asking the province to look again at its decision: an appeal for a manager, whatever figure it names.
 _ASKS_LOOK_AGAIN = vocabulary.alternation(vocabulary.LOOK_AGAIN_WORDS)
 _LOOKS_AGAIN = re.compile(rf"\b(?:{_ASKS_LOOK_AGAIN})\b")
@@ -1376,7 +1377,7 @@ def _digits_at(low: str, start: int) -> str:
 def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int | None,
               approved: int | None, read: dict[str, int | None] | None = None,
               received: int | None = None, earlier: dict[str, tuple[int, ...]] | None = None,
-              last_change: tuple[int, int] | None = None) -> Reading:
+              last_change: tuple[int, int] | None = None, told: bool = False) -> Reading:
     """Read *text* (a follow-up's new text) against the request's recorded figures.
 
     *read* is what the reader made of the same mail (field -> value); where it names a figure this
@@ -1385,6 +1386,8 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     back to one of them ("Ralat: yang benar tetap 2.000 keping", after "cukup 1.200") names its field.
     *last_change*: the asked figure before and after the district's last change of it; a follow-up about the
     amount that change added ("tambahannya cukup 200", "tambahan 500 tadi tidak jadi") corrects that amount.
+    *told*: *approved* is a decision the district was told (not a proposal waiting for the managers): that figure
+    said with words that accept it ("3.000 sdh cukup untuk sementara") takes the approval as it stands.
 
     >>> interpret("Mohon maaf, cukup 1.000 saja, bukan 1.800.", item="ktp-el", requested=1800,
     ...           stock_on_hand=900, approved=1200).figures
@@ -1546,8 +1549,11 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
             new[name] = value
     changed = {k: v for k, v in new.items() if v != recorded.get(k)}
     corrects = bool(_CORRECTION_WORDS.search(low))
-    if changed and not corrects and set(changed) == {"requested"} and changed["requested"] == approved:
-        changed = {}  # "1.200 keping cukup": the approved figure accepted, not a new request
+    if changed and set(changed) == {"requested"} and changed["requested"] == approved and (
+            not corrects or (told and not _CORRECTION_WORDS.search(_ACCEPTANCE.sub(" ", low)))):
+        # "1.200 keping cukup", "Ok pak terima kasih, 3.000 sdh cukup untuk sementara": the approved figure
+        # accepted, not a new request (the approval stands); "koreksi, yang benar 3.000" still corrects
+        changed = {}
     # "tetap membutuhkan 2.000" of a request of 2.000 granted in full, beside a corrected stock: no appeal
     granted = approved if approved is not None and approved == requested and "requested" not in changed else None
     asks = _without_granted_restated(low, granted)

@@ -251,3 +251,18 @@ def test_changed_to_with_ke_names_the_new_figure_and_an_ordinal_stays_none() -> 
     assert interpret("kiriman ke 2 sudah kami terima", item="ktp-el", requested=1100, stock_on_hand=500,
                      approved=1100).figures == {}
     assert "diubah" in vocabulary.CHANGE_TO_KE_VERBS
+
+
+@pytest.mark.parametrize("text", ["Ok pak terima kasih, 3.000 sdh cukup untuk sementara.",
+                                  "Baik pak, terima kasih. 3.000 cukup utk sementara."])
+def test_the_approval_told_accepted_changes_no_figure_but_a_proposal_said_enough_lowers_the_ask(text: str) -> None:
+    told = interpret(text, item="ktp-el", requested=4500, stock_on_hand=100, approved=3000, told=True)
+    assert "requested" not in told.figures or told.intent != "correction", told
+    proposed = interpret(text, item="ktp-el", requested=4500, stock_on_hand=100, approved=3000)
+    assert (proposed.intent, proposed.figures.get("requested")) == ("correction", 3000), proposed
+
+
+@pytest.mark.parametrize("text", ["Koreksi pak, yang benar 3.000 saja, bukan 4.500.", "cukup 2.000 saja pak"])
+def test_a_marked_correction_or_a_figure_below_the_approval_still_corrects(text: str) -> None:
+    reading = interpret(text, item="ktp-el", requested=4500, stock_on_hand=100, approved=3000, told=True)
+    assert reading.intent == "correction", reading

@@ -66,15 +66,22 @@ ASSENT_WORDS: frozenset[str] = frozenset({"ok", "oke", "okay", "okey", "baik", "
                                          # "ok go ahead, approve all of it"; Javanese "oleh" (may), "inggih"
                                          "go ahead", "ok go ahead", "okay go ahead", "oleh", "inggih",
                                          # Banjar "kawa ai dikirim" (may, can), "buleh"; Malay "boleh" is above
-                                         "kawa", "buleh"})
+                                         "kawa", "buleh",
+                                         # "Silakan diproses, namun dibatasi 3.500 keping saja", "Lanjutkan, tapi
+                                         # 3.000 dulu ya", "Proses aja pak, max 2.000": carrying the request on
+                                         *(PROCEED_WORDS := frozenset({
+                                             "silakan diproses", "silahkan diproses", "silakan proses",
+                                             "silahkan proses", "silakan dilanjutkan", "silahkan dilanjutkan",
+                                             "silakan lanjutkan", "silahkan lanjutkan", "diproses", "proses",
+                                             "dilanjutkan", "lanjutkan", "lanjut"}))})
 # Courtesy or emphasis right after a word of assent or the verb of sending ("Ok pak, setuju", Banjar "kawa ai
 # dikirim", Javanese "kirimno wae", Malay "hantar je").
 ASSENT_PARTICLES: tuple[str, ...] = ("pak", "bu", "bapak", "ibu", "ya", "please", "pls", "plz", "tolong", "silakan",
-                                     "silahkan", "ai", "lah", "je")
+                                     "silahkan", "ai", "lah", "je", "aja", "saja")
 _ASSENT_RE = re.compile(r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
                                            for w in sorted(ASSENT_WORDS, key=len, reverse=True))
                         + r")\b[\s,.!:;\-]*(?:(?:" + "|".join(ASSENT_PARTICLES) + r")\b"
-                          r"[\s,.!:;\-]*)?", re.IGNORECASE)
+                          r"[\s,.!:;\-]*){0,2}", re.IGNORECASE)
 # The figure the district asked, named after the command ("Fine by me, please approve the full amount", "setujui
 # sepenuhnya"): approved is what the district asked, never a figure the manager did not write.
 _FULL_AMOUNT_RE = re.compile(
@@ -83,8 +90,22 @@ _FULL_AMOUNT_RE = re.compile(
     r"(?![^\W\d_])", re.IGNORECASE)
 # "ok approved but only 2,500 this month", "setuju tapi 2.000 saja": a cut after the command, the figure approved
 # ... or the figure right after the "but" with a word of "only" after it ("Oke acc, tp 2000 aja dl")
-_ONLY_RE = re.compile(r"(?:(?:but|tapi|tp|tetapi|namun|nanging)[\s,]+)?(?:only|just|hanya|cuma|cuman|cukup)"
-                      r"(?![^\W\d_])[\s:;,]*(?=\d)|"
+# A limit put on the figure: "namun dibatasi 3.500 keping saja", "max 2.000", "tapi dikurangi jadi 2.500": a cut
+# said without a "but" before it too.
+LIMIT_WORDS: tuple[str, ...] = (
+    "max", "maks", "maksimal", "maksimum", "maximal", "maximum", "paling banyak", "sebanyak-banyaknya",
+    "dibatasi", "batasi", "dibatasi jadi", "dibatasi menjadi", "dibatasi sampai", "dibatasi hingga",
+    "dikurangi jadi", "dikurangi menjadi", "kurangi jadi", "kurangi menjadi", "diturunkan jadi",
+    "diturunkan menjadi", "turunkan jadi", "turunkan menjadi", "at most", "up to",
+)
+_LIMIT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(LIMIT_WORDS, key=len, reverse=True))
+_LIMIT_RE = re.compile(rf"(?:(?:but|tapi|tp|tetapi|namun|nanging)[\s,]+)?(?:{_LIMIT})(?![^\W\d_])[\s:;,]*(?=\d)",
+                       re.IGNORECASE)
+# A figure granted for now right after the word of assent: "Silakan diproses 3.500 saja", "Ok, 2.000 dulu".
+_FIGURE_FOR_NOW_RE = re.compile(r"(?=\d[\d.,]*\s*(?:keping|kpg|lembar|lbr)?\s*(?:aja|saja|sj|aj|dulu|dl)"
+                                r"(?![^\W\d_]))", re.IGNORECASE)
+_ONLY_RE = re.compile(r"(?:(?:but|tapi|tp|tetapi|namun|nanging)[\s,]+)?(?:only|just|hanya|cuma|cuman|cukup|"
+                      + _LIMIT + r")(?![^\W\d_])[\s:;,]*(?=\d)|"
                       r"(?:but|tapi|tp|tetapi|namun|nanging)[\s,]+(?=\d[\d.,]*\s*(?:keping|kpg|lembar|lbr)?\s*"
                       r"(?:aja|saja|sj|aj|dulu|dl|only)(?![^\W\d_]))", re.IGNORECASE)
 # A word of assent whose approval is said by the cut alone ("Boleh, tapi cukup 3.000 keping dulu") or by asking the
@@ -287,9 +308,13 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
         assent = again
     if assent and assent.end() and _command_word(line[assent.end():]) is not None:
         line = line[assent.end():]  # "Ok, SETUJU.": the command after the word of assent
-    elif assent and assent.end() and (_ONLY_RE.match(line[assent.end():])
-                                       and _CUT_BY_ASSENT_RE.match(line[assent.end():])):
-        line = "SETUJU " + line[assent.end():]  # "Boleh, tapi cukup 3.000 keping dulu": the cut is the approval
+    elif assent and assent.end() and ((_ONLY_RE.match(line[assent.end():])
+                                        and (_CUT_BY_ASSENT_RE.match(line[assent.end():])
+                                             or _LIMIT_RE.match(line[assent.end():])))
+                                       or _FIGURE_FOR_NOW_RE.match(line[assent.end():])):
+        # "Boleh, tapi cukup 3.000 keping dulu", "Proses aja pak, max 2.000", "Silakan diproses 3.500 saja": the cut
+        # is the approval
+        line = "SETUJU " + line[assent.end():]
     elif assent and assent.end() and (sent := _SENT_RE.match(line[assent.end():])) is not None:
         line = "SETUJU " + line[assent.end() + sent.end():]  # "Nggih, monggo dikirim, nanging ...": send it
         if (when := _WHEN_RE.match(line.removeprefix("SETUJU "))) is not None:
@@ -377,6 +402,10 @@ def _approval(line: str, rest: str, written: str = "SETUJU") -> ManagerCommand |
         if tail[:1].isalpha() and not _UNIT_JOINED_RE.match(tail):
             # "SETUJU 600x", "SETUJU 6oo": letters joined to the digits make another number than the digits say
             return _unreadable(m.group(0) + tail.split()[0], line, "ada huruf yang menempel pada angkanya")
+        if (timed := _DURATION_AFTER_RE.match(tail)) is not None and parsed <= _MOST_OF_A_TIME:
+            # "Silakan diproses, max 3 hari", "SETUJU 3 hari ya": a length of time, never a count of blanks
+            return _unclear(line, f'angka {m.group(0).strip()} diikuti kata "{timed[1]}" adalah jangka waktu, bukan '
+                                  "jumlah blangko")
         quantity = parsed
         rest = tail
     forced = re.search(rf"(?:^|[\s:;,.!])({FORCE_WORD})(?![^\W\d_])", rest, re.IGNORECASE)
@@ -495,6 +524,14 @@ def _condition_note(rest: str, line: str) -> str | CommandError | None:
     return note
 
 
+# The words of a length of time right after a figure ("3 hari", "2 minggu", "5 days"): no count of blanks.
+DURATION_WORDS: tuple[str, ...] = ("hari", "hr", "minggu", "mgg", "pekan", "jam", "menit", "days", "day", "weeks",
+                                   "week", "hours", "hour")
+# ... unless a word after it makes it a day or a week ("SETUJU 300 hari ini dikirim", "SETUJU 500 minggu depan")
+NOT_DURATION_AFTER: tuple[str, ...] = ("ini", "itu", "depan", "lalu", "berikutnya", "yang", "yg", "juga", "senin",
+                                       "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "this", "next")
+_DURATION_AFTER_RE = re.compile(r"\s*(" + "|".join(DURATION_WORDS) + r")(?![^\W\d_])(?![\s,]+(?:"
+                                + "|".join(NOT_DURATION_AFTER) + r")(?![^\W\d_]))", re.IGNORECASE)
 _NOTE_LABEL_RE = re.compile(r"^(?:(?:dengan|dgn)\s+)?catatan\b[\s:;,\-\u2013\u2014]*", re.IGNORECASE)
 _NOTE_TOKEN_RE = re.compile(r"\d[\d.,]*\d|\d|[^\W\d_]+")
 _MOST_OF_A_TIME = 366  # days in a year: more is no number of days, hours or a date

@@ -1330,6 +1330,18 @@ SPELLED_COUNT_LEADS: tuple[str, ...] = (
 WRONG_FIGURE_WORDS: tuple[str, ...] = ("bukan", "bkn", "not", "bukannya", "sanes", "bukang")
 NEGATES_NEXT_WORDS: tuple[str, ...] = WRONG_FIGURE_WORDS
 
+# A district taking a part approval as it stands, said beside the figure approved: "3.000 sdh cukup untuk sementara",
+# "baik 3.000 dulu tidak apa-apa", "gpp pak 3rb dl". Beside that figure such words accept it (a confirmation, the
+# approval stands); they never lower the request ("cukup 2.000 saja" below the approval still does).
+ACCEPTANCE_WORDS: tuple[str, ...] = (
+    "cukup", "sudah cukup", "sdh cukup", "udah cukup", "dah cukup", "cukup dulu", "mencukupi", "sudah mencukupi",
+    "untuk sementara", "utk sementara", "untuk sementara waktu", "sementara", "dulu", "dl", "dlu", "saja", "aja",
+    "tidak apa-apa", "tidak apa apa", "tidak apa2", "tdk apa-apa", "tdk apa2", "gak apa-apa", "gak apa2",
+    "nggak apa-apa", "nggak apa2", "ga apa-apa", "ga apa2", "gpp", "ga papa", "gak papa", "nggak papa", "gapapa",
+    "tidak masalah", "tdk masalah", "gak masalah", "ga masalah", "nggak masalah", "no problem",
+    "keping", "kpg", "lembar", "blangko", "itu",
+)
+
 # After a figure, a blank named after these travels along with it and is not its blank: "1.500 keping,
 # dikirim bersamaan dengan blangko KIA yang sudah disetujui".
 ALONG_WITH_WORDS: tuple[str, ...] = (

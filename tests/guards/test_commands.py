@@ -300,3 +300,18 @@ def test_an_approval_whose_figure_and_words_differ_is_asked_again_naming_both() 
     assert isinstance(asked, CommandError) and asked.message == (
         'Jumlah "700 (enam ratus)" menyebut dua jumlah yang berbeda (700 dan 600). Tulis misalnya: SETUJU 700 atau '
         "SETUJU 600."), asked
+
+
+@pytest.mark.parametrize("text", ["SETUJU 3 hari ya", "Silakan diproses, max 3 hari ya",
+                                  "Setuju tapi maksimal 2 minggu"])
+def test_a_length_of_time_after_the_figure_is_asked_back(text: str) -> None:
+    result = parse_manager_command(text)
+    assert isinstance(result, CommandError) and result.code == "unclear_approval", result
+    assert "jangka waktu" in result.message, result.message
+
+
+@pytest.mark.parametrize(("text", "quantity"), [("SETUJU 300 hari ini dikirim", 300), ("SETUJU 500 minggu depan", 500),
+                                                ("SETUJU 2.000, 3 hari lagi", 2000)])
+def test_a_day_named_after_the_figure_keeps_it(text: str, quantity: int) -> None:
+    result = parse_manager_command(text)
+    assert isinstance(result, ManagerCommand) and result.quantity == quantity, result

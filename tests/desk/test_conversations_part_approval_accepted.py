@@ -1,0 +1,59 @@
+"""A district answering a manager's part approval by accepting it with the figure approved ("3.000 sudah cukup untuk
+sementara", "baik 3.000 dulu tidak apa-apa"), on the real SQLite desk in process: a confirmation, recorded; the
+approval stands and nothing goes back to the managers. A figure below the approval ("cukup 2.000 saja") is still a
+lowering of the request."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.desk.desk12 import GMAIL, NUNUKAN, Desk12, held_for_managers, send_answer
+from tests.desk.mailkit import MANAGERS
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+
+def _part_approved(desk12: Desk12) -> object:
+    """Nunukan's 3.500 held, the kadis approves 2.000 of it: the desk's mail telling Nunukan."""
+    _, held = held_for_managers(desk12)
+    n = len(desk12.out())
+    _, outcome = send_answer(desk12, MANAGERS[0], held, "SETUJU 2.000", above=GMAIL)
+    assert outcome == {"manager-approve": 1}, outcome
+    [told] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
+    assert "SEBAGIAN" in told.text, told.text
+    return told
+
+
+@pytest.mark.parametrize("words", [
+    "Ok pak terima kasih, 2.000 sdh cukup untuk sementara.",
+    "Baik pak, terima kasih. 2.000 cukup utk sementara.",
+    "baik 2.000 dulu tidak apa-apa",
+], ids=["thanks-enough-for-now", "thanks-then-enough", "for-now-no-matter"])
+def test_the_approved_figure_accepted_keeps_the_approval(desk12: Desk12, words: str) -> None:
+    told = _part_approved(desk12)
+    n, to_managers = len(desk12.out()), len(desk12.to_managers())
+    mid, outcome = send_answer(desk12, NUNUKAN, told, words, above=GMAIL)
+    request = desk12.request()
+    assert (request["state"], request["approved"], request["requested"]) == ("approved", 2000, 3500), outcome
+    assert not desk12.to_managers()[to_managers:], outcome
+    for reply in desk12.out()[n:]:
+        assert "DITINJAU" not in reply.text and "menjadi" not in reply.text, reply.text
+
+
+def test_a_figure_below_the_approval_still_lowers_the_request(desk12: Desk12) -> None:
+    told = _part_approved(desk12)
+    _, outcome = send_answer(desk12, NUNUKAN, told, "Pak, cukup 1.500 saja.", above=GMAIL)
+    assert desk12.request()["requested"] == 1500, outcome
+
+
+@pytest.mark.parametrize("words", [
+    "Ok pak terima kasih, 2.000 sdh cukup untuk sementara.",
+    "baik 2rb dulu tidak apa-apa pak",
+], ids=["thanks-enough-for-now", "short-figure-no-matter"])
+def test_the_acceptance_is_recorded_and_not_answered(desk12: Desk12, words: str) -> None:
+    told = _part_approved(desk12)
+    n = len(desk12.out())
+    mid, outcome = send_answer(desk12, NUNUKAN, told, words, above=GMAIL)
+    assert outcome == {"follow-up-confirmed": 1}, (outcome, desk12.queue(mid))
+    assert not desk12.queue(mid)
+    assert not desk12.out()[n:], [o.text for o in desk12.out()[n:]]
