@@ -826,6 +826,8 @@ def blanks_not_arrived(text: str) -> bool:
     True
     >>> blanks_not_arrived("Kiriman 2.000 keping msh di gudang JNE, belum kami ambil. Mohon dicatat diterima saja.")
     True
+    >>> blanks_not_arrived("Blangko 1.500 keping masih tertahan di pelabuhan, mohon dicatat diterima saja.")
+    True
     """
     low = normalise(text or "")
     return bool(_NOT_ARRIVED_YET.search(low)) or any(
@@ -833,6 +835,25 @@ def blanks_not_arrived(text: str) -> bool:
         and (not any(c.isdigit() for c in s.group()[:on_way.start()])
              or _THEMSELVES_ON_THE_WAY.search(s.group()[:on_way.start()]) is not None)
         for s in _SENTENCE.finditer(low))
+
+
+_RECORD_AS_RECEIVED = re.compile(
+    r"\b(?:" + _words(vocabulary.RECORD_ASK_WORDS) + r")\b[^.!?\n]{0,40}?\b(?:"
+    + _words(vocabulary.RECORD_AS_RECEIVED_WORDS) + r")\b")
+
+
+def record_asked(text: str) -> bool:
+    """Whether *text* asks that blanks be recorded as received, a count given or not (see
+    vocabulary.RECORD_ASK_WORDS): with blanks_not_arrived, a receipt claimed of blanks not in hand.
+
+    >>> record_asked("barangnya masih di ekspedisi pak, catat aja sudah diterima semua.")
+    True
+    >>> record_asked("Mohon dianggap sudah kami terima ya pak.")
+    True
+    >>> record_asked("Blangko belum sampai pak, mohon info posisinya.")
+    False
+    """
+    return bool(_RECORD_AS_RECEIVED.search(normalise(text or "")))
 
 
 def items_named(text: str) -> set[str]:

@@ -146,6 +146,13 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # "barangnya belum sampai sih, tapi tolong dicatat aja sudah diterima 1.000": blanks the district says
         # have not arrived are never booked as received; a person reads it, the managers and the district hear so
         return not_arrived(session, desk, message, verdict, trust, thread)
+    if verdict.kind == "other" and verdict.received is None and trust.trusted and trust.district is not None \
+            and followup.record_asked(verdict.body_excerpt or "") \
+            and followup.blanks_not_arrived(verdict.body_excerpt or "") \
+            and _shipment_on_the_way(session, verdict, trust, thread):
+        # "barangnya masih di J&T pak, nanti sore diambil. udah catat aja diterima full." with no count read: the
+        # same receipt of blanks not in hand as with a count; never booked, a person reads it, the managers hear so
+        return not_arrived(session, desk, message, verdict, trust, thread)
     if verdict.kind == "receipt":
         outcome = receipt(session, desk, message, verdict, trust, thread)
         if outcome == MessageOutcome.RECEIPT_CLARIFY and trust.trusted and trust.district is not None \
@@ -655,6 +662,16 @@ def _damage_open(session: Session, district: str, request: Request | None, said:
         AttentionItem.reason == "damaged", AttentionItem.closed_at.is_(None), AttentionItem.district == district,
         AttentionItem.request_pk == (request.id if request is not None else None)))
     return any((detail or "").split("\n", 1)[-1] == said[:600] for detail in details)
+
+
+def _shipment_on_the_way(session: Session, verdict: Verdict, trust: SenderTrust, thread: Request | None) -> bool:
+    """Whether the district has blanks dispatched to it and not yet received: those of the request whose thread the
+    mail answers, or, outside any thread, its latest shipment of the blank the mail names (KTP-el if none)."""
+    assert trust.district is not None
+    if thread is not None and thread.district == trust.district:
+        return thread.state == "dispatched"
+    shipment = shipment_of(session, trust.district, verdict.item or "ktp-el")
+    return shipment is not None and shipment.state == "dispatched"
 
 
 def not_arrived(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,

@@ -81,18 +81,31 @@ def _marks_its_quote(lines: list[str], i: int) -> bool:
     return False
 
 
+# A phone's quote under a "Pada ... menulis:" header flush left: this many lines of the earlier mail at least, all
+# indented, then a blank line over the writer's words flush left.
+_PHONE_QUOTE_LINES = 3
+
+
 def _indented_quote_end(lines: list[str], i: int) -> int | None:
-    """Yahoo Mail's quote written above the reply: an indented "Pada ... menulis:" header (line i) over indented
-    lines, then the writer's words flush left. The index of the first of those words; None when the header is
-    not indented or nothing flush left follows its quote."""
-    if not lines[i][:1].isspace():
-        return None
+    """A quote written above the reply by indenting it, the writer's words flush left below it: Yahoo Mail's
+    indented "Pada ... menulis:" header (line i) over indented lines, or a phone client's header flush left over
+    the earlier mail with every line indented (by one space, most often), a blank line, then the writer's words.
+    The index of the first of those words; None when nothing flush left follows the quote, or, under a header
+    flush left, when it names neither an address nor a time of day (a sentence of the writer's), or the indented
+    lines are few or run straight into the words below (an earlier mail quoted unmarked whose own first lines
+    are indented, its flush-left text going on below them, is not such a quote)."""
     j = _on_wrote_end(lines, i)
     quoted = 0
     while j < len(lines) and (not lines[j].strip() or lines[j][:1].isspace()):
         quoted += bool(lines[j].strip())
         j += 1
-    return j if quoted and j < len(lines) else None
+    if not quoted or j >= len(lines):
+        return None
+    if lines[i][:1].isspace():
+        return j
+    header = " ".join(line.strip() for line in lines[i : _on_wrote_end(lines, i)])
+    dated = _ADDRESS_RE.search(header) or _TIME_OF_DAY_RE.search(header)
+    return j if dated and quoted >= _PHONE_QUOTE_LINES and not lines[j - 1].strip() else None
 
 
 def _is_header_block(lines: list[str], i: int) -> bool:
@@ -254,8 +267,9 @@ def _desk_quote_end(lines: list[str], i: int) -> int | None:
     over the desk's own mail, unmarked and closed by its footer ("Email ini dikirim otomatis oleh meja
     layanan blangko. ..."), with the writer's words below the footer: the index of the line after the
     footer, so that the desk's mail is cut as a quote and what the writer wrote below it is read. None
-    when no footer of the desk closes the quote before another quote opens, or nothing follows it."""
-    body = _skip_header_lines(lines, i + 1)
+    when no footer of the desk closes the quote before another quote opens, or nothing follows it. A "Pada ...
+    menulis:" wrapped over two lines (a phone's, its address alone on the second) is one header, not two quotes."""
+    body = _skip_header_lines(lines, _on_wrote_end(lines, i) if _is_on_wrote(lines, i) else i + 1)
     for j in range(i, min(len(lines), body + _DESK_MAIL_LINES)):
         if j >= body and lines[j].strip() and (lines[j].lstrip().startswith(">") or _opens_quote(lines, j)):
             return None  # a marked quote, or an earlier message quoted in turn: not the desk's mail alone

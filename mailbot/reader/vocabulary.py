@@ -4014,7 +4014,20 @@ THEMSELVES_WORDS: tuple[str, ...] = (
     "kirimannya",
 )
 # ... or the shipment named with its count right before the place: "Kiriman 2.000 keping msh di gudang JNE".
-SHIPMENT_COUNTED_NAMES: tuple[str, ...] = ("kiriman", "kirimannya", "paket", "paketnya", "blangkonya", "barangnya")
+SHIPMENT_COUNTED_NAMES: tuple[str, ...] = (
+    "kiriman", "kirimannya", "paket", "paketnya", "blangko", "blanko", "blangkonya", "barangnya",
+)
+# An ask to record blanks as received, with or without a count: "catat aja diterima ya", "mohon dianggap sudah kami
+# terima", "tolong dicatat masuk full", "please record them as received": a recording word, then within a few words
+# one of receipt.
+RECORD_ASK_WORDS: tuple[str, ...] = (
+    "catat", "dicatat", "dicatatkan", "catatkan", "dicatet", "catet", "anggap", "dianggap", "dianggep", "record",
+    "recorded", "mark", "marked", "book", "booked", "log", "logged",
+)
+RECORD_AS_RECEIVED_WORDS: tuple[str, ...] = (
+    "diterima", "terima", "trima", "ditrima", "nerima", "sampai", "sampe", "masuk", "received", "receipt", "arrived",
+    "delivered",
+)
 # The rest of a shipment, still on its way: "sisanya masih di pelabuhan", "kiriman kedua belum sampai".
 SHIPMENT_REST_NAMES: tuple[str, ...] = (
     "sisa", "sisanya", "sebagian", "selebihnya", "kekurangan", "kekurangannya", "kiriman kedua", "tahap", "the rest",

@@ -46,3 +46,30 @@ def test_a_receipt_with_the_rest_still_at_the_port_books_the_part_in_hand(desk12
                          "Blangko 1.500 keping sudah kami terima pak, sisanya masih di pelabuhan.")
     assert "receipt_not_arrived" not in desk12.queue(mid)
     assert "receipt_confirmed" in desk12.ledger_kinds(), desk12.ledger_kinds()
+
+
+@pytest.mark.parametrize("words", [
+    "Paketnya masih di kantor pos Tanjung Selor pak, besok baru kami jemput. Dicatat saja sudah diterima ya.",
+    "blangko msh nyangkut di ekspedisi bu, blm kami ambil. tolong dianggap udh masuk aja biar laporan beres",
+    "Blangko 2.000 keping msh tertahan di pelabuhan Tengkayu, blm dibongkar. Mohon dicatat diterima dulu pak.",
+], ids=["no_count_kantor_pos", "no_count_phone_ekspedisi", "shipment_count_at_the_port"])
+def test_an_ask_to_record_blanks_still_on_their_way_without_a_count_read_is_told_as_with_one(
+        desk12: Desk12, words: str) -> None:
+    notice = dispatched(desk12)
+    on_hand = desk12.on_hand()
+    mid, outcome = send_answer(desk12, BULUNGAN, notice, words)
+    assert desk12.request()["state"] == "dispatched" and desk12.on_hand() == on_hand, outcome
+    assert "receipt_not_arrived" in desk12.queue(mid), (outcome, desk12.queue(mid))
+    [told] = desk12.replies_to(mid)
+    # was: only "akan dibaca serta ditindaklanjuti langsung oleh petugas kami", the managers not told
+    assert "Penerimaan hanya kami catat setelah blangko benar-benar diterima" in flat(told.text), told.text
+    [managers] = [o for o in desk12.out() if o.purpose.startswith("not-arrived:")]
+    assert "belum sampai" in managers.subject and "BLK-2026-0001" in managers.subject
+    assert words[:30] in flat(managers.text), managers.text
+
+
+def test_a_question_after_blanks_on_their_way_is_no_receipt(desk12: Desk12) -> None:
+    notice = dispatched(desk12)
+    mid, _ = send_answer(desk12, BULUNGAN, notice, "Paketnya masih di kantor pos ya pak? Kami belum dapat kabar.")
+    assert "receipt_not_arrived" not in desk12.queue(mid)
+    assert not [o for o in desk12.out() if o.purpose.startswith("not-arrived:")]
