@@ -490,6 +490,9 @@ _OWN_CLAUSE_AFTER_RE = re.compile(
 )
 
 
+_SHIPMENT_OF_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SHIPMENT_OF_WORDS) + r")[^\S\n]+$")
+
+
 def _other_receiver(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     """"Provinsi telah menerima 45.000 keping dari Kemendagri": a receipt whose subject is the province or
     the ministry is their shipment, not the writer's. (A source, "dari Provinsi kami terima 1.500", or the
@@ -498,6 +501,9 @@ def _other_receiver(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
         return False
     holder = _HOLDER_RE.search(span.masked, span.lo, span.keyword_end)
     if holder is None or _SOURCE_BEFORE_RE.search(span.masked, max(span.lo, holder.start() - 12), holder.start()):
+        return False
+    if _SHIPMENT_OF_RE.search(span.masked, max(span.lo, holder.start() - 14), holder.start()):
+        # "KIA kiriman provinsi sudah diterima": the province sent the shipment; the writer received it.
         return False
     return not _FIRST_PERSON_RE.search(span.masked, holder.end(), span.start)
 

@@ -985,6 +985,9 @@ ORDINAL_DAYS: tuple[str, ...] = (
 # Before a holder word, these make it where a shipment came from ("kiriman dari provinsi", "from the
 # province"), so a receipt beside it is still the writer's.
 SOURCE_WORDS: tuple[str, ...] = ("dari", "dr", "from", "oleh", "by", "ex", "asal")
+# Right before another holder's name, these make it the sender of a shipment: "KIA kiriman provinsi sudah diterima
+# 25/05: 540 keping" (the province's shipment, received by the writer).
+SHIPMENT_OF_WORDS: tuple[str, ...] = ("kiriman", "kirimannya", "pengiriman", "droping", "dropping", "bantuan")
 # The writer named in a clause ("kami", "we"): the figure of the clause is the writer's own.
 FIRST_PERSON_WORDS: tuple[str, ...] = ("kami", "kmi", "kita", "saya", "sy", "we", "our", "us", "i")
 # In a mail with a stock figure, these set an other count of blanks against it: a clerk asks which.

@@ -107,3 +107,13 @@ def test_a_shipment_thanked_for_in_a_new_ask_is_no_receipt() -> None:
 def test_a_shipment_thanked_for_alone_is_a_receipt() -> None:
     read = mail(NUNUKAN, "Penerimaan blangko", "Terima kasih, kiriman 800 keping sudah sampai hari ini dengan baik.")
     assert read["kind"] == "receipt" and read["received"] == 800
+
+
+def test_the_provinces_shipment_received_is_the_writers_receipt() -> None:
+    read = mail(NUNUKAN, "Tanda terima blangko KIA", "Blangko KIA kiriman provinsi sudah diterima 3/6: 750 keping.")
+    assert read["kind"] == "receipt" and read["received"] == 750
+
+
+def test_a_receipt_by_the_province_is_still_not_the_writers() -> None:
+    read = mail(NUNUKAN, "Info", "Provinsi telah menerima 30.000 keping dari Kemendagri. Stok kami 900 keping.")
+    assert read["received"] is None
