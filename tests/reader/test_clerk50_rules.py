@@ -117,3 +117,10 @@ def test_the_provinces_shipment_received_is_the_writers_receipt() -> None:
 def test_a_receipt_by_the_province_is_still_not_the_writers() -> None:
     read = mail(NUNUKAN, "Info", "Provinsi telah menerima 30.000 keping dari Kemendagri. Stok kami 900 keping.")
     assert read["received"] is None
+
+
+def test_a_total_of_days_gives_the_count_of_each_role_word_after_it() -> None:
+    read = mail(NUNUKAN, "lap 2 hari",
+                "lap 3/6: rekam 40, cetak 0 (printer mati)\n4/6 rekam 52 cetak 75\ntotal 2 hari rekam 92 cetak 75\n"
+                "sisa blangko 1.210")
+    assert read["printed"] == 75 and read["recorded"] == 92
