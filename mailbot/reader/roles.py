@@ -364,12 +364,17 @@ _LEFT_OF_IT_RE = re.compile(r"[^\S\n]*(?:" + _words_re(vocab.LEFT_OF_IT_WORDS) +
 _SENTENCE_END_RE = re.compile(r"\n|[.!?](?:\s|$)")
 
 
+def _sentence_start(masked: str, at: int) -> int:
+    """Where the sentence holding position *at* opened (looked for up to 200 characters back)."""
+    return max((m.end() for m in _SENTENCE_END_RE.finditer(masked, max(0, at - 200), at + 1)), default=0)
+
+
 def _left_of_team_supply(span: Span) -> bool:
     """"Blangko yg saya bawa ke posko 500, sisa 423": a stock said only as what is left, after the team's supply
     named earlier in its sentence, is what is left of that supply."""
     if not _LEFT_OF_IT_RE.fullmatch(span.masked, span.lo, span.start):
         return False
-    opened = max((m.end() for m in _SENTENCE_END_RE.finditer(span.masked, max(0, span.lo - 200), span.lo + 1)), default=0)
+    opened = _sentence_start(span.masked, span.lo)
     return _CARRIED_BY_TEAM_RE.search(span.masked, opened, span.lo) is not None
 
 
@@ -664,7 +669,7 @@ def _done_to_date(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     day's.)"""
     if span.role not in ("printed", "recorded") or span.keyword_end < 0:
         return False
-    opened = max((m.end() for m in _SENTENCE_END_RE.finditer(span.masked, max(0, span.lo - 200), span.lo + 1)), default=0)
+    opened = _sentence_start(span.masked, span.lo)
     bound = _UP_TO_DATE_RE.match(span.masked, opened)
     return (
         bound is not None

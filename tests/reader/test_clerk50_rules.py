@@ -21,8 +21,8 @@ def test_the_rest_of_the_need_asked_is_the_need_less_the_stock() -> None:
 
 def test_the_need_given_place_by_place_with_its_total_is_the_total() -> None:
     read = mail(NUNUKAN, "Permohonan blangko KTP-el untuk UPT",
-                "Kebutuhan UPT Krayan 400 keping, UPT Lumbis 200 keping, jumlah 600 keping. Stok di gudang 150 keping.\n"
-                "Mohon kekurangannya dikirim.")
+                "Kebutuhan UPT Krayan 400 keping, UPT Lumbis 200 keping, jumlah 600 keping. Stok di gudang 150 "
+                "keping.\nMohon kekurangannya dikirim.")
     assert read["requested"] == 450
 
 
@@ -86,7 +86,8 @@ def test_a_forwarded_mail_the_forwarder_says_not_to_count_gives_no_figures() -> 
 
 
 def test_a_forwarded_mail_passed_on_with_an_ask_still_gives_its_figures() -> None:
-    read = mail(MALINAU, "Fwd: laporan", "Pak, laporan UPT di bawah. Permintaan kami tetap 1.500 keping." + _FORWARDED_WA)
+    read = mail(MALINAU, "Fwd: laporan",
+                "Pak, laporan UPT di bawah. Permintaan kami tetap 1.500 keping." + _FORWARDED_WA)
     assert read["printed"] == 28
 
 
