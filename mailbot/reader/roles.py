@@ -155,13 +155,6 @@ _PLANNED_BEFORE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PLAN
 _PLANNED_ROLES = frozenset(("recorded", "printed", "received"))
 _CAN_STILL_BEFORE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CAN_STILL_WORDS) + r")" + _FILLERS)
 _WORK_ROLES = frozenset(("recorded", "printed"))
-# A total that names the days it spans, right before a role word: "total 2 hari rekam 200", "jumlah 2 hari: cetak".
-_TOTAL_OF_DAYS_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:" + _words_re(vocab.TOTAL_WORDS + ("jumlah",)) + r")[^\S\n]+\d{1,2}[^\S\n]+(?:"
-    + _words_re(vocab.DAYS_SPANNED_WORDS) + r")(?![\w-])[^\S\n]*:?[^\S\n]*$"
-)
-# Between a total's role word and the next one, only its figure: "total 2 hari rekam 200 cetak 131".
-_ONLY_A_FIGURE_RE = re.compile(r"[^\S\n]*:?[^\S\n]*\d[\d.]*[^\S\n]*[,;]?[^\S\n]*")
 # A correction opener and the name of the paper it corrects, up to the role word in that name.
 _CORRECTED_PAPER_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.CORRECTION_OPENERS) + r")[^\S\n]+(?:"
@@ -1076,14 +1069,7 @@ def keywords(masked: str) -> list[Keyword]:
             # "stok sebelum penerimaan 400": the stock before the event, not the stock now.
             out.append(Keyword(m.start(), m.end(), "ignore", False, False, False, word_role=role))
             continue
-        total = bool(_TOTAL_BEFORE_RE.search(masked, max(0, m.start() - 12), m.start())) or bool(
-            # "total 2 hari rekam 200 cetak 131": the total of the days the report covers.
-            _TOTAL_OF_DAYS_BEFORE_RE.search(masked, max(0, m.start() - 24), m.start())
-        ) or bool(
-            # "... rekam 200 cetak 131": the next role word after a total of days and its figure is of that total too.
-            out and out[-1].total and _ONLY_A_FIGURE_RE.fullmatch(masked, out[-1].end, m.start())
-            and _TOTAL_OF_DAYS_BEFORE_RE.search(masked, max(0, out[-1].start - 24), out[-1].start)
-        )
+        total = bool(_TOTAL_BEFORE_RE.search(masked, max(0, m.start() - 12), m.start()))
         window_lo = max(0, m.start() - _NEG_WINDOW)
         if role in _PLANNED_ROLES and _PLANNED_BEFORE_RE.search(masked, window_lo, m.start()):
             # "Besok akan kami cetak 400 keping": work planned, not done.
@@ -6244,6 +6230,12 @@ def _sum_of_the_others(mine: Sequence[Candidate]) -> Candidate | None:
     # the text): it is the sum of the figures other than itself.
     wholes = [c for c in mine if c.value is not None and sum(o.value != c.value for o in mine) > 1
               and sum(o.value or 0 for o in mine if o.value != c.value) == c.value]
+    if not wholes:
+        # "17/5 cetak 0" / "18/5 cetak 131" / "total 2 hari cetak 131": one day's count may equal the whole when
+        # the other days' add up to nothing; the whole said once, the rest add up to it.
+        wholes = [c for c in mine if c.value is not None and len(mine) > 2 and sum(o.value != c.value for o in mine)
+                  and sum(o.value or 0 for o in mine) - c.value == c.value
+                  and sum(o.value == c.value for o in mine) == 2]
     if len({c.value for c in wholes}) != 1:
         return None
     return replace(wholes[0], cues=(*wholes[0].cues, "sum_of_the_others"))

@@ -1,8 +1,9 @@
 """Rules for mail written during an emergency, away from the office: the rest of a need asked without its figure
 ("sisa kebutuhannya"), also when the need is given place by place with its total; a post's own blanks; cards still
 fit to print; work done up to a date; a forwarded mail the forwarder says not to count; a correction naming the
-receipt paper it corrects; a shipment thanked for in a mail that asks anew. Each test is a short mail with other
-words and figures."""
+receipt paper it corrects; a shipment thanked for in a mail that asks anew; the province named as a shipment's
+sender; a total of days equal to one day's count when the other days printed nothing; the delivery papers' figure
+set against what arrived. Each test is a short mail with other words and figures."""
 
 from __future__ import annotations
 
@@ -120,8 +121,21 @@ def test_a_receipt_by_the_province_is_still_not_the_writers() -> None:
     assert read["received"] is None
 
 
-def test_a_total_of_days_gives_the_count_of_each_role_word_after_it() -> None:
+def test_a_total_of_days_equal_to_one_day_when_the_other_was_nil_is_the_total() -> None:
     read = mail(NUNUKAN, "lap 2 hari",
                 "lap 3/6: rekam 40, cetak 0 (printer mati)\n4/6 rekam 52 cetak 75\ntotal 2 hari rekam 92 cetak 75\n"
                 "sisa blangko 1.210")
     assert read["printed"] == 75 and read["recorded"] == 92
+
+
+def test_the_papers_figure_set_against_what_arrived_is_not_received() -> None:
+    read = mail(NUNUKAN, "Tanda terima blangko KTP-el",
+                "Kiriman sudah tiba. Jumlah sesuai surat jalan 1.000 keping namun yang sampai hanya 950 keping, satu "
+                "pak hilang.")
+    assert read["received"] == 950
+
+
+def test_a_receipt_that_matches_the_papers_is_received() -> None:
+    read = mail(NUNUKAN, "Tanda terima blangko KTP-el",
+                "Blangko sudah kami terima sesuai surat jalan 1.000 keping dalam keadaan baik.")
+    assert read["received"] == 1000
