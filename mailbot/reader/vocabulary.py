@@ -1060,6 +1060,10 @@ COUNTED_GAP_WORDS: tuple[str, ...] = (
 EXPECTED_SHIPMENT_WORDS: tuple[str, ...] = (
     "seharusnya", "harusnya", "semestinya", "mestinya", "sehrsnya", "hrsnya", "should have been", "should be",
     "supposed to be",
+    # The figure the delivery papers give: "Jumlah sesuai surat jalan 540 keping namun yang sampai di kantor hanya
+    # 500 keping".
+    "sesuai surat jalan", "sesuai bast", "sesuai sbbk", "sesuai berita acara", "sesuai packing list",
+    "sesuai dokumen pengiriman", "as per the delivery note", "as per the packing list",
 )
 SHORT_ARRIVAL_WORDS: tuple[str, ...] = tuple(
     f"{but} {came}"
