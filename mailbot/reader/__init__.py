@@ -71,6 +71,7 @@ from mailbot.reader.roles import (
     subunit_report,
     subunit_writer,
     summed_over_days,
+    thanked_receipt_in_request,
 )
 from mailbot.reader.signs import written_below_zero
 from mailbot.reader.verdict import QUANTITY_FIELDS, District, Doubt, Evidence, ItemReading, Verdict
@@ -417,6 +418,9 @@ _KIND_FIGURE = {"request": "requested", "receipt": "received", "stock_report": "
 _FORWARD_CORRECTED_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.FORWARD_CORRECTED_WORDS) + r")(?![\w-])"
 )
+_FORWARD_NOT_COUNTED_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.FORWARD_NOT_COUNTED_WORDS) + r")(?![\w-])"
+)
 _GUIDANCE_ASK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.GUIDANCE_ASKS) + r")(?![\w-])")
 
 
@@ -756,6 +760,10 @@ def read_message(
             # "laporan Jumat di bawah ada yang salah ... yang benar 1.050 keping, bukan ± 800": a correction
             # of the forwarded mail; its other figures were read when it came.
             earlier = []
+        if _FORWARD_NOT_COUNTED_RE.search(normalise(own_body)):
+            # "sms Pak Dolvi di bawah ini angka posko GOR saja ... Mohon jangan dihitung dobel": the forwarder
+            # says the forwarded figures are not to be counted; only their own words are.
+            earlier = []
         if not own and _asks_guidance_on_forward(normalise(own_body)):
             # "Mohon petunjuk, apakah kecamatan boleh mengajukan permintaan langsung seperti email di bawah?": the
             # forwarded mail is the example a question is about; its figures are not the writer's, nor its ask.
@@ -785,6 +793,7 @@ def read_message(
     candidates.extend(c for c in adopted if c.field not in stated_here)
     candidates = asked_beside_needed_table(current_requests(candidates))
     candidates = received_within_district(normalise(new_text), candidates)
+    candidates = thanked_receipt_in_request(normalise(new_text), candidates)
     if of_a_period or (
         not tables and any(c.row_date for c in candidates) and period_report(normalise(head))
     ):

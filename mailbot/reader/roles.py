@@ -153,6 +153,13 @@ _FILLERS = r"(?:\s+(?:" + _words_re(vocab.NEGATION_FILLERS) + r")){0,2}\s+$"
 _NEGATED_BEFORE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.NEGATION_WORDS) + r")" + _FILLERS)
 _PLANNED_BEFORE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PLAN_WORDS) + r")" + _FILLERS)
 _PLANNED_ROLES = frozenset(("recorded", "printed", "received"))
+_CAN_STILL_BEFORE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CAN_STILL_WORDS) + r")" + _FILLERS)
+_WORK_ROLES = frozenset(("recorded", "printed"))
+# A correction opener and the name of the paper it corrects, up to the role word in that name.
+_CORRECTED_PAPER_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.CORRECTION_OPENERS) + r")[^\S\n]+(?:"
+    + _words_re(vocab.CORRECTED_PAPER_WORDS) + r")$"
+)
 _AFFIRMED_BEFORE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.AFFIRM_WORDS) + r")" + _FILLERS)
 _AFFIRMED_PHRASE_RE = re.compile(r"^(?:" + _words_re(vocab.AFFIRM_WORDS) + r")\s")
 # "tidak sampai 500", "belum sampai 1.000": a bound, read as such by the number reader, not a denial.
@@ -342,7 +349,26 @@ def _team_supply(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
         ]:
             continue
         return True
-    return False
+    return _left_of_team_supply(span)
+
+
+# The words of a stock that say only what is left ("sisa 423"), and where the sentence before them opened.
+_LEFT_OF_IT_RE = re.compile(r"[^\S\n]*(?:" + _words_re(vocab.LEFT_OF_IT_WORDS) + r")[^\S\n]*:?[^\S\n]*")
+_SENTENCE_END_RE = re.compile(r"\n|[.!?](?:\s|$)")
+
+
+def _sentence_start(masked: str, at: int) -> int:
+    """Where the sentence holding position *at* opened (looked for up to 200 characters back)."""
+    return max((m.end() for m in _SENTENCE_END_RE.finditer(masked, max(0, at - 200), at + 1)), default=0)
+
+
+def _left_of_team_supply(span: Span) -> bool:
+    """"Blangko yg saya bawa ke posko 500, sisa 423": a stock said only as what is left, after the team's supply
+    named earlier in its sentence, is what is left of that supply."""
+    if not _LEFT_OF_IT_RE.fullmatch(span.masked, span.lo, span.start):
+        return False
+    opened = _sentence_start(span.masked, span.lo)
+    return _CARRIED_BY_TEAM_RE.search(span.masked, opened, span.lo) is not None
 
 
 # Right before the team's blanks: a word that adds them to the office's ("kantor + yg dibawa tim").
@@ -469,6 +495,9 @@ _OWN_CLAUSE_AFTER_RE = re.compile(
 )
 
 
+_SHIPMENT_OF_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.SHIPMENT_OF_WORDS) + r")[^\S\n]+$")
+
+
 def _other_receiver(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     """"Provinsi telah menerima 45.000 keping dari Kemendagri": a receipt whose subject is the province or
     the ministry is their shipment, not the writer's. (A source, "dari Provinsi kami terima 1.500", or the
@@ -477,6 +506,9 @@ def _other_receiver(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
         return False
     holder = _HOLDER_RE.search(span.masked, span.lo, span.keyword_end)
     if holder is None or _SOURCE_BEFORE_RE.search(span.masked, max(span.lo, holder.start() - 12), holder.start()):
+        return False
+    if _SHIPMENT_OF_RE.search(span.masked, max(span.lo, holder.start() - 14), holder.start()):
+        # "KIA kiriman provinsi sudah diterima": the province sent the shipment; the writer received it.
         return False
     return not _FIRST_PERSON_RE.search(span.masked, holder.end(), span.start)
 
@@ -612,6 +644,31 @@ def _cumulative(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
         and _CUMULATIVE_RE.search(
             span.masked, max(span.lo, span.keyword_end, span.start - _CUMULATIVE_WINDOW), span.start
         )
+    )
+
+
+# A sentence opened by a bound and a date (its digits blanked), then words that say the work was done.
+_UP_TO_DATE_RE = re.compile(
+    r"[^\S\n]*(?:" + _words_re(vocab.UP_TO_DATE_WORDS) + r")(?:[^\S\n]+(?:"
+    + _words_re(vocab.DATE_LEAD_WORDS) + r"))?[^\S\n]{3,}(?=[a-z])"
+)
+_DONE_WORDS_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.AFFIRM_WORDS) + r")(?![\w-])")
+_TODAY_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.TODAY_WORDS) + r")(?![\w-])")
+
+
+def _done_to_date(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Sampai 27 Mei 2027 kami telah mencetak ulang 1.048 KTP-el": work done up to a date that opens the
+    sentence is a running total, not the day's count. ("Sampai pukul 14.00 hari ini sudah tercetak 45" is the
+    day's.)"""
+    if span.role not in ("printed", "recorded") or span.keyword_end < 0:
+        return False
+    opened = _sentence_start(span.masked, span.lo)
+    bound = _UP_TO_DATE_RE.match(span.masked, opened)
+    return (
+        bound is not None
+        and bound.end() <= span.keyword_end
+        and _DONE_WORDS_RE.search(span.masked, bound.end(), span.keyword_end) is not None
+        and _TODAY_RE.search(span.masked, bound.end(), span.start) is None
     )
 
 
@@ -863,6 +920,7 @@ ELSEWHERE_CUES = (
     ("other_district", _other_district),
     ("part_of_previous", _part_of_previous),
     ("cumulative", _cumulative),
+    ("done_to_date", _done_to_date),
     ("other_holder", _other_holder),
     ("part_of_stock", _part_of_stock),
     ("hearsay", _hearsay),
@@ -1015,6 +1073,15 @@ def keywords(masked: str) -> list[Keyword]:
         window_lo = max(0, m.start() - _NEG_WINDOW)
         if role in _PLANNED_ROLES and _PLANNED_BEFORE_RE.search(masked, window_lo, m.start()):
             # "Besok akan kami cetak 400 keping": work planned, not done.
+            out.append(Keyword(m.start(), m.end(), "ignore", False, False, total, word_role=role))
+            continue
+        if role == "received" and _CORRECTED_PAPER_RE.search(masked, window_lo, m.end()):
+            # "koreksi tanda terima Sdr. Hendrikus: pak yang 40 keping ternyata terselip": the paper corrected
+            # is named; the figure after it is not what was received.
+            out.append(Keyword(m.start(), m.end(), "ignore", False, False, total, word_role=role))
+            continue
+        if role in _WORK_ROLES and _CAN_STILL_BEFORE_RE.search(masked, window_lo, m.start()):
+            # "masih bisa dicetak 42": cards still fit to print, not cards printed.
             out.append(Keyword(m.start(), m.end(), "ignore", False, False, total, word_role=role))
             continue
         neg = _NEGATED_BEFORE_RE.search(masked, window_lo, m.start()) if role != "ignore" else None
@@ -2495,6 +2562,14 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
             return [*[c for c in candidates if c.field != "requested"], *mine]
         return candidates
     needs = {c.value for c in asked if c.value is not None and c.doubt is None}
+    if len(needs) == 1:
+        # "Kebutuhan posko Betayau 250 keping, Sesayap Hilir 300 keping, total 550 keping": the need of one place
+        # of several; the whole need is their stated total, and without one the need is unclear.
+        whole = _need_over_places(masked, next(iter(needs)))
+        if whole is None:
+            return [*[c for c in candidates if c.field != "requested"],
+                    Candidate("requested", None, masked[ask.start() : ask.end()], True, "unclear")]
+        needs = {whole}
     estimated = False
     if not needs and len(asked) == 1 and asked[0].estimate is not None and (
         not asked[0].strong or _NEED_CUES.intersection(asked[0].cues)
@@ -2537,6 +2612,34 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
     if asked:
         return [*rest, Candidate("requested", None, text, True, "unclear")]
     return candidates
+
+
+def _need_over_places(masked: str, need: int) -> int | None:
+    """The need the gap is taken from, given the one need read: itself when its sentence states no more counts of
+    blanks after it; their stated total when it is the first of several places' needs that add up to a total
+    written after them ("Kebutuhan posko A 250 keping, B 300 keping, total 550 keping"); else None."""
+    found = find_mentions(masked, masked)
+    first = next((i for i, m in enumerate(found) if m.value == need and m.unit == "blank"), None)
+    if first is None:
+        return need
+    ended = _SENTENCE_END_RE.search(masked, found[first].end)
+    stop = ended.start() if ended else len(masked)
+    # A figure of another role further on ("..., sedangkan yang masih bisa dipakai 450 keping") is no place's need.
+    stop = min([k.start for k in keywords(masked) if found[first].end <= k.start < stop and k.role != "requested"],
+               default=stop)
+    # (The need said again, "6 box @ 500 keping (3.000 keping)", is no other place's.)
+    after = [m for m in found[first + 1 :] if m.start < stop and m.unit == "blank" and m.value != need]
+    if not after:
+        return need
+    parts, total = [need] + [m.value for m in after[:-1]], after[-1]
+    if (
+        total.value is not None
+        and all(v is not None for v in parts)
+        and _PLACES_TOTAL_RE.search(masked, after[-2].end if len(after) > 1 else found[first].end, total.start)
+        and sum(v for v in parts if v is not None) == total.value
+    ):
+        return total.value
+    return None
 
 
 _GLOSS_GAP_RE = re.compile(
@@ -3230,6 +3333,25 @@ def received_within_district(new_low: str, candidates: list[Candidate]) -> list[
         if not (c.field == "received" and c.value is not None and (
             c.value in moved or (c.value == 0 and c.table and "total_row" in c.cues and "per_day" in c.cues)))
     ]
+
+
+_THANKED_RECEIPT_RE = re.compile(
+    r"(?:^|(?<=[\n.!?]))[^\S\n]*(?:" + _words_re(vocab.THANKED_RECEIPT_OPENERS) + r")(?![\w-])"
+)
+
+
+def thanked_receipt_in_request(new_low: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Without a figure received said in a sentence of thanks ("Terima kasih kiriman 450 keping sudah sampai")
+    in a mail that asks for blanks with a figure of its own: the thanks are for a shipment booked when it came;
+    the mail is the new ask."""
+    if not any(c.field == "requested" and c.value is not None and c.doubt is None for c in candidates):
+        return candidates
+    thanked: set[int] = set()
+    for opener in _THANKED_RECEIPT_RE.finditer(new_low):
+        ended = _SENTENCE_END_RE.search(new_low, opener.end())
+        thanked.update(m.value for m in find_mentions(new_low[opener.end() : ended.start() if ended else None])
+                       if m.value is not None)
+    return [c for c in candidates if not (c.field == "received" and c.value in thanked)]
 
 
 def read_text(
@@ -6108,6 +6230,12 @@ def _sum_of_the_others(mine: Sequence[Candidate]) -> Candidate | None:
     # the text): it is the sum of the figures other than itself.
     wholes = [c for c in mine if c.value is not None and sum(o.value != c.value for o in mine) > 1
               and sum(o.value or 0 for o in mine if o.value != c.value) == c.value]
+    if not wholes:
+        # "17/5 cetak 0" / "18/5 cetak 131" / "total 2 hari cetak 131": one day's count may equal the whole when
+        # the other days' add up to nothing; the whole said once, the rest add up to it.
+        wholes = [c for c in mine if c.value is not None and len(mine) > 2 and sum(o.value != c.value for o in mine)
+                  and sum(o.value or 0 for o in mine) - c.value == c.value
+                  and sum(o.value == c.value for o in mine) == 2]
     if len({c.value for c in wholes}) != 1:
         return None
     return replace(wholes[0], cues=(*wholes[0].cues, "sum_of_the_others"))

@@ -406,6 +406,13 @@ CUMULATIVE_WORDS: tuple[str, ...] = (
     # "Printed this month to date: 1,950": a month's running total.
     "to date", "month to date", "this month to date", "month-to-date", "year-to-date",
 )
+# Opening a sentence, followed by a date, these bound the work done since a long start: "Sampai 27 Mei 2027 kami
+# telah mencetak ulang 1.048 KTP-el", "Hingga tanggal 20/5 sudah tercetak 640 keping": a running total, not the
+# day's count. (A moment of the day, "s.d. pukul 11.00: rekam 87", bounds the day's report and is no such total.)
+UP_TO_DATE_WORDS: tuple[str, ...] = (
+    "sampai", "sampai dengan", "sampai dgn", "hingga", "s.d.", "s/d", "as of", "up to", "until",
+)
+DATE_LEAD_WORDS: tuple[str, ...] = ("tanggal", "tgl", "tgl.", "hari", "hr")
 # Right after a figure, these make it a part of the figure before it ("2.000 keping ... telah kami
 # terima, namun 12 keping di antaranya rusak"), not a figure of its own.
 PART_OF_PREVIOUS_WORDS: tuple[str, ...] = (
@@ -755,6 +762,12 @@ CORRECTION_OPENERS: tuple[str, ...] = (
     "correction", "should be", "increase it to", "increase to", "increased to", "change it to",
     "changed to", "revise it to", "revised to", "instead",
 )
+# Right after a correction opener, these name the paper being corrected ("koreksi tanda terima Sdr. Hendrikus: pak
+# yang 40 keping ternyata terselip ... Jadi yang kami terima lengkap 540 keping"): the receipt word in the name
+# gives no figure after it its role; the figure corrected is the one said with its own words.
+CORRECTED_PAPER_WORDS: tuple[str, ...] = (
+    "tanda terima", "bukti terima", "bukti penerimaan", "berita acara penerimaan", "receipt note",
+)
 # Agreeing to a figure on its own, in a chat or a reply ("Ok 1.500", "Siap, 1.500", "Setuju 2.000"): the
 # figure agreed settles the one proposed before it.
 AGREED_FIGURE_LEADS: tuple[str, ...] = (
@@ -834,6 +847,9 @@ CARRIED_BY_TEAM_WORDS: tuple[str, ...] = (
     # Blanks taken out to a flood or service post ("Blangko yg dibawa ke posko habis, kantor juga tinggal
     # sedikit"): the post's supply, not the office's stock.
     "dibawa ke posko", "dibawa ke pos", "dibawa ke lapangan", "dibawa ke pengungsian", "taken to the post",
+    # ... said by whoever carried them ("Blangko yg saya bawa ke posko 500, sisa 423"), or placed at the post
+    # ("Sisa blangko kami di posko kosong"): the post's supply, one part of the district's stock at most.
+    "bawa ke posko", "bawa ke pos", "bawa ke lapangan", "bawa ke pengungsian", "di posko",
     # The box a mobile team carries on an outreach trip ("sisa di kotak 12 keping", "Blangko dalam kotak tim
     # tinggal 60", "stok dalam kotak tim dah habis"): the team's supply, not the district's stock. Beside the
     # office's figure it is one of the district's places (PLACE_NOUNS), added to it.
@@ -842,6 +858,9 @@ CARRIED_BY_TEAM_WORDS: tuple[str, ...] = (
     # keping"): the field kit's remainder, not the office's count of its stock.
     "bawa kembali", "dibawa kembali", "bawa pulang", "dibawa pulang", "brought back", "bring back",
 )
+# A stock's words that only say what is left, right after a figure of the team's blanks in the same sentence
+# ("Blangko yg saya bawa ke posko 500, sisa 423"): what is left of the team's supply, not the district's stock.
+LEFT_OF_IT_WORDS: tuple[str, ...] = ("sisa", "sisanya", "tinggal", "tersisa", "masih", "left", "remaining")
 # Right before those words, these add the team's blanks to the office's: "sisa blangko Malinau (kantor + yg dibawa
 # tim) 700", "stok 900 termasuk yang di kotak tim": the figure is the whole stock.
 WITH_TEAM_SUPPLY_WORDS: tuple[str, ...] = (
@@ -976,6 +995,9 @@ ORDINAL_DAYS: tuple[str, ...] = (
 # Before a holder word, these make it where a shipment came from ("kiriman dari provinsi", "from the
 # province"), so a receipt beside it is still the writer's.
 SOURCE_WORDS: tuple[str, ...] = ("dari", "dr", "from", "oleh", "by", "ex", "asal")
+# Right before another holder's name, these make it the sender of a shipment: "KIA kiriman provinsi sudah diterima
+# 25/05: 540 keping" (the province's shipment, received by the writer).
+SHIPMENT_OF_WORDS: tuple[str, ...] = ("kiriman", "kirimannya", "pengiriman", "droping", "dropping", "bantuan")
 # The writer named in a clause ("kami", "we"): the figure of the clause is the writer's own.
 FIRST_PERSON_WORDS: tuple[str, ...] = ("kami", "kmi", "kita", "saya", "sy", "we", "our", "us", "i")
 # In a mail with a stock figure, these set an other count of blanks against it: a clerk asks which.
@@ -1048,6 +1070,10 @@ COUNTED_GAP_WORDS: tuple[str, ...] = (
 EXPECTED_SHIPMENT_WORDS: tuple[str, ...] = (
     "seharusnya", "harusnya", "semestinya", "mestinya", "sehrsnya", "hrsnya", "should have been", "should be",
     "supposed to be",
+    # The figure the delivery papers give: "Jumlah sesuai surat jalan 540 keping namun yang sampai di kantor hanya
+    # 500 keping".
+    "sesuai surat jalan", "sesuai bast", "sesuai sbbk", "sesuai berita acara", "sesuai packing list",
+    "sesuai dokumen pengiriman", "as per the delivery note", "as per the packing list",
 )
 SHORT_ARRIVAL_WORDS: tuple[str, ...] = tuple(
     f"{but} {came}"
@@ -1190,6 +1216,12 @@ NEGATION_WORDS: tuple[str, ...] = (
 PLAN_WORDS: tuple[str, ...] = (
     "akan", "akn", "rencananya", "direncanakan", "berencana", "hendak", "will", "plan to", "planning to",
     "going to",
+)
+# Right before a word of work done, these make it work that could be done, not work done: "1 pak kena air, kami
+# keringkan dan masih bisa dicetak 42" (cards still fit to print), "yang masih dapat direkam".
+CAN_STILL_WORDS: tuple[str, ...] = (
+    "masih bisa", "masih dapat", "masih bs", "msh bisa", "msh bs", "msh dapat", "can still", "could still",
+    "still can", "still be",
 )
 NEGATION_FILLERS: tuple[str, ...] = (
     "kami", "saya", "kita", "juga", "jg", "pernah", "sempat", "ada", "yang", "yg", "lagi", "kunjung",
@@ -2242,6 +2274,9 @@ SHORTFALL_ASK_PHRASES: tuple[str, ...] = (
     # The same ask naming the gap as a difference: "memenuhi selisih kekurangan blangko tersebut".
     "memenuhi selisih", "mencukupi selisih", "menutup selisih", "menutupi selisih", "selisih kekurangan",
     "the difference", "the shortfall",
+    # The rest of the need, after the stock stated beside it: "kebutuhan 900, yang masih bisa dipakai 450. Mohon
+    # dikirimkan sisa kebutuhan tersebut", "Mohon sisa kebutuhannya dikirim".
+    "sisa kebutuhan", "sisa kebutuhannya", "sisa keperluan", "sisa keperluannya",
 )
 # The need less what is on hand, asked in plain words: "perlu 1.200 keping, dikurangi yang ada, jadi kirim saja
 # yang kurang". Said after the need, they take from it: the figure before them is the need, never the gap.
@@ -3150,6 +3185,15 @@ FORWARD_CORRECTED_WORDS: tuple[str, ...] = CORRECTION_OPENERS + (
     "ada yang salah", "ada yg salah", "yang salah", "yg salah", "ada kesalahan", "terdapat kesalahan", "kesalahan",
     "keliru", "kekeliruan", "was wrong", "is wrong", "incorrect", "a mistake", "an error",
 )
+# Above a mail forwarded, these in the forwarder's words say its figures are not to be counted ("sms di bawah ini
+# angka posko saja ... Mohon jangan dihitung dobel"): the forwarded mail's figures are no figures of this mail;
+# only the forwarder's own words count. ("jangan dulu dipakai angka di bawah", figures to be confirmed later, is
+# not among them: the forwarded mail still says what kind of mail it is.)
+FORWARD_NOT_COUNTED_WORDS: tuple[str, ...] = (
+    "jangan dihitung", "jgn dihitung", "tidak usah dihitung", "tdk usah dihitung", "tidak perlu dihitung",
+    "tdk perlu dihitung", "jangan dihitung dobel", "jangan dihitung ganda", "jangan dihitung lagi",
+    "do not count", "don't count", "please don't count", "not to be counted",
+)
 # Right after a count's role word, these name the period now ("Cetak KIA minggu ini: 212 lembar", "Perekaman
 # minggu ini 655 jiwa"): in a report of that period (its title or opening names the week or the month) they
 # name the report's own period, not a running total; elsewhere they stay figures of another span.
@@ -3698,6 +3742,13 @@ NO_DISCREPANCY_PHRASES: tuple[str, ...] = (
 USABLE_PART_WORDS: tuple[str, ...] = (
     "bisa dipakai", "dapat dipakai", "bisa digunakan", "dapat digunakan", "bisa dipergunakan",
     "dapat dipergunakan", "layak pakai", "layak dipakai", "usable",
+)
+# Opening a sentence that says a shipment came, in a mail that asks for blanks, these make it thanks for an
+# earlier shipment ("Terima kasih kiriman 450 keping sudah sampai. Namun pengungsi bertambah ... Permintaan kami
+# berikutnya 650 keping"): that shipment was booked when it came; the mail asks anew.
+THANKED_RECEIPT_OPENERS: tuple[str, ...] = (
+    "terima kasih", "terimakasih", "trima kasih", "trimakasih", "terima ksh", "makasih", "matur nuwun",
+    "thanks", "thank you", "many thanks",
 )
 # Blanks moved between the district's own stores are no shipment received: "Krayan terima 300 dari gudang dinas,
 # bukan dari provinsi" (a stock card's "masuk" column then counts a transfer).
