@@ -22,7 +22,8 @@ def test_an_estimate_in_the_body_is_asked_back_over_the_subjects_zero() -> None:
 
 
 def test_an_exact_figure_in_the_body_is_the_stock_over_the_subjects_zero() -> None:
-    read = mail(TARAKAN, "KIA sudah habis", "Mohon kirim blangko KIA 600 keping, sisa KIA kami 35 keping. Terima kasih.")
+    read = mail(TARAKAN, "KIA sudah habis",
+                "Mohon kirim blangko KIA 600 keping, sisa KIA kami 35 keping. Terima kasih.")
     assert (read["item"], read["requested"], read["stock_on_hand"]) == ("kia", 600, 35)
     assert _doubt(read, "stock_on_hand") is None
 
