@@ -173,9 +173,9 @@ def test_a_burst_of_junk_is_one_notice_to_the_operator_listing_the_first_twenty(
     notice = sent[0].get_body(("plain",)).get_content()
     assert notice.count("Nomor    : ") == 20 and "promo0@iklan.example" in notice
     assert "dan 5 email lainnya: daftar lengkapnya ada di mailbot quarantine" in notice
-    # the reason in the notice's Indonesian, the error itself beside it for the operator
+    # the reason in the notice's Indonesian only: the recorded error stays in `mailbot quarantine`
     assert notice.count("Alasan   : lampirannya terlalu banyak (12 berkas; paling banyak 10 berkas per email)") == 20
-    assert notice.count("Rincian  : max_attachments: message has 12 attachments") == 20, notice
+    assert "max_attachments" not in notice, notice
     listed = mailbot(desk_dir, "quarantine")
     assert listed.stdout.count("iklan.example") == 25, listed.stdout
 
