@@ -54,8 +54,8 @@ def status_meaning(text: str | None) -> str | None:
 
     >>> status_meaning("5.2.2")
     'kotak surat penerima sudah penuh'
-    >>> status_meaning("450 4.2.1 Mailbox busy")
-    'ada masalah pada kotak surat penerima (gangguan sementara)'
+    >>> status_meaning("452 4.3.1 Insufficient system storage")
+    'ruang penyimpanan sistem email tujuan penuh (gangguan sementara)'
     >>> status_meaning("Mailbox full") is None
     True
     """
