@@ -899,6 +899,13 @@ _QUARANTINE_CAUSES: tuple[tuple[str, str], ...] = (
 )
 
 
+def _size(count: int) -> str:
+    """A size in bytes as a manager reads it: "25 MB", "10,3 MB", under a megabyte "3,5 KB" (never "0 MB")."""
+    if count >= _MB:
+        return f"{number(round(count / _MB, 1))} MB"
+    return f"{number(max(round(count / 1024, 1), 0.1))} KB"
+
+
 def quarantine_said(error: str) -> str:
     """Why a message was quarantined, in the Indonesian managers read: the limit it went over, with the figures,
     as the district is told, or the known cause in words; any other error (a fault of the program) is the
@@ -920,7 +927,7 @@ def quarantine_said(error: str) -> str:
         if m["setting"] == "max_attachments":
             return (f"lampirannya terlalu banyak ({number(actual)} berkas; paling banyak {number(maximum)} berkas per "
                     "email)")
-        size = f"sekitar {number(round(actual / _MB, 1))} MB; paling besar {number(round(maximum / _MB, 1))} MB"
+        size = f"sekitar {_size(actual)}; paling besar {_size(maximum)}"
         if m["setting"] == "max_attachment_bytes":
             return f"lampirannya terlalu besar ({size} per lampiran)"
         return f"ukurannya terlalu besar ({size} per email)"
