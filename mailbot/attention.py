@@ -867,33 +867,77 @@ _OVER_LIMIT_RE = re.compile(
 _MB = 1024 * 1024
 
 
-# What a quarantine's reason says when no limit explains it: the error itself is the operator's to read.
+# What a quarantine's reason says when no known cause explains it (a fault of the program): the error itself is the
+# operator's to read in `mailbot quarantine`.
 QUARANTINE_ELSEWHERE = "rinciannya dapat dilihat petugas pada daftar karantina"
+
+# The causes of a quarantine other than a configured limit with its figures, by how their error begins (the
+# reader's and the intake's one-line errors), in the Indonesian of the notices; the first that matches says it.
+_QUARANTINE_CAUSES: tuple[tuple[str, str], ...] = (
+    ("max_mime_parts:", "susunan emailnya terlalu rumit untuk dibaca (bagiannya terlalu banyak)"),
+    ("mime_parts:", "susunan emailnya terlalu rumit untuk dibaca (bagiannya terlalu banyak)"),
+    ("max_mime_depth:", "susunan emailnya terlalu rumit untuk dibaca (bagiannya bertingkat terlalu dalam)"),
+    ("mime_depth:", "susunan emailnya terlalu rumit untuk dibaca (bagiannya bertingkat terlalu dalam)"),
+    ("headers:", "bagian kepala (header) emailnya terlalu banyak"),
+    ("header_chars:", "salah satu baris kepala (header) emailnya terlalu panjang"),
+    ("line_chars:", "ada baris teks yang terlalu panjang untuk dibaca"),
+    ("text_chars:", "teksnya terlalu panjang untuk dibaca"),
+    ("text_lines:", "teksnya terlalu banyak baris untuk dibaca"),
+    ("html_chars:", "bagian HTML-nya terlalu panjang untuk dibaca"),
+    ("spreadsheet_", "lampiran lembar kerjanya (spreadsheet) terlalu besar untuk dibaca"),
+    ("parse_seconds:", "membacanya memakan waktu terlalu lama"),
+    ("memory:", "membacanya menghabiskan memori komputer"),
+    ("empty input", "isinya kosong, bukan email"),
+    ("binary data", "isinya data biner (berkas), bukan email"),
+    ("no header block", "tidak ada bagian kepala (header), jadi bukan email"),
+    ("no from, date, subject or message-id header", "tidak ada kepala From, Date, Subject maupun Message-ID, jadi "
+     "bukan email"),
+    ("cannot be parsed as an email", "bentuknya rusak sehingga tidak dapat dibaca sebagai email"),
+    ("could not parse the mime structure", "bentuknya rusak sehingga tidak dapat dibaca sebagai email"),
+    ("sender headers could not be read", "alamat pengirimnya (kepala From) tidak dapat dibaca"),
+    ("message could not be fetched", "email tidak dapat diambil dari server email masuk"),
+)
+
+
+def _size(count: int) -> str:
+    """A size in bytes as a manager reads it: "25 MB", "10,3 MB", under a megabyte "3,5 KB" (never "0 MB")."""
+    if count >= _MB:
+        return f"{number(round(count / _MB, 1))} MB"
+    return f"{number(max(round(count / 1024, 1), 0.1))} KB"
 
 
 def quarantine_said(error: str) -> str:
     """Why a message was quarantined, in the Indonesian managers read: the limit it went over, with the figures,
-    as the district is told; any other error is the operator's to read in `mailbot quarantine`.
+    as the district is told, or the known cause in words; any other error (a fault of the program) is the
+    operator's to read in `mailbot quarantine`.
 
     >>> quarantine_said("max_attachments: message has 12 attachments, over the limit of 10")
     'lampirannya terlalu banyak (12 berkas; paling banyak 10 berkas per email)'
     >>> quarantine_said("max_message_bytes: message is 31.457.280 bytes, over the limit of 26.214.400")
     'ukurannya terlalu besar (sekitar 30 MB; paling besar 25 MB per email)'
-    >>> quarantine_said("could not parse the MIME structure")
+    >>> quarantine_said("no header block, not an email")
+    'tidak ada bagian kepala (header), jadi bukan email'
+    >>> quarantine_said("the reader failed: KeyError: 'x'")
     'rinciannya dapat dilihat petugas pada daftar karantina'
     """
-    m = _OVER_LIMIT_RE.match(error.strip())
-    if m is None:
-        return QUARANTINE_ELSEWHERE
-    actual, maximum = (int(m[g].replace(".", "")) for g in ("actual", "maximum"))
-    if m["setting"] == "max_attachments":
-        return f"lampirannya terlalu banyak ({number(actual)} berkas; paling banyak {number(maximum)} berkas per email)"
-    size = f"sekitar {number(round(actual / _MB, 1))} MB; paling besar {number(round(maximum / _MB, 1))} MB"
-    if m["setting"] == "max_attachment_bytes":
-        return f"lampirannya terlalu besar ({size} per lampiran)"
-    if m["setting"] == "max_message_bytes":
+    error = error.strip()
+    m = _OVER_LIMIT_RE.match(error)
+    if m is not None and m["setting"] in ("max_attachments", "max_attachment_bytes", "max_message_bytes"):
+        actual, maximum = (int(m[g].replace(".", "")) for g in ("actual", "maximum"))
+        if m["setting"] == "max_attachments":
+            return (f"lampirannya terlalu banyak ({number(actual)} berkas; paling banyak {number(maximum)} berkas per "
+                    "email)")
+        size = f"sekitar {_size(actual)}; paling besar {_size(maximum)}"
+        if m["setting"] == "max_attachment_bytes":
+            return f"lampirannya terlalu besar ({size} per lampiran)"
         return f"ukurannya terlalu besar ({size} per email)"
-    return "bentuk email di luar batas yang dapat dibaca sistem"
+    low = error.lower()
+    said = next((words for start, words in _QUARANTINE_CAUSES if low.startswith(start)), None)
+    if said is not None:
+        return said
+    if m is not None:
+        return "bentuk email di luar batas yang dapat dibaca sistem"
+    return QUARANTINE_ELSEWHERE
 
 
 def difference_text(i: AttentionItem) -> str | None:

@@ -489,7 +489,14 @@ def queue_item_id(text: str) -> int:
 
 
 def outbox_id(text: str) -> int:
-    """An outbox id typed by the operator (a typer parser), as `mailbot outbox list` shows it."""
+    """An outbox id typed by the operator (a typer parser), as `mailbot outbox list` shows it; a request's
+    reference (BLK-2026-0001), which names no one mail, is refused with where the ids are listed."""
+    from mailbot.guards.threads import REFERENCE_PATTERN
+
+    if re.fullmatch(REFERENCE_PATTERN, text.strip().strip(_QUOTES), re.IGNORECASE):
+        raise UsageError(f"{text.strip()} is a request's reference, not an outbox id: an outbox id is the number in "
+                         "the id column of `mailbot outbox list` (a mail given up shows status failed there), e.g. "
+                         "mailbot outbox retry 17")
     return _unmarked_id(text, "an outbox id", "as `mailbot outbox list` shows it")
 
 

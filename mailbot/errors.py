@@ -125,6 +125,11 @@ class ImapUnreachable(ImapConnectionError):
     end once, so whoever catches this adds no line of its own."""
 
 
+class ImapCertificateError(ImapConnectionError):
+    """The IMAP server's certificate does not match its name or cannot be verified: nothing is read until the
+    configuration (or the server's certificate) is corrected; `mailbot run --once` says so in one line, exit 1."""
+
+
 class ImapConnectionLimit(ImapConnectionError):
     """The IMAP server refused a second connection of the same user ([LIMIT], [INUSE], "too many connections"):
     the IDLE watcher of `mailbot run` gives way to the connection that fetches."""

@@ -44,6 +44,7 @@ from mailbot.store.schema import OutboxMessage
 from mailbot.store.sent_log import sent_log
 from mailbot.store.urls import sqlite_file
 from mailbot.transports.base import Sender
+from mailbot.undelivered import failure_said
 
 log = logging.getLogger(__name__)
 
@@ -548,8 +549,8 @@ def _tell_operator(session: Session, desk: Desk, row: OutboxMessage) -> None:
     queue(session, desk, purpose=purpose, category="notice",
           template="notice_delivery_failed", to=[operator], request_pk=row.request_pk,
           context={"failed_message_id": row.message_id, "failed_to": ", ".join(row.recipients),
-                   "failed_subject": row.subject, "attempts": row.attempts, "error": row.last_error,
-                   "outbox_id": row.id})
+                   "failed_subject": row.subject, "attempts": row.attempts,
+                   "failure": failure_said(row.last_error or ""), "outbox_id": row.id})
 
 
 def retry(desk: Desk, outbox_id: int, *, actor: str = "operator") -> list[int] | None:

@@ -81,10 +81,12 @@ class QuarantinedEntry:
 
     @property
     def reason(self) -> str:
-        """The reason in the notice's Indonesian: the limit gone over, with its figures, or that the mail could
-        not be processed (the error itself follows as the technical detail)."""
+        """The reason in the notice's Indonesian: the limit gone over, with its figures, or the known cause in
+        words; a fault of the program is said as one, its technical detail left to `mailbot quarantine`."""
         said = attention.quarantine_said(self.error)
-        return "email tidak dapat diproses sistem" if said == attention.QUARANTINE_ELSEWHERE else said
+        if said == attention.QUARANTINE_ELSEWHERE:
+            return "terjadi kesalahan program saat memproses email ini (rinciannya: mailbot quarantine)"
+        return said
 
 
 # A burst of junk (a spam run, a broken client sending again and again) is one notice to the operator per

@@ -25,6 +25,7 @@ from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.schema import AttentionItem, Message, Report, Request
+from mailbot.undelivered import status_meaning
 
 log = logging.getLogger(__name__)
 
@@ -1188,7 +1189,9 @@ def automated(session: Session, desk: Desk, message: Message, verdict: Verdict) 
                    "bounced_subject": bounced.subject,
                    "bounce_subject": verdict.subject, "reasons": list(verdict.automated_reasons),
                    # the receiving server's own words ("552 5.2.2 Mailbox full"): what to ask the district about
-                   "bounce_reason": delivery_failure_reason(report),
+                   "bounce_reason": (reason := delivery_failure_reason(report)),
+                   # its enhanced status code ("5.2.2") in words: a report may give the code alone
+                   "bounce_meaning": status_meaning(reason),
                    "bounce_from": message.sender or "(tanpa alamat)",
                    "bounce_from_elsewhere": _bounced_elsewhere(desk, message.sender, bounced.recipients),
                    "bounce_forged": "dmarc_fail" in (message.guard or {}).get("reasons", ())})

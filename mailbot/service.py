@@ -25,6 +25,7 @@ from mailbot.desk import Desk
 from mailbot.errors import (
     ConfigError,
     DatabaseAway,
+    ImapCertificateError,
     ImapConnectionError,
     ImapConnectionLimit,
     ImapUnreachable,
@@ -70,6 +71,7 @@ def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: Sender
     with desk.sessions() as session:
         recorded = session.scalar(select(func.count(Message.id))) or 0
     away: ImapUnreachable | None = None
+    refused: ImapCertificateError | None = None  # the server's certificate: nothing read until it is corrected
     nudge, stop_sending = _start_sending(desk, sender, sender_process, tell_misconfigured=False,  # the command says it
                                          should_stop=stop.is_set)
     try:
@@ -80,17 +82,25 @@ def run_once(desk: Desk, inbox: Inbox, sender: Sender, *, sender_process: Sender
                 away = exc
             else:
                 log.info("stopped while waiting for the IMAP server: %s", " ".join(str(exc).split()))
+        except ImapCertificateError as exc:
+            if not stop.is_set():
+                refused = exc
         except ImapConnectionError as exc:
             if not stop.is_set():
                 raise
             log.info("stopped while waiting for the IMAP server: %s", " ".join(str(exc).split()))
-        if not stop.is_set() and away is None:
+        if not stop.is_set() and away is None and refused is None:
             watch.check_alerts(desk)
     finally:
         summary.flush = stop_sending()
     with desk.sessions() as session:
         summary.queued = repo.count_queued(session)
         read = (session.scalar(select(func.count(Message.id))) or 0) - recorded
+    if refused is not None:
+        f = summary.flush
+        said = "nothing was read" if read <= 0 else f"{read} message(s) read and recorded before"
+        raise ImapCertificateError(f"{' '.join(str(refused).split())}; {said} (mail sent: {f.sent}, waiting in the "
+                                   f"outbox: {summary.queued}, failed: {f.failed})") from refused
     if away is not None:
         # one line says it all (the adapter logged no promise of further tries): the inbox away, what was read
         # before, and the outbox's fate, which the summary would have told

@@ -60,6 +60,7 @@ from mailbot.reader.roles import (
     asked_role,
     current_requests,
     earlier_period_sheets,
+    figure_over_headline_zero,
     keywords,
     period_report,
     question_role,
@@ -789,6 +790,7 @@ def read_message(
     else:
         text_candidates, unassigned = read_text(text, low, answer_role, parts.date, restated, elsewhere)
     candidates.extend(text_candidates)
+    candidates = figure_over_headline_zero(candidates, read_subject)
     stated_here = {c.field for c in candidates}
     candidates.extend(c for c in adopted if c.field not in stated_here)
     candidates = asked_beside_needed_table(current_requests(candidates))

@@ -2027,6 +2027,27 @@ def current_requests(candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+def figure_over_headline_zero(candidates: list[Candidate], headline: str) -> list[Candidate]:
+    """Without the subject's word of zero ("Subject: Blangko KTP habis") when the body states the stock of the
+    same blank (or of none named) as a figure, even an estimate ("sisa skrg 400an kpg"): the subject sums the
+    mail up, the body says what is left; an estimate there is asked back, never read as zero."""
+    if not headline.strip():
+        return candidates
+    said = " ".join(headline.split())
+
+    def in_headline(c: Candidate) -> bool:
+        text = " ".join(c.text.split())
+        return bool(text) and text in said
+
+    zeros = [c for c in candidates if c.field == "stock_on_hand" and c.value == 0 and in_headline(c)
+             and any(q.startswith("zero_stock:") for q in c.cues)]
+    if not zeros:
+        return candidates
+    stated = [c for c in candidates if c.field == "stock_on_hand" and not in_headline(c)]
+    gone = {id(z) for z in zeros if any(s.item is None or z.item is None or s.item == z.item for s in stated)}
+    return [c for c in candidates if id(c) not in gone]
+
+
 _ITEM_AFTER_ZERO_RE = re.compile(
     r"[ \t]*(?:(?:untuk|utk|for)[ \t]+)?(?:(?:" + _words_re(vocab.GENERIC_BLANK_WORDS) + r")[ \t]+)?(?:"
     + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")(?![\w])"

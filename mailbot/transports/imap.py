@@ -23,6 +23,7 @@ from imapclient.imap4 import IMAP4WithTimeout
 
 from mailbot.config import ImapInbox as ImapInboxConfig
 from mailbot.errors import (
+    ImapCertificateError,
     ImapCommandError,
     ImapConnectionError,
     ImapConnectionLimit,
@@ -43,7 +44,7 @@ from mailbot.transports.probe import (
     unreachable_words,
     wrong_port,
 )
-from mailbot.transports.tls import client_context
+from mailbot.transports.tls import certificate_refused, client_context
 
 log = logging.getLogger(__name__)
 
@@ -942,8 +943,8 @@ class ImapInbox:
         # the same words for the whole outage, which ImapOutage has told in the log (the service adds no line)
         return ImapUnreachable(f"IMAP server {self._where} not reachable now: {self._outage.cause}")
 
-    def _certificate_error(self, exc: BaseException) -> ImapConnectionError:
-        return ImapConnectionError(f"IMAP server {self._where}: certificate verification failed: {_describe(exc)}")
+    def _certificate_error(self, exc: ssl.SSLCertVerificationError) -> ImapConnectionError:
+        return ImapCertificateError(certificate_refused(exc, "IMAP", self._where, "inbox"))
 
     def _stopped(self) -> ImapConnectionError:
         return ImapConnectionError(f"stopped while waiting for the IMAP server {self._where}")

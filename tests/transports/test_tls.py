@@ -46,7 +46,7 @@ def test_imap_over_tls_with_the_right_ca(tls_dovecot: DovecotServer, mode: Liter
 def test_imap_refuses_an_unknown_certificate_at_once(tls_dovecot: DovecotServer) -> None:
     inbox = make_inbox(tls_dovecot, MemoryCursorStore(), tls="implicit", port=tls_dovecot.imaps_port, host="localhost")
     started = time.monotonic()
-    with pytest.raises(ImapConnectionError, match="certificate verification failed"):
+    with pytest.raises(ImapConnectionError, match="certificate of the IMAP server .* cannot be verified"):
         list(inbox.fetch_new())
     assert time.monotonic() - started < 2  # not retried: waiting would not fix it
 
