@@ -205,7 +205,8 @@ class QuantityError(MailbotError):
 
     code: "invalid", "ambiguous", "not_positive" or "too_large"; the message is one English line
     with the fix. indonesian and examples: the same fix for a manager's email, where one is known: why, as
-    Indonesian words after 'Jumlah "1.5rb"', and the figures to write instead ("1,5 rb", "1.500"). two_ways: of
+    Indonesian words after 'Jumlah "1.5rb"', and the figures to write instead ("1,5 rb", "1.500"), one with the
+    words that say when to write it where it needs them ("1.500 bila yang dimaksud jumlah keduanya"). two_ways: of
     one figure that can be read two ways ("dua ribu lima": 2.005 as written, or 2.500 said short), the two readings
     ("2.005", "2.500"), as a district is asked back about it; () for any other refusal.
     """

@@ -101,11 +101,7 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
             (first := int(beside[1].replace(".", ""))) % 1000 == 0):
         # "1.000 500": thousands and a figure below them side by side; 1.500, or 1.000 and 500? As the reader
         # leaves it unread in a district's mail
-        figures = (format_number(first + int(beside[2])), format_number(first))
-        raise QuantityError("ambiguous", f'"{shown}" is two figures side by side ({figures[0]}, or {figures[1]} '
-                                         f"and {beside[2]}?); write the number once, like {figures[0]}",
-                            indonesian=f"berisi dua angka berdampingan ({figures[1]} dan {beside[2]})",
-                            examples=figures)
+        raise _two_figures(shown, first, int(beside[2]), "side by side", "berdampingan")
     _refuse_joined(shown, spelled)  # "seribu, 500", "2rb.500": two figures joined by a comma or a stop
     if (about := _ESTIMATE_RE.fullmatch(spelled)) is not None:
         # "2 ribuan", "3 ribu-an", "2 rebuan", "2,5 ribuan", "2000an": some thousands, some two thousand; an
@@ -221,11 +217,12 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
     return within(-value if negative else value)
 
 
-# A figure, a comma (or the stop after an abbreviated multiplier, "2rb.500") and a figure below a thousand, in digits
-# or words: "seribu, 500", "2.000, 250", "dua ribu, tiga ratus" (after digits the comma has a space: "2.000,50" is a
-# decimal comma); a sentence's stop may end it ("2.500, 120.").
+# A figure, a comma (or the stop after an abbreviated multiplier, "2rb.500") and a figure, in digits, grouped or not,
+# or words: "seribu, 500", "2.000, 250", "2.000, 1.300", "dua ribu, tiga ratus" (after digits the comma has a space:
+# "2.000,50" is a decimal comma); a unit may follow the first ("2.000 keping, 1.300"), and a sentence's stop the
+# second ("2.500, 120.").
 _JOINED_RE = re.compile(r"(?P<head>.*?(?:[^\W\d_]\s*(?P<mark>[,.])|[0-9]\s*(?P<after_digit>[,.])(?=\s)))\s*"
-                        r"(?P<tail>[0-9]{1,3}|[^\W\d_][^\W\d_\s]*(?:\s+[^\W\d_]+)*)\.?")
+                        r"(?P<tail>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+|[^\W\d_][^\W\d_\s]*(?:\s+[^\W\d_]+)*)\.?")
 # A multiplier word made an estimate: "2 ribuan", "3 ribu-an", "2 rebuan", "2 rban", "2,5 ribuan", "seribuan", or a
 # figure: "2000an", "2.000-an" (mailbot.reader.vocabulary.MULTIPLIER_STEMS; "650an" in numbers.py).
 _ESTIMATE_STEMS = "ribu|rebu|rbu|rb|ratus|rts|juta|jt"
@@ -270,13 +267,13 @@ def _figure_or_words(text: str | None) -> int | None:
         return None
     text = text.strip()
     if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})*|[0-9]+", text):
-        return int(text.replace(".", ""))
+        return int(text.replace(".", "")) if len(text.replace(".", "").lstrip("0")) <= MAX_DIGITS else None
     return parse_words(text.lower())
 
 
 def _refuse_joined(shown: str, spelled: str) -> None:
-    """QuantityError "ambiguous" for thousands and a figure below them joined by a comma ("seribu, 500": 1.500, or
-    1.000 and 500?), as the reader leaves it unread in a district's mail; nothing for any other text."""
+    """QuantityError "ambiguous" for two figures joined by a comma or a stop ("seribu, 500": 1.500, or 1.000 and 500?
+    "2.000, 1.300": which one?), as the reader leaves them unread in a district's mail; nothing for any other text."""
     if (joined := _JOINED_RE.fullmatch(spelled)) is None:
         return
     head_text = joined["head"].rstrip(" ,.")
@@ -289,16 +286,23 @@ def _refuse_joined(shown: str, spelled: str) -> None:
     except QuantityError:
         return
     tail = _figure_or_words(joined["tail"])
-    # "1.500, 300" as well as "2.000, 300": a figure of thousands and one below a thousand after the comma (the
-    # reader asks both back in a district's mail)
-    if head < 1000 or tail is None or not 0 < tail < 1000:
+    # "1.500, 300" as well as "2.000, 300" and "2.000, 1.300": any two counts, each a number of pieces
+    if tail is None or tail <= 0:
         return
-    figures = (format_number(head + tail), format_number(head))
-    mark, kata = ("a stop", "titik") if (joined["mark"] or joined["after_digit"]) == "." else ("a comma", "koma")
-    raise QuantityError("ambiguous", f'"{shown}" is two figures joined by {mark} ({figures[0]}, or {figures[1]} and '
-                                     f"{joined['tail']}?); write the number once, like {figures[0]}",
-                        indonesian=f"berisi dua angka yang dipisah {kata} ({figures[1]} dan {joined['tail']})",
-                        examples=figures)
+    how, kata = ("joined by a stop", "dipisah titik") if (joined["mark"] or joined["after_digit"]) == "." else (
+        "joined by a comma", "dipisah koma")
+    raise _two_figures(shown, head, tail, how, kata)
+
+
+def _two_figures(shown: str, head: int, tail: int, how: str, kata: str) -> QuantityError:
+    """The refusal of two figures typed for one ("2.500, 120", "1.000 500"): both named, and one of them to write, or
+    their total if that is what was meant; never the total first, a figure nobody typed. *how* and *kata* say how
+    the two are set apart (in English and Indonesian)."""
+    first, second, total = format_number(head), format_number(tail), format_number(head + tail)
+    return QuantityError("ambiguous", f'"{shown}" is two figures {how} ({first} and {second}); write one of them, '
+                                      f"like {first} or {second}, or the total, {total}, if that is what you mean",
+                         indonesian=f"berisi dua angka yang {kata} ({first} dan {second})",
+                         examples=(first, second, f"{total} bila yang dimaksud jumlah keduanya"))
 
 
 # a digit in words with a half or a tenth before its scale word: "satu setengah ribu", "dua koma lima ribu"

@@ -111,6 +111,11 @@ def test_supply_receive_reads_dots_as_thousands(desk_dir: Path, typed: str, reco
     (("supply", "receive", "100", "--item", "paspor"), "--item paspor: not an item"),
     # thousands then a single digit: 1.005 as written, or 1.500 said short (was recorded as 1.005)
     (("supply", "receive", "seribu lima"), "ambiguous: thousands then a single digit, 1.005 as written or 1.500"),
+    # two figures joined by a comma, the second with thousands (was "is not a number of pieces", naming neither)
+    (("supply", "receive", "1.200, 1.300 keping"), "joined by a comma (1.200 and 1.300); write one of them"),
+    (("approve", "BLK-2026-0001", "--quantity", "2.000, 1.300"),
+     '"2.000, 1.300" is two figures joined by a comma (2.000 and 1.300); write one of them, like 2.000 or 1.300, '
+     "or the total, 3.300, if that is what you mean"),
 ])
 def test_bad_quantities_are_one_clear_line(desk_dir: Path, args: tuple[str, ...], words: str) -> None:
     assert mailbot(desk_dir, "migrate").returncode == 0  # the desk exists: `status` below makes no database

@@ -55,6 +55,7 @@ def test_a_figure_joined_to_thousands_by_a_stop_is_named_as_two_figures() -> Non
     asked = parse_manager_command("SETUJU 3.000. 400 keping")
     assert isinstance(asked, CommandError), asked
     assert asked.message == ('Jumlah "3.000. 400" berisi dua angka yang dipisah titik (3.000 dan 400). Tulis '
-                             "misalnya: SETUJU 3.400 atau SETUJU 3.000."), asked.message
+                             "misalnya: SETUJU 3.000 atau SETUJU 400 atau SETUJU 3.400 bila yang dimaksud jumlah "
+                             "keduanya."), asked.message
     with pytest.raises(QuantityError, match="two figures joined by a stop"):
         parse_quantity("3.000. 400")

@@ -12,22 +12,22 @@ from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_
 from mailbot.quantities import parse_quantity
 
 
+def two_figures(mark: str, first: str, second: str, total: str) -> str:
+    """What a manager is told of two figures for one: both named, one of them to write, the total last and said
+    for what it is."""
+    return (f"berisi dua angka yang dipisah {mark} ({first} dan {second}). Tulis misalnya: SETUJU {first} atau SETUJU "
+            f"{second} atau SETUJU {total} bila yang dimaksud jumlah keduanya.")
+
+
 @pytest.mark.parametrize(("figure", "said"), [
-    ("seribu, 500", 'berisi dua angka yang dipisah koma (1.000 dan 500). Tulis misalnya: SETUJU 1.500 atau SETUJU '
-                    "1.000."),
-    ("seribu,500", 'berisi dua angka yang dipisah koma (1.000 dan 500). Tulis misalnya: SETUJU 1.500 atau SETUJU '
-                   "1.000."),
-    ("dua ribu, 300", 'berisi dua angka yang dipisah koma (2.000 dan 300). Tulis misalnya: SETUJU 2.300 atau SETUJU '
-                      "2.000."),
-    ("1 rb, 500", 'berisi dua angka yang dipisah koma (1.000 dan 500). Tulis misalnya: SETUJU 1.500 atau SETUJU '
-                  "1.000."),
-    ("2.000, 250", 'berisi dua angka yang dipisah koma (2.000 dan 250). Tulis misalnya: SETUJU 2.250 atau SETUJU '
-                   "2.000."),
-    ("2rb.500", 'berisi dua angka yang dipisah titik (2.000 dan 500). Tulis misalnya: SETUJU 2.500 atau SETUJU '
-                "2.000."),
+    ("seribu, 500", two_figures("koma", "1.000", "500", "1.500")),
+    ("seribu,500", two_figures("koma", "1.000", "500", "1.500")),
+    ("dua ribu, 300", two_figures("koma", "2.000", "300", "2.300")),
+    ("1 rb, 500", two_figures("koma", "1.000", "500", "1.500")),
+    ("2.000, 250", two_figures("koma", "2.000", "250", "2.250")),
+    ("2rb.500", two_figures("titik", "2.000", "500", "2.500")),
     # thousands that are not round, as a district's mail is asked back for them
-    ("1.700, 400", 'berisi dua angka yang dipisah koma (1.700 dan 400). Tulis misalnya: SETUJU 2.100 atau SETUJU '
-                   "1.700."),
+    ("1.700, 400", two_figures("koma", "1.700", "400", "2.100")),
     ("2 ribuan", 'berupa perkiraan ("ribuan"), bukan jumlah yang pasti. Tulis misalnya: SETUJU 2.000.'),
 ])
 @pytest.mark.parametrize("after", ["", " PAKSA sdh dicek via telp"])
@@ -65,15 +65,15 @@ def test_a_reason_or_a_time_after_the_comma_is_no_figure_joined(line: str, quant
 
 
 @pytest.mark.parametrize(("typed", "said"), [
-    ("seribu, 500", '"seribu, 500" is two figures joined by a comma (1.500, or 1.000 and 500?); write the number '
-                    "once, like 1.500"),
+    ("seribu, 500", '"seribu, 500" is two figures joined by a comma (1.000 and 500); write one of them, like 1.000 '
+                    "or 500, or the total, 1.500, if that is what you mean"),
     ("2 ribuan", '"2 ribuan" is an estimate ("ribuan"), not a number of pieces; write the number itself, like 2.000'),
     # a sentence's stop after the part, and thousands grouped with a comma as English writes them (each was "is not
     # a number of pieces", naming neither figure)
-    ("2.500, 120.", '"2.500, 120." is two figures joined by a comma (2.620, or 2.500 and 120?); write the number '
-                    "once, like 2.620"),
-    ("2,500, 400 pcs", '"2,500, 400 pcs" is two figures joined by a comma (2.900, or 2.500 and 400?); write the '
-                       "number once, like 2.900"),
+    ("2.500, 120.", '"2.500, 120." is two figures joined by a comma (2.500 and 120); write one of them, like 2.500 '
+                    "or 120, or the total, 2.620, if that is what you mean"),
+    ("2,500, 400 pcs", '"2,500, 400 pcs" is two figures joined by a comma (2.500 and 400); write one of them, like '
+                       "2.500 or 400, or the total, 2.900, if that is what you mean"),
 ])
 def test_the_command_line_names_the_figures_joined_or_the_estimate(typed: str, said: str) -> None:
     with pytest.raises(QuantityError) as refused:

@@ -43,10 +43,10 @@ def test_the_command_line_and_a_setuju_read_the_abbreviated_stop_alike() -> None
 def test_the_command_line_and_a_setuju_refuse_thousands_beside_a_figure_alike() -> None:
     with pytest.raises(QuantityError) as refused:
         parse_quantity("2.000 700")
-    assert refused.value.code == "ambiguous" and "2.700, or 2.000 and 700" in str(refused.value)
+    assert refused.value.code == "ambiguous" and "side by side (2.000 and 700)" in str(refused.value)
     command = parse_manager_command("SETUJU 2.000 700")
     assert not isinstance(command, ManagerCommand)
-    assert "2.000 dan 700" in str(command) and "SETUJU 2.700" in str(command)
+    assert "2.000 dan 700" in str(command) and "SETUJU 2.700 bila yang dimaksud jumlah keduanya" in str(command)
 
 
 @pytest.mark.parametrize(("typed", "figure"), [("3rb4", 3400), ("3rb450", 3450)])
