@@ -1434,11 +1434,17 @@ def _name_opens_next(masked: str, prev_end: int, owned: re.Match[str], m: Mentio
     line_start = masked.rfind("\n", 0, prev_end) + 1
     before, ambiguous = explicit_item(masked[max(line_start, prev_end - 80) : prev_end])
     named, _ = explicit_item(owned.group())
-    if before is None or ambiguous or named is None or named == before:
-        return False
     rest = masked[owned.end() : m.start]
     found = keywords(rest)
-    return bool(found) and not rest[: found[0].start].strip()
+    opens = bool(found) and not rest[: found[0].start].strip()
+    if before is None and not ambiguous and named is not None and opens:
+        # "rekam 30 ctk 33 kia ctk 12": the figure before names no blank, and the name is followed by the
+        # same count word as that figure's; the count is said again for the named blank.
+        said = keywords(masked[max(line_start, prev_end - 40) : prev_end])
+        return bool(said) and said[-1].role == found[0].role
+    if before is None or ambiguous or named is None or named == before:
+        return False
+    return opens
 
 
 # A bracket opened right after a figure and its unit: "800 keping (", "1.500 (".
@@ -1499,8 +1505,10 @@ def _in_aside_after(masked: str, prev_end: int, m: Mention, next_start: int) -> 
 
 # A blank's name right before a figure or a word of zero, at the end of the text looked at (the next figure
 # starts there, or the words of zero end it).
+# "rekam 30 ctk 33 kia ctk 12": the name may come with the next figure's count word (of the day's work).
 _NAME_OPENS_NEXT_RE = re.compile(
-    r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*:?[ \t]*(?P<zero>(?:"
+    r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*:?[ \t]*(?:(?:"
+    + _words_re(vocab.ROLE_PHRASES["printed"] + vocab.ROLE_PHRASES["recorded"]) + r")[ \t]*:?[ \t]*)?(?P<zero>(?:"
     + _words_re(vocab.STOCK_ONLY_ZERO_WORDS) + r")(?![\w-])[ \t]*)?$"
 )
 

@@ -2142,7 +2142,8 @@ DISTRICT_ALIASES: dict[str, tuple[str, ...]] = {
     "bulungan": ("blgn",),
     "tarakan": ("trk",),
     "nunukan": ("nnk",),
-    "malinau": ("mln",),
+    # "dolvi capil mlnw": an SMS sign-off writes the name without its vowels ("mlnw" for "-nau")
+    "malinau": ("mln", "mlnw"),
 }
 
 # An office's word with a district's short name, as a chat names its speakers ("[10.05] Dimas Capil Blg: ...",
@@ -2156,6 +2157,9 @@ FORMER_OFFICE_PHRASES: tuple[str, ...] = (
     "transferred from", "formerly at", "formerly with",
 )
 DISTRICT_TAG_ALIASES: dict[str, tuple[str, ...]] = {"bulungan": ("blg", "blgn"), "tarakan": ("tkn",)}
+# What a government domain puts before or after a district's name ("malinaukab", "tarakankota", "pemkab-nunukan"):
+# an address at a domain naming one district ("smsgw@posko.bpbd-malinau.example") writes from that district.
+DOMAIN_NAME_AFFIXES: tuple[str, ...] = ("kab", "kota", "pemkab", "pemkot")
 
 # --- Table columns ------------------------------------------------------------------------
 
