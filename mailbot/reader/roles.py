@@ -245,6 +245,9 @@ _MOST_IN_A_DAY = 2500
 # A month's report ("Rekap bulan Agustus", "Laporan bulanan"): a month of days' work.
 _MOST_IN_A_MONTH = 31 * _MOST_IN_A_DAY
 _MONTHLY_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.MONTHLY_REPORT_PHRASES) + r")(?![\w-])")
+# ... and a year's ("Laporan Akhir Tahun 2026"): a year of days' work.
+_MOST_IN_A_YEAR = 366 * _MOST_IN_A_DAY
+_YEARLY_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.YEARLY_REPORT_PHRASES) + r")(?![\w-])")
 _HEAD_CHARS = 300  # how far into a mail its title and opening line reach
 _PART_OF_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?"
@@ -266,6 +269,7 @@ class Span:
     role: str | None = None  # the role its words gave it, if any
     keyword_end: int = -1  # the end of the role word that gave it, if any
     value: int | None = None
+    of_a_year: bool = False  # the mail reports a year ("Laporan Akhir Tahun 2026"; its year is masked)
 
 
 def _money(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -309,10 +313,22 @@ _PART_BEFORE_RE = re.compile(
 def _running_total(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     """"Target perekaman 12.000 jiwa, sudah terekam 9.500": a count of work done that no district
     reaches in a day is a running total, not the day's figure; in a mail that reports a month ("Rekap bulan
-    Agustus 2026", looked for only past a day's most), one that no district reaches in a month."""
+    Agustus 2026", looked for only past a day's most), one that no district reaches in a month; in a mail that
+    reports a year ("Laporan Akhir Tahun 2026"), one that no district reaches in a year."""
     if span.role not in ("recorded", "printed") or (span.value or 0) <= _MOST_IN_A_DAY:
         return False
+    if span.of_a_year and not _in_bar_row(span):
+        # (a row of cells between bars, "Pencetakan KTP-el | 9.800 | 9.302 | 94,9%", holds a target beside the
+        # year's count: which is which only its header says, read as a table's)
+        return (span.value or 0) > _MOST_IN_A_YEAR
     return (span.value or 0) > _MOST_IN_A_MONTH or not _MONTHLY_RE.search(span.masked, 0, _HEAD_CHARS)
+
+
+def _in_bar_row(span: Span) -> bool:
+    """Whether the figure at *span* stands in a line of cells between bars ("KTP-el | 9.800 | 9.302")."""
+    line_start = span.masked.rfind("\n", 0, span.start) + 1
+    line_end = span.masked.find("\n", span.end)
+    return "|" in span.masked[line_start : line_end if line_end != -1 else len(span.masked)]
 
 
 def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -1832,9 +1848,26 @@ def _postfix_of_previous(masked: str, figure_end: int, k: Keyword, limit: int) -
     """Whether role word *k* is said right after the figure ending at *figure_end* and closes it with a
     comma ("58 enrolled, 52 printed, 987 ...") or with the "=" of a sum ("842, minus 96 printed = 746"): then it
     names that figure, not the one after it."""
-    if _UNIT_GAP_RE.fullmatch(masked, figure_end, k.start) is None and not _people_recorded(masked, figure_end, k):
+    if (
+        _UNIT_GAP_RE.fullmatch(masked, figure_end, k.start) is None
+        and _DONE_GAP_RE.fullmatch(masked, figure_end, k.start) is None
+        and not _people_recorded(masked, figure_end, k)
+    ):
         return False
-    return masked[k.end : limit].lstrip()[:1] in (",", "=")
+    return _CLOSES_FIGURE_RE.match(masked, k.end, limit) is not None
+
+
+# After the role word, a comma or the "=" of a sum closes the figure's clause; a date it was done on (masked, its
+# word left: "sudah kami terima tgl 23/12, namun ...") may come between.
+_CLOSES_FIGURE_RE = re.compile(
+    r"\s*(?:(?:pada[ \t]+)?(?:" + _words_re(vocab.COLUMN_WORDS["date"]) + r")(?![\w-])\s*)?[,=]"
+)
+# "1.500 keping sudah kami terima, namun 12 keping rusak": a word of done between the figure and the role word
+# after it; the role word still closes the figure before the comma.
+_DONE_GAP_RE = re.compile(
+    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[ \t]*)?(?:"
+    + _words_re(vocab.AFFIRM_WORDS) + r")[ \t]+"
+)
 
 
 def _said_of_supply(masked: str, prev_end: int, pos: int) -> bool:
@@ -3257,6 +3290,7 @@ def read_text(
     districts; a figure said of one of them is left out.
     """
     masked = mask_non_quantities(low)
+    of_a_year = _YEARLY_RE.search(low, 0, _HEAD_CHARS) is not None  # looked for before the year is masked
     # A bare year ("kebutuhan 2027") is no quantity, and no boundary between a role word and its number.
     mentions = [m for m in find_mentions(low, masked) if not (m.year and m.unit != "blank")]
     kws = keywords(masked)
@@ -3574,7 +3608,7 @@ def read_text(
             continue
         if about_something_else(Span(
             masked, own_lo, m.start, m.end, after_limit, role,
-            keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value,
+            keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value, of_a_year,
         ), elsewhere):
             ignored_end = m.end
             continue

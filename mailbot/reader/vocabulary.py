@@ -2504,6 +2504,12 @@ MONTHLY_REPORT_PHRASES: tuple[str, ...] = (
 MONTHLY_REPORT_PHRASES += tuple(
     f"{lead} {month}" for lead in ("rekap", "rekapitulasi", "laporan") for month in MONTHS if month != "may"
 ) + tuple(f"{lead} {month}" for lead in ("recap", "report") for month in MONTHS if len(month) >= 5)
+# A year's report ("Laporan Akhir Tahun 2026", "bersama ini kami laporkan capaian tahun 2026"): a year of days' work.
+YEARLY_REPORT_PHRASES: tuple[str, ...] = (
+    "laporan akhir tahun", "laporan tahunan", "laporan tahun", "rekap akhir tahun", "rekap tahunan", "rekap tahun",
+    "rekapitulasi tahunan", "rekapitulasi tahun", "capaian tahun", "capaian akhir tahun", "annual report",
+    "annual recap", "year-end report", "year end report",
+)
 # A table's first column named by one of these has a row per place: with no total row, the district's
 # figure is the sum of its rows ("Kecamatan;Perekaman" / "Nunukan;41" / "Sebatik;18" ...).
 # Before a word of PLACE_HEADERS, these say a list gives a figure per place ("Sisa blangko KTP-el per lokasi hari
