@@ -2495,6 +2495,37 @@ def _sums_to(parts: Sequence[int], value: int | None) -> bool:
 _TOO_MANY_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.TOO_MANY_WORDS) + r")(?![\w-])")
 
 
+_HALF_ASKED_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.SEND_ASK_PHRASES) + r")[^\S\n]+(?:"
+    + _words_re(vocab.HALF_OF_PHRASES) + r")(?![\w-])"
+)
+
+
+def _half_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"mohon dikirim setengah dari permintaan kami sebelumnya (4.000) dulu": half of the one figure that follows in
+    the clause is asked, worked out as a clerk would (an odd figure has no half in whole cards: unclear). A figure
+    asked in the mail's own words wins; the figure halved is not asked."""
+    half = _HALF_ASKED_RE.search(masked)
+    if half is None:
+        return candidates
+    end = _CLAUSE_END_RE.search(masked, half.end())
+    clause_end = end.start() if end else len(masked)
+    if (comma := masked.find(",", half.end(), clause_end)) != -1:
+        clause_end = comma  # "..., sisa kami 200": the next part of the sentence says something else
+    said = [m for m in find_mentions(masked, masked) if half.end() <= m.start < clause_end and m.value is not None
+            and m.unit != "other" and not m.year]
+    if not said:
+        return candidates
+    value = said[0].value
+    rest = [c for c in candidates if not (c.field == "requested" and c.value == value)]
+    if any(c.field == "requested" and c.value is not None for c in rest):
+        return rest
+    text = masked[half.start() : said[-1].end]
+    if len(said) > 1 or value is None or value % 2:
+        return [*rest, Candidate("requested", None, text, True, "unclear")]
+    return [*rest, Candidate("requested", value // 2, text, True, cues=("half_of_figure",))]
+
+
 def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
     """"Kebutuhan kami 3.500 keping, stok 1.150 keping, mohon dikirimkan kekurangannya": the writer asks
     for the difference without writing it, so the clerk works it out: the need less the stock. With no
@@ -4028,6 +4059,7 @@ def read_text(
     if len(mentions) > 2 and _PLACES_TOTAL_RE.search(masked):
         candidates = _count_of_places(original, masked, mentions, kws, candidates)
     candidates = _shortfall_asked(masked, candidates)
+    candidates = _half_asked(masked, candidates)
     candidates = _loan_beside_ask(candidates)
     if answer_role is None and _need_only(masked, kws, candidates):
         # "stok kami tinggal 12% dari kebutuhan (kebutuhan Desember 6.000, stok sekarang 720)": beside the

@@ -140,6 +140,11 @@ SCALE_WORDS: tuple[str, ...] = ("belas", "puluh", "ratus", "ribu", "juta")
 # A half between a digit word and a scale word, as said aloud: "satu setengah ribu" is 1.500, "dua setengah
 # ratus" is 250.
 HALF_WORDS: tuple[str, ...] = ("setengah", "stengah")
+# Right after a word of sending asked (SEND_ASK_PHRASES), these ask for half of the figure that follows in the
+# clause: "mohon dikirim setengah dari permintaan kami sebelumnya (4.000) dulu" asks for 2.000.
+HALF_OF_PHRASES: tuple[str, ...] = (
+    "setengah dari", "stengah dari", "separuh dari", "setengahnya dari", "separuhnya dari", "half of", "half the",
+)
 # Short forms of the scale words after number words, as after digits ("dua rb", "tiga rbu", "satu jt"):
 # "mhn dikirim dua rb ya" is two thousand.
 SCALE_ABBREVIATIONS: dict[str, str] = {"rb": "ribu", "rbu": "ribu", "rebu": "ribu", "jt": "juta", "rts": "ratus"}

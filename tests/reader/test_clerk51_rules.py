@@ -3,7 +3,8 @@ domain that names a district (an SMS gateway run by the district's disaster agen
 SMS sign-off writes the district's name without its vowels ("capil mlnw"); a count word said again after a
 blank's name ("ctk 33 kia ctk 12") gives the second figure to the named blank; a receipt word said as done after
 its figure ("1.500 keping sudah kami terima, namun 12 keping rusak") is that figure's, not the damaged part's; a
-year's report reads counts no day or month reaches. Each test is a short mail with other words and figures."""
+year's report reads counts no day or month reaches; half of a stated figure asked ("mohon dikirim setengah dari
+... (4.000)") is worked out. Each test is a short mail with other words and figures."""
 
 from __future__ import annotations
 
@@ -71,3 +72,13 @@ def test_a_year_tables_row_between_bars_is_not_read_for_its_first_figure() -> No
     v = mail(OPERATOR, "Capaian tahun 2026", "Capaian tahun 2026:\n\n| Target | Realisasi | %\n"
              "Pencetakan KTP-el | 12.000 | 11.402 | 95%\n")
     assert v["printed"] != 12000
+
+
+@pytest.mark.parametrize(("body", "requested"), [
+    ("Karena stok provinsi menipis, mohon dikirimkan setengah dari usulan awal kami (3.000 keping) dulu.", 1500),
+    ("mohon dikirim setengah dari 3.000 keping, sisa kami 200", 1500),
+    ("mohon dikirim separuh dari 1.501 keping", None),  # no half in whole cards: asked back
+])
+def test_half_of_a_stated_figure_asked_is_worked_out(body: str, requested: int | None) -> None:
+    v = mail(OPERATOR, "permohonan", body)
+    assert (v["kind"], v["requested"]) == ("request", requested)
