@@ -4117,7 +4117,10 @@ def read_text(
         loose = _not_awaited(masked, clauses, loose)
     if answer_role and loose and not any(c.field == answer_role for c in candidates):
         m, snippet = loose[0]
-        if len(loose) == 1 and m.unit != "people" and not m.approximate and not m.conflict and m.value is not None:
+        # ("Perekaman hari ini?" / "12 orang": the people recorded are the count asked; people are no count of
+        # blanks asked, held or received.)
+        counted = m.unit != "people" or answer_role in ("recorded", "printed")
+        if len(loose) == 1 and counted and not m.approximate and not m.conflict and m.value is not None:
             candidates.append(Candidate(answer_role, m.value, snippet, True))
             unassigned.remove(snippet)
         else:

@@ -4,7 +4,8 @@ SMS sign-off writes the district's name without its vowels ("capil mlnw"); a cou
 blank's name ("ctk 33 kia ctk 12") gives the second figure to the named blank; a receipt word said as done after
 its figure ("1.500 keping sudah kami terima, namun 12 keping rusak") is that figure's, not the damaged part's; a
 year's report reads counts no day or month reaches; half of a stated figure asked ("mohon dikirim setengah dari
-... (4.000)") is worked out. Each test is a short mail with other words and figures."""
+... (4.000)") is worked out; people counted in answer to a quoted question of recordings are the recordings.
+Each test is a short mail with other words and figures."""
 
 from __future__ import annotations
 
@@ -82,3 +83,10 @@ def test_a_year_tables_row_between_bars_is_not_read_for_its_first_figure() -> No
 def test_half_of_a_stated_figure_asked_is_worked_out(body: str, requested: int | None) -> None:
     v = mail(OPERATOR, "permohonan", body)
     assert (v["kind"], v["requested"]) == ("request", requested)
+
+
+def test_people_recorded_answer_the_question_of_recordings_quoted_above() -> None:
+    body = ("> > Mohon laporan singkat sebelum cuti bersama.\n> > Sisa blangko berapa?\n615 keping pak.\n"
+            "> > Perekaman kemarin?\n27 orang, cetaknya besok karena ribbon habis.\n> Terima kasih.\n\nDimas")
+    v = mail(OPERATOR, "Re: laporan sebelum cuti", body)
+    assert (v["kind"], v["stock_on_hand"], v["recorded"], v["printed"]) == ("stock_report", 615, 27, None)
