@@ -1848,26 +1848,9 @@ def _postfix_of_previous(masked: str, figure_end: int, k: Keyword, limit: int) -
     """Whether role word *k* is said right after the figure ending at *figure_end* and closes it with a
     comma ("58 enrolled, 52 printed, 987 ...") or with the "=" of a sum ("842, minus 96 printed = 746"): then it
     names that figure, not the one after it."""
-    if (
-        _UNIT_GAP_RE.fullmatch(masked, figure_end, k.start) is None
-        and _DONE_GAP_RE.fullmatch(masked, figure_end, k.start) is None
-        and not _people_recorded(masked, figure_end, k)
-    ):
+    if _UNIT_GAP_RE.fullmatch(masked, figure_end, k.start) is None and not _people_recorded(masked, figure_end, k):
         return False
-    return _CLOSES_FIGURE_RE.match(masked, k.end, limit) is not None
-
-
-# After the role word, a comma or the "=" of a sum closes the figure's clause; a date it was done on (masked, its
-# word left: "sudah kami terima tgl 23/12, namun ...") may come between.
-_CLOSES_FIGURE_RE = re.compile(
-    r"\s*(?:(?:pada[ \t]+)?(?:" + _words_re(vocab.COLUMN_WORDS["date"]) + r")(?![\w-])\s*)?[,=]"
-)
-# "1.500 keping sudah kami terima, namun 12 keping rusak": a word of done between the figure and the role word
-# after it; the role word still closes the figure before the comma.
-_DONE_GAP_RE = re.compile(
-    r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[ \t]*)?(?:"
-    + _words_re(vocab.AFFIRM_WORDS) + r")[ \t]+"
-)
+    return masked[k.end : limit].lstrip()[:1] in (",", "=")
 
 
 def _said_of_supply(masked: str, prev_end: int, pos: int) -> bool:

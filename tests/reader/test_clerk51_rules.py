@@ -1,11 +1,10 @@
 """Rules for terse messages from evacuation posts and for year-end mail: an address on no district's list at a
 domain that names a district (an SMS gateway run by the district's disaster agency) writes from that district; an
 SMS sign-off writes the district's name without its vowels ("capil mlnw"); a count word said again after a
-blank's name ("ctk 33 kia ctk 12") gives the second figure to the named blank; a receipt word said as done after
-its figure ("1.500 keping sudah kami terima, namun 12 keping rusak") is that figure's, not the damaged part's; a
-year's report reads counts no day or month reaches; half of a stated figure asked ("mohon dikirim setengah dari
-... (4.000)") is worked out; people counted in answer to a quoted question of recordings are the recordings.
-Each test is a short mail with other words and figures."""
+blank's name ("ctk 33 kia ctk 12") gives the second figure to the named blank; a year's report reads counts no
+day or month reaches; half of a stated figure asked ("mohon dikirim setengah dari ... (4.000)") is worked out;
+people counted in answer to a quoted question of recordings are the recordings. Each test is a short mail with
+other words and figures."""
 
 from __future__ import annotations
 
@@ -44,16 +43,6 @@ def test_a_count_said_again_for_the_other_blank_is_that_blanks() -> None:
     v = mail(OPERATOR, "lap 20/5", "balai desa 20/5 rekam 44 ctk 38 kia ctk 9. ani")
     assert (v["item"], v["printed"], v["recorded"]) == ("ktp-el", 38, 44)
     assert v["readings"]["kia"]["printed"] == 9
-
-
-@pytest.mark.parametrize(("body", "item", "received"), [
-    ("Blangko KTP-el 2.400 keping telah kami terima tgl 4/1, tetapi 9 keping kondisinya rusak.", "ktp-el", 2400),
-    ("KIA 800 lembar sudah kami terima, namun 7 lembar rusak terlipat.", "kia", 800),
-])
-def test_a_damaged_part_after_a_receipt_said_as_done_is_not_a_second_receipt(
-        body: str, item: str, received: int) -> None:
-    v = mail(OPERATOR, "penerimaan", body)
-    assert (v["kind"], v["item"], v["received"]) == ("receipt", item, received)
 
 
 def test_a_year_report_reads_the_years_counts() -> None:
