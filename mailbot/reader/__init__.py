@@ -22,6 +22,7 @@ from mailbot.reader.automated import (
 )
 from mailbot.reader.classify import (
     district_named,
+    district_of_domain,
     district_of_sender,
     district_signed,
     explicit_item,
@@ -633,7 +634,13 @@ def read_message(
     read_subject = "" if is_reply or desk_forward or chain_text is not parts.text else bare_subject
     body = read_subject + "\n\n" + new_text if read_subject else new_text
     low_all = normalise(subject + "\n" + new_text)
-    district = sender_district or district_named(low_all, districts, normalise(subject))
+    district = (
+        sender_district
+        or district_named(low_all, districts, normalise(subject))
+        # an address on no list at a domain naming a district ("smsgw@posko.bpbd-malinau.example", SMS signed
+        # "dolvi" only): the district its domain names
+        or district_of_domain(sender, districts)
+    )
     excerpt = new_text.strip()[:_EXCERPT_CHARS]
     common = dict(
         district=district,

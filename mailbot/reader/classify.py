@@ -742,3 +742,26 @@ def district_of_sender(sender: str | None, districts: Sequence[District]) -> str
             if address.lower() == sender:
                 return d.code
     return None
+
+
+def district_of_domain(sender: str | None, districts: Sequence[District]) -> str | None:
+    """The code of the one district the sender's domain names ("smsgw@posko.bpbd-malinau.example",
+    "staf@nunukankab.example"), else None: an address on no district's list at such a domain writes from there.
+
+    >>> from mailbot.reader.verdict import District
+    >>> ds = [District("65.02", "Kabupaten Malinau", ()), District("65.04", "Kabupaten Tana Tidung", ())]
+    >>> district_of_domain("smsgw@posko.bpbd-malinau.example", ds), district_of_domain("x@tanatidungkab.example", ds)
+    ('65.02', '65.04')
+    >>> district_of_domain("malinau.staff@gmail.com", ds) is None
+    True
+    """
+    if not sender or "@" not in sender:
+        return None
+    labels = sender.rsplit("@", 1)[1].lower().split(".")
+    words = {part for label in labels for part in (label, *label.split("-"), label.replace("-", ""))}
+    affixes = "|".join(sorted(vocab.DOMAIN_NAME_AFFIXES, key=len, reverse=True))
+    bare = {re.sub(rf"^(?:{affixes})|(?:{affixes})$", "", word) for word in words}
+    found = {d.code for d in districts
+             if any(name.replace(" ", "") in bare for name in _bare_names(d.name)[:1])}
+    return found.pop() if len(found) == 1 else None
+

@@ -252,6 +252,9 @@ _MOST_IN_A_DAY = 2500
 # A month's report ("Rekap bulan Agustus", "Laporan bulanan"): a month of days' work.
 _MOST_IN_A_MONTH = 31 * _MOST_IN_A_DAY
 _MONTHLY_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.MONTHLY_REPORT_PHRASES) + r")(?![\w-])")
+# ... and a year's ("Laporan Akhir Tahun 2026"): a year of days' work.
+_MOST_IN_A_YEAR = 366 * _MOST_IN_A_DAY
+_YEARLY_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.YEARLY_REPORT_PHRASES) + r")(?![\w-])")
 _HEAD_CHARS = 300  # how far into a mail its title and opening line reach
 _PART_OF_RE = re.compile(
     r"[ \t]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")\b[ \t]*)?"
@@ -273,6 +276,7 @@ class Span:
     role: str | None = None  # the role its words gave it, if any
     keyword_end: int = -1  # the end of the role word that gave it, if any
     value: int | None = None
+    of_a_year: bool = False  # the mail reports a year ("Laporan Akhir Tahun 2026"; its year is masked)
 
 
 def _money(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -316,10 +320,22 @@ _PART_BEFORE_RE = re.compile(
 def _running_total(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     """"Target perekaman 12.000 jiwa, sudah terekam 9.500": a count of work done that no district
     reaches in a day is a running total, not the day's figure; in a mail that reports a month ("Rekap bulan
-    Agustus 2026", looked for only past a day's most), one that no district reaches in a month."""
+    Agustus 2026", looked for only past a day's most), one that no district reaches in a month; in a mail that
+    reports a year ("Laporan Akhir Tahun 2026"), one that no district reaches in a year."""
     if span.role not in ("recorded", "printed") or (span.value or 0) <= _MOST_IN_A_DAY:
         return False
+    if span.of_a_year and not _in_bar_row(span):
+        # (a row of cells between bars, "Pencetakan KTP-el | 9.800 | 9.302 | 94,9%", holds a target beside the
+        # year's count: which is which only its header says, read as a table's)
+        return (span.value or 0) > _MOST_IN_A_YEAR
     return (span.value or 0) > _MOST_IN_A_MONTH or not _MONTHLY_RE.search(span.masked, 0, _HEAD_CHARS)
+
+
+def _in_bar_row(span: Span) -> bool:
+    """Whether the figure at *span* stands in a line of cells between bars ("KTP-el | 9.800 | 9.302")."""
+    line_start = span.masked.rfind("\n", 0, span.start) + 1
+    line_end = span.masked.find("\n", span.end)
+    return "|" in span.masked[line_start : line_end if line_end != -1 else len(span.masked)]
 
 
 def _other_holder(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
@@ -1501,11 +1517,17 @@ def _name_opens_next(masked: str, prev_end: int, owned: re.Match[str], m: Mentio
     line_start = masked.rfind("\n", 0, prev_end) + 1
     before, ambiguous = explicit_item(masked[max(line_start, prev_end - 80) : prev_end])
     named, _ = explicit_item(owned.group())
-    if before is None or ambiguous or named is None or named == before:
-        return False
     rest = masked[owned.end() : m.start]
     found = keywords(rest)
-    return bool(found) and not rest[: found[0].start].strip()
+    opens = bool(found) and not rest[: found[0].start].strip()
+    if before is None and not ambiguous and named is not None and opens:
+        # "rekam 30 ctk 33 kia ctk 12": the figure before names no blank, and the name is followed by the
+        # same count word as that figure's; the count is said again for the named blank.
+        said = keywords(masked[max(line_start, prev_end - 40) : prev_end])
+        return bool(said) and said[-1].role == found[0].role
+    if before is None or ambiguous or named is None or named == before:
+        return False
+    return opens
 
 
 # A bracket opened right after a figure and its unit: "800 keping (", "1.500 (".
@@ -1566,8 +1588,10 @@ def _in_aside_after(masked: str, prev_end: int, m: Mention, next_start: int) -> 
 
 # A blank's name right before a figure or a word of zero, at the end of the text looked at (the next figure
 # starts there, or the words of zero end it).
+# "rekam 30 ctk 33 kia ctk 12": the name may come with the next figure's count word (of the day's work).
 _NAME_OPENS_NEXT_RE = re.compile(
-    r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*:?[ \t]*(?P<zero>(?:"
+    r"(?<![\w-])(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]*:?[ \t]*(?:(?:"
+    + _words_re(vocab.ROLE_PHRASES["printed"] + vocab.ROLE_PHRASES["recorded"]) + r")[ \t]*:?[ \t]*)?(?P<zero>(?:"
     + _words_re(vocab.STOCK_ONLY_ZERO_WORDS) + r")(?![\w-])[ \t]*)?$"
 )
 
@@ -2542,6 +2566,37 @@ def _sums_to(parts: Sequence[int], value: int | None) -> bool:
 _TOO_MANY_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.TOO_MANY_WORDS) + r")(?![\w-])")
 
 
+_HALF_ASKED_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.SEND_ASK_PHRASES) + r")[^\S\n]+(?:"
+    + _words_re(vocab.HALF_OF_PHRASES) + r")(?![\w-])"
+)
+
+
+def _half_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"mohon dikirim setengah dari permintaan kami sebelumnya (4.000) dulu": half of the one figure that follows in
+    the clause is asked, worked out as a clerk would (an odd figure has no half in whole cards: unclear). A figure
+    asked in the mail's own words wins; the figure halved is not asked."""
+    half = _HALF_ASKED_RE.search(masked)
+    if half is None:
+        return candidates
+    end = _CLAUSE_END_RE.search(masked, half.end())
+    clause_end = end.start() if end else len(masked)
+    if (comma := masked.find(",", half.end(), clause_end)) != -1:
+        clause_end = comma  # "..., sisa kami 200": the next part of the sentence says something else
+    said = [m for m in find_mentions(masked, masked) if half.end() <= m.start < clause_end and m.value is not None
+            and m.unit != "other" and not m.year]
+    if not said:
+        return candidates
+    value = said[0].value
+    rest = [c for c in candidates if not (c.field == "requested" and c.value == value)]
+    if any(c.field == "requested" and c.value is not None for c in rest):
+        return rest
+    text = masked[half.start() : said[-1].end]
+    if len(said) > 1 or value is None or value % 2:
+        return [*rest, Candidate("requested", None, text, True, "unclear")]
+    return [*rest, Candidate("requested", value // 2, text, True, cues=("half_of_figure",))]
+
+
 def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
     """"Kebutuhan kami 3.500 keping, stok 1.150 keping, mohon dikirimkan kekurangannya": the writer asks
     for the difference without writing it, so the clerk works it out: the need less the stock. With no
@@ -3392,6 +3447,7 @@ def read_text(
     districts; a figure said of one of them is left out.
     """
     masked = mask_non_quantities(low)
+    of_a_year = _YEARLY_RE.search(low, 0, _HEAD_CHARS) is not None  # looked for before the year is masked
     # A bare year ("kebutuhan 2027") is no quantity, and no boundary between a role word and its number.
     mentions = [m for m in find_mentions(low, masked) if not (m.year and m.unit != "blank")]
     kws = keywords(masked)
@@ -3709,7 +3765,7 @@ def read_text(
             continue
         if about_something_else(Span(
             masked, own_lo, m.start, m.end, after_limit, role,
-            keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value,
+            keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value, of_a_year,
         ), elsewhere):
             ignored_end = m.end
             continue
@@ -4129,6 +4185,7 @@ def read_text(
     if len(mentions) > 2 and _PLACES_TOTAL_RE.search(masked):
         candidates = _count_of_places(original, masked, mentions, kws, candidates)
     candidates = _shortfall_asked(masked, candidates)
+    candidates = _half_asked(masked, candidates)
     candidates = _loan_beside_ask(candidates)
     if answer_role is None and _need_only(masked, kws, candidates):
         # "stok kami tinggal 12% dari kebutuhan (kebutuhan Desember 6.000, stok sekarang 720)": beside the
@@ -4186,7 +4243,10 @@ def read_text(
         loose = _not_awaited(masked, clauses, loose)
     if answer_role and loose and not any(c.field == answer_role for c in candidates):
         m, snippet = loose[0]
-        if len(loose) == 1 and m.unit != "people" and not m.approximate and not m.conflict and m.value is not None:
+        # ("Perekaman hari ini?" / "12 orang": the people recorded are the count asked; people are no count of
+        # blanks asked, held or received.)
+        counted = m.unit != "people" or answer_role in ("recorded", "printed")
+        if len(loose) == 1 and counted and not m.approximate and not m.conflict and m.value is not None:
             candidates.append(Candidate(answer_role, m.value, snippet, True))
             unassigned.remove(snippet)
         else:

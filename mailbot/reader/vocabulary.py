@@ -150,6 +150,11 @@ SCALE_WORDS: tuple[str, ...] = ("belas", "puluh", "ratus", "ribu", "juta")
 # A half between a digit word and a scale word, as said aloud: "satu setengah ribu" is 1.500, "dua setengah
 # ratus" is 250.
 HALF_WORDS: tuple[str, ...] = ("setengah", "stengah")
+# Right after a word of sending asked (SEND_ASK_PHRASES), these ask for half of the figure that follows in the
+# clause: "mohon dikirim setengah dari permintaan kami sebelumnya (4.000) dulu" asks for 2.000.
+HALF_OF_PHRASES: tuple[str, ...] = (
+    "setengah dari", "stengah dari", "separuh dari", "setengahnya dari", "separuhnya dari", "half of", "half the",
+)
 # Short forms of the scale words after number words, as after digits ("dua rb", "tiga rbu", "satu jt"):
 # "mhn dikirim dua rb ya" is two thousand.
 SCALE_ABBREVIATIONS: dict[str, str] = {"rb": "ribu", "rbu": "ribu", "rebu": "ribu", "jt": "juta", "rts": "ratus"}
@@ -2196,7 +2201,8 @@ DISTRICT_ALIASES: dict[str, tuple[str, ...]] = {
     "bulungan": ("blgn",),
     "tarakan": ("trk",),
     "nunukan": ("nnk",),
-    "malinau": ("mln",),
+    # "dolvi capil mlnw": an SMS sign-off writes the name without its vowels ("mlnw" for "-nau")
+    "malinau": ("mln", "mlnw"),
 }
 
 # An office's word with a district's short name, as a chat names its speakers ("[10.05] Dimas Capil Blg: ...",
@@ -2210,6 +2216,9 @@ FORMER_OFFICE_PHRASES: tuple[str, ...] = (
     "transferred from", "formerly at", "formerly with",
 )
 DISTRICT_TAG_ALIASES: dict[str, tuple[str, ...]] = {"bulungan": ("blg", "blgn"), "tarakan": ("tkn",)}
+# What a government domain puts before or after a district's name ("malinaukab", "tarakankota", "pemkab-nunukan"):
+# an address at a domain naming one district ("smsgw@posko.bpbd-malinau.example") writes from that district.
+DOMAIN_NAME_AFFIXES: tuple[str, ...] = ("kab", "kota", "pemkab", "pemkot")
 
 # --- Table columns ------------------------------------------------------------------------
 
@@ -2591,6 +2600,12 @@ MONTHLY_REPORT_PHRASES: tuple[str, ...] = (
 MONTHLY_REPORT_PHRASES += tuple(
     f"{lead} {month}" for lead in ("rekap", "rekapitulasi", "laporan") for month in MONTHS if month != "may"
 ) + tuple(f"{lead} {month}" for lead in ("recap", "report") for month in MONTHS if len(month) >= 5)
+# A year's report ("Laporan Akhir Tahun 2026", "bersama ini kami laporkan capaian tahun 2026"): a year of days' work.
+YEARLY_REPORT_PHRASES: tuple[str, ...] = (
+    "laporan akhir tahun", "laporan tahunan", "laporan tahun", "rekap akhir tahun", "rekap tahunan", "rekap tahun",
+    "rekapitulasi tahunan", "rekapitulasi tahun", "capaian tahun", "capaian akhir tahun", "annual report",
+    "annual recap", "year-end report", "year end report",
+)
 # A table's first column named by one of these has a row per place: with no total row, the district's
 # figure is the sum of its rows ("Kecamatan;Perekaman" / "Nunukan;41" / "Sebatik;18" ...).
 # Before a word of PLACE_HEADERS, these say a list gives a figure per place ("Sisa blangko KTP-el per lokasi hari
