@@ -1,7 +1,8 @@
 """A district's polite question after its request still waiting for the managers, on the real SQLite desk in process
 ("Izin menanyakan permohonan kami", "permohonan kami bagaimana ya pak?", "izin bertanya perkembangan usulan kami",
 the figure asked restated in it): a reminder as the reminding words are, the managers told how long it has waited
-and the district where its request stands; never a plea against a decision no one made yet, nor only a question for the queue."""
+and the district where its request stands; never a plea against a decision no one made yet, nor only a question for
+the queue."""
 
 from __future__ import annotations
 
