@@ -366,7 +366,7 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     elif after is None and "?" not in line and (told := _sent_when(line)) is not None:
         sent_when, line = told  # "lusa aja kirimnya": the go-ahead is the when
     said_as = ""  # the manager's own words read as SETUJU, quoted back in an ask-back (never a SETUJU he never wrote)
-    if line.startswith("SETUJU") and not _WORD_RE.match(written_line)["word"].upper() == "SETUJU":  # type: ignore[index]
+    if line.startswith("SETUJU") and not re.match(r"setuju(?![^\W\d_])", written_line, re.IGNORECASE):
         made = line.removeprefix("SETUJU").lstrip()
         said_as = (written_line[:len(written_line) - len(made)] if made and written_line.endswith(made)
                    else written_line).strip(_SEPARATORS)
@@ -376,8 +376,7 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     rest = _WORD_RE.match(line)["rest"]  # type: ignore[index]  # _command_word matched it
     following = next((lines[i] for i in filled if i > first), "")
     if word in APPROVE_WORDS:
-        courtesy = _COURTESY_RE.match(rest)
-        if not sent_when and "?" not in rest and (told := _sent_when(rest[courtesy.end():])) is not None:
+        if not sent_when and "?" not in rest and (told := _sent_when(_COURTESY_RE.sub("", rest, count=1))) is not None:
             # "Setuju, dikirim lusa.", "Acc. Kirim hari Senin depan ya, jgn hari ini": the go-ahead with its when
             sent_when, rest = told[0], " " + told[1].removeprefix("SETUJU").lstrip()
         only = _ONLY_RE.match(_LEADING_SEPARATORS_RE.sub("", rest))
@@ -396,7 +395,7 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
 
 
 # Separators and courtesy between the command and what follows it ("Setuju pak, lusa aja kirimnya")
-_COURTESY_RE = re.compile(r"[\s:;,.!\u2013\u2014-]*(?:(?:pak|bu|bapak|ibu|ya)(?![^\W\d_])[\s:;,.!\u2013\u2014-]*)*",
+_COURTESY_RE = re.compile(r"^[\s:;,.!\u2013\u2014-]*(?:(?:pak|bu|bapak|ibu|ya)(?![^\W\d_])[\s:;,.!\u2013\u2014-]*)*",
                           re.IGNORECASE)
 # Words of assent that only acknowledge ("ok", "noted", "baik"): with a duty after them ("Ok, tapi jangan lupa ...")
 # they say no go-ahead; a word that carries the request on ("lanjut", "silakan diproses", "boleh") does.
