@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Literal, cast
+from typing import Literal, TypeVar, cast
 
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
@@ -645,6 +645,25 @@ def read_two_ways(text: str) -> dict[str, object] | None:
     return found[0] if len(found) == 1 else None
 
 
+_Doubt = TypeVar("_Doubt", bound=Mapping[str, object])
+
+
+def _said_once(doubts: list[_Doubt]) -> list[_Doubt]:
+    """*doubts* without those whose bullet says again what an earlier one says (templates/reply_clarify.txt.j2): a
+    figure that could not be read is asked about without its role, so the same figure doubted as the request and as
+    the stock is one bullet."""
+    said: set[str] = set()
+    once = []
+    for doubt in doubts:
+        bullet = (repr(("figure unread", doubt["text"], doubt["malformed"], doubt["malformed_fix"]))
+                  if doubt["reason"] == "unclear" and (doubt["malformed_fix"] or doubt["malformed"])
+                  else repr(sorted(doubt.items(), key=lambda item: item[0])))
+        if bullet not in said:
+            said.add(bullet)
+            once.append(doubt)
+    return once
+
+
 def ask_back(session: Session, desk: Desk, req: Request | None, message: Message, verdict: Verdict, *,
              district: str | None, about: Literal["request", "report", "receipt"],
              thread: Request | None = None, only_doubts: bool = False,
@@ -685,6 +704,7 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
                # a stock the reader knew for one but could not take as a count ("kurang lebih 300an"): asked as such
                "stock_unsure": d.field == "stock_on_hand" and d.reason == "unclear"}
               for d in verdict.doubts]
+    doubts = _said_once(doubts)  # one figure doubted in two roles is one bullet
     missing = []
     if about == "request" and verdict.requested is None and not any(d.field == "requested" for d in verdict.doubts):
         missing.append("requested")

@@ -227,6 +227,9 @@ _REMINDER = re.compile(
     rf"(?:{_typed(vocabulary.WAITED_SPANS)}|\w+ (?:{_typed(vocabulary.WAITED_UNITS)}))|"
     # "permohonan kami yg kmrn itu udh diproses blm ya?", "sudah disetujui belum?", "sampun diproses dereng?"
     rf"(?:{_ALREADY})\s+(?:[\w-]+\s+){{0,2}}?(?:{_ACTED})\b[^.!?\n]{{0,25}}?(?:\b(?:{_NOT_YET})\b|\?)|"
+    # "izin bertanya perkembangan usulan kami", "mau tanya progres permohonan blangko kami": the progress of the
+    # district's own request asked after
+    rf"(?:{_typed(vocabulary.ASKING_VERBS)})\s+(?:\w+\s+){{0,2}}?{_PROGRESS}\w*\s+{_OURS}|"
     # "Izin menanyakan permohonan kami", "izin bertanya tentang usulan blangko KTP-el kami", "permohonan kami
     # bagaimana ya pak?", "bagaimana dengan permohonan kami?": a polite question after the district's own request
     rf"(?:{_typed(vocabulary.ASKING_VERBS)})\s+{_OURS}|{_OURS}\s+(?:(?:ini|itu|tsb|tersebut|kemarin)\s+)?(?:{_HOW})\b|"

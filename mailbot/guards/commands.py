@@ -67,6 +67,8 @@ ASSENT_WORDS: frozenset[str] = frozenset({"ok", "oke", "okay", "okey", "baik", "
                                          "go ahead", "ok go ahead", "okay go ahead", "oleh", "inggih",
                                          # Banjar "kawa ai dikirim" (may, can), "buleh"; Malay "boleh" is above
                                          "kawa", "buleh",
+                                         # Bugis-Makassar "iye'" (yes), "Ok noted, go ahead kirim"
+                                         "iye", "iyo", "iya", "noted", "ok noted",
                                          # "Silakan diproses, namun dibatasi 3.500 keping saja", "Lanjutkan, tapi
                                          # 3.000 dulu ya", "Proses aja pak, max 2.000": carrying the request on
                                          *(PROCEED_WORDS := frozenset({
@@ -77,10 +79,12 @@ ASSENT_WORDS: frozenset[str] = frozenset({"ok", "oke", "okay", "okey", "baik", "
 # Courtesy or emphasis right after a word of assent or the verb of sending ("Ok pak, setuju", Banjar "kawa ai
 # dikirim", Javanese "kirimno wae", Malay "hantar je").
 ASSENT_PARTICLES: tuple[str, ...] = ("pak", "bu", "bapak", "ibu", "ya", "please", "pls", "plz", "tolong", "silakan",
-                                     "silahkan", "ai", "lah", "je", "aja", "saja")
+                                     "silahkan", "ai", "lah", "je", "aja", "saja",
+                                     # Malay "boleh lah tu", Bugis-Makassar "ok mi itu"
+                                     "tu", "itu", "mi")
 _ASSENT_RE = re.compile(r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
                                            for w in sorted(ASSENT_WORDS, key=len, reverse=True))
-                        + r")\b[\s,.!:;\-]*(?:(?:" + "|".join(ASSENT_PARTICLES) + r")\b"
+                        + r")\b['\u2019]?[\s,.!:;\-]*(?:(?:" + "|".join(ASSENT_PARTICLES) + r")\b"
                           r"[\s,.!:;\-]*){0,2}", re.IGNORECASE)
 # The figure the district asked, named after the command ("Fine by me, please approve the full amount", "setujui
 # sepenuhnya"): approved is what the district asked, never a figure the manager did not write.
@@ -113,10 +117,19 @@ _ONLY_RE = re.compile(r"(?:(?:but|tapi|tp|tetapi|namun|nanging)[\s,]+)?(?:only|j
 # passive: "ok kirim", "Nggih, monggo dikirim", Javanese "Oleh, kirimno wae", Banjar "kawa ai dikirim", Malay
 # "boleh hantar".
 SEND_WORDS: tuple[str, ...] = ("dikirim", "dikirimkan", "dikirimken", "kirim", "kirimkan", "kirimken", "kirimno",
-                               "kirimne", "kirimi", "dihantar", "dihantarkan", "hantar", "hantarkan")
+                               "kirimne", "kirimi", "dihantar", "dihantarkan", "hantar", "hantarkan",
+                               # Banjar "kirimakan haja"
+                               "kirimakan", "dikirimakan")
 # ... with a word after it that asks nothing more ("saja", Javanese "wae"/"mawon", Banjar "ai"/"bai", Malay "je")
-SEND_PARTICLES: tuple[str, ...] = ("saja", "aja", "wae", "bae", "bai", "mawon", "ya", "ai", "je", "lah", "pak", "bu")
-_SENT_RE = re.compile(r"(?P<verb>" + "|".join(sorted(SEND_WORDS, key=len, reverse=True)) + r")(?![^\W\d_])"
+SEND_PARTICLES: tuple[str, ...] = ("saja", "aja", "wae", "bae", "bai", "mawon", "ya", "ai", "je", "lah", "pak", "bu",
+                                   # Banjar "haja", Bugis-Makassar "mami", "mi", "ji"
+                                   "haja", "mami", "mi", "ji",
+                                   # all of it, as proposed: "kirim semua", Javanese "sedoyo", Banjar "sabarataan",
+                                   # "kirim full ya"
+                                   "semua", "semuanya", "sedoyo", "sedaya", "kabeh", "sabarataan", "barataan",
+                                   "seluruhnya", "full")
+_SENT_RE = re.compile(r"(?:langsung\s+)?(?P<verb>" + "|".join(sorted(SEND_WORDS, key=len, reverse=True))
+                      + r")(?![^\W\d_])"
                       r"[\s,.!]*(?:(?:" + "|".join(SEND_PARTICLES) + r")(?![^\W\d_])[\s,.!]*)*", re.IGNORECASE)
 # When the blanks are to be sent, said right after the verb ("Ok dikirim besok ya", "monggo dikirim sesuk", "kirim
 # hari ini"): the assent holds and the when goes to the district as the manager's note, never read as a condition.
@@ -128,10 +141,37 @@ WHEN_WORDS: tuple[str, ...] = (
     "sesuk", "saiki", "enggal", "esok", "isuk", "wayahini",
     "today", "tomorrow", "asap", "this week", "next week",
 )
-_WHEN_RE = re.compile(r"(?P<when>(?:hari\s+)?(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
-                                                          sorted(WHEN_WORDS, key=len, reverse=True))
-                      + r"))(?![^\W\d_])[\s,.!]*(?:(?:" + "|".join(SEND_PARTICLES) + r")(?![^\W\d_])[\s,.!]*)*",
-                      re.IGNORECASE)
+# ... a day named with the week it falls in ("Senin depan")
+WHEN_AFTER_WORDS: tuple[str, ...] = ("depan", "pagi", "siang", "sore")
+_WHEN = (r"(?:hari\s+)?(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                       sorted(WHEN_WORDS, key=len, reverse=True))
+         + r")(?:\s+(?:" + "|".join(WHEN_AFTER_WORDS) + r"))?(?![^\W\d_])")
+_SEND_PARTICLES = r"[\s,.!]*(?:(?:" + "|".join(SEND_PARTICLES) + r")(?![^\W\d_])[\s,.!]*)*"
+_WHEN_RE = re.compile(rf"(?P<when>{_WHEN}){_SEND_PARTICLES}", re.IGNORECASE)
+# The sending named as a thing, with the when before or after it ("lusa aja kirimnya", "tp kirimnya minggu depan")
+SENDING_NOUNS: tuple[str, ...] = ("kirimnya", "dikirimnya", "kirimannya", "pengiriman", "pengirimannya",
+                                  "ngirimnya")
+# A go-ahead said by when the blanks are to be sent, right after the command or a word of assent or alone ("Setuju,
+# dikirim lusa.", "Setuju pak, lusa aja kirimnya", "SETUJU, tp kirimnya minggu depan saja", "Acc. Kirim hari Senin
+# depan ya, jgn hari ini", "lusa aja kirimnya"): the when and the day it is not to be sent on are the manager's note.
+# The words of "but" (a "but" over the district's duty makes a condition: see OBLIGATION_WORDS below)
+BUT_WORDS: tuple[str, ...] = ("tapi", "tp", "tetapi", "namun", "but", "nanging", "ning")
+_SENDING = "|".join(sorted(SEND_WORDS + SENDING_NOUNS, key=len, reverse=True))
+_SEND_WHEN_RE = re.compile(
+    r"(?:(?:" + "|".join(BUT_WORDS) + r")[\s,]+)?"
+    rf"(?:(?:langsung\s+)?(?P<verb>{_SENDING})(?![^\W\d_]){_SEND_PARTICLES}(?P<when>{_WHEN}){_SEND_PARTICLES}"
+    rf"|(?P<when_first>{_WHEN}){_SEND_PARTICLES}(?P<verb_after>{_SENDING})(?![^\W\d_]){_SEND_PARTICLES})"
+    rf"(?P<not_on>(?:jangan|jgn|bukan)\s+{_WHEN}{_SEND_PARTICLES})?", re.IGNORECASE)
+# Words that join more to the when for the district ("besok aja sekalian sama kiriman ke Nunukan", "lusa aja
+# kirimnya krn mobil dinas lagi dipake")
+WHEN_JOINING_WORDS: tuple[str, ...] = ("sekalian", "sekaligus", "bareng", "bersama", "barengan", "karena", "krn",
+                                       "karna", "soalnya", "sebab", "biar", "supaya", "agar", "sambil")
+# The approval said again in a sentence after the go-ahead ("..., sampun kulo setujoni.", "Ulun setuju.", "Saya
+# luluskan.", "Approved."): nothing more than the go-ahead.
+_SAID_AGAIN_RE = re.compile(
+    r"^(?:(?:saya|sy|aku|ulun|kulo|kula|kami|i)\s+)?(?:(?:sudah|sdh|sampun|wes|wis|dah|udah|telah|have)\s+)?"
+    r"(?:(?:saya|sy|aku|ulun|kulo|kula)\s+)?(?:setuju|setujui|setujoni|sarujuk|luluskan|approved?|acc|disetujui)"
+    r"(?:[\s.!,]+(?:pak|bu|ya)(?![^\W\d_]))*[\s.!]*$", re.IGNORECASE)
 _CUT_BY_ASSENT_RE = re.compile(r"(?:but|tapi|tp|tetapi|namun|nanging)[\s,]+", re.IGNORECASE)
 _ENGLISH_CUT_RE = re.compile(r"(?:but|only|just)\b", re.IGNORECASE)  # the cut in English: "2,500" is English too
 # A signature line below the command: a name with an honorific or a degree ("Drs. H. Kadis, M.Si"), a civil
@@ -169,7 +209,6 @@ _CONDITION_NOTE_RE = re.compile(r"^(?:" + "|".join(map(re.escape, sorted(CONDITI
 # A "but" over what the district must do is such a condition too ("Setuju, tp Tarakan wajib kirim rekap pemakaian
 # tiap akhir bulan", "Approved, but Bulungan must send the BA within 5 days"): the words after it are the note. A
 # "but" over anything else ("tapi tunggu stok provinsi masuk", "tapi 1.000 dulu") may change the approval: asked back.
-BUT_WORDS: tuple[str, ...] = ("tapi", "tp", "tetapi", "namun", "but", "nanging", "ning")
 OBLIGATION_WORDS: frozenset[str] = frozenset({"wajib", "harus", "hrs", "mesti", "musti", "diwajibkan", "must",
                                               "should", "required", "kedah", "kudu",
                                               # "tapi jangan lupa BA-nya dikirim", Javanese "ning ojo lali ..."
@@ -303,43 +342,99 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     line = written_line = lines[first]
     sent_when = ""  # "dikirim besok": when the manager asked the blanks sent, for the district
     assent = _ASSENT_RE.match(line)
+    assented = [assent[0]] if assent else []
     while assent and assent.end() and (again := _ASSENT_RE.match(line[assent.end():])) and again.end():
         line = line[assent.end():]  # "Nggih, monggo dikirim": two words of assent
         assent = again
-    if assent and assent.end() and _command_word(line[assent.end():]) is not None:
-        line = line[assent.end():]  # "Ok, SETUJU.": the command after the word of assent
-    elif assent and assent.end() and ((_ONLY_RE.match(line[assent.end():])
-                                        and (_CUT_BY_ASSENT_RE.match(line[assent.end():])
-                                             or _LIMIT_RE.match(line[assent.end():])))
-                                       or _FIGURE_FOR_NOW_RE.match(line[assent.end():])):
+        assented.append(again[0])
+    after = line[assent.end():] if assent and assent.end() else None
+    if after is not None and _command_word(after) is not None:
+        line = after  # "Ok, SETUJU.": the command after the word of assent
+    elif after is not None and ((_ONLY_RE.match(after) and (_CUT_BY_ASSENT_RE.match(after) or _LIMIT_RE.match(after)))
+                                or _FIGURE_FOR_NOW_RE.match(after)):
         # "Boleh, tapi cukup 3.000 keping dulu", "Proses aja pak, max 2.000", "Silakan diproses 3.500 saja": the cut
         # is the approval
-        line = "SETUJU " + line[assent.end():]
-    elif assent and assent.end() and (sent := _SENT_RE.match(line[assent.end():])) is not None:
-        line = "SETUJU " + line[assent.end() + sent.end():]  # "Nggih, monggo dikirim, nanging ...": send it
-        if (when := _WHEN_RE.match(line.removeprefix("SETUJU "))) is not None:
-            # "Ok dikirim besok ya": the when is the manager's note, never a condition on the approval
-            sent_when = f"{sent['verb']} {' '.join(when['when'].split())}".lower()
-            line = "SETUJU " + line.removeprefix("SETUJU ")[when.end():]
+        line = "SETUJU " + after
+    elif after is not None and (told := _sent_when(after)) is not None:
+        # "Ok dikirim besok ya", "Ok, lusa aja kirimnya": the when is the manager's note, never a condition
+        sent_when, line = told
+    elif after is not None and (sent := _SENT_RE.match(after)) is not None:
+        # "Nggih, monggo dikirim, nanging ...": send it; "kirim semua. Approved.": the approval said again is no more
+        line = "SETUJU " + _not_said_again(after[sent.end():])
+    elif after is not None and _goes_ahead(assented) and isinstance(_condition_note(after, after), str):
+        line = "SETUJU " + after  # "Ok lanjut pak, tapi jangan lupa BA ...": carry on, with the duty told
+    elif after is None and "?" not in line and (told := _sent_when(line)) is not None:
+        sent_when, line = told  # "lusa aja kirimnya": the go-ahead is the when
+    said_as = ""  # the manager's own words read as SETUJU, quoted back in an ask-back (never a SETUJU he never wrote)
+    if line.startswith("SETUJU") and not re.match(r"setuju(?![^\W\d_])", written_line, re.IGNORECASE):
+        made = line.removeprefix("SETUJU").lstrip()
+        said_as = (written_line[:len(written_line) - len(made)] if made and written_line.endswith(made)
+                   else written_line).strip(_SEPARATORS)
     word = _command_word(line)
     if word is None:
         return _negated(line)
     rest = _WORD_RE.match(line)["rest"]  # type: ignore[index]  # _command_word matched it
     following = next((lines[i] for i in filled if i > first), "")
     if word in APPROVE_WORDS:
+        if not sent_when and "?" not in rest and (told := _sent_when(_COURTESY_RE.sub("", rest, count=1))) is not None:
+            # "Setuju, dikirim lusa.", "Acc. Kirim hari Senin depan ya, jgn hari ini": the go-ahead with its when
+            sent_when, rest = told[0], " " + told[1].removeprefix("SETUJU").lstrip()
         only = _ONLY_RE.match(_LEADING_SEPARATORS_RE.sub("", rest))
         if only is not None:  # "approved but only 2,500": the figure after the cut is what is approved
             rest = " " + _LEADING_SEPARATORS_RE.sub("", rest)[only.end():]
         if word in ENGLISH_APPROVE_WORDS or (only is not None and _ENGLISH_CUT_RE.match(only[0])):
             rest = _ENGLISH_THOUSANDS_RE.sub(lambda m: m[0].replace(",", "."), rest, count=1)
-        written = _WORD_RE.match(line)["word"]  # type: ignore[index]  # as the manager wrote it, for an ask-back
+        written = said_as or _WORD_RE.match(line)["word"]  # type: ignore[index]  # as written, for an ask-back
         decided = _with_reason_below(_approval(line, rest, written), following)
-        if isinstance(decided, ManagerCommand) and line.startswith("SETUJU ") and written_line != line:
+        if isinstance(decided, ManagerCommand) and line.startswith("SETUJU") and written_line != line:
             decided = replace(decided, text=written_line)  # the line as the manager wrote it, never ours
         if isinstance(decided, ManagerCommand) and sent_when:
             decided = replace(decided, reason="; ".join(filter(None, (sent_when, decided.reason))))
         return decided
     return _rejection(line, rest, following)
+
+
+# Separators and courtesy between the command and what follows it ("Setuju pak, lusa aja kirimnya")
+_COURTESY_RE = re.compile(r"^[\s:;,.!\u2013\u2014-]*(?:(?:pak|bu|bapak|ibu|ya)(?![^\W\d_])[\s:;,.!\u2013\u2014-]*)*",
+                          re.IGNORECASE)
+# Words of assent that only acknowledge ("ok", "noted", "baik"): with a duty after them ("Ok, tapi jangan lupa ...")
+# they say no go-ahead; a word that carries the request on ("lanjut", "silakan diproses", "boleh") does.
+ACKNOWLEDGING_WORDS: frozenset[str] = frozenset({"ok", "oke", "okay", "okey", "noted", "baik", "siap", "iya", "iye",
+                                                "iyo", "nggih", "inggih", "fine", "sure", "sounds", "good"})
+
+
+def _goes_ahead(assented: list[str]) -> bool:
+    """Whether the words of assent said (*assented*) carry the request on, beyond acknowledging the mail."""
+    words = re.findall(r"[^\W\d_]+", " ".join(assented).lower())
+    return any(w not in ACKNOWLEDGING_WORDS and w not in ASSENT_PARTICLES for w in words)
+
+
+def _not_said_again(text: str) -> str:
+    """*text* without the approval said again in it ("sampun kulo setujoni.", "Approved."): "" when that is all."""
+    return "" if _SAID_AGAIN_RE.match(text.strip(_SEPARATORS)) else text
+
+
+def _sent_when(text: str) -> tuple[str, str] | None:
+    """The go-ahead said by when the blanks are to be sent, at the start of *text*: the manager's note for the district
+    ("dikirim lusa", "dikirim besok, sekalian sama kiriman ke Nunukan") and the command line to read further
+    ("SETUJU", or "SETUJU <what follows>" when the words after the when could change the approval); None when
+    *text* opens with no when of sending."""
+    m = _SEND_WHEN_RE.match(text)
+    if m is None:
+        return None
+    verb = (m["verb"] or m["verb_after"]).lower()
+    note = f"{verb if verb in SEND_WORDS else 'dikirim'} {' '.join((m['when'] or m['when_first']).split()).lower()}"
+    if m["not_on"]:
+        note += ", " + " ".join(m["not_on"].strip(_SEPARATORS).split()).lower()
+    left = _not_said_again(text[m.end():]).strip(_SEPARATORS)
+    if not left:
+        return note, "SETUJU"
+    first = re.match(r"[^\W\d_]+", left)
+    joined = re.search(r"[,;.!]\s*$", m[0]) is not None or (first is not None
+                                                             and first[0].lower() in WHEN_JOINING_WORDS)
+    if joined and "?" not in left and (more := _bare_reason(left)) is not None:
+        return f"{note}, {more.rstrip('.!')}", "SETUJU"
+    return note, "SETUJU " + text[m.end():]
 
 
 def _new_lines(text: str) -> list[str]:
@@ -648,10 +743,11 @@ def _rejection(line: str, rest: str, following: str) -> ManagerCommand | Command
     return ManagerCommand("reject", reason=reason, reference=reference, text=text, forced=bool(forced))
 
 
-# "Tolak dulu, stok provinsi sedang dihemat": the words that say "for now" open no reason (the district was told
-# "Alasan: dulu, stok provinsi ...").
+# "Tolak dulu, stok provinsi sedang dihemat", "Tolak aja dulu pak, ...": the words that say "for now" and the
+# courtesy among them open no reason (the district was told "Alasan: dulu, stok provinsi ...").
 _FOR_NOW_OPENING_RE = re.compile(
-    r"^(?:untuk\s+)?(?:dulu|dahulu|saja|aja|sementara(?:\s+waktu)?)\b[\s,;:.\-\u2013\u2014]*", re.IGNORECASE)
+    r"^(?:(?:untuk\s+)?(?:dulu|dahulu|dl|saja|aja|aj|sj|sementara(?:\s+waktu)?)\b[\s,;:.\-\u2013\u2014]*"
+    r"(?:(?:ya|yah|pak|bu|bapak|ibu|deh|dong)\b[\s,;:.\-\u2013\u2014]*)*)+", re.IGNORECASE)
 
 
 _NUMBER_WORD_RE = re.compile(r"\s*([^\W\d_]+)")

@@ -1,7 +1,8 @@
 """A district's polite question after its request still waiting for the managers, on the real SQLite desk in process
-("Izin menanyakan permohonan kami", "permohonan kami bagaimana ya pak?", the figure asked restated in it): a
-reminder as the reminding words are, the managers told how long it has waited and the district where its request
-stands; never a plea against a decision no one made yet, nor only a question for the queue."""
+("Izin menanyakan permohonan kami", "permohonan kami bagaimana ya pak?", "izin bertanya perkembangan usulan kami",
+the figure asked restated in it): a reminder as the reminding words are, the managers told how long it has waited
+and the district where its request stands; never a plea against a decision no one made yet, nor only a question for
+the queue."""
 
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ pytestmark = pytest.mark.usefixtures("sender_lists_decide")
     "Selamat siang pak, izin bertanya tentang permohonan blangko KTP-el kami.",
     "Izin menanyakan, permohonan kami bagaimana ya pak?",
     "Mohon izin menanyakan permohonan blangko KTP-el kami sebanyak 6.000 keping.",
-], ids=["izin-menanyakan", "izin-bertanya-tentang", "bagaimana-after-the-request", "figure-restated"])
+    "Selamat pagi bu, mohon izin bertanya perkembangan permohonan blangko kami. Terima kasih",
+    "mau tanya progres pengajuan kami pak",
+], ids=["izin-menanyakan", "izin-bertanya-tentang", "bagaimana-after-the-request", "figure-restated",
+        "bertanya-perkembangan", "tanya-progres"])
 def test_a_status_question_on_a_held_request_is_a_reminder(desk12: Desk12, words: str) -> None:
     _, reply = held_reply(desk12)  # BLK-2026-0001, Nunukan's 6.000, waiting for the managers
     n, held_notices = len(desk12.out()), len([o for o in desk12.out() if o.purpose.startswith("held:")])

@@ -64,6 +64,10 @@ REJECTIONS = [
     # "for now" opens no reason (the district was told "Alasan: dulu, stok provinsi ...")
     ("Tolak dulu, stok provinsi sedang dihemat sampai Januari.", "stok provinsi sedang dihemat sampai Januari"),
     ("Tolak sementara waktu karena stok menipis", "karena stok menipis"),
+    # ... nor the courtesy said with it
+    ("Tolak saja dulu bu, rekap pemakaian November belum kami terima.", "rekap pemakaian November belum kami terima"),
+    ("tolak aj ya pak. Stok gudang provinsi dipakai untuk perekaman massal", "Stok gudang provinsi dipakai untuk "
+                                                                             "perekaman massal"),
     ("tolak: stok provinsi menipis", "stok provinsi menipis"),
     ("Tolak - laporan harian belum dikirim sejak 12/12", "laporan harian belum dikirim sejak 12/12"),
     ("  TOLAK    stok   provinsi\tmenipis  ", "stok provinsi menipis"),
