@@ -71,11 +71,13 @@ ASSENT_WORDS: frozenset[str] = frozenset({"ok", "oke", "okay", "okey", "baik", "
                                          "iye", "iyo", "iya", "noted", "ok noted",
                                          # "Silakan diproses, namun dibatasi 3.500 keping saja", "Lanjutkan, tapi
                                          # 3.000 dulu ya", "Proses aja pak, max 2.000": carrying the request on
+                                         # ("oke jalan, tp max 2.500", "Silakan, dikurangi jadi 2.000")
                                          *(PROCEED_WORDS := frozenset({
                                              "silakan diproses", "silahkan diproses", "silakan proses",
                                              "silahkan proses", "silakan dilanjutkan", "silahkan dilanjutkan",
                                              "silakan lanjutkan", "silahkan lanjutkan", "diproses", "proses",
-                                             "dilanjutkan", "lanjutkan", "lanjut"}))})
+                                             "dilanjutkan", "lanjutkan", "lanjut", "silakan", "silahkan",
+                                             "jalan", "jalankan", "dijalankan"}))})
 # Courtesy or emphasis right after a word of assent or the verb of sending ("Ok pak, setuju", Banjar "kawa ai
 # dikirim", Javanese "kirimno wae", Malay "hantar je").
 ASSENT_PARTICLES: tuple[str, ...] = ("pak", "bu", "bapak", "ibu", "ya", "please", "pls", "plz", "tolong", "silakan",
@@ -98,9 +100,10 @@ _FULL_AMOUNT_RE = re.compile(
 # said without a "but" before it too.
 LIMIT_WORDS: tuple[str, ...] = (
     "max", "maks", "maksimal", "maksimum", "maximal", "maximum", "paling banyak", "sebanyak-banyaknya",
-    "dibatasi", "batasi", "dibatasi jadi", "dibatasi menjadi", "dibatasi sampai", "dibatasi hingga",
-    "dikurangi jadi", "dikurangi menjadi", "kurangi jadi", "kurangi menjadi", "diturunkan jadi",
-    "diturunkan menjadi", "turunkan jadi", "turunkan menjadi", "at most", "up to",
+    "dibatasi", "batasi", "dibatasi sampai", "dibatasi hingga", "at most", "up to",
+    # "dikurangi jadi 2.000", "dipotong jd 2rb": lowered to the figure (never "dipotong 500", cut by it)
+    *(f"{verb} {to}" for verb in ("dibatasi", "dikurangi", "kurangi", "diturunkan", "turunkan", "dipotong", "potong")
+      for to in ("jadi", "jd", "menjadi", "mjd")),
 )
 _LIMIT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(LIMIT_WORDS, key=len, reverse=True))
 _LIMIT_RE = re.compile(rf"(?:(?:but|tapi|tp|tetapi|namun|nanging)[\s,]+)?(?:{_LIMIT})(?![^\W\d_])[\s:;,]*(?=\d)",
@@ -350,8 +353,11 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     after = line[assent.end():] if assent and assent.end() else None
     if after is not None and _command_word(after) is not None:
         line = after  # "Ok, SETUJU.": the command after the word of assent
-    elif after is not None and ((_ONLY_RE.match(after) and (_CUT_BY_ASSENT_RE.match(after) or _LIMIT_RE.match(after)))
-                                or _FIGURE_FOR_NOW_RE.match(after)):
+    elif after is not None and (limited := _time_limit(after)) is not None and (
+            _goes_ahead(assented) or _SENT_RE.search(after)):
+        # "Silakan diproses, paling lambat 2 minggu sudah sampai": approved as proposed, the time limit the note
+        sent_when, line = limited, "SETUJU"
+    elif after is not None and _cut_after_assent(after, assented):
         # "Boleh, tapi cukup 3.000 keping dulu", "Proses aja pak, max 2.000", "Silakan diproses 3.500 saja": the cut
         # is the approval
         line = "SETUJU " + after
@@ -379,9 +385,12 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
         if not sent_when and "?" not in rest and (told := _sent_when(_COURTESY_RE.sub("", rest, count=1))) is not None:
             # "Setuju, dikirim lusa.", "Acc. Kirim hari Senin depan ya, jgn hari ini": the go-ahead with its when
             sent_when, rest = told[0], " " + told[1].removeprefix("SETUJU").lstrip()
-        only = _ONLY_RE.match(_LEADING_SEPARATORS_RE.sub("", rest))
-        if only is not None:  # "approved but only 2,500": the figure after the cut is what is approved
-            rest = " " + _LEADING_SEPARATORS_RE.sub("", rest)[only.end():]
+        if not sent_when and (limit := _time_limit(_COURTESY_RE.sub("", rest, count=1))) is not None:
+            # "Setuju, tolong dikirim max 3 hari ya", "Setuju, maksimal seminggu": approved, the time limit the note
+            sent_when, rest = limit, ""
+        # "approved but only 2,500", "Acc pak, dipotong jd 2rb": the figure after the cut is what is approved
+        if (only := _ONLY_RE.match(cut := _COURTESY_RE.sub("", rest, count=1))) is not None:
+            rest = " " + cut[only.end():]
         if word in ENGLISH_APPROVE_WORDS or (only is not None and _ENGLISH_CUT_RE.match(only[0])):
             rest = _ENGLISH_THOUSANDS_RE.sub(lambda m: m[0].replace(",", "."), rest, count=1)
         written = said_as or _WORD_RE.match(line)["word"]  # type: ignore[index]  # as written, for an ask-back
@@ -401,6 +410,39 @@ _COURTESY_RE = re.compile(r"^[\s:;,.!\u2013\u2014-]*(?:(?:pak|bu|bapak|ibu|ya)(?
 # they say no go-ahead; a word that carries the request on ("lanjut", "silakan diproses", "boleh") does.
 ACKNOWLEDGING_WORDS: frozenset[str] = frozenset({"ok", "oke", "okay", "okey", "noted", "baik", "siap", "iya", "iye",
                                                 "iyo", "nggih", "inggih", "fine", "sure", "sounds", "good"})
+
+
+def _cut_after_assent(after: str, assented: list[str]) -> bool:
+    """Whether the words after the words of assent (*assented*) approve a smaller figure by the cut alone: a "but" or a
+    limit before it ("Boleh, tapi cukup 3.000", "silakan, dikurangi jadi 2.000"), a figure granted for now ("Ok, 2.000
+    dulu"), or a word of "only" after a go-ahead or before a figure granted for now ("Boleh diproses, cukup 3.000
+    keping", "Ok, cukup 3.000 saja")."""
+    if _FIGURE_FOR_NOW_RE.match(after):
+        return True
+    only = _ONLY_RE.match(after)
+    if only is None:
+        return False
+    if _CUT_BY_ASSENT_RE.match(after) or _LIMIT_RE.match(after):
+        return True
+    return "?" not in after and (_goes_ahead(assented) or _FIGURE_FOR_NOW_RE.match(after[only.end():]) is not None)
+
+
+def _time_limit(text: str) -> str | None:
+    """The time limit for sending that is all of *text* ("tolong dikirim max 3 hari ya." -> "tolong dikirim max 3
+    hari"), for the district as the manager's note; None when *text* says anything else.
+
+    >>> _time_limit("paling lambat 2 minggu sudah sampai.")
+    'paling lambat 2 minggu sudah sampai'
+    >>> _time_limit("max 3 hari lagi ya") is None
+    True
+    """
+    said = text.strip(_SEPARATORS)
+    if not said or "?" in said or _DEADLINE_RE.match(said) is None:
+        return None
+    words = said.split()
+    while words and words[-1].lower().strip(_SEPARATORS) in REASON_PARTICLES | {"pak", "bu", "ibu", "bapak"}:
+        words.pop()
+    return " ".join(words).strip(_SEPARATORS)
 
 
 def _goes_ahead(assented: list[str]) -> bool:
@@ -627,6 +669,36 @@ NOT_DURATION_AFTER: tuple[str, ...] = ("ini", "itu", "depan", "lalu", "berikutny
                                        "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "this", "next")
 _DURATION_AFTER_RE = re.compile(r"\s*(" + "|".join(DURATION_WORDS) + r")(?![^\W\d_])(?![\s,]+(?:"
                                 + "|".join(NOT_DURATION_AFTER) + r")(?![^\W\d_]))", re.IGNORECASE)
+# A time limit for sending the blanks said with the go-ahead ("tolong dikirim max 3 hari ya", "paling lambat 2 minggu
+# sudah sampai", "maksimal seminggu"): the approval stands and the limit goes to the district as the manager's note,
+# never a count of blanks.
+DEADLINE_WORDS: tuple[str, ...] = ("max", "maks", "maksimal", "maksimum", "paling lambat", "plg lambat",
+                                   "paling telat", "plg telat", "selambat-lambatnya", "selambatnya", "dalam waktu",
+                                   "dalam", "dlm", "within", "at most", "no later than")
+# ... the length of time, in digits or in words ("3 hari", "2 minggu", "dua pekan", "seminggu")
+DEADLINE_NUMBERS: tuple[str, ...] = ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+                                     "sepuluh", "one", "two", "three", "four", "five", "six", "seven", "ten")
+DEADLINE_SPANS: tuple[str, ...] = ("sehari", "seminggu", "sepekan", "sebulan", "a week", "a day", "a month")
+# ... the words said around it: asking ("tolong", "mohon"), the sending or arriving ("dikirim", "sudah sampai"),
+# courtesy after it ("ya", "pak")
+DEADLINE_BEFORE: tuple[str, ...] = ("tolong", "mohon", "harap", "agar", "supaya", "please", "pls", "sudah", "sdh",
+                                    "bisa", "langsung", "segera", "barangnya", "blangkonya")
+DEADLINE_VERBS: tuple[str, ...] = (*SEND_WORDS, "sampai", "sampe", "tiba", "diterima", "diproses", "dilaksanakan",
+                                   "delivered", "sent", "shipped", "send", "deliver", "ship", "arrive")
+DEADLINE_AFTER: tuple[str, ...] = ("ya", "yah", "pak", "bu", "kerja", "sejak", "dari", "hari", "ini", "sekarang",
+                                   "sudah", "sdh", "harus", "hrs", "di", "kabupaten", "lokasi", "tujuan",
+                                   "working", "from", "now", "today", *ASSENT_PARTICLES)
+_DEADLINE_WORD = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(DEADLINE_WORDS, key=len, reverse=True))
+_DEADLINE_SPAN = (r"(?:(?:\d{1,3}|" + "|".join(DEADLINE_NUMBERS) + r")\s*(?:"
+                  + "|".join((*DURATION_WORDS, "bulan", "bln")) + r")|"
+                  + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in DEADLINE_SPANS) + r")(?![^\W\d_])")
+_AROUND = r"(?:(?:{})(?![^\W\d_])[\s,.!]*)*"
+_DEADLINE_RE = re.compile(
+    _AROUND.format("|".join(DEADLINE_BEFORE + DEADLINE_VERBS))
+    + rf"(?:{_DEADLINE_WORD})(?![^\W\d_])[\s:]*{_DEADLINE_SPAN}[\s,.!]*"
+    + _AROUND.format("|".join(DEADLINE_AFTER + DEADLINE_VERBS)) + r"$", re.IGNORECASE)
+
+
 _NOTE_LABEL_RE = re.compile(r"^(?:(?:dengan|dgn)\s+)?catatan\b[\s:;,\-\u2013\u2014]*", re.IGNORECASE)
 _NOTE_TOKEN_RE = re.compile(r"\d[\d.,]*\d|\d|[^\W\d_]+")
 _MOST_OF_A_TIME = 366  # days in a year: more is no number of days, hours or a date

@@ -306,7 +306,7 @@ def test_an_approval_whose_figure_and_words_differ_is_asked_again_naming_both() 
         "SETUJU 600."), asked
 
 
-@pytest.mark.parametrize("text", ["SETUJU 3 hari ya", "Silakan diproses, max 3 hari ya",
+@pytest.mark.parametrize("text", ["SETUJU 3 hari ya", "Silakan diproses, max 3 hari lagi ya",
                                   "Setuju tapi maksimal 2 minggu"])
 def test_a_length_of_time_after_the_figure_is_asked_back(text: str) -> None:
     result = parse_manager_command(text)
