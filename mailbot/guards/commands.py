@@ -351,10 +351,13 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
         assent = again
         assented.append(again[0])
     after = line[assent.end():] if assent and assent.end() else None
+    if after is not None and _cut_only(assented):
+        # "Silakan, ...", "oke jalan, ...": a go-ahead only with a cut, a limit or a time limit after it
+        after = after if _cut_after_assent(after, assented) or _time_limit(after) is not None else None
     if after is not None and _command_word(after) is not None:
         line = after  # "Ok, SETUJU.": the command after the word of assent
     elif after is not None and (limited := _time_limit(after)) is not None and (
-            _goes_ahead(assented) or _SENT_RE.search(after)):
+            _goes_ahead(assented) or _SENT_RE.search(after) or _cut_only(assented)):
         # "Silakan diproses, paling lambat 2 minggu sudah sampai": approved as proposed, the time limit the note
         sent_when, line = limited, "SETUJU"
     elif after is not None and _cut_after_assent(after, assented):
@@ -415,16 +418,16 @@ ACKNOWLEDGING_WORDS: frozenset[str] = frozenset({"ok", "oke", "okay", "okey", "n
 def _cut_after_assent(after: str, assented: list[str]) -> bool:
     """Whether the words after the words of assent (*assented*) approve a smaller figure by the cut alone: a "but" or a
     limit before it ("Boleh, tapi cukup 3.000", "silakan, dikurangi jadi 2.000"), a figure granted for now ("Ok, 2.000
-    dulu"), or a word of "only" after a go-ahead or before a figure granted for now ("Boleh diproses, cukup 3.000
-    keping", "Ok, cukup 3.000 saja")."""
-    if _FIGURE_FOR_NOW_RE.match(after):
-        return True
+    dulu"), or a word of "only" after a go-ahead ("Boleh diproses, cukup 3.000 keping"; after an "ok" or a "baik" it
+    may be a district's own lowering, "Baik pak, cukup 1.500 saja", and decides nothing)."""
+    if _FIGURE_FOR_NOW_RE.match(after) and not _cut_only(assented):
+        return True  # ("silakan 2.000 dulu" may be a district taking a part approval: no decision)
     only = _ONLY_RE.match(after)
     if only is None:
         return False
     if _CUT_BY_ASSENT_RE.match(after) or _LIMIT_RE.match(after):
         return True
-    return "?" not in after and (_goes_ahead(assented) or _FIGURE_FOR_NOW_RE.match(after[only.end():]) is not None)
+    return "?" not in after and _goes_ahead(assented)
 
 
 def _time_limit(text: str) -> str | None:
@@ -448,7 +451,20 @@ def _time_limit(text: str) -> str | None:
 def _goes_ahead(assented: list[str]) -> bool:
     """Whether the words of assent said (*assented*) carry the request on, beyond acknowledging the mail."""
     words = re.findall(r"[^\W\d_]+", " ".join(assented).lower())
-    return any(w not in ACKNOWLEDGING_WORDS and w not in ASSENT_PARTICLES for w in words)
+    return any(w not in ACKNOWLEDGING_WORDS and w not in ASSENT_PARTICLES and w not in CUT_ONLY_WORDS for w in words)
+
+
+# Words that carry the request on only with a cut or a limit after them ("Silakan, dikurangi jadi 2.000", "oke jalan,
+# tp max 2.500", "Silakan, paling lambat 3 hari"): alone, or before a verb of sending, they may be a district's own
+# words ("Silakan dikirim ke gudang kami", "jalan ke pelabuhan rusak") and decide nothing.
+CUT_ONLY_WORDS: frozenset[str] = frozenset({"silakan", "silahkan", "jalan"})
+
+
+def _cut_only(assented: list[str]) -> bool:
+    """Whether the words of assent said (*assented*) go ahead only with a cut: one of CUT_ONLY_WORDS, nothing that
+    carries the request on by itself."""
+    words = set(re.findall(r"[^\W\d_]+", " ".join(assented).lower()))
+    return bool(words & CUT_ONLY_WORDS) and not _goes_ahead(assented)
 
 
 def _not_said_again(text: str) -> str:

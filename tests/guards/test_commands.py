@@ -319,3 +319,13 @@ def test_a_length_of_time_after_the_figure_is_asked_back(text: str) -> None:
 def test_a_day_named_after_the_figure_keeps_it(text: str, quantity: int) -> None:
     result = parse_manager_command(text)
     assert isinstance(result, ManagerCommand) and result.quantity == quantity, result
+
+
+@pytest.mark.parametrize("text", ["Silakan dikirim ke gudang kami di Nunukan", "Silakan 2.000 dulu pak",
+                                  "Baik pak, cukup 1.500 keping saja", "Ok jalan, kirim semua",
+                                  "Lanjutkan, max 4 hari lagi ya"])
+def test_a_please_or_an_only_without_a_go_ahead_decides_nothing(text: str) -> None:
+    """A district's own words ("silakan dikirim ke ...", "cukup 1.500 saja") are never read as a manager's decision;
+    "silakan" and "jalan" go ahead only with a cut or a time limit after them."""
+    result = parse_manager_command(text)
+    assert result is None or isinstance(result, CommandError), result
