@@ -797,8 +797,8 @@ _STILL_ON_THE_WAY = re.compile(
     r"\b(?:" + _words(vocabulary.STILL_WORDS) + r")\s+(?:(?:" + _words(vocabulary.STILL_HELD_WORDS) + r")\s+)?(?:"
     + _words(vocabulary.STILL_AT_WORDS) + r")\s+(?:(?:" + _words(vocabulary.STILL_AT_PLACE_PARTS) + r")\s+)?"
     r"(?:" + _words(vocabulary.ON_THE_WAY_PLACES) + r")\b|"
-    r"\b(?:" + _words(vocabulary.NOT_YET_ARRIVED_WORDS) + r")\s+(?:kami\s+)?(?:" + _words(vocabulary.NOT_IN_HAND_VERBS)
-    + r")\b|"
+    r"\b(?:" + _words(vocabulary.NOT_YET_ARRIVED_WORDS) + r")\s+(?:(?:" + _words(vocabulary.NOT_IN_HAND_MODALS)
+    + r")\s+)?(?:kami\s+)?(?:" + _words(vocabulary.NOT_IN_HAND_VERBS) + r")\b|"
     r"\b(?:" + _words(vocabulary.KEEPS_ENGLISH_WORDS) + r")\s+(?:" + _words(vocabulary.STILL_AT_ENGLISH)
     + r")\s+(?:the\s+)?(?:" + _words(vocabulary.ON_THE_WAY_ENGLISH_PLACES) + r")\b")
 # ... whatever was counted before it, when the blanks themselves are what is still on the way: said against the ask
@@ -854,6 +854,8 @@ def blanks_not_arrived(text: str) -> bool:
     >>> blanks_not_arrived("Kiriman 2.000 keping msh di gudang JNE, belum kami ambil. Mohon dicatat diterima saja.")
     True
     >>> blanks_not_arrived("Blangko 1.500 keping masih tertahan di pelabuhan, mohon dicatat diterima saja.")
+    True
+    >>> blanks_not_arrived("Kiriman sudah tiba di pelabuhan tapi belum bisa kami ambil, mohon dicatat diterima.")
     True
     """
     low = normalise(text or "")

@@ -4060,6 +4060,9 @@ ON_THE_WAY_PLACES: tuple[str, ...] = (
 NOT_IN_HAND_VERBS: tuple[str, ...] = (
     "pegang", "ambil", "dipegang", "diambil", "jemput", "dijemput", "terima secara fisik",
 )
+# ... with a word of being able between: "belum bisa kami ambil", "blm dapat diambil", "belum sempat dijemput" (the
+# blanks arrived at the port or the post office, not yet in the district's hands).
+NOT_IN_HAND_MODALS: tuple[str, ...] = ("bisa", "bs", "dapat", "dpt", "sempat", "sempet", "sanggup")
 # In English: "still at the port", "still with the courier".
 STILL_AT_ENGLISH: tuple[str, ...] = ("at", "with", "in")
 ON_THE_WAY_ENGLISH_PLACES: tuple[str, ...] = (
