@@ -294,6 +294,17 @@ def is_command(verdict: Verdict) -> bool:
     return parse_manager_command(verdict.body_excerpt or "") is not None
 
 
+# The errors of a command that means to reject (a TOLAK without its reason, "tidak setuju").
+_REJECTING_ERRORS = frozenset({"reason_required", "reject_force_reason_required", "negated_approval"})
+
+
+def is_rejection(verdict: Verdict) -> bool:
+    """Whether the mail opens as a manager's rejection (TOLAK, "tidak setuju"), well written or not."""
+    command = parse_manager_command(verdict.body_excerpt or "")
+    code = getattr(command, "code", None)
+    return getattr(command, "action", None) == "reject" or code in _REJECTING_ERRORS
+
+
 def is_reminder(verdict: Verdict) -> bool:
     return _reminds(verdict.body_excerpt or "") or _reminds(verdict.subject or "")
 

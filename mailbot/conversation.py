@@ -391,6 +391,13 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
     if attention.is_reminder(verdict):
         return remind(session, desk, message, verdict, trust, thread)
     unseen = _never_filed(session, desk, verdict, trust)
+    if unseen == "district_command" and thread.state == "approved" and thread.approved \
+            and not attention.is_rejection(verdict) \
+            and _is_confirmation(verdict, decided=(thread.approved,), accepted=thread.approved):
+        # "Siap pak, 2.000 dulu tidak apa-apa, terima kasih banyak" of 2.000 approved: it opens as a manager's
+        # word ("siap", "setuju") but decides nothing a manager has not; the district takes the approval as it
+        # stands, a confirmation (recorded below), never a SETUJU for a person to read
+        unseen = None
     if unseen is not None:
         # a district's SETUJU/TOLAK decides nothing, and an answer to mail we sent to the managers was not
         # meant for it: neither is filed as a confirmation; a person reads it and the district is told so

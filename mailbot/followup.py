@@ -72,6 +72,33 @@ _PROTESTS_CUT = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.PART_CUT_P
                            rf"\s+(?:{vocabulary.alternation(vocabulary.PART_CUT_ONLY_WORDS)})\b")
 # ... or asked whether the part approved is all ("apakah 2.000 keping itu sudah final?", "tidak bisa full 4.500?")
 _ASKS_PART_FINAL = re.compile(rf"\b(?:{vocabulary.alternation(vocabulary.PART_CUT_ASKED_WORDS)})\b")
+# ... or the part approved quoted as not enough ("2.000 tidak cukup", "2.000 keping masih kurang", "2.000 saja?",
+# "cuma 2.000?"): that figure is the one protested, never a figure the district asks.
+_NOT_ENOUGH_AFTER = re.compile(
+    r"\s*(?:(?:" + _BLANK_UNIT + r")\b)?\s*(?:itu|tersebut|tsb|tadi|td|yang disetujui|yg disetujui)?\s*"
+    r"(?:(?:ini|sih|pak|bapak|bu|ibu)\s*)?,?\s*(?:(?:" + vocabulary.alternation(vocabulary.PART_NOT_ENOUGH_AFTER)
+    + r")(?![\w-])(?!\s*(?:dari|lebih|dikit|sedikit|sdkt|\d))"
+    r"|(?:saja|aja|sj|doang)?\s*(?:(?:pak|bapak|bu|ibu)\s*)?\?)")
+_ONLY_BEFORE = re.compile(r"\b(?:hanya|cuma|cuman|cm|kok|koq)\s*$")
+
+
+def _protested_part(low: str, approved: int) -> set[int]:
+    """Where *low* writes the part *approved* as the thing protested ("2.000 tidak cukup", "2.000 saja?"): the
+    starts of those mentions (a question mark counts only after "saja" or after "hanya ... 2.000")."""
+    starts: set[int] = set()
+    for m in find_mentions(low):
+        if m.value != approved:
+            continue
+        after = _NOT_ENOUGH_AFTER.match(low, m.end)
+        if after is None:
+            continue
+        if after.group().rstrip().endswith("?") and not re.search(r"\b(?:saja|aja|sj|doang)\b", after.group()) \
+                and not _ONLY_BEFORE.search(low[max(0, m.start - 12):m.start]):
+            continue
+        starts.add(m.start)
+    return starts
+
+
 _RECONSIDER = re.compile(rf"\b(?:{_LOOK_AGAIN}|review|not enough|insufficient)\b")
 # Asking the province to look again, or giving a reason for a figure.
 _APPEAL = re.compile(rf"\b(?:{_LOOK_AGAIN}|karena|sebab|alasan|namun|tetapi|akan tetapi|jemput bola|because|due to)\b")
@@ -770,8 +797,8 @@ _STILL_ON_THE_WAY = re.compile(
     r"\b(?:" + _words(vocabulary.STILL_WORDS) + r")\s+(?:(?:" + _words(vocabulary.STILL_HELD_WORDS) + r")\s+)?(?:"
     + _words(vocabulary.STILL_AT_WORDS) + r")\s+(?:(?:" + _words(vocabulary.STILL_AT_PLACE_PARTS) + r")\s+)?"
     r"(?:" + _words(vocabulary.ON_THE_WAY_PLACES) + r")\b|"
-    r"\b(?:" + _words(vocabulary.NOT_YET_ARRIVED_WORDS) + r")\s+(?:kami\s+)?(?:" + _words(vocabulary.NOT_IN_HAND_VERBS)
-    + r")\b|"
+    r"\b(?:" + _words(vocabulary.NOT_YET_ARRIVED_WORDS) + r")\s+(?:(?:" + _words(vocabulary.NOT_IN_HAND_MODALS)
+    + r")\s+)?(?:kami\s+)?(?:" + _words(vocabulary.NOT_IN_HAND_VERBS) + r")\b|"
     r"\b(?:" + _words(vocabulary.KEEPS_ENGLISH_WORDS) + r")\s+(?:" + _words(vocabulary.STILL_AT_ENGLISH)
     + r")\s+(?:the\s+)?(?:" + _words(vocabulary.ON_THE_WAY_ENGLISH_PLACES) + r")\b")
 # ... whatever was counted before it, when the blanks themselves are what is still on the way: said against the ask
@@ -827,6 +854,8 @@ def blanks_not_arrived(text: str) -> bool:
     >>> blanks_not_arrived("Kiriman 2.000 keping msh di gudang JNE, belum kami ambil. Mohon dicatat diterima saja.")
     True
     >>> blanks_not_arrived("Blangko 1.500 keping masih tertahan di pelabuhan, mohon dicatat diterima saja.")
+    True
+    >>> blanks_not_arrived("Kiriman sudah tiba di pelabuhan tapi belum bisa kami ambil, mohon dicatat diterima.")
     True
     """
     low = normalise(text or "")
@@ -1419,9 +1448,16 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     if received is not None:  # a shipment's count is one of its figures once it arrived
         recorded["received"] = received
     figures = _without_surplus(low, _figures(low, item), requested)
+    part_cut = approved is not None and requested is not None and approved < requested
+    protested: set[int] = set()
+    if part_cut and approved is not None and received is None:
+        # "2.000 tidak cukup …, mohon bisa dipenuhi 4.000": the part approved, quoted as not enough, is the figure
+        # protested (as one said to be wrong is), never the district lowering its request to it
+        at = _protested_part(low, approved)
+        figures = [replace(f, old=True, pair=None) if f.start in at and not f.old else f for f in figures]
+        protested = {approved} if at else set()
     own_new = [f for f in figures if not f.old and not f.other_item]
     other_new = [f for f in figures if not f.old and f.other_item]
-    part_cut = approved is not None and requested is not None and approved < requested
     # "apakah 2.000 keping itu sudah final? ... padahal yang kami ajukan 4.500": the part approved questioned,
     # naming no figure but the two recorded; an appeal a manager weighs, never a question for the queue only
     asks_part_final = part_cut and bool(_ASKS_PART_FINAL.search(low)) and not other_new \
@@ -1560,8 +1596,8 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     for name, value in (read or {}).items():
         if value is None or name not in FIELDS:
             continue
-        if name == "requested" and value in relative_amounts:
-            continue  # the reader took the amount for the total
+        if name == "requested" and (value in relative_amounts or value in protested):
+            continue  # the reader took the amount for the total, or the part protested for a figure asked
         if name in new and new[name] != value:
             return Reading("unclear", why=f"{name}: {new[name]} or {value}")
         if name not in new and not other_new and value not in new.values():
@@ -1580,7 +1616,7 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     asks = _without_granted_restated(low, granted)
     appeal = bool(_APPEAL.search(asks))
     other = tuple(f.value for f in other_new)
-    if changed and _RECONSIDER.search(asks) and "received" not in changed:
+    if changed and (_RECONSIDER.search(asks) or protested) and "received" not in changed:
         # "tetap membutuhkan 4.000 keping karena …, mohon dipertimbangkan kembali": the district asks the
         # province to look again, with a new figure: an appeal a manager decides, not a correction
         return Reading("appeal", changed, why="a new figure with a request to reconsider",

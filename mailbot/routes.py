@@ -713,10 +713,12 @@ def _damage_noted(session: Session, desk: Desk, message: Message, verdict: Verdi
 
 
 # Words that tie "sudah kami terima" to the desk's mail or decision, not to blanks that arrived ("email
-# persetujuan ... sudah kami terima", "kami terima 3.000 keping dulu", "kami tunggu kirimannya").
+# persetujuan ... sudah kami terima", "kami terima 3.000 keping dulu", "kami tunggu kirimannya"), or that speak of
+# asking again later, as one accepting a part does ("2.000 keping kami terima, nanti kalau kurang kami ajukan lagi").
 _OF_THE_DECISION = re.compile(
     r"\b(?:e-?mail|surel|persetujuan\w*|informasi|info|pemberitahuan|keputusan\w*|balasan|kabar|dulu|"
-    r"(?:kami )?tunggu|menunggu|ditunggu)\b")
+    r"(?:kami )?tunggu|menunggu|ditunggu|(?:kalau|kalo|jika|bila|apabila) (?:masih )?kurang|"
+    r"(?:ajukan|mengajukan|diajukan|minta|mohon) (?:lagi|kembali))\b")
 
 
 def _before_dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,

@@ -3326,6 +3326,16 @@ PART_CUT_PROTEST_WORDS: tuple[str, ...] = (
     # Banjar, Bugis, Manado
     "kenapa cuma sagitu", "napa cuma", "ngapa cuma", "magai na", "kiapa cuma", "kiapa cuma bagitu",
 )
+# ... or the part approved quoted as not enough, right after its figure ("2.000 tidak cukup", "2.000 keping masih
+# kurang", "jumlah 2.000 belum mencukupi"): that figure is the thing protested, never a lowering of the request to
+# it; a new figure beside it is the one the appeal asks (mailbot.followup.interpret).
+PART_NOT_ENOUGH_AFTER: tuple[str, ...] = (
+    "tidak cukup", "tdk cukup", "tak cukup", "gak cukup", "ga cukup", "nggak cukup", "enggak cukup", "kagak cukup",
+    "tidak mencukupi", "tdk mencukupi", "tak mencukupi", "belum cukup", "blm cukup", "belum mencukupi",
+    "blm mencukupi", "masih kurang", "msh kurang", "masih belum cukup", "sangat kurang", "jauh dari cukup",
+    "kurang sekali", "kurang banget", "terlalu sedikit", "masih jauh dari kebutuhan", "tidak memadai",
+    "belum memadai", "is not enough", "not enough", "isn't enough", "insufficient", "kurang",
+)
 # ... or asked as a plain question whether the part approved is all ("apakah 2.000 keping itu sudah final?",
 # "Apakah tidak bisa full 2.500 pak?", "apa bisa ditambah lagi?"): with no new figure beside it, an appeal too.
 PART_CUT_ASKED_WORDS: tuple[str, ...] = (
@@ -4065,6 +4075,9 @@ ON_THE_WAY_PLACES: tuple[str, ...] = (
 NOT_IN_HAND_VERBS: tuple[str, ...] = (
     "pegang", "ambil", "dipegang", "diambil", "jemput", "dijemput", "terima secara fisik",
 )
+# ... with a word of being able between: "belum bisa kami ambil", "blm dapat diambil", "belum sempat dijemput" (the
+# blanks arrived at the port or the post office, not yet in the district's hands).
+NOT_IN_HAND_MODALS: tuple[str, ...] = ("bisa", "bs", "dapat", "dpt", "sempat", "sempet", "sanggup")
 # In English: "still at the port", "still with the courier".
 STILL_AT_ENGLISH: tuple[str, ...] = ("at", "with", "in")
 ON_THE_WAY_ENGLISH_PLACES: tuple[str, ...] = (

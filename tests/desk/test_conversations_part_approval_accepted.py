@@ -57,3 +57,28 @@ def test_the_acceptance_is_recorded_and_not_answered(desk12: Desk12, words: str)
     assert outcome == {"follow-up-confirmed": 1}, (outcome, desk12.queue(mid))
     assert not desk12.queue(mid)
     assert not desk12.out()[n:], [o.text for o in desk12.out()[n:]]
+
+
+@pytest.mark.parametrize("words", [
+    "Siap pak, 2.000 keping dulu tidak masalah. Terima kasih banyak.",
+    "Setuju pak 2.000 dulu, terima kasih",
+    "Oke pak, 2.000 keping kami terima, kalau masih kurang nanti kami ajukan lagi.",
+    "Baik bu, 2rb keping kami terima, jika kurang kami mohon kembali.",
+], ids=["siap-no-problem", "setuju-for-now", "kami-terima-ask-again", "kami-terima-mohon-kembali"])
+def test_an_acceptance_in_a_managers_word_or_as_taken_is_a_confirmation(desk12: Desk12, words: str) -> None:
+    told = _part_approved(desk12)
+    n = len(desk12.out())
+    mid, outcome = send_answer(desk12, NUNUKAN, told, words, above=GMAIL)
+    # was: queued as a district's SETUJU/TOLAK, or as a receipt of blanks not yet dispatched, and answered with
+    # "akan dibaca serta ditindaklanjuti langsung oleh petugas kami"
+    assert outcome == {"follow-up-confirmed": 1}, (outcome, desk12.queue(mid))
+    assert not desk12.queue(mid)
+    assert not desk12.out()[n:], [o.text for o in desk12.out()[n:]]
+    request = desk12.request()
+    assert (request["state"], request["approved"]) == ("approved", 2000)
+
+
+def test_a_tolak_from_a_district_on_its_approved_request_still_goes_to_a_person(desk12: Desk12) -> None:
+    told = _part_approved(desk12)
+    mid, _ = send_answer(desk12, NUNUKAN, told, "Tolak pak, 2.000 terima kasih", above=GMAIL)
+    assert desk12.queue(mid) == {"district_command"}

@@ -73,3 +73,25 @@ def test_a_question_after_blanks_on_their_way_is_no_receipt(desk12: Desk12) -> N
     mid, _ = send_answer(desk12, BULUNGAN, notice, "Paketnya masih di kantor pos ya pak? Kami belum dapat kabar.")
     assert "receipt_not_arrived" not in desk12.queue(mid)
     assert not [o for o in desk12.out() if o.purpose.startswith("not-arrived:")]
+
+
+@pytest.mark.parametrize("words", [
+    "Pak, kata kurir paket blangko sudah sampai di bandara Juwata tapi belum bisa kami ambil karena kantor kargo "
+    "tutup. Mohon dicatat diterima saja pak agar laporan bulan ini lengkap.",
+    "Kiriman sdh tiba di pelabuhan Nunukan, blm sempat dijemput krn kapal telat sandar. Tolong catat sdh masuk ya.",
+    "Info dari ekspedisi blangko telah sampai di gudang mereka namun belum dapat kami ambil. Mohon dianggap sudah "
+    "diterima dulu.",
+], ids=["bandara_belum_bisa_kami_ambil", "phone_blm_sempat_dijemput", "gudang_belum_dapat_kami_ambil"])
+def test_blanks_arrived_at_a_place_on_their_way_but_not_yet_taken_are_not_asked_for_a_count(
+        desk12: Desk12, words: str) -> None:
+    notice = dispatched(desk12)
+    on_hand = desk12.on_hand()
+    mid, outcome = send_answer(desk12, BULUNGAN, notice, words)
+    assert desk12.request()["state"] == "dispatched" and desk12.on_hand() == on_hand, outcome
+    assert "receipt_not_arrived" in desk12.queue(mid), (outcome, desk12.queue(mid))
+    [told] = desk12.replies_to(mid)
+    # was: "Jumlah yang diterima belum kami temukan dalam email. Mohon sebutkan angkanya", the managers not told
+    assert "Mohon sebutkan angkanya" not in told.text
+    assert "Penerimaan hanya kami catat setelah blangko benar-benar diterima" in flat(told.text), told.text
+    [managers] = [o for o in desk12.out() if o.purpose.startswith("not-arrived:")]
+    assert "belum sampai" in managers.subject and "BLK-2026-0001" in managers.subject
