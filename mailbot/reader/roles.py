@@ -910,7 +910,20 @@ def _one_age_group(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     )
 
 
+# Right before a figure: the template's example word ("(contoh: 150)", "contoh: 1.250").
+_EXAMPLE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.EXAMPLE_VALUE_WORDS) + r")[^\S\n]*[:=]?[^\S\n]*$"
+)
+
+
+def _example_value(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Jumlah perekaman hari ini : (contoh: 150)": a form's field left with the template's example value; the
+    figure is the example, not the district's."""
+    return bool(_EXAMPLE_BEFORE_RE.search(span.masked, max(span.lo, span.start - 20), span.start))
+
+
 ELSEWHERE_CUES = (
+    ("example_value", _example_value),
     ("money", _money),
     ("team_supply", _team_supply),
     ("receipt_as_reason", _receipt_as_reason),
@@ -4210,7 +4223,26 @@ def read_text(
         candidates = _handover_counts(candidates)
     if "[" in original:
         candidates = _own_words_over_chat(original, candidates)
+    if _EXAMPLE_FORM_RE.search(masked):
+        candidates = _example_form(candidates)
     return candidates, unassigned
+
+
+_EXAMPLE_FORM_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EXAMPLE_FORM_PHRASES) + r")(?![\w-])")
+_EXAMPLE_FORM_FIELDS = ("printed", "recorded", "stock_on_hand")
+
+
+def _example_form(candidates: list[Candidate]) -> list[Candidate]:
+    """A form sent back with its template's example values still in it ("Keterangan : form belum diisi, hanya
+    contoh"): its report figures are the example's, not the district's; a clerk asks for the filled form (each
+    field null, unclear)."""
+    out = [c for c in candidates if c.field not in _EXAMPLE_FORM_FIELDS]
+    for field in _EXAMPLE_FORM_FIELDS:
+        mine = [c for c in candidates if c.field == field and c.value is not None]
+        if mine:
+            out.append(Candidate(field, None, " / ".join(dict.fromkeys(c.text for c in mine)), True, "unclear",
+                                 cues=("example_form",)))
+    return out
 
 
 # A line breaking an ask into parts, from its opening word to the line's end (see ASK_BREAKDOWN_WORDS).
@@ -5447,7 +5479,8 @@ _EARLIER_PERIOD_RE = vocab.Gated(
     re.compile(r"(?:" + vocab.word_start_alternation(vocab.EARLIER_PERIOD_WORDS) + r")(?![\w-])"),
     vocab.EARLIER_PERIOD_WORDS,
 )
-_DAY_MONTH_RE = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})(?![\d/])")
+# "04/12", also with its year ("04/12/2026")
+_DAY_MONTH_RE = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})(?:[/.-](?:\d{4}|\d{2}))?(?![\d/])")
 
 
 _CORRECTED_COLUMN_RE = re.compile(r"(?:" + _words_re(vocab.CORRECTED_COLUMN_WORDS) + r")[^\S\n]*:?")
@@ -5563,6 +5596,12 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
                 (r[0], str(sum(quantity_in(c) or 0 for c in r[1:])) if _label_role(r[0]) in _COUNT_FIELDS else r[col])
                 for r in rows
             ))
+        elif all(r is not None and r[0] == 1 for r in ranks) and len(ranks) > 1:
+            # "Tgl | 28/6 | 29/6" over "Cetak | 101 | 115": days side by side, none called today's and none said
+            # to be reported together; the stock is the latest day's, but which day's count the report gives is
+            # not said (each count row left unclear).
+            col = ranks.index(latest) + 1
+            tables.append(tuple(r if _label_role(r[0]) in _COUNT_FIELDS else (r[0], r[col]) for r in rows))
         else:
             col = ranks.index(latest) + 1
             tables.append(tuple((r[0], r[col]) for r in rows))
@@ -5925,6 +5964,37 @@ def joined_field_blocks(text: str) -> str:
     return _FIELD_BLOCK_RE.sub(r"\1: \2", text)
 
 
+# A form's "label : value" line holding one value per day, split by pipes ("Tanggal laporan : 03/06 | 04/06" over
+# "Jumlah pencetakan KTP-el : 144 | 127").
+_DAY_DATE = r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
+_DAYS_FIELD_RE = re.compile(
+    r"([ \t>]*[^\W\d][^\n:|]{0,60}?)[ \t]*:[ \t]*(" + _DAY_DATE + r"(?:[ \t]*\|[ \t]*" + _DAY_DATE + r")+)[ \t]*"
+)
+_PIPED_FIELD_RE = re.compile(r"([ \t>]*[^\W\d][^\n:|]{0,60}?)[ \t]*:[ \t]*([^\n:|]*(?:\|[^\n:|]*)+)")
+
+
+def joined_day_fields(text: str) -> str:
+    """A form filled in for several days at once, a value per day after each label ("Tanggal laporan : 03/06/2027
+    | 04/06/2027" over "Sisa blangko KTP-el : 6.821 | 6.694"), written as the typed table of days side by side it
+    is ("Tanggal laporan | 03/06/2027 | 04/06/2027"), which is read by its columns. Only the fields right under
+    the dates line with as many values as it has dates are joined."""
+    if "|" not in text or ":" not in text:
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        dates = _DAYS_FIELD_RE.fullmatch(line)
+        if dates is None:
+            continue
+        width = dates.group(2).count("|")
+        lines[i] = f"{dates.group(1)} | {dates.group(2)}"
+        for j in range(i + 1, len(lines)):
+            field = _PIPED_FIELD_RE.fullmatch(lines[j])
+            if field is None or field.group(2).count("|") != width:
+                break
+            lines[j] = f"{field.group(1)} | {field.group(2)}"
+    return "\n".join(lines)
+
+
 # A numbered point's label ending in a colon, its value alone on the next line, indented deeper ("1) Sisa blangko
 # KTP-el:" over "    420 keping", "a. Pencetakan:" over "        33").
 _POINT_MARK = r"(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,2}\)|[-\u2022*])"
@@ -6149,7 +6219,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     terima dengan rincian:" over "Uraian | Jumlah Keping"), or made of rows that name their figures
     ("Perekaman KTP-el | 1.234"). Removed lines become empty so the text keeps its shape.
     """
-    text = joined_wrapped_figures(joined_point_values(joined_field_blocks(text)))
+    text = joined_wrapped_figures(joined_point_values(joined_day_fields(joined_field_blocks(text))))
     lines = text.split("\n")
     if "\t" in text:
         _unwrapped_tab_rows(lines)
