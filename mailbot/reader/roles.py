@@ -4225,7 +4225,36 @@ def read_text(
         candidates = _own_words_over_chat(original, candidates)
     if _EXAMPLE_FORM_RE.search(masked):
         candidates = _example_form(candidates)
+    if candidates and _INCLUDING_RE.search(masked):
+        candidates = _own_blank_part(masked, candidates)
     return candidates, unassigned
+
+
+_INCLUDING_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.INCLUDING_WORDS) + r")(?![\w-])")
+_BLANK_NAME = r"(?:(?P<ktp{0}>" + _words_re(vocab.KTP_WORDS) + r")|(?P<kia{0}>" + _words_re(vocab.KIA_WORDS) + r"))"
+_OWN_BLANK_PART_RE = re.compile(
+    r"(?<![\d.,])(?P<whole>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)[^\n\d]{0,30}?(?:" + _words_re(vocab.INCLUDING_WORDS)
+    + r")[^\S\n]+(?P<part>\d{1,3}(?:\.\d{3})*)[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")[^\S\n]+)?"
+    + _BLANK_NAME.format(1) + r"(?![\w-])[^\n\d]{0,40}?" + _BLANK_NAME.format(2) + r"[^\S\n]*(?:"
+    + _words_re(vocab.OWN_PART_WORDS) + r")(?![\w-])[^\S\n]*[:=]?[^\S\n]*(?P<own>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)"
+)
+
+
+def _own_blank_part(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A count given for both blanks, then split: "cetak kemarin 22 itu sdh termasuk 3 KIA. KTP-el nya 19". The
+    count of the blank the writer names last is its own part (19), when the parts add up to the whole; the whole
+    is no count of either blank."""
+    for m in _OWN_BLANK_PART_RE.finditer(masked):
+        other, own = ("kia" if m.group("kia1") else "ktp-el"), ("kia" if m.group("kia2") else "ktp-el")
+        whole, part, mine = (int(m.group(g).replace(".", "")) for g in ("whole", "part", "own"))
+        if other == own or part + mine != whole:
+            continue
+        candidates = [
+            replace(c, value=mine, item=own, cues=(*c.cues, "own_blank_part"))
+            if c.value == whole and c.doubt is None and c.item in (None, own) else c
+            for c in candidates
+        ]
+    return candidates
 
 
 _EXAMPLE_FORM_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EXAMPLE_FORM_PHRASES) + r")(?![\w-])")

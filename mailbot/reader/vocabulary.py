@@ -4105,3 +4105,6 @@ EXAMPLE_FORM_PHRASES: tuple[str, ...] = (
     "isian contoh", "nilai contoh", "only an example", "just an example", "example values", "example figures",
     "sample values", "sample figures",
 )
+# Right after a blank's name, these make the figure after them that blank's own part of a count given for both
+# blanks: "cetak 22 itu sdh termasuk 3 KIA. KTP-el nya 19", "KTP-el saja 19".
+OWN_PART_WORDS: tuple[str, ...] = ("nya", "-nya", "saja", "aja", "only", "sendiri")
