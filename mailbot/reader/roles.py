@@ -4637,6 +4637,10 @@ def _read_table(
                 per_item: list[Candidate] = []
                 for item, item_row in by_item:
                     per_item += _row_candidates(row, item_row, cols, source, None, item, ("item_row",))
+                if any(c.field == "requested" and c.value for c in per_item):
+                    # "KTP-el | 480 | 4.200 | 3.700" over "KIA | 610 | 1.350 | 0": a blank asked none of is no
+                    # blank of the request.
+                    per_item = [c for c in per_item if not (c.field == "requested" and c.value == 0)]
                 return per_item + labelled, None
         date_col = next((i for i, c in cols.items() if c == "date"), None)
         chosen: tuple[object, ...] | None = None
