@@ -226,6 +226,7 @@ _ZERO_LATER_RE = re.compile(r"[ \t]*(?:" + _words_re(vocab.ZERO_LATER_WORDS) + r
 # "Pencetakan KTP-el : nihil": the blank may be named between the role word and its colon.
 _ZERO_VALUE_RE = re.compile(
     r"(?:[ \t]+(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r"))?"
+    r"(?:[ \t]+(?:" + _words_re(vocab.FIELD_DAY_WORDS) + r")(?=[ \t]*:))?"
     r"(?:(?:[ \t]*:[ \t]*|(?:[ \t]+(?:" + _words_re(vocab.ZERO_LINK_WORDS) + r")){1,2}[ \t]+)"
     r"(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])"
     # "perekaman nihil, pencetakan nihil": a word that says nothing but zero, right after the role word,
@@ -2109,6 +2110,22 @@ def _supply_runs_out(masked: str, c_start: int, at: int) -> bool:
 _SUPPLY_NEAR_ZERO = 24
 
 
+_COUNT_LABEL_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.ROLE_PHRASES["printed"] + vocab.ROLE_PHRASES["recorded"]) + r")(?![\w-])"
+)
+_FIELD_COLON_RE = re.compile(r"[ \t]*:[ \t]*$")
+
+
+def _count_field_value(masked: str, at: int) -> bool:
+    """Whether the word at *at* is the value of a form's field of a count ("Jumlah perekaman KTP-el hari ini :
+    nihil"): right after the colon of a line whose label names a count and no stock."""
+    colon = _FIELD_COLON_RE.search(masked, masked.rfind("\n", 0, at) + 1, at)
+    if colon is None:
+        return False
+    label = masked[masked.rfind("\n", 0, at) + 1 : colon.start()]
+    return ":" not in label and bool(_COUNT_LABEL_RE.search(label)) and not _STOCK_NAME_RE.search(label)
+
+
 def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) -> list[Candidate]:
     """A stock of zero from a clause that says nothing is left of a blank ("blangko KIA kami tdk
     ada sisa"); not when it is asked about, nor of a printer supply."""
@@ -2136,6 +2153,9 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             continue
         if _CARRIED_BY_TEAM_RE.search(masked, c_start, z.start()):
             # "Blangko yang dibawa tim Dinas Kota sudah habis": the team's supply ran out, not the district's.
+            continue
+        if _count_field_value(masked, z.start()):
+            # "Jumlah pencetakan KTP-el hari ini : nihil": the value of a count's field, no stock.
             continue
         if _supply_runs_out(masked, c_start, z.start()):
             # "3 keping blangko rusak karena ribbon printer habis di tengah proses cetak": the supply named

@@ -4108,3 +4108,6 @@ EXAMPLE_FORM_PHRASES: tuple[str, ...] = (
 # Right after a blank's name, these make the figure after them that blank's own part of a count given for both
 # blanks: "cetak 22 itu sdh termasuk 3 KIA. KTP-el nya 19", "KTP-el saja 19".
 OWN_PART_WORDS: tuple[str, ...] = ("nya", "-nya", "saja", "aja", "only", "sendiri")
+# Between a count's role word (and its blank) and the colon of a form's field, these name the day the field is for:
+# "Jumlah pencetakan KTP-el hari ini : nihil".
+FIELD_DAY_WORDS: tuple[str, ...] = ("hari ini", "hr ini", "today", "harian")

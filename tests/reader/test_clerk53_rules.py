@@ -80,3 +80,12 @@ def test_a_request_form_asks_for_the_blank_whose_row_asks() -> None:
                     body="Yth. Bapak/Ibu, terlampir form permintaan. Blangko KIA masih cukup.",
                     filename="permintaan_juli.ods")
     assert (read["item"], read["requested"], read["stock_on_hand"]) == ("ktp-el", 2480, 520)
+
+
+def test_nil_in_a_count_field_is_the_counts_zero_and_leaves_the_stock_its_figure() -> None:
+    read = mail(MALINAU, "Laporan harian 11 Juli",
+                "LAPORAN HARIAN BLANGKO\n"
+                "Jumlah perekaman KTP-el hari ini  : nihil\n"
+                "Jumlah pencetakan KTP-el hari ini : nihil\n"
+                "Sisa blangko KTP-el (akhir hari)  : 1.475")
+    assert (read["recorded"], read["printed"], read["stock_on_hand"]) == (0, 0, 1475)
