@@ -2111,7 +2111,8 @@ _SUPPLY_NEAR_ZERO = 24
 
 
 _COUNT_LABEL_RE = re.compile(
-    r"(?:" + vocab.word_start_alternation(vocab.ROLE_PHRASES["printed"] + vocab.ROLE_PHRASES["recorded"]) + r")(?![\w-])"
+    r"(?:" + vocab.word_start_alternation(vocab.ROLE_PHRASES["printed"] + vocab.ROLE_PHRASES["recorded"])
+    + r")(?![\w-])"
 )
 _FIELD_COLON_RE = re.compile(r"[ \t]*:[ \t]*$")
 
