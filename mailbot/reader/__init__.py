@@ -840,6 +840,13 @@ def read_message(
             item, item_ambiguous = None, True
     both_asked = False
     tabled = {c.item for c in candidates if c.value is not None and c.table}
+    asked_in_tables = {c.item for c in candidates if c.field == "requested" and c.value and c.table}
+    if item in ("ktp-el", "kia") and not item_ambiguous and len(asked) == 1 and asked == asked_in_tables - {None} != {
+        item
+    }:
+        # "Untuk KIA belum perlu tambahan" over a request form asking 3.700 KTP-el: the words name the blank not
+        # asked for; the form's row of the blank asked is the request.
+        item, item_assumed = asked_in_tables.pop(), False  # type: ignore[assignment]
     if not asked and {"ktp-el", "kia"} <= tabled and item == "kia":
         # A report whose tables or sheets give each blank its own figures ("sheet pertama isinya KIA", then
         # the KTP-el recap): its main item is KTP-el, the desk's daily blank, whichever the words name; the

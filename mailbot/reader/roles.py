@@ -226,6 +226,7 @@ _ZERO_LATER_RE = re.compile(r"[ \t]*(?:" + _words_re(vocab.ZERO_LATER_WORDS) + r
 # "Pencetakan KTP-el : nihil": the blank may be named between the role word and its colon.
 _ZERO_VALUE_RE = re.compile(
     r"(?:[ \t]+(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r"))?"
+    r"(?:[ \t]+(?:" + _words_re(vocab.FIELD_DAY_WORDS) + r")(?=[ \t]*:))?"
     r"(?:(?:[ \t]*:[ \t]*|(?:[ \t]+(?:" + _words_re(vocab.ZERO_LINK_WORDS) + r")){1,2}[ \t]+)"
     r"(?:" + _words_re(vocab.ZERO_VALUE_WORDS) + r")(?![\w-])"
     # "perekaman nihil, pencetakan nihil": a word that says nothing but zero, right after the role word,
@@ -926,7 +927,20 @@ def _one_age_group(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     )
 
 
+# Right before a figure: the template's example word ("(contoh: 150)", "contoh: 1.250").
+_EXAMPLE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.EXAMPLE_VALUE_WORDS) + r")[^\S\n]*[:=]?[^\S\n]*$"
+)
+
+
+def _example_value(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Jumlah perekaman hari ini : (contoh: 150)": a form's field left with the template's example value; the
+    figure is the example, not the district's."""
+    return bool(_EXAMPLE_BEFORE_RE.search(span.masked, max(span.lo, span.start - 20), span.start))
+
+
 ELSEWHERE_CUES = (
+    ("example_value", _example_value),
     ("money", _money),
     ("team_supply", _team_supply),
     ("receipt_as_reason", _receipt_as_reason),
@@ -2120,6 +2134,23 @@ def _supply_runs_out(masked: str, c_start: int, at: int) -> bool:
 _SUPPLY_NEAR_ZERO = 24
 
 
+_COUNT_LABEL_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.ROLE_PHRASES["printed"] + vocab.ROLE_PHRASES["recorded"])
+    + r")(?![\w-])"
+)
+_FIELD_COLON_RE = re.compile(r"[ \t]*:[ \t]*$")
+
+
+def _count_field_value(masked: str, at: int) -> bool:
+    """Whether the word at *at* is the value of a form's field of a count ("Jumlah perekaman KTP-el hari ini :
+    nihil"): right after the colon of a line whose label names a count and no stock."""
+    colon = _FIELD_COLON_RE.search(masked, masked.rfind("\n", 0, at) + 1, at)
+    if colon is None:
+        return False
+    label = masked[masked.rfind("\n", 0, at) + 1 : colon.start()]
+    return ":" not in label and bool(_COUNT_LABEL_RE.search(label)) and not _STOCK_NAME_RE.search(label)
+
+
 def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) -> list[Candidate]:
     """A stock of zero from a clause that says nothing is left of a blank ("blangko KIA kami tdk
     ada sisa"); not when it is asked about, nor of a printer supply."""
@@ -2147,6 +2178,9 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             continue
         if _CARRIED_BY_TEAM_RE.search(masked, c_start, z.start()):
             # "Blangko yang dibawa tim Dinas Kota sudah habis": the team's supply ran out, not the district's.
+            continue
+        if _count_field_value(masked, z.start()):
+            # "Jumlah pencetakan KTP-el hari ini : nihil": the value of a count's field, no stock.
             continue
         if _supply_runs_out(masked, c_start, z.start()):
             # "3 keping blangko rusak karena ribbon printer habis di tengah proses cetak": the supply named
@@ -4270,7 +4304,55 @@ def read_text(
         candidates = _handover_counts(candidates)
     if "[" in original:
         candidates = _own_words_over_chat(original, candidates)
+    if _EXAMPLE_FORM_RE.search(masked):
+        candidates = _example_form(candidates)
+    if candidates and _INCLUDING_RE.search(masked):
+        candidates = _own_blank_part(masked, candidates)
     return candidates, unassigned
+
+
+_INCLUDING_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.INCLUDING_WORDS) + r")(?![\w-])")
+_BLANK_NAME = r"(?:(?P<ktp{0}>" + _words_re(vocab.KTP_WORDS) + r")|(?P<kia{0}>" + _words_re(vocab.KIA_WORDS) + r"))"
+_OWN_BLANK_PART_RE = re.compile(
+    r"(?<![\d.,])(?P<whole>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)[^\n\d]{0,30}?(?:" + _words_re(vocab.INCLUDING_WORDS)
+    + r")[^\S\n]+(?P<part>\d{1,3}(?:\.\d{3})*)[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")[^\S\n]+)?"
+    + _BLANK_NAME.format(1) + r"(?![\w-])[^\n\d]{0,40}?" + _BLANK_NAME.format(2) + r"[^\S\n]*(?:"
+    + _words_re(vocab.OWN_PART_WORDS) + r")(?![\w-])[^\S\n]*[:=]?[^\S\n]*(?P<own>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)"
+)
+
+
+def _own_blank_part(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A count given for both blanks, then split: "cetak kemarin 22 itu sdh termasuk 3 KIA. KTP-el nya 19". The
+    count of the blank the writer names last is its own part (19), when the parts add up to the whole; the whole
+    is no count of either blank."""
+    for m in _OWN_BLANK_PART_RE.finditer(masked):
+        other, own = ("kia" if m.group("kia1") else "ktp-el"), ("kia" if m.group("kia2") else "ktp-el")
+        whole, part, mine = (int(m.group(g).replace(".", "")) for g in ("whole", "part", "own"))
+        if other == own or part + mine != whole:
+            continue
+        candidates = [
+            replace(c, value=mine, item=own, cues=(*c.cues, "own_blank_part"))
+            if c.value == whole and c.doubt is None and c.item in (None, own) else c
+            for c in candidates
+        ]
+    return candidates
+
+
+_EXAMPLE_FORM_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EXAMPLE_FORM_PHRASES) + r")(?![\w-])")
+_EXAMPLE_FORM_FIELDS = ("printed", "recorded", "stock_on_hand")
+
+
+def _example_form(candidates: list[Candidate]) -> list[Candidate]:
+    """A form sent back with its template's example values still in it ("Keterangan : form belum diisi, hanya
+    contoh"): its report figures are the example's, not the district's; a clerk asks for the filled form (each
+    field null, unclear)."""
+    out = [c for c in candidates if c.field not in _EXAMPLE_FORM_FIELDS]
+    for field in _EXAMPLE_FORM_FIELDS:
+        mine = [c for c in candidates if c.field == field and c.value is not None]
+        if mine:
+            out.append(Candidate(field, None, " / ".join(dict.fromkeys(c.text for c in mine)), True, "unclear",
+                                 cues=("example_form",)))
+    return out
 
 
 # A line breaking an ask into parts, from its opening word to the line's end (see ASK_BREAKDOWN_WORDS).
@@ -4636,6 +4718,10 @@ def _read_table(
                 per_item: list[Candidate] = []
                 for item, item_row in by_item:
                     per_item += _row_candidates(row, item_row, cols, source, None, item, ("item_row",))
+                if any(c.field == "requested" and c.value for c in per_item):
+                    # "KTP-el | 480 | 4.200 | 3.700" over "KIA | 610 | 1.350 | 0": a blank asked none of is no
+                    # blank of the request.
+                    per_item = [c for c in per_item if not (c.field == "requested" and c.value == 0)]
                 return per_item + labelled, None
         date_col = next((i for i, c in cols.items() if c == "date"), None)
         chosen: tuple[object, ...] | None = None
@@ -5507,7 +5593,8 @@ _EARLIER_PERIOD_RE = vocab.Gated(
     re.compile(r"(?:" + vocab.word_start_alternation(vocab.EARLIER_PERIOD_WORDS) + r")(?![\w-])"),
     vocab.EARLIER_PERIOD_WORDS,
 )
-_DAY_MONTH_RE = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})(?![\d/])")
+# "04/12", also with its year ("04/12/2026")
+_DAY_MONTH_RE = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})(?:[/.-](?:\d{4}|\d{2}))?(?![\d/])")
 
 
 _CORRECTED_COLUMN_RE = re.compile(r"(?:" + _words_re(vocab.CORRECTED_COLUMN_WORDS) + r")[^\S\n]*:?")
@@ -5623,6 +5710,12 @@ def _period_column_tables(lines: list[str]) -> list[tuple[tuple[str, ...], ...]]
                 (r[0], str(sum(quantity_in(c) or 0 for c in r[1:])) if _label_role(r[0]) in _COUNT_FIELDS else r[col])
                 for r in rows
             ))
+        elif all(r is not None and r[0] == 1 for r in ranks) and len(ranks) > 1:
+            # "Tgl | 28/6 | 29/6" over "Cetak | 101 | 115": days side by side, none called today's and none said
+            # to be reported together; the stock is the latest day's, but which day's count the report gives is
+            # not said (each count row left unclear).
+            col = ranks.index(latest) + 1
+            tables.append(tuple(r if _label_role(r[0]) in _COUNT_FIELDS else (r[0], r[col]) for r in rows))
         else:
             col = ranks.index(latest) + 1
             tables.append(tuple((r[0], r[col]) for r in rows))
@@ -5985,6 +6078,37 @@ def joined_field_blocks(text: str) -> str:
     return _FIELD_BLOCK_RE.sub(r"\1: \2", text)
 
 
+# A form's "label : value" line holding one value per day, split by pipes ("Tanggal laporan : 03/06 | 04/06" over
+# "Jumlah pencetakan KTP-el : 144 | 127").
+_DAY_DATE = r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
+_DAYS_FIELD_RE = re.compile(
+    r"([ \t>]*[^\W\d][^\n:|]{0,60}?)[ \t]*:[ \t]*(" + _DAY_DATE + r"(?:[ \t]*\|[ \t]*" + _DAY_DATE + r")+)[ \t]*"
+)
+_PIPED_FIELD_RE = re.compile(r"([ \t>]*[^\W\d][^\n:|]{0,60}?)[ \t]*:[ \t]*([^\n:|]*(?:\|[^\n:|]*)+)")
+
+
+def joined_day_fields(text: str) -> str:
+    """A form filled in for several days at once, a value per day after each label ("Tanggal laporan : 03/06/2027
+    | 04/06/2027" over "Sisa blangko KTP-el : 6.821 | 6.694"), written as the typed table of days side by side it
+    is ("Tanggal laporan | 03/06/2027 | 04/06/2027"), which is read by its columns. Only the fields right under
+    the dates line with as many values as it has dates are joined."""
+    if "|" not in text or ":" not in text:
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        dates = _DAYS_FIELD_RE.fullmatch(line)
+        if dates is None:
+            continue
+        width = dates.group(2).count("|")
+        lines[i] = f"{dates.group(1)} | {dates.group(2)}"
+        for j in range(i + 1, len(lines)):
+            field = _PIPED_FIELD_RE.fullmatch(lines[j])
+            if field is None or field.group(2).count("|") != width:
+                break
+            lines[j] = f"{field.group(1)} | {field.group(2)}"
+    return "\n".join(lines)
+
+
 # A numbered point's label ending in a colon, its value alone on the next line, indented deeper ("1) Sisa blangko
 # KTP-el:" over "    420 keping", "a. Pencetakan:" over "        33").
 _POINT_MARK = r"(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,2}\)|[-\u2022*])"
@@ -6209,7 +6333,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     terima dengan rincian:" over "Uraian | Jumlah Keping"), or made of rows that name their figures
     ("Perekaman KTP-el | 1.234"). Removed lines become empty so the text keeps its shape.
     """
-    text = joined_wrapped_figures(joined_point_values(joined_field_blocks(text)))
+    text = joined_wrapped_figures(joined_point_values(joined_day_fields(joined_field_blocks(text))))
     lines = text.split("\n")
     if "\t" in text:
         _unwrapped_tab_rows(lines)

@@ -4123,3 +4123,19 @@ KEEPS_ASKED_THINGS: tuple[str, ...] = ("blangko", "blanko", "blangkonya", "the b
 KEEPS_NEED_WORDS: tuple[str, ...] = ("perlu", "butuh", "membutuhkan", "memerlukan", "perlukan", "butuhkan")
 # The same in English: "we still need the 3,500", "still need the blanks".
 KEEPS_ENGLISH_WORDS: tuple[str, ...] = ("still",)
+# A form's field left with the template's example in it ("Jumlah perekaman hari ini : (contoh: 150)", "Sisa blangko :
+# contoh: 1.250"): right before a figure, these make it the form's example, not the district's figure.
+EXAMPLE_VALUE_WORDS: tuple[str, ...] = ("contoh", "contohnya", "example", "e.g.", "eg.", "sample")
+# A form sent back unfilled, its example values still in it ("form belum diisi, hanya contoh"): none of its report
+# figures is the district's; a clerk asks for the filled form.
+EXAMPLE_FORM_PHRASES: tuple[str, ...] = (
+    "hanya contoh", "masih contoh", "cuma contoh", "sekadar contoh", "sekedar contoh", "angka contoh",
+    "isian contoh", "nilai contoh", "only an example", "just an example", "example values", "example figures",
+    "sample values", "sample figures",
+)
+# Right after a blank's name, these make the figure after them that blank's own part of a count given for both
+# blanks: "cetak 22 itu sdh termasuk 3 KIA. KTP-el nya 19", "KTP-el saja 19".
+OWN_PART_WORDS: tuple[str, ...] = ("nya", "-nya", "saja", "aja", "only", "sendiri")
+# Between a count's role word (and its blank) and the colon of a form's field, these name the day the field is for:
+# "Jumlah pencetakan KTP-el hari ini : nihil".
+FIELD_DAY_WORDS: tuple[str, ...] = ("hari ini", "hr ini", "today", "harian")
