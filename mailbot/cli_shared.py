@@ -490,7 +490,8 @@ def queue_item_id(text: str) -> int:
 
 def outbox_id(text: str) -> int:
     """An outbox id typed by the operator (a typer parser), as `mailbot outbox list` shows it; a request's
-    reference (BLK-2026-0001, or "[BLK-2026-0001]" as a subject carries it), which names no one mail, is refused with where the ids are listed."""
+    reference (BLK-2026-0001, or "[BLK-2026-0001]" as a subject carries it), which names no one mail, is refused
+    with where the ids are listed."""
     from mailbot.guards.threads import REFERENCE_PATTERN
 
     # quoted, or in the brackets a subject carries it in ("[BLK-2026-0005]")

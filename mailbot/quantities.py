@@ -105,11 +105,11 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
     _refuse_joined(shown, spelled)  # "seribu, 500", "2rb.500": two figures joined by a comma or a stop
     if (pair := _FIGURE_PAIR_RE.fullmatch(spelled)) is not None and all(
             len(pair[g].replace(".", "").lstrip("0")) <= MAX_DIGITS for g in ("head", "tail")) and (
-            tail := int(pair["tail"].replace(".", ""))) > 0:
+            second := int(pair["tail"].replace(".", ""))) > 0:
         # "2.000,1.300", "1.500/1.300", "1.500 atau 1.300", "1.500 1.500": two figures typed for one
         mark = pair["mark"] or pair["mark2"] or pair["word"] or ""
         how, kata = _PAIR_MARKS.get(mark.lower(), ("side by side", "berdampingan"))
-        raise _two_figures(shown, int(pair["head"].replace(".", "")), tail, how, kata)
+        raise _two_figures(shown, int(pair["head"].replace(".", "")), second, how, kata)
     if (about := _ESTIMATE_RE.fullmatch(spelled)) is not None:
         # "2 ribuan", "3 ribu-an", "2 rebuan", "2,5 ribuan", "2000an": some thousands, some two thousand; an
         # estimate, as the reader leaves it unread
