@@ -490,10 +490,12 @@ def queue_item_id(text: str) -> int:
 
 def outbox_id(text: str) -> int:
     """An outbox id typed by the operator (a typer parser), as `mailbot outbox list` shows it; a request's
-    reference (BLK-2026-0001), which names no one mail, is refused with where the ids are listed."""
+    reference (BLK-2026-0001, or "[BLK-2026-0001]" as a subject carries it), which names no one mail, is refused
+    with where the ids are listed."""
     from mailbot.guards.threads import REFERENCE_PATTERN
 
-    if re.fullmatch(REFERENCE_PATTERN, text.strip().strip(_QUOTES), re.IGNORECASE):
+    # quoted, or in the brackets a subject carries it in ("[BLK-2026-0005]")
+    if re.fullmatch(REFERENCE_PATTERN, text.strip().strip(_QUOTES).strip().strip("[]()").strip(), re.IGNORECASE):
         raise UsageError(f"{text.strip()} is a request's reference, not an outbox id: an outbox id is the number in "
                          "the id column of `mailbot outbox list` (a mail given up shows status failed there), e.g. "
                          "mailbot outbox retry 17")

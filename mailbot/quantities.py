@@ -103,6 +103,13 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         # leaves it unread in a district's mail
         raise _two_figures(shown, first, int(beside[2]), "side by side", "berdampingan")
     _refuse_joined(shown, spelled)  # "seribu, 500", "2rb.500": two figures joined by a comma or a stop
+    if (pair := _FIGURE_PAIR_RE.fullmatch(spelled)) is not None and all(
+            len(pair[g].replace(".", "").lstrip("0")) <= MAX_DIGITS for g in ("head", "tail")) and (
+            second := int(pair["tail"].replace(".", ""))) > 0:
+        # "2.000,1.300", "1.500/1.300", "1.500 atau 1.300", "1.500 1.500": two figures typed for one
+        mark = pair["mark"] or pair["mark2"] or pair["word"] or ""
+        how, kata = _PAIR_MARKS.get(mark.lower(), ("side by side", "berdampingan"))
+        raise _two_figures(shown, int(pair["head"].replace(".", "")), second, how, kata)
     if (about := _ESTIMATE_RE.fullmatch(spelled)) is not None:
         # "2 ribuan", "3 ribu-an", "2 rebuan", "2,5 ribuan", "2000an": some thousands, some two thousand; an
         # estimate, as the reader leaves it unread
@@ -320,6 +327,16 @@ _MULTIPLIER_STOP_RE = re.compile(r"(?<![^\W\d_])(rb|jt|ribu|ratus|juta)\.$", re.
 _ABBREVIATION_STOP_RE = re.compile(r"(?<![^\W\d_])(rb|rbu|rts)\.(?=\s+[0-9])", re.IGNORECASE)
 # thousands, then a figure below a thousand beside them: "1.000 500", "2000 300"
 _FIGURES_BESIDE_RE = re.compile(r"([1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]{3,})\s+([0-9]{1,3})")
+# two figures set apart otherwise than a comma and a space: a comma with no space before thousands ("2.000,1.300", never
+# a decimal comma), a slash ("1.500/1.300"), "atau" or "dan" ("1.500 atau 1.300"), or a space before thousands
+# ("1.500 1.500")
+_GROUPED = r"[0-9]{1,3}(?:\.[0-9]{3})+"
+_FIGURE_PAIR_RE = re.compile(rf"(?P<head>{_GROUPED}|[0-9]+)(?:(?P<mark>,)(?={_GROUPED}$)|\s*(?P<mark2>/)\s*"
+                             rf"|\s+(?P<word>atau|dan|or|and)\s+|\s+(?={_GROUPED}$))(?P<tail>{_GROUPED}|[0-9]+)",
+                             re.IGNORECASE)
+_PAIR_MARKS = {",": ("joined by a comma", "dipisah koma"), "/": ("joined by a slash", "dipisah garis miring"),
+               "atau": ('joined by "atau"', 'dipisah kata "atau"'), "or": ('joined by "or"', 'dipisah kata "or"'),
+               "dan": ('joined by "dan"', 'dipisah kata "dan"'), "and": ('joined by "and"', 'dipisah kata "and"')}
 # a figure with the same number in words in brackets, as letters and forms write amounts
 _IN_WORDS_RE = re.compile(r"([^()]*?[0-9][^()]*?)\s*\(\s*([^()0-9]*[^\W\d_][^()0-9]*?)\s*\)")
 # One figure or one word of a run of both: "2", "1.500", "ribu", "tiga".

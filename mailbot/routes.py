@@ -25,7 +25,7 @@ from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.schema import AttentionItem, Message, Report, Request
-from mailbot.undelivered import status_meaning
+from mailbot.undelivered import status_advice, status_code_alone, status_meaning
 
 log = logging.getLogger(__name__)
 
@@ -1185,15 +1185,19 @@ def automated(session: Session, desk: Desk, message: Message, verdict: Verdict) 
         return MessageOutcome.AUTOMATED_REPLY
     message.outbound_ref = bounced.message_id
     operator = desk.config.office.operator or desk.config.office.managers[0]
+    reason = delivery_failure_reason(report)
     queue(session, desk, purpose=f"bounce:{message.id}", category="notice", template="notice_bounce",
           to=[operator], request_pk=bounced.request_pk,
           context={"bounced_message_id": bounced.message_id, "bounced_to": ", ".join(bounced.recipients),
                    "bounced_subject": bounced.subject,
                    "bounce_subject": verdict.subject, "reasons": list(verdict.automated_reasons),
                    # the receiving server's own words ("552 5.2.2 Mailbox full"): what to ask the district about
-                   "bounce_reason": (reason := delivery_failure_reason(report)),
+                   # (a report with no Diagnostic-Code gives its Status code alone: no words of the server's)
+                   "bounce_reason": None if reason is None or status_code_alone(reason) else reason,
                    # its enhanced status code ("5.2.2") in words: a report may give the code alone
                    "bounce_meaning": status_meaning(reason),
+                   # what to do about it, by the same code: the address, the mail's size, the office's own setup
+                   "bounce_advice": status_advice(reason),
                    "bounce_from": message.sender or "(tanpa alamat)",
                    "bounce_from_elsewhere": _bounced_elsewhere(desk, message.sender, bounced.recipients),
                    "bounce_forged": "dmarc_fail" in (message.guard or {}).get("reasons", ())})

@@ -69,6 +69,72 @@ def status_meaning(text: str | None) -> str | None:
     return said + (" (gangguan sementara)" if klass == "4" else "")
 
 
+# What the operator is asked to do about a bounce, by what its status code says failed: the address, the mailbox,
+# the mail's size, the office's own sending setup (a policy refusal), a delay the sending server gave up on, or the
+# receiving system; the address when the report gives no code.
+_ADVICE_ADDRESS = "Mohon periksa alamat tujuan dan hubungi kabupaten/kota yang bersangkutan bila perlu."
+_ADVICE_MAILBOX = ("Alamat tujuan dikenal server tujuan; mohon hubungi kabupaten/kota yang bersangkutan agar kotak "
+                   "suratnya diperiksa (misalnya dikosongkan bila sudah penuh).")
+_ADVICE_SIZE = ("Alamat tujuan tidak bermasalah: email ini terlalu besar bagi server tujuan. Bila email ini "
+                "berlampiran, mohon kirimkan isinya dengan lampiran yang lebih kecil atau tanpa lampiran.")
+_ADVICE_AUTHENTICATION = (
+    "Alamat tujuan tidak bermasalah: server tujuan menolak email ini karena pemeriksaan keaslian pengirim (SPF, DKIM "
+    "atau DMARC) untuk domain kantor gagal. Mohon minta pengelola email kantor memeriksa pengaturan tersebut; "
+    "selama belum diperbaiki, email lain ke kabupaten/kota ini kemungkinan juga akan ditolak.")
+_ADVICE_POLICY = (
+    "Penolakan ini berasal dari kebijakan keamanan server tujuan, bukan dari alamat tujuan. Mohon minta pengelola "
+    "email kantor memeriksa pengaturan pengiriman email kantor (SPF, DKIM dan DMARC); bila semuanya benar, mohon "
+    "hubungi kabupaten/kota yang bersangkutan agar server mereka menerima email dari kantor.")
+_ADVICE_GIVEN_UP = ("Server pengirim sudah berhenti mencoba, sehingga email ini tidak akan dikirim ulang secara "
+                    "otomatis. Bila isinya masih diperlukan, mohon sampaikan kepada kabupaten/kota yang bersangkutan "
+                    "setelah gangguannya teratasi, misalnya melalui telepon.")
+_ADVICE_TEMPORARY = ("Ini gangguan sementara: server pengirim biasanya masih mencoba mengirimkannya lagi. Bila "
+                     "kemudian datang pemberitahuan bahwa email ini gagal, mohon sampaikan isinya kepada "
+                     "kabupaten/kota yang bersangkutan, misalnya melalui telepon.")
+_ADVICE_SYSTEM = ("Alamat tujuan tidak bermasalah: gangguannya ada pada sistem email tujuan. Mohon hubungi "
+                  "kabupaten/kota yang bersangkutan, misalnya melalui telepon, agar server email mereka diperiksa.")
+
+
+def status_code_alone(text: str) -> bool:
+    """Whether *text* is an enhanced status code and nothing else ("5.7.1"): a report's Status field, no server's
+    words to quote.
+
+    >>> status_code_alone("5.7.1"), status_code_alone("550 5.7.1 Rejected")
+    (True, False)
+    """
+    return _STATUS_RE.fullmatch(text.strip()) is not None
+
+
+def status_advice(text: str | None) -> str:
+    """What the operator is asked to do about a bounce whose report says *text* ("550 5.7.26 Unauthenticated
+    email ... DMARC policy"), by its first enhanced status code; checking the address when there is none.
+
+    >>> status_advice("5.1.1").startswith("Mohon periksa alamat tujuan")
+    True
+    >>> "pengelola email kantor" in status_advice("550 5.7.26 Unauthenticated email is not accepted")
+    True
+    """
+    m = _STATUS_RE.search(text or "")
+    if m is None:
+        return _ADVICE_ADDRESS
+    klass, subject, detail = m[1], int(m[2]), int(m[3])
+    if (subject, detail) in ((2, 3), (3, 4)):
+        return _ADVICE_SIZE
+    if (subject, detail) == (4, 7):  # the delivery time expired
+        return _ADVICE_GIVEN_UP
+    if subject == 7 and 20 <= detail <= 29:  # RFC 7372: DKIM, SPF, reverse DNS and DMARC of the sender failed
+        return _ADVICE_AUTHENTICATION
+    if subject == 7:
+        return _ADVICE_POLICY
+    if klass == "4":
+        return _ADVICE_TEMPORARY
+    if subject == 1:
+        return _ADVICE_ADDRESS
+    if subject == 2:
+        return _ADVICE_MAILBOX
+    return _ADVICE_SYSTEM
+
+
 @dataclass(frozen=True)
 class FailureSaid:
     """A sending failure for the operator's notice: its cause in Indonesian, and the server's words if any."""

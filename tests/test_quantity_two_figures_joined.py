@@ -83,3 +83,29 @@ def test_what_is_not_two_counts_is_not_named_as_two_figures(typed: str) -> None:
     with pytest.raises(QuantityError) as refused:
         parse_quantity(typed)
     assert "two figures" not in str(refused.value)
+
+
+@pytest.mark.parametrize(("typed", "how", "first", "second", "total"), [
+    # each was "is not a whole number of pieces" or "is not a number of pieces", naming neither figure
+    ("2.000,1.300", "joined by a comma", "2.000", "1.300", "3.300"),
+    ("1.500/1.300", "joined by a slash", "1.500", "1.300", "2.800"),
+    ("1.500 / 1.300", "joined by a slash", "1.500", "1.300", "2.800"),
+    ("1.500 atau 1.300", 'joined by "atau"', "1.500", "1.300", "2.800"),
+    ("2.000 dan 1.300", 'joined by "dan"', "2.000", "1.300", "3.300"),
+    ("1.500 1.300", "side by side", "1.500", "1.300", "2.800"),
+])
+def test_two_figures_set_apart_otherwise_are_both_named(typed: str, how: str, first: str, second: str,
+                                                        total: str) -> None:
+    with pytest.raises(QuantityError) as refused:
+        parse_quantity(typed)
+    assert refused.value.code == "ambiguous"
+    assert str(refused.value) == (f'"{typed}" is two figures {how} ({first} and {second}); write one of them, like '
+                                  f"{first} or {second}, or the total, {total}, if that is what you mean")
+    assert refused.value.examples == (first, second, f"{total} bila yang dimaksud jumlah keduanya")
+
+
+@pytest.mark.parametrize("typed", ["1.500 / " + "9" * 20, "2.000,5", "1.500 atau 0"])
+def test_a_pair_that_is_not_two_counts_is_not_named_as_two_figures(typed: str) -> None:
+    with pytest.raises(QuantityError) as refused:
+        parse_quantity(typed)
+    assert "two figures" not in str(refused.value)

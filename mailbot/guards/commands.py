@@ -920,10 +920,11 @@ def _figure_run_unread(rest: str, m: re.Match[str] | None, line: str) -> Command
     return _unreadable(run, line, f"{said} tidak membentuk satu bilangan")
 
 
-# A comma (or a stop) and a figure below a thousand right after the figure read, in digits or number words:
-# "seribu, 500", "2rb.500", "dua ribu, tiga ratus"
+# A comma (or a stop) and a figure right after the figure read (and its unit), in digits, grouped or not, or number
+# words: "seribu, 500", "2rb.500", "dua ribu, tiga ratus", "2.000, 1.300", "700 lembar, 1.300"
 _SPOKEN = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
-_JOINED_AFTER_RE = re.compile(rf"[ \t]*[,.][ \t]*(?:[0-9]{{1,3}}(?![0-9]|[.,][0-9])|(?:{_SPOKEN})(?![^\W\d_])"
+_JOINED_AFTER_RE = re.compile(rf"(?:[ \t]+(?:{UNIT_PATTERN})\b)?[ \t]*[,.][ \t]*"
+                              rf"(?:[0-9]{{1,3}}(?:\.[0-9]{{3}})*(?![0-9]|[.,][0-9])|(?:{_SPOKEN})(?![^\W\d_])"
                               rf"(?:[ \t]+(?:{_SPOKEN})(?![^\W\d_]))*)", re.IGNORECASE)
 _WORD_AFTER_RE = re.compile(r"[^\w]*([^\W\d_]+)")
 # A multiplier made an estimate right after the figure read: "2 ribuan", "dua ratusan"

@@ -6519,7 +6519,12 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
         distinct = sorted({c.value for c in exact if c.value is not None})
         conflicts = [c for c in mine if c.doubt == "conflict"]
         unclear = [c for c in mine if c.doubt == "unclear"]
-        if conflicts:
+        if conflicts and "low_stock_elsewhere" in conflicts[0].cues:
+            # "Subject: blangko habis" over "sisa estimasi +/- 300 keping": the word of zero and the figures said
+            # beside it, all quoted, so the district sees which it is asked to settle.
+            figures = [c.text for c in mine if c is not conflicts[0] and (c.value is not None or c.doubt)]
+            doubts.append(Doubt(field, "conflict", " / ".join(dict.fromkeys([conflicts[0].text, *figures]))))
+        elif conflicts:
             doubts.append(Doubt(field, "conflict", conflicts[0].text))
         elif len(distinct) > 1:
             doubts.append(Doubt(field, "conflict", " / ".join(dict.fromkeys(c.text for c in exact))))

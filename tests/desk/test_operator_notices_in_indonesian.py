@@ -20,7 +20,7 @@ from mailbot.quarantine import QuarantinedEntry, tell_operator
 from mailbot.reader.mime import parse_message
 from mailbot.store.schema import OutboxMessage
 from mailbot.transports.smtp import SmtpSender
-from mailbot.undelivered import status_meaning
+from mailbot.undelivered import status_advice, status_meaning
 from tests.desk.mailkit import queued_reply
 from tests.transports.helpers import smtp_config
 
@@ -137,3 +137,22 @@ def test_each_cause_of_a_quarantine_is_said_in_indonesian(open_test_desk: Callab
 ])
 def test_a_status_code_alone_is_given_its_meaning(code: str, said: str) -> None:
     assert status_meaning(code) == said
+
+
+@pytest.mark.parametrize(("said", "advice"), [
+    ("550 5.1.1 <a@b.example>: Recipient address rejected", "Mohon periksa alamat tujuan"),
+    ("5.1.1", "Mohon periksa alamat tujuan"),
+    (None, "Mohon periksa alamat tujuan"),
+    ("552 5.2.2 Mailbox full", "agar kotak suratnya diperiksa"),
+    ("552 5.3.4 Message size exceeds fixed limit", "lampiran yang lebih kecil"),
+    ("550 5.7.26 Unauthenticated email from disdukcapil.kaltaraprov.example is not accepted due to domain's DMARC "
+     "policy", "(SPF, DKIM atau DMARC) untuk domain kantor gagal"),
+    ("550 5.7.1 Message rejected by policy", "pengaturan pengiriman email kantor"),
+    ("4.4.7", "tidak akan dikirim ulang secara otomatis"),
+    ("451 4.3.0 Temporary failure", "masih mencoba mengirimkannya lagi"),
+    ("554 5.4.4 Unable to route", "sistem email tujuan"),
+])
+def test_a_bounces_advice_follows_its_status_code(said: str | None, advice: str) -> None:
+    # each was "Mohon periksa alamat tujuan ...", whatever the code said
+    assert advice in status_advice(said)
+    assert ("Mohon periksa alamat tujuan" in status_advice(said)) == advice.startswith("Mohon periksa alamat")

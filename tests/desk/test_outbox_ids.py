@@ -8,7 +8,9 @@ from mailbot.cli_shared import outbox_id
 from mailbot.errors import UsageError
 
 
-@pytest.mark.parametrize("typed", ["BLK-2026-0001", "blk-2026-12", " 'BLK-2027-0042' "])
+@pytest.mark.parametrize("typed", ["BLK-2026-0001", "blk-2026-12", " 'BLK-2027-0042' ",
+                                   # copied from a subject, with its brackets
+                                   "[BLK-2026-0005]", "'[BLK-2026-0005]'"])
 def test_a_request_reference_is_refused_with_where_outbox_ids_are_listed(typed: str) -> None:
     with pytest.raises(UsageError) as refused:
         outbox_id(typed)

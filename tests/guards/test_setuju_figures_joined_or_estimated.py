@@ -52,6 +52,20 @@ def test_a_figure_joined_is_named_also_with_a_stop_or_words_after_it(line: str, 
     assert asked.message.startswith(f'Jumlah "{figure}" berisi dua angka yang dipisah koma'), asked.message
 
 
+@pytest.mark.parametrize(("line", "figure", "first", "second", "total"), [
+    ("SETUJU 2.000, 1.300", "2.000, 1.300", "2.000", "1.300", "3.300"),
+    ("Setuju 1.200, 1.300 keping", "1.200, 1.300", "1.200", "1.300", "2.500"),
+    ("setuju 700 lembar, 1.300", "700 lembar, 1.300", "700", "1.300", "2.000"),
+    ("SETUJU 2.000, 1.300 / sisanya bulan Januari", "2.000, 1.300", "2.000", "1.300", "3.300"),
+])
+def test_thousands_joined_to_a_figure_name_both_figures(line: str, figure: str, first: str, second: str,
+                                                         total: str) -> None:
+    # each was: "angka 1.300 pada catatan ..." with the first figure never named
+    asked = parse_manager_command(line)
+    assert isinstance(asked, CommandError), asked
+    assert asked.message == f'Jumlah "{figure}" {two_figures("koma", first, second, total)}', asked.message
+
+
 @pytest.mark.parametrize(("line", "quantity", "reason"), [
     ("SETUJU 2.000, sisanya bulan depan", 2000, "sisanya bulan depan"),
     ("SETUJU 2.000, 3 hari lagi dikirim", 2000, "3 hari lagi dikirim"),

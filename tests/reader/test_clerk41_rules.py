@@ -92,6 +92,17 @@ def test_a_subjects_out_against_a_bodys_low_stock_gives_no_stock() -> None:
     assert read["stock_on_hand"] is None
 
 
+def test_a_subjects_out_against_a_bodys_estimate_quotes_the_estimate_too() -> None:
+    # was: only the subject quoted, "URGENT - blangko habis", which holds no figure
+    read = mail(TARAKAN, "URGENT - blangko habis",
+                "Izin pak, blangko ktp-el kami hampir HABIS, sisa estimasi +/- 300 keping (belum dihitung ulang).\n"
+                "Mohon dikirim 2.500 keping.")
+    assert read["stock_on_hand"] is None
+    assert read["doubts"] == [{"field": "stock_on_hand", "reason": "conflict", "text": (
+        "URGENT - blangko habis / blangko ktp-el kami hampir HABIS, sisa estimasi +/- 300 keping (belum dihitung "
+        "ulang)")}]
+
+
 def test_a_blank_out_beside_the_other_blank_low_is_still_out() -> None:
     read = mail(MALINAU, "stok", "pak blangko KIA sudah habis, KTP-el tinggal sedikit. Mohon dikirim KIA 500 keping")
     assert read["stock_on_hand"] == 0 and read["item"] == "kia"
