@@ -502,7 +502,7 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "could you send", "can you send", "could you please send", "can you please send", "send us",
         "please send us",
         # Singlish drops the subject of the ask: "Hi, can send 2k pcs e-KTP blanko or not?"
-        "can send", "can pls send", "can please send",
+        "can send", "can pls send", "can please send", "can approve", "can pls approve", "can please approve",
         "tambahan stok", "penambahan stok", "tambah stok", "menambah stok", "pengisian stok",
         "tambahan persediaan", "menambah persediaan", "penambahan persediaan", "permintaan stok",
         "isi ulang stok", "restock", "tambahan", "penambahan", "menambah", "ditambah", "tambah",
@@ -2545,6 +2545,12 @@ REQUEST_PHRASES += ("tolong hantar", "mohon hantar", "minta hantar", "tolong han
 # The same writers report in Malay: "Baki stok kad KTP-el : 1,120 keping", "KIA baki 870" (baki: the balance
 # left), "Rakaman 48, cetakan 45" (recording, printing), "Kad rosak : 2 keping" (damaged cards).
 ROLE_PHRASES["stock_on_hand"] += ("baki", "baki stok", "baki kad", "baki blangko")
+# English "balance" of the blanks themselves, in a daily line: "rekam 149, cetak 131, balance blanko ± 900",
+# "e-KTP balance 1,020". (Alone, "the balance" is also the rest of a shipment or the gap asked.)
+ROLE_PHRASES["stock_on_hand"] += (
+    "balance blanko", "balance blangko", "balance blanks", "balance stock", "stock balance", "blanko balance",
+    "blangko balance", "e-ktp balance", "ektp balance", "kia balance", "balance e-ktp", "balance ektp", "balance kia",
+)
 COLUMN_WORDS["stock_on_hand"] += ("baki", "baki stok")
 ROLE_PHRASES["recorded"] += ("rakaman",)
 COLUMN_WORDS["recorded"] += ("rakaman",)

@@ -103,3 +103,15 @@ def test_a_typo_fixed_in_a_reply_to_a_singlish_ask_stays_a_request() -> None:
                 "> Hi, can send 8k pcs e-KTP blanko? Left 300 pcs.\n")
     assert read["kind"] == "request"
     assert (read["requested"], read["stock_on_hand"]) == (800, None)
+
+
+def test_a_singlish_ask_for_approval_without_its_subject_is_a_request() -> None:
+    read = mail(TARAKAN, "e-KTP blanko", "Hi Bu, can approve 2.5k pcs e-KTP blanko for Sept? Stock left 700 only.")
+    assert read["kind"] == "request"
+    assert (read["requested"], read["stock_on_hand"]) == (2500, 700)
+
+
+def test_the_balance_of_blanks_in_a_daily_line_is_the_stock() -> None:
+    read = mail(TARAKAN, "Daily report", "Daily 12/08: rekam 88, cetak 80, balance blanko ± 1,300. Thx")
+    assert read["kind"] == "stock_report"
+    assert (read["recorded"], read["printed"], read["stock_on_hand"]) == (88, 80, 1300)
