@@ -69,6 +69,7 @@ from mailbot.reader.roles import (
     read_text,
     received_within_district,
     settle,
+    shortfall_of_table,
     split_text_tables,
     subunit_report,
     subunit_writer,
@@ -801,6 +802,7 @@ def read_message(
     stated_here = {c.field for c in candidates}
     candidates.extend(c for c in adopted if c.field not in stated_here)
     candidates = asked_beside_needed_table(current_requests(candidates))
+    candidates = shortfall_of_table(low, candidates)
     candidates = received_within_district(normalise(new_text), candidates)
     candidates = thanked_receipt_in_request(normalise(new_text), candidates)
     if of_a_period or (

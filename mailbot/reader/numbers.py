@@ -374,6 +374,10 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"|gelombang|angkatan|batch|edisi"
     r"|poin|butir|termin|urutan|sesi|ruangan|loket|pos)\b\s*[.\-]?\s*\d+\b"
     rf"(?![^\S\n]*(?:{vocab.alternation(vocab.BLANK_UNITS)})\b)",
+    # A letter's numbered point referred to: "sebagaimana dimaksud pada angka 1 (satu) di atas" (never "stok
+    # pada angka 50 keping", a figure with its unit).
+    r"\b(?:pada|pd|dalam|sesuai)\s+angka\b\s*\d\d?\b(?![.,]\d)"
+    rf"(?![^\S\n]*(?:{vocab.alternation(vocab.BLANK_UNITS)})\b)",
     # Serial numbers after a hash: a form's response "(#267)", a ticket "#4411", "laporan #12".
     r"(?<![&\w])#\s?\d+\b",
     # Week numbers: "(week 46)", "minggu 33", "pekan 2" (a count of weeks has its number first).
@@ -761,7 +765,10 @@ _APPROX_BEFORE_RE = _ends_in_word(vocab.APPROX_BEFORE)
 _LEAST_BEFORE_RE = _ends_in_word(vocab.LEAST_ASK_BEFORE)
 # "700+" is 700 or more; "cetak 79 + rusak 4" adds a named figure to it, and is no estimate.
 _APPROX_AFTER_RE = re.compile(
-    rf"\s*(?:\+(?!\d)(?![ \t]*[a-z][\w-]*[ \t]*:?[ \t]*\d)|(?:{_alternation(vocab.APPROX_AFTER)})\b)"
+    rf"\s*(?:\+(?!\d)(?![ \t]*[a-z][\w-]*[ \t]*:?[ \t]*\d)|(?:{_alternation(vocab.APPROX_AFTER)})\b"
+    # "left 300 plus only", "300-odd pcs.": a bound closing its clause.
+    rf"|[ \t]*(?:{_alternation(vocab.OPEN_BOUND_AFTER)})\b"
+    rf"(?=[^\S\n]*(?:[.,;!?)]|\n|\Z|(?:{_alternation(vocab.OPEN_BOUND_CLOSERS)})\b)))"
 )
 _ABOUT_BEFORE_RE = _ends_in_word(vocab.ABOUT_BEFORE)
 _EXACT_FOLLOWS_RE = re.compile(

@@ -4654,6 +4654,25 @@ def asked_beside_needed_table(candidates: list[Candidate]) -> list[Candidate]:
     return [c for c in candidates if not (c.field == "requested" and c.table and need_column(c))]
 
 
+def shortfall_of_table(low: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"| Kebutuhan Jul-Sep | 1200 |" and "| Sisa stok | 380 |" in a typed table, "Mohon kiranya kekurangannya dapat
+    dikirim" in the words beside it: the gap asked is worked out from the table's need and stock as from a need and
+    stock written in words (_shortfall_asked). Only when the need is a table's need row or column and the words
+    state no figure asked of their own (a table's ask column, "Usulan", is already the gap)."""
+    asked = [c for c in candidates if c.field == "requested"]
+    if not asked or any(not c.table for c in asked):
+        return candidates
+
+    def need_header(c: Candidate) -> bool:
+        header = next((normalise_header(cue.split(":", 1)[1]) for cue in c.cues
+                       if cue.startswith(("table_column:", "row_label:"))), "")
+        return bool(_NEED_HEADER_RE.search(header)) and not _ASK_HEADER_RE.search(header)
+
+    if not all(need_header(c) for c in asked):
+        return candidates
+    return _shortfall_asked(mask_non_quantities(low), candidates)
+
+
 def _asked_over_need(candidates: list[Candidate]) -> list[Candidate]:
     """Leave out the requested figures of a need column or row when a column or row of the ask is read too."""
     def header(c: Candidate) -> str:

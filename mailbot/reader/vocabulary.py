@@ -443,6 +443,14 @@ APPROX_AFTER: tuple[str, ...] = (
     "an", "-an", "lebih", "an-an", "an lebih", "an keping", "lebih sedikit", "keatas", "ke atas",
     "kurang dikit", "kurang sedikit", "kurang sdkt", "lebih dikit", "lbh dikit",
 )
+# A number right before one of these, closing its clause or before a word that closes it, is a bound, "300 or
+# more": "KIA blanko left 300 plus only", "300-odd pcs left." ("1,000 plus 500 KIA" adds a figure, "300 plus yang
+# di UPT" a place: neither is a bound.)
+OPEN_BOUND_AFTER: tuple[str, ...] = ("plus", "-plus", "odd", "-odd")
+OPEN_BOUND_CLOSERS: tuple[str, ...] = (
+    "only", "saja", "aja", "sj", "je", "lagi", "lg", "left", "remaining", "pcs", "pieces", "keping", "kpg", "lbr",
+    "lembar", "blanko", "blangko", "blanks", "cards",
+)
 # Between two different figures, these make them a range or a choice, not one number: "1.000 - 2.000",
 # "1.000 s/d 1.500", "2.000 atau 2.500", "1000 ato 1500 terserah prov", "1,000 or 1,500". Each is read as an
 # estimate (null and a doubt): a clerk asks which figure is meant. ("from 2,000 to 2,500" is a change, not a range.)
@@ -498,6 +506,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         "requests", "kindly requests", "kindly request", "is requesting", "are requesting", "we are requesting",
         "could you send", "can you send", "could you please send", "can you please send", "send us",
         "please send us",
+        # Singlish drops the subject of the ask: "Hi, can send 2k pcs e-KTP blanko or not?"
+        "can send", "can pls send", "can please send", "can approve", "can pls approve", "can please approve",
         "tambahan stok", "penambahan stok", "tambah stok", "menambah stok", "pengisian stok",
         "tambahan persediaan", "menambah persediaan", "penambahan persediaan", "permintaan stok",
         "isi ulang stok", "restock", "tambahan", "penambahan", "menambah", "ditambah", "tambah",
@@ -2544,6 +2554,12 @@ REQUEST_PHRASES += ("tolong hantar", "mohon hantar", "minta hantar", "tolong han
 # The same writers report in Malay: "Baki stok kad KTP-el : 1,120 keping", "KIA baki 870" (baki: the balance
 # left), "Rakaman 48, cetakan 45" (recording, printing), "Kad rosak : 2 keping" (damaged cards).
 ROLE_PHRASES["stock_on_hand"] += ("baki", "baki stok", "baki kad", "baki blangko")
+# English "balance" of the blanks themselves, in a daily line: "rekam 149, cetak 131, balance blanko ± 900",
+# "e-KTP balance 1,020". (Alone, "the balance" is also the rest of a shipment or the gap asked.)
+ROLE_PHRASES["stock_on_hand"] += (
+    "balance blanko", "balance blangko", "balance blanks", "balance stock", "stock balance", "blanko balance",
+    "blangko balance", "e-ktp balance", "ektp balance", "kia balance", "balance e-ktp", "balance ektp", "balance kia",
+)
 COLUMN_WORDS["stock_on_hand"] += ("baki", "baki stok")
 ROLE_PHRASES["recorded"] += ("rakaman",)
 COLUMN_WORDS["recorded"] += ("rakaman",)
@@ -2987,6 +3003,9 @@ SHORTFALL_ASK_PHRASES += (
     "ship the balance", "dispatch the balance", "deliver the balance", "make up the balance", "what we are short",
     "send the shortage", "send us the shortage", "cover the shortage", "fill the shortage", "ship the shortage",
     "cover the difference", "make up the difference", "cover the gap",
+    # The same with the receiver named: "Pls send us the balance lah".
+    *(f"{verb} us the {gap}" for verb in ("send", "supply", "ship", "give", "deliver")
+      for gap in ("balance", "shortage")),
     # The gap asked with its figure: "Mohon kekurangan 100 (seratus) keping tersebut dapat dipenuhi", "we kindly
     # ask for the remaining 80 cards".
     "mohon kekurangan", "mhn kekurangan", "ask for the remaining", "request the remaining", "send the remaining",
