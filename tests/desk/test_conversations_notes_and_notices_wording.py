@@ -72,3 +72,7 @@ def test_a_managers_note_keeps_its_casing_and_ends_as_a_sentence(desk12: Desk12,
     [told] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
     assert note in flat(told.text), told.text
     assert ".." not in told.text
+    # the deciding manager reads the note passed on as the district does
+    [confirm] = [o for o in desk12.out()[n:] if o.to == [MANAGERS[0]]]
+    passed_on = note.replace("Catatan dari pimpinan: ", "Catatan Bapak/Ibu yang kami teruskan kepada kabupaten/kota: ")
+    assert passed_on in flat(confirm.text), confirm.text
