@@ -505,13 +505,16 @@ def _automated_in_thread(session: Session, desk: Desk, message: Message, verdict
 
 def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict | None, *, to: str | None,
                 thread: Request | None, reason: str | None = None,
-                set_aside: list[dict[str, object]] | None = None) -> None:
+                set_aside: list[dict[str, object]] | None = None, district: str | None = None) -> bool:
     """One short note that a person will read the message: at most once per thread (its purpose says so).
     For some *reason*s it says why nothing was done (a correction no request fits, an answer to the managers'
-    mail, a manager's mail that is no command, the other blank's figures *set_aside*)."""
+    mail, a manager's mail that is no command, the other blank's figures *set_aside*); *district*: the sender's
+    district when the message was never routed to record it (a quarantined one). True when the note is queued
+    to go (not held by the per-sender cap)."""
     if not to:
-        return
-    if (thread is not None and message.district and thread.district != message.district
+        return False
+    district = message.district or district
+    if (thread is not None and district and thread.district != district
             and not (message.guard or {}).get("is_manager")):
         thread = None  # another district's request (its mail forwarded or answered) is never named to this one
     root = thread.reference if thread is not None else _thread_root(message, verdict)
@@ -520,11 +523,13 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
     # notice decides nothing either, and he must hear so as the first did
     purpose = f"ack:{root}:{to.lower()[:200]}" if manager and thread is not None else f"ack:{root}"
     subject = verdict.subject if verdict is not None else message.subject
-    queue(session, desk, purpose=purpose, category="reply", template="reply_will_read", to=[to],
+    queued = queue(session, desk, purpose=purpose, category="reply", template="reply_will_read", to=[to],
           subject=reply_subject(subject, thread.reference if thread is not None else None),
           request_pk=thread.id if thread is not None else None,
-          context={"district_name": desk.district_name(message.district)
-                   if message.district and not (message.guard or {}).get("is_manager") else None,
+          context={"district_name": desk.district_name(district)
+                   if district and not (message.guard or {}).get("is_manager") else None,
+                   # the footer asks to keep a reference only when the subject answered carries one
+                   "referenced": thread is not None or bool(find_references(subject or "")),
                    "manager": manager,
                    "reference": thread.reference if thread is not None else None,
                    "why": reason if reason in _TOLD_WHY else None, "set_aside": set_aside or [],
@@ -533,6 +538,7 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
                    if manager and reason == "manager_other" else None,
                    "request_item": thread.item or "ktp-el" if thread is not None else None},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt if verdict is not None else None)
+    return queued.suppressed_reason is None
 
 
 def _first_words(text: str | None, limit: int = 200) -> str | None:
@@ -573,13 +579,16 @@ def _thread_request(session: Session, verdict: Verdict) -> Request | None:
 
 
 def quarantined(session: Session, desk: Desk, message: Message, trust: SenderTrust | None, *,
-                acknowledge_sender: bool = True) -> None:
-    """A message that could not be processed: a person reads it; a known sender is told so, once."""
+                acknowledge_sender: bool = True) -> bool:
+    """A message that could not be processed: a person reads it; a known sender is told so, once (True when that
+    note is queued to go, for the operator's notice to say)."""
     district = trust.district if trust is not None and trust.trusted else None
     open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="quarantine",
               detail=f"{message.subject}\n{message.error or ''}", district=district, message=message)
     if acknowledge_sender and trust is not None and trust.trusted and (trust.district or trust.is_manager):
-        acknowledge(session, desk, message, None, to=trust.address, thread=None)
+        return acknowledge(session, desk, message, None, to=trust.address, thread=None,
+                           district=None if trust.is_manager else trust.district)
+    return False
 
 
 def message_id_shared(session: Session, desk: Desk, message: Message, first: Message) -> None:

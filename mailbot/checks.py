@@ -725,7 +725,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         server_text,
         setup_refused,
     )
-    from mailbot.transports.tls import certificate_refused, client_context
+    from mailbot.transports.tls import certificate_names, certificate_refused, client_context, is_name_mismatch
 
     port = inbox.port or (993 if inbox.tls == "implicit" else 143)
     where = f"{inbox.host}:{port}"
@@ -741,7 +741,9 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
                                                   read=inbox.read_timeout_seconds))
     except (OSError, IMAPClientError) as exc:
         if isinstance(exc, ssl.SSLCertVerificationError):  # as `mailbot run` says it
-            return f"inbox: {certificate_refused(exc, 'IMAP', where, 'inbox')}", None
+            names = (certificate_names(inbox.host, port, starttls=inbox.tls == "starttls", ca_file=inbox.ca_file,
+                                       timeout=inbox.connect_timeout_seconds) if is_name_mismatch(exc) else None)
+            return f"inbox: {certificate_refused(exc, 'IMAP', where, 'inbox', names)}", None
         if refused := setup_refused(exc, inbox, port):  # as `mailbot run` says it
             return refused, None
         if said := refused_for_now(exc):  # a BYE greeting: shutting down or full, `mailbot run` tries again
@@ -783,7 +785,9 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         return f"inbox: {login_refused(where, inbox.username, inbox.password_env, exc)}", None
     except (OSError, IMAPClientError, ssl.SSLError) as exc:
         if isinstance(exc, ssl.SSLCertVerificationError):  # after STARTTLS
-            return f"inbox: {certificate_refused(exc, 'IMAP', where, 'inbox')}", None
+            names = (certificate_names(inbox.host, port, starttls=inbox.tls == "starttls", ca_file=inbox.ca_file,
+                                       timeout=inbox.connect_timeout_seconds) if is_name_mismatch(exc) else None)
+            return f"inbox: {certificate_refused(exc, 'IMAP', where, 'inbox', names)}", None
         if refused := setup_refused(exc, inbox, port):
             return refused, None
         if passes(exc):  # it spoke, then closed (a server restarting, a proxy): `mailbot run` tries again

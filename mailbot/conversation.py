@@ -15,7 +15,7 @@ from mailbot import actions, attention, followup, stated
 from mailbot.desk import Desk
 from mailbot.guards.threads import MESSAGE_ID, find_references, subject_prefixes
 from mailbot.guards.trust import SenderTrust
-from mailbot.indonesian import FIELD_LABELS, number
+from mailbot.indonesian import FIELD_LABELS, ITEM_NAMES, item_name, number
 from mailbot.outcomes import FOLLOW_UP_INTENT, FOLLOW_UP_OF, MessageOutcome
 from mailbot.outgoing import answering, queue, reply_subject
 from mailbot.reader import vocabulary
@@ -1286,13 +1286,21 @@ def settled_doubts(session: Session, desk: Desk, req: Request, message: Message,
     """A later mail of the district in *req*'s thread changed its figures, or (*answered*) gave the figure we asked
     back for: the items its earlier figures in doubt opened ("eh maaf pak, yg bener ...", read by nobody yet) are
     settled by it, and closed saying so; an answer also settles the earlier mails that gave no figure to act on."""
-    said = ", ".join(f"{c['field']} {c['before']} -> {c['after']}" for c in changed)
+    said = "; ".join(f"{FIELD_LABELS.get(str(c['field']), str(c['field'])).lower()}: {_said_value(c['before'])} "
+                     f"menjadi {_said_value(c['after'])}" for c in changed)
     reasons = _SETTLED_BY_ANSWER if answered else frozenset({"doubt"})
     for item in attention.open_items(session, kinds=("read",)):
         if item.request_pk == req.id and item.reason in reasons and item.message_pk is not None \
                 and item.message_pk < message.id:
             attention.close(session, desk, item.id, actor="mailbot",
                             resolution=f"diselesaikan oleh email berikutnya #{message.id} ({said})")
+
+
+def _said_value(value: object) -> str:
+    """A figure of a change as the queue tells it: 1250 -> "1.250", nothing -> "-", a blank's name by its name."""
+    if value is None or isinstance(value, int | float):
+        return number(value)
+    return item_name(str(value)) if str(value) in ITEM_NAMES else str(value)
 
 
 def _lowered_below_approval(req: Request, changed: list[dict[str, object]],

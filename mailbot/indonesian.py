@@ -60,6 +60,12 @@ def zoned(value: datetime, tz: tzinfo) -> str:
     return value.astimezone(tz).strftime("%Y-%m-%d %H:%M %Z")
 
 
+def sentence(text: str | None) -> str:
+    """Words passed on as written, ended as a sentence: "dikirim lusa" -> "dikirim lusa."; "Terima kasih!" stays."""
+    text = (text or "").rstrip()
+    return text if not text or text.endswith((".", "!", "?")) else text + "."
+
+
 def item_name(item: str | None) -> str:
     return ITEM_NAMES.get(item or "", "blangko")
 

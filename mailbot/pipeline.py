@@ -37,7 +37,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cached_property
 
@@ -443,9 +443,12 @@ def _tell_quarantined(session: Session, desk: Desk, row: Message, incoming: Inco
             trust = _sender_trust(row.raw or incoming.headers, desk)
             trusted = trust is not None and trust.trusted
             entry = quarantine.tell(session, desk, row, incoming, sender_trusted=trusted) if notify else None
-            attention.quarantined(session, desk, row, trust,
-                                  acknowledge_sender=notify and not (entry is not None and entry.told_sender)
-                                  and not (trusted and quarantine.automated(desk, row.raw or incoming.headers)))
+            acknowledged = attention.quarantined(
+                session, desk, row, trust,
+                acknowledge_sender=notify and not (entry is not None and entry.told_sender)
+                and not (trusted and quarantine.automated(desk, row.raw or incoming.headers)))
+            if entry is not None and acknowledged:
+                entry = replace(entry, acknowledged=True)  # the operator reads that the sender was told
             return [entry] if entry is not None else []
     except Exception as exc:  # noqa: BLE001 - the message is safely quarantined already
         log.error("telling about quarantined message %s failed: %s: %s", incoming.key, type(exc).__name__,

@@ -78,6 +78,8 @@ class QuarantinedEntry:
     # it is queued; "automated" when the district's mail says a machine sent it, so no reply was meant
     untold: str | None = None
     cap: int = 0
+    # the sender, whom no reply asks to send again, was told a person will read the message (the note is queued)
+    acknowledged: bool = False
 
     @property
     def reason(self) -> str:

@@ -109,6 +109,7 @@ def make_environment(path: Path | None = None) -> jinja2.Environment:
     env.filters["tanggal"] = indonesian.long_date
     env.filters["hari_tanggal"] = indonesian.day_date
     env.filters["nama_barang"] = indonesian.item_name
+    env.filters["kalimat"] = indonesian.sentence
     return env
 
 

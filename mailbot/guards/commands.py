@@ -22,6 +22,7 @@ from mailbot.quantities import (
     quantity_pattern,
 )
 from mailbot.quantities import NUMBER_WORDS as SPELLED_NUMBER_WORDS
+from mailbot.reader.vocabulary import WEEKDAY_OF
 
 Action = Literal["approve", "reject"]
 MAX_REASON_CHARS = 500
@@ -480,10 +481,15 @@ def _sent_when(text: str) -> tuple[str, str] | None:
     m = _SEND_WHEN_RE.match(text)
     if m is None:
         return None
-    verb = (m["verb"] or m["verb_after"]).lower()
-    note = f"{verb if verb in SEND_WORDS else 'dikirim'} {' '.join((m['when'] or m['when_first']).split()).lower()}"
+    # the manager's words in the manager's own casing ("dikirim hari Kamis depan"); a when written first and put
+    # after the verb loses only the capital of the sentence it opened ("Besok aja dikirim" -> "dikirim besok")
+    verb = m["verb"] or m["verb_after"]
+    when = " ".join((m["when"] or m["when_first"]).split())
+    if m["when_first"] and when[:1].isupper() and when.split()[0].lower() not in WEEKDAY_OF:
+        when = when[0].lower() + when[1:]
+    note = f"{verb if verb.lower() in SEND_WORDS else 'dikirim'} {when}"
     if m["not_on"]:
-        note += ", " + " ".join(m["not_on"].strip(_SEPARATORS).split()).lower()
+        note += ", " + " ".join(m["not_on"].strip(_SEPARATORS).split())
     left = _not_said_again(text[m.end():]).strip(_SEPARATORS)
     if not left:
         return note, "SETUJU"

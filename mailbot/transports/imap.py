@@ -44,7 +44,7 @@ from mailbot.transports.probe import (
     unreachable_words,
     wrong_port,
 )
-from mailbot.transports.tls import certificate_refused, client_context
+from mailbot.transports.tls import certificate_names, certificate_refused, client_context, is_name_mismatch
 
 log = logging.getLogger(__name__)
 
@@ -944,7 +944,10 @@ class ImapInbox:
         return ImapUnreachable(f"IMAP server {self._where} not reachable now: {self._outage.cause}")
 
     def _certificate_error(self, exc: ssl.SSLCertVerificationError) -> ImapConnectionError:
-        return ImapCertificateError(certificate_refused(exc, "IMAP", self._where, "inbox"))
+        config = self._config
+        names = (certificate_names(config.host, self._port, starttls=config.tls == "starttls", ca_file=config.ca_file,
+                                   timeout=config.connect_timeout_seconds) if is_name_mismatch(exc) else None)
+        return ImapCertificateError(certificate_refused(exc, "IMAP", self._where, "inbox", names))
 
     def _stopped(self) -> ImapConnectionError:
         return ImapConnectionError(f"stopped while waiting for the IMAP server {self._where}")

@@ -38,11 +38,11 @@ def test_all_of_it_sent_in_regional_or_mixed_words_approves_the_proposal(desk12:
 
 @pytest.mark.parametrize(("words", "note"), [
     ("Setuju, kirimnya besok saja.", "dikirim besok"),
-    ("Acc pak, dikirim hari Kamis depan.", "dikirim hari kamis depan"),
+    ("Acc pak, dikirim hari Kamis depan.", "dikirim hari Kamis depan."),
     ("besok aja dikirim ya pak", "dikirim besok"),
     ("Boleh, lusa kirimnya, sekalian bareng kiriman Malinau.", "dikirim lusa, sekalian bareng kiriman Malinau"),
     ("SETUJU, tapi pengirimannya pekan depan aja", "dikirim pekan depan"),
-    ("Disetujui. Kirim besok pagi, jangan hari ini.", "kirim besok pagi, jangan hari ini"),
+    ("Disetujui. Kirim besok pagi, jangan hari ini.", "Kirim besok pagi, jangan hari ini."),
 ], ids=["noun-then-when", "day-next-week", "when-first-alone", "when-with-more", "but-when", "not-today"])
 def test_a_when_of_sending_with_the_go_ahead_approves_and_is_told(desk12: Desk12, words: str, note: str) -> None:
     assert f"Catatan dari pimpinan: {note}" in _told_district(desk12, words)

@@ -81,7 +81,7 @@ def _said(desk_dir: Path, *command: str) -> tuple[int, list[str]]:
 
 @pytest.mark.parametrize(("with_ca", "said"), [
     (True, "does not match that name (IP address mismatch, certificate is not valid for '127.0.0.2'.); set [inbox] "
-           "host to the name on the certificate"),
+           "host to a name on the certificate (it holds 'localhost', '127.0.0.1')"),
     (False, "cannot be verified (unable to get local issuer certificate); set [inbox] ca_file to the certificate "
             "authority that signed it, or correct [inbox] host"),
 ], ids=["other_name", "unknown_authority"])

@@ -226,3 +226,37 @@ def test_a_districts_automated_mail_is_quarantined_unanswered(desk_dir: Path, he
     assert "lampirannya terlalu banyak (12 berkas; paling banyak 10 berkas per email)" in notice, notice
     assert "Pengirim TIDAK diberi tahu: email ini dikirim otomatis oleh sistem" in notice, notice
     assert "sudah diberi tahu" not in notice, notice
+
+
+def _nested(sender: str, depth: int, *, mid: str) -> bytes:
+    """A mail from *sender* whose MIME parts are nested *depth* deep, as the office's server marks district mail."""
+    body = b"Content-Type: text/plain; charset=utf-8\r\n\r\nSisa blangko 812 keping.\r\n"
+    for level in range(depth):
+        boundary = f"b{level}".encode()
+        body = (b'Content-Type: multipart/mixed; boundary="' + boundary + b'"\r\n\r\n--' + boundary + b"\r\n"
+                + body + b"\r\n--" + boundary + b"--\r\n")
+    domain = sender.split("@")[1]
+    head = (f"Authentication-Results: mx.kaltaraprov.example; dmarc=pass header.from={domain}\r\n"
+            f"From: {sender}\r\nTo: blangko@disdukcapil.kaltaraprov.example\r\n"
+            f"Subject: Laporan harian\r\nMessage-ID: <{mid}@{domain}>\r\n"
+            "Date: Fri, 27 Nov 2026 09:00:00 +0800\r\nMIME-Version: 1.0\r\n")
+    return head.encode() + body
+
+
+def test_a_district_mail_quarantined_for_its_structure_is_acknowledged_by_name_and_the_operator_reads_so(
+        desk_dir: Path) -> None:
+    (desk_dir / "a.eml").write_bytes(_nested(BULUNGAN, 21, mid="nested21"))
+    assert mailbot(desk_dir, "import", str(desk_dir / "a.eml")).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    sent = _sent(desk_dir)
+    [to_district] = [m for m in sent if m["To"] == BULUNGAN]
+    text = to_district.get_body(("plain",)).get_content()
+    assert "akan dibaca serta ditindaklanjuti langsung oleh petugas kami" in text, text
+    # was: "Yth. Bapak/Ibu," although the district is known, and a footer about a reference its subject lacks
+    assert "Yth. Bapak/Ibu Operator Disdukcapil Kabupaten Bulungan" in text, text
+    assert "kode rujukan" not in text, text
+    [notice] = [m.get_body(("plain",)).get_content() for m in sent if m["To"] == OPERATOR]
+    # was: the notice did not say the district had been answered at all
+    assert ("Balasan yang memberi tahu pengirim bahwa emailnya telah diterima dan akan dibaca oleh petugas sudah "
+            "dibuat") in notice, notice
+    assert QUEUED_RESEND not in notice and "BELUM diberi tahu" not in notice
