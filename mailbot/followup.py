@@ -800,7 +800,12 @@ _STILL_ON_THE_WAY = re.compile(
     r"\b(?:" + _words(vocabulary.NOT_YET_ARRIVED_WORDS) + r")\s+(?:(?:" + _words(vocabulary.NOT_IN_HAND_MODALS)
     + r")\s+)?(?:kami\s+)?(?:" + _words(vocabulary.NOT_IN_HAND_VERBS) + r")\b|"
     r"\b(?:" + _words(vocabulary.KEEPS_ENGLISH_WORDS) + r")\s+(?:" + _words(vocabulary.STILL_AT_ENGLISH)
-    + r")\s+(?:the\s+)?(?:" + _words(vocabulary.ON_THE_WAY_ENGLISH_PLACES) + r")\b")
+    + r")\s+(?:the\s+)?(?:" + _words(vocabulary.ON_THE_WAY_ENGLISH_PLACES) + r")\b|"
+    # ... or their pick-up still ahead ("besok baru kami jemput"), or the ship they are on berthed and not unloaded
+    r"\b(?:" + _words(vocabulary.PICK_UP_AHEAD_WORDS) + r")\s+(?:(?:" + _words(vocabulary.PICK_UP_AHEAD_BETWEEN)
+    + r")\s+){0,3}(?:" + _words(vocabulary.NOT_IN_HAND_VERBS) + r")\b|"
+    r"\b(?:" + _words(vocabulary.BERTH_WORDS) + r")\b[^.!?\n]*\b(?:" + _words(vocabulary.NOT_YET_ARRIVED_WORDS)
+    + r")\s+(?:(?:juga|kami)\s+)?(?:" + _words(vocabulary.UNLOAD_WORDS) + r")\b")
 # ... whatever was counted before it, when the blanks themselves are what is still on the way: said against the ask
 # to record them ("mohon dicatat diterima 2.000 keping saja ya, walaupun fisiknya msh di kapal") or named right
 # before the place ("fisiknya", "barangnya", "paketnya").
@@ -857,6 +862,14 @@ def blanks_not_arrived(text: str) -> bool:
     True
     >>> blanks_not_arrived("Kiriman sudah tiba di pelabuhan tapi belum bisa kami ambil, mohon dicatat diterima.")
     True
+    >>> blanks_not_arrived("Paket sdh di gudang ekspedisi, bsk baru kami ambil. Tolong dicatat diterima ya.")
+    True
+    >>> blanks_not_arrived("Kapalnya sudah bersandar semalam tapi belum bongkar, catat diterima saja pak.")
+    True
+    >>> blanks_not_arrived("Blangko sudah kami terima, kardusnya belum dibongkar. Terima kasih.")
+    False
+    >>> blanks_not_arrived("Blangko baru kami ambil tadi pagi dari pelabuhan, sudah lengkap.")
+    False
     """
     low = normalise(text or "")
     return bool(_NOT_ARRIVED_YET.search(low)) or any(
