@@ -1455,6 +1455,9 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     >>> interpret("Mohon maaf, cukup 1.000 saja, bukan 1.800.", item="ktp-el", requested=1800,
     ...           stock_on_hand=900, approved=1200).figures
     {'requested': 1000}
+    >>> interpret("Maaf bu, 1.200 itu masih kurang. Minimal 1.500 keping bu.", item="ktp-el", requested=1800,
+    ...           stock_on_hand=900, approved=1200, told=True).figures
+    {'requested': 1500}
     """
     low = _CHANGED_TO_KE.sub(r"\1 menjadi ", normalise(text or ""))
     recorded = {"requested": requested, "stock_on_hand": stock_on_hand}
@@ -1469,6 +1472,13 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         at = _protested_part(low, approved)
         figures = [replace(f, old=True, pair=None) if f.start in at and not f.old else f for f in figures]
         protested = {approved} if at else set()
+        if at and not [f for f in figures if not f.old and not f.other_item]:
+            # "jumlah 2rb itu kurang. Minimal 3rb keping lah pak": beside the part protested, the least the
+            # district needs, above it, is the figure the appeal asks (as the reader takes "minimal 600" asked)
+            least = [m for m in find_mentions(low) if m.least and m.value is not None and m.value > approved
+                     and m.unit in (None, "blank") and not m.rate and not m.year]
+            if len(least) == 1:
+                figures = [*figures, _Figure(least[0].value, "requested", False, False, None, start=least[0].start)]
     own_new = [f for f in figures if not f.old and not f.other_item]
     other_new = [f for f in figures if not f.old and f.other_item]
     # "apakah 2.000 keping itu sudah final? ... padahal yang kami ajukan 4.500": the part approved questioned,

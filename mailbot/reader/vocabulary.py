@@ -3354,6 +3354,9 @@ PART_NOT_ENOUGH_AFTER: tuple[str, ...] = (
     "blm mencukupi", "masih kurang", "msh kurang", "masih belum cukup", "sangat kurang", "jauh dari cukup",
     "kurang sekali", "kurang banget", "terlalu sedikit", "masih jauh dari kebutuhan", "tidak memadai",
     "belum memadai", "is not enough", "not enough", "isn't enough", "insufficient", "kurang",
+    # said to last only a short while: "2.000 hanya cukup seminggu", "2rb cuma cukup utk 5 hari"
+    "hanya cukup", "hny cukup", "cuma cukup", "cuman cukup", "cm cukup", "hanya bertahan", "cuma bertahan",
+    "hanya mencukupi", "only enough", "only lasts", "would only last",
 )
 # ... or asked as a plain question whether the part approved is all ("apakah 2.000 keping itu sudah final?",
 # "Apakah tidak bisa full 2.500 pak?", "apa bisa ditambah lagi?"): with no new figure beside it, an appeal too.
