@@ -1475,10 +1475,10 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         if at and not [f for f in figures if not f.old and not f.other_item]:
             # "jumlah 2rb itu kurang. Minimal 3rb keping lah pak": beside the part protested, the least the
             # district needs, above it, is the figure the appeal asks (as the reader takes "minimal 600" asked)
-            least = [m for m in find_mentions(low) if m.least and m.value is not None and m.value > approved
-                     and m.unit in (None, "blank") and not m.rate and not m.year]
+            least = [(m.value, m.start) for m in find_mentions(low) if m.least and m.value is not None
+                     and m.value > approved and m.unit in (None, "blank") and not m.rate and not m.year]
             if len(least) == 1:
-                figures = [*figures, _Figure(least[0].value, "requested", False, False, None, start=least[0].start)]
+                figures = [*figures, _Figure(least[0][0], "requested", False, False, None, start=least[0][1])]
     own_new = [f for f in figures if not f.old and not f.other_item]
     other_new = [f for f in figures if not f.old and f.other_item]
     # "apakah 2.000 keping itu sudah final? ... padahal yang kami ajukan 4.500": the part approved questioned,
