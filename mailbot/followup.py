@@ -801,7 +801,10 @@ _STILL_ON_THE_WAY = re.compile(
     + r")\s+)?(?:kami\s+)?(?:" + _words(vocabulary.NOT_IN_HAND_VERBS) + r")\b|"
     r"\b(?:" + _words(vocabulary.KEEPS_ENGLISH_WORDS) + r")\s+(?:" + _words(vocabulary.STILL_AT_ENGLISH)
     + r")\s+(?:the\s+)?(?:" + _words(vocabulary.ON_THE_WAY_ENGLISH_PLACES) + r")\b|"
-    # ... or their pick-up still ahead ("besok baru kami jemput"), or the ship they are on berthed and not unloaded
+    # ... or, after the carrier or the place that holds them, their pick-up still ahead ("sdh di gudang JNE, besok
+    # baru kami jemput"; never "untuk KIA nanti kami ambil ke provinsi"), or the ship they are on berthed and not
+    # unloaded
+    r"\b(?:" + _words(vocabulary.ON_THE_WAY_PLACES + vocabulary.STILL_AT_PLACE_PARTS) + r")\b[^.!?\n]*"
     r"\b(?:" + _words(vocabulary.PICK_UP_AHEAD_WORDS) + r")\s+(?:(?:" + _words(vocabulary.PICK_UP_AHEAD_BETWEEN)
     + r")\s+){0,3}(?:" + _words(vocabulary.NOT_IN_HAND_VERBS) + r")\b|"
     r"\b(?:" + _words(vocabulary.BERTH_WORDS) + r")\b[^.!?\n]*\b(?:" + _words(vocabulary.NOT_YET_ARRIVED_WORDS)
@@ -869,6 +872,8 @@ def blanks_not_arrived(text: str) -> bool:
     >>> blanks_not_arrived("Blangko sudah kami terima, kardusnya belum dibongkar. Terima kasih.")
     False
     >>> blanks_not_arrived("Blangko baru kami ambil tadi pagi dari pelabuhan, sudah lengkap.")
+    False
+    >>> blanks_not_arrived("Blangko KTP-el sudah kami terima. Yang KIA besok kami ambil sendiri ke provinsi.")
     False
     """
     low = normalise(text or "")

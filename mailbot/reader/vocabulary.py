@@ -4100,8 +4100,8 @@ NOT_IN_HAND_VERBS: tuple[str, ...] = (
 # ... with a word of being able between: "belum bisa kami ambil", "blm dapat diambil", "belum sempat dijemput" (the
 # blanks arrived at the port or the post office, not yet in the district's hands).
 NOT_IN_HAND_MODALS: tuple[str, ...] = ("bisa", "bs", "dapat", "dpt", "sempat", "sempet", "sanggup")
-# A pick-up still ahead: "besok baru kami jemput", "nanti baru diambil", "lusa kami ambil" (the blanks waiting at the
-# carrier's warehouse or the port); never "baru kami ambil tadi pagi", where "baru" is "just".
+# A pick-up still ahead, after the carrier or the place that holds the blanks: "sdh di gudang JNE, besok baru kami
+# jemput", "nanti baru diambil", "lusa kami ambil"; never "baru kami ambil tadi pagi", where "baru" is "just".
 PICK_UP_AHEAD_WORDS: tuple[str, ...] = ("besok", "bsk", "besok pagi", "nanti", "ntar", "nanti sore", "lusa")
 PICK_UP_AHEAD_BETWEEN: tuple[str, ...] = ("baru", "br", "akan", "mau", "kami", "kita", "sy", "saya")
 # Blanks on a ship berthed but not unloaded: "kapal sudah sandar tapi belum bongkar", "sudah sandar di pelabuhan,

@@ -37,7 +37,8 @@ def test_blanks_awaiting_pick_up_or_unloading_are_not_booked(desk12: Desk12, wor
 @pytest.mark.parametrize("words", [
     "Blangko 2.000 keping sudah kami terima dengan baik pak, kardusnya belum dibongkar. Terima kasih.",
     "Blangko sudah kami ambil tadi pagi dari pelabuhan, 2.000 keping lengkap. Terima kasih.",
-], ids=["boxes_not_unpacked", "picked_up_at_the_port"])
+    "Blangko KTP-el 2.000 keping sudah kami terima. Untuk KIA nanti kami ambil sendiri ke kantor provinsi.",
+], ids=["boxes_not_unpacked", "picked_up_at_the_port", "other_pick_up_ahead"])
 def test_blanks_in_hand_are_booked(desk12: Desk12, words: str) -> None:
     notice = dispatched(desk12)
     mid, outcome = send_answer(desk12, BULUNGAN, notice, words)
