@@ -1889,6 +1889,14 @@ _SUBSTANCE = re.compile(r"\b(?:batal\w*|tunda\w*|ditunda|diundur|undur|tidak|tdk
                         r"cancel\w*|not|no|but|" + vocabulary.alternation(vocabulary.CONFIRMATION_DENIALS)
                         + r")\b|\d", re.IGNORECASE)
 
+# Beside an approval taken as it stands, the promise to ask again if it falls short ("nanti kalau kurang kami ajukan
+# lagi", "jika masih kurang kami mohon kembali"): part of the acceptance, no new ask (as mailbot.routes reads it of a
+# receipt's "kami terima").
+_ASKS_AGAIN_IF_SHORT = re.compile(
+    r"^(?:(?:nanti|nnti|ntar)\s+)?(?:kalau|kalo|klo|klu|kl|jika|jikalau|bila|apabila)\s+(?:(?:nanti|masih|msh|ternyata)"
+    r"\s+)*(?:kurang|kekurangan|habis|tidak cukup|tdk cukup|belum cukup|blm cukup)\b.*\b(?:ajukan|mengajukan|"
+    r"diajukan|minta|meminta|mohon|memohon|usulkan|mengusulkan)\s+(?:lagi|kembali)\b")
+
 
 def is_thanks(verdict: Verdict) -> bool:
     """A short "ok terima kasih" / "siap" / "noted" that says nothing else (see _is_confirmation)."""
@@ -1919,7 +1927,7 @@ def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = (), 
         if restated is not None:
             clause = restated.sub(" ", clause)
         clause = clause.strip(" \t-*_~()\"'")
-        if not clause or _COURTESY.match(clause):
+        if not clause or _COURTESY.match(clause) or accepted and _ASKS_AGAIN_IF_SHORT.match(normalise(clause)):
             continue
         if _SUBSTANCE.search(clause):
             return False  # "Makasih pak tapi blangkonya belum sampai": the thanks do not make the rest a thanks

@@ -800,7 +800,15 @@ _STILL_ON_THE_WAY = re.compile(
     r"\b(?:" + _words(vocabulary.NOT_YET_ARRIVED_WORDS) + r")\s+(?:(?:" + _words(vocabulary.NOT_IN_HAND_MODALS)
     + r")\s+)?(?:kami\s+)?(?:" + _words(vocabulary.NOT_IN_HAND_VERBS) + r")\b|"
     r"\b(?:" + _words(vocabulary.KEEPS_ENGLISH_WORDS) + r")\s+(?:" + _words(vocabulary.STILL_AT_ENGLISH)
-    + r")\s+(?:the\s+)?(?:" + _words(vocabulary.ON_THE_WAY_ENGLISH_PLACES) + r")\b")
+    + r")\s+(?:the\s+)?(?:" + _words(vocabulary.ON_THE_WAY_ENGLISH_PLACES) + r")\b|"
+    # ... or, after the carrier or the place that holds them, their pick-up still ahead ("sdh di gudang JNE, besok
+    # baru kami jemput"; never "untuk KIA nanti kami ambil ke provinsi"), or the ship they are on berthed and not
+    # unloaded
+    r"\b(?:" + _words(vocabulary.ON_THE_WAY_PLACES + vocabulary.STILL_AT_PLACE_PARTS) + r")\b[^.!?\n]*"
+    r"\b(?:" + _words(vocabulary.PICK_UP_AHEAD_WORDS) + r")\s+(?:(?:" + _words(vocabulary.PICK_UP_AHEAD_BETWEEN)
+    + r")\s+){0,3}(?:" + _words(vocabulary.NOT_IN_HAND_VERBS) + r")\b|"
+    r"\b(?:" + _words(vocabulary.BERTH_WORDS) + r")\b[^.!?\n]*\b(?:" + _words(vocabulary.NOT_YET_ARRIVED_WORDS)
+    + r")\s+(?:(?:juga|kami)\s+)?(?:" + _words(vocabulary.UNLOAD_WORDS) + r")\b")
 # ... whatever was counted before it, when the blanks themselves are what is still on the way: said against the ask
 # to record them ("mohon dicatat diterima 2.000 keping saja ya, walaupun fisiknya msh di kapal") or named right
 # before the place ("fisiknya", "barangnya", "paketnya").
@@ -857,6 +865,16 @@ def blanks_not_arrived(text: str) -> bool:
     True
     >>> blanks_not_arrived("Kiriman sudah tiba di pelabuhan tapi belum bisa kami ambil, mohon dicatat diterima.")
     True
+    >>> blanks_not_arrived("Paket sdh di gudang ekspedisi, bsk baru kami ambil. Tolong dicatat diterima ya.")
+    True
+    >>> blanks_not_arrived("Kapalnya sudah bersandar semalam tapi belum bongkar, catat diterima saja pak.")
+    True
+    >>> blanks_not_arrived("Blangko sudah kami terima, kardusnya belum dibongkar. Terima kasih.")
+    False
+    >>> blanks_not_arrived("Blangko baru kami ambil tadi pagi dari pelabuhan, sudah lengkap.")
+    False
+    >>> blanks_not_arrived("Blangko KTP-el sudah kami terima. Yang KIA besok kami ambil sendiri ke provinsi.")
+    False
     """
     low = normalise(text or "")
     return bool(_NOT_ARRIVED_YET.search(low)) or any(
@@ -1442,6 +1460,9 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     >>> interpret("Mohon maaf, cukup 1.000 saja, bukan 1.800.", item="ktp-el", requested=1800,
     ...           stock_on_hand=900, approved=1200).figures
     {'requested': 1000}
+    >>> interpret("Maaf bu, 1.200 itu masih kurang. Minimal 1.500 keping bu.", item="ktp-el", requested=1800,
+    ...           stock_on_hand=900, approved=1200, told=True).figures
+    {'requested': 1500}
     """
     low = _CHANGED_TO_KE.sub(r"\1 menjadi ", normalise(text or ""))
     recorded = {"requested": requested, "stock_on_hand": stock_on_hand}
@@ -1456,6 +1477,13 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         at = _protested_part(low, approved)
         figures = [replace(f, old=True, pair=None) if f.start in at and not f.old else f for f in figures]
         protested = {approved} if at else set()
+        if at and not [f for f in figures if not f.old and not f.other_item]:
+            # "jumlah 2rb itu kurang. Minimal 3rb keping lah pak": beside the part protested, the least the
+            # district needs, above it, is the figure the appeal asks (as the reader takes "minimal 600" asked)
+            least = [(m.value, m.start) for m in find_mentions(low) if m.least and m.value is not None
+                     and m.value > approved and m.unit in (None, "blank") and not m.rate and not m.year]
+            if len(least) == 1:
+                figures = [*figures, _Figure(least[0][0], "requested", False, False, None, start=least[0][1])]
     own_new = [f for f in figures if not f.old and not f.other_item]
     other_new = [f for f in figures if not f.old and f.other_item]
     # "apakah 2.000 keping itu sudah final? ... padahal yang kami ajukan 4.500": the part approved questioned,

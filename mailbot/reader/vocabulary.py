@@ -3354,6 +3354,9 @@ PART_NOT_ENOUGH_AFTER: tuple[str, ...] = (
     "blm mencukupi", "masih kurang", "msh kurang", "masih belum cukup", "sangat kurang", "jauh dari cukup",
     "kurang sekali", "kurang banget", "terlalu sedikit", "masih jauh dari kebutuhan", "tidak memadai",
     "belum memadai", "is not enough", "not enough", "isn't enough", "insufficient", "kurang",
+    # said to last only a short while: "2.000 hanya cukup seminggu", "2rb cuma cukup utk 5 hari"
+    "hanya cukup", "hny cukup", "cuma cukup", "cuman cukup", "cm cukup", "hanya bertahan", "cuma bertahan",
+    "hanya mencukupi", "only enough", "only lasts", "would only last",
 )
 # ... or asked as a plain question whether the part approved is all ("apakah 2.000 keping itu sudah final?",
 # "Apakah tidak bisa full 2.500 pak?", "apa bisa ditambah lagi?"): with no new figure beside it, an appeal too.
@@ -4097,6 +4100,17 @@ NOT_IN_HAND_VERBS: tuple[str, ...] = (
 # ... with a word of being able between: "belum bisa kami ambil", "blm dapat diambil", "belum sempat dijemput" (the
 # blanks arrived at the port or the post office, not yet in the district's hands).
 NOT_IN_HAND_MODALS: tuple[str, ...] = ("bisa", "bs", "dapat", "dpt", "sempat", "sempet", "sanggup")
+# A pick-up still ahead, after the carrier or the place that holds the blanks: "sdh di gudang JNE, besok baru kami
+# jemput", "nanti baru diambil", "lusa kami ambil"; never "baru kami ambil tadi pagi", where "baru" is "just".
+PICK_UP_AHEAD_WORDS: tuple[str, ...] = ("besok", "bsk", "besok pagi", "nanti", "ntar", "nanti sore", "lusa")
+PICK_UP_AHEAD_BETWEEN: tuple[str, ...] = ("baru", "br", "akan", "mau", "kami", "kita", "sy", "saya")
+# Blanks on a ship berthed but not unloaded: "kapal sudah sandar tapi belum bongkar", "sudah sandar di pelabuhan,
+# blm dibongkar": a word of the ship or its berth, then, in the same sentence, the unloading not yet done (never
+# "kardusnya belum dibongkar" of blanks in hand: no ship, no berth).
+BERTH_WORDS: tuple[str, ...] = (
+    "sandar", "bersandar", "berlabuh", "kapal", "kapalnya", "pelabuhan", "dermaga", "pelni",
+)
+UNLOAD_WORDS: tuple[str, ...] = ("bongkar", "dibongkar", "bongkar muat", "diturunkan", "turun dari kapal")
 # In English: "still at the port", "still with the courier".
 STILL_AT_ENGLISH: tuple[str, ...] = ("at", "with", "in")
 ON_THE_WAY_ENGLISH_PLACES: tuple[str, ...] = (

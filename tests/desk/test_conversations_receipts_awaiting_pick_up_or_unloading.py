@@ -1,0 +1,46 @@
+"""A district asking that blanks be recorded as received while they wait at a carrier's warehouse for a pick-up still
+ahead ("besok baru kami ambil") or on a ship berthed but not unloaded ("kapal sudah sandar, belum bongkar"), on the
+real SQLite desk in process: blanks not yet arrived, as those still at the port or the airport are; nothing booked,
+the managers told, the district told why."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.desk.desk12 import BULUNGAN, GMAIL, Desk12, dispatched, flat, send_answer
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+
+@pytest.mark.parametrize(("words", "above"), [
+    ("Kata kurir J&T paketnya sudah ada di gudang mereka di Tanjung Selor, nanti sore baru kami ambil. Tolong "
+     "dicatat sudah diterima ya pak.", ""),
+    ("Pak, barang sdh di agen ekspedisi, bsk kami jemput. dianggap masuk aja dulu biar laporan beres", GMAIL),
+    ("Kapal yang membawa blangko sudah berlabuh di dermaga Tengkayu pagi ini tapi belum dibongkar. Mohon dicatat "
+     "diterima saja bu.", ""),
+    ("kapalnya udh sandar dr semalam pak, blm bongkar muat. catat aja sdh terima ya", GMAIL),
+], ids=["warehouse_pick_up_this_afternoon", "phone_agent_pick_up_tomorrow", "berthed_not_unloaded",
+        "phone_sandar_blm_bongkar"])
+def test_blanks_awaiting_pick_up_or_unloading_are_not_booked(desk12: Desk12, words: str, above: str) -> None:
+    notice = dispatched(desk12)
+    on_hand = desk12.on_hand()
+    mid, outcome = send_answer(desk12, BULUNGAN, notice, words, above=above)
+    assert desk12.request()["state"] == "dispatched" and desk12.on_hand() == on_hand, outcome
+    # was: "not a request, report or receipt" in the queue, only "akan dibaca" to the district, the managers not told
+    assert "receipt_not_arrived" in desk12.queue(mid), (outcome, desk12.queue(mid))
+    [told] = desk12.replies_to(mid)
+    assert "Penerimaan hanya kami catat setelah blangko benar-benar diterima" in flat(told.text), told.text
+    [managers] = [o for o in desk12.out() if o.purpose.startswith("not-arrived:")]
+    assert "belum sampai" in managers.subject and "BLK-2026-0001" in managers.subject
+
+
+@pytest.mark.parametrize("words", [
+    "Blangko 2.000 keping sudah kami terima dengan baik pak, kardusnya belum dibongkar. Terima kasih.",
+    "Blangko sudah kami ambil tadi pagi dari pelabuhan, 2.000 keping lengkap. Terima kasih.",
+    "Blangko KTP-el 2.000 keping sudah kami terima. Untuk KIA nanti kami ambil sendiri ke kantor provinsi.",
+], ids=["boxes_not_unpacked", "picked_up_at_the_port", "other_pick_up_ahead"])
+def test_blanks_in_hand_are_booked(desk12: Desk12, words: str) -> None:
+    notice = dispatched(desk12)
+    mid, outcome = send_answer(desk12, BULUNGAN, notice, words)
+    assert "receipt_not_arrived" not in desk12.queue(mid), outcome
+    assert desk12.request()["state"] == "received", (outcome, desk12.queue(mid))
