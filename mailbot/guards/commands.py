@@ -70,6 +70,8 @@ ASSENT_WORDS: frozenset[str] = frozenset({"ok", "oke", "okay", "okey", "baik", "
                                          "kawa", "buleh",
                                          # Bugis-Makassar "iye'" (yes), "Ok noted, go ahead kirim"
                                          "iye", "iyo", "iya", "noted", "ok noted",
+                                         # "Sip ACC.", "Sip pak, kirim besok": everyday "ok" (it acknowledges only)
+                                         "sip", "siip", "sipp", "oce",
                                          # "Silakan diproses, namun dibatasi 3.500 keping saja", "Lanjutkan, tapi
                                          # 3.000 dulu ya", "Proses aja pak, max 2.000": carrying the request on
                                          # ("oke jalan, tp max 2.500", "Silakan, dikurangi jadi 2.000")
@@ -78,13 +80,17 @@ ASSENT_WORDS: frozenset[str] = frozenset({"ok", "oke", "okay", "okey", "baik", "
                                              "silahkan proses", "silakan dilanjutkan", "silahkan dilanjutkan",
                                              "silakan lanjutkan", "silahkan lanjutkan", "diproses", "proses",
                                              "dilanjutkan", "lanjutkan", "lanjut", "silakan", "silahkan",
-                                             "jalan", "jalankan", "dijalankan"}))})
+                                             "jalan", "jalankan", "dijalankan",
+                                             # "jalan" urged on (see GOING_ON_PARTICLES): "jalan terus", "jalan maki"
+                                             "jalan terus", "jalan trus", "jalan maki", "jalan mo",
+                                             # everyday "go": "Gas pak, lanjutkan ja.", "gaskan aja"
+                                             "gas", "gass", "gaskan", "gaspol"}))})
 # Courtesy or emphasis right after a word of assent or the verb of sending ("Ok pak, setuju", Banjar "kawa ai
 # dikirim", Javanese "kirimno wae", Malay "hantar je").
 ASSENT_PARTICLES: tuple[str, ...] = ("pak", "bu", "bapak", "ibu", "ya", "please", "pls", "plz", "tolong", "silakan",
                                      "silahkan", "ai", "lah", "je", "aja", "saja",
-                                     # Malay "boleh lah tu", Bugis-Makassar "ok mi itu"
-                                     "tu", "itu", "mi")
+                                     # Malay "boleh lah tu", Bugis-Makassar "ok mi itu", "lanjutkan ja", "iye ji"
+                                     "tu", "itu", "mi", "ja", "ji")
 _ASSENT_RE = re.compile(r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
                                            for w in sorted(ASSENT_WORDS, key=len, reverse=True))
                         + r")\b['\u2019]?[\s,.!:;\-]*(?:(?:" + "|".join(ASSENT_PARTICLES) + r")\b"
@@ -126,8 +132,8 @@ SEND_WORDS: tuple[str, ...] = ("dikirim", "dikirimkan", "dikirimken", "kirim", "
                                "kirimakan", "dikirimakan")
 # ... with a word after it that asks nothing more ("saja", Javanese "wae"/"mawon", Banjar "ai"/"bai", Malay "je")
 SEND_PARTICLES: tuple[str, ...] = ("saja", "aja", "wae", "bae", "bai", "mawon", "ya", "ai", "je", "lah", "pak", "bu",
-                                   # Banjar "haja", Bugis-Makassar "mami", "mi", "ji"
-                                   "haja", "mami", "mi", "ji",
+                                   # Banjar "haja", Bugis-Makassar "mami", "mi", "ji", "ja"
+                                   "haja", "mami", "mi", "ji", "ja",
                                    # all of it, as proposed: "kirim semua", Javanese "sedoyo", Banjar "sabarataan",
                                    # "kirim full ya"
                                    "semua", "semuanya", "sedoyo", "sedaya", "kabeh", "sabarataan", "barataan",
@@ -223,11 +229,12 @@ _BUT_RE = re.compile(r"^(?:" + "|".join(BUT_WORDS) + r")(?![^\W\d_])[\s,]*", re.
 _ENGLISH_THOUSANDS_RE = re.compile(r"^\s*\d{1,3}(?:,\d{3})+(?!\d|[.,]\d)")
 # Words right after a number in a manager's note that make it a time, not a count of blanks ("paling lambat 3 hari",
 # "mulai 15 Desember"), and right before one ("tanggal 20"): such a number never changes what is approved.
+MONTH_NAMES: tuple[str, ...] = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
+                                "september", "oktober", "november", "desember", "jan", "feb", "mar", "apr", "jun",
+                                "jul", "agu", "agt", "sep", "okt", "nov", "des")
 TIME_UNITS: frozenset[str] = frozenset({
     "hari", "hr", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn", "jam", "menit", "days", "day", "weeks",
-    "week", "months", "month", "hours", "hour", "januari", "februari", "maret", "april", "mei", "juni", "juli",
-    "agustus", "september", "oktober", "november", "desember", "jan", "feb", "mar", "apr", "jun", "jul", "agu",
-    "agt", "sep", "okt", "nov", "des",
+    "week", "months", "month", "hours", "hour", *MONTH_NAMES,
 })
 TIME_BEFORE: frozenset[str] = frozenset({"tanggal", "tgl", "tahun", "thn", "jam", "pukul", "hari", "date"})
 # Words after "SETUJU 2.000" that say the figure is granted for now ("Setuju, 2.000 keping dulu", "SETUJU 1.500 saja
@@ -352,6 +359,8 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
         assent = again
         assented.append(again[0])
     after = line[assent.end():] if assent and assent.end() else None
+    if after is not None and "?" in after and _command_word(after) is None:
+        after = None  # "Ok dikirim besok?", "Gas kirim semua?": the words of assent before a question decide nothing
     if after is not None and _cut_only(assented):
         # "Silakan, ...", "oke jalan, ...": a go-ahead only with a cut, a limit or a time limit after it
         after = after if _cut_after_assent(after, assented) or _time_limit(after) is not None else None
@@ -413,7 +422,8 @@ _COURTESY_RE = re.compile(r"^[\s:;,.!\u2013\u2014-]*(?:(?:pak|bu|bapak|ibu|ya)(?
 # Words of assent that only acknowledge ("ok", "noted", "baik"): with a duty after them ("Ok, tapi jangan lupa ...")
 # they say no go-ahead; a word that carries the request on ("lanjut", "silakan diproses", "boleh") does.
 ACKNOWLEDGING_WORDS: frozenset[str] = frozenset({"ok", "oke", "okay", "okey", "noted", "baik", "siap", "iya", "iye",
-                                                "iyo", "nggih", "inggih", "fine", "sure", "sounds", "good"})
+                                                "iyo", "nggih", "inggih", "fine", "sure", "sounds", "good", "sip",
+                                                "siip", "sipp", "oce"})
 
 
 def _cut_after_assent(after: str, assented: list[str]) -> bool:
@@ -441,8 +451,11 @@ def _time_limit(text: str) -> str | None:
     True
     """
     said = text.strip(_SEPARATORS)
-    if not said or "?" in said or _DEADLINE_RE.match(said) is None:
+    if not said or "?" in said or (m := _DEADLINE_RE.match(said)) is None:
         return None
+    if m["place"] and set(m["place"].lower().split()) & (NEGATIONS | REJECT_WORDS | APPROVE_WORDS | CONDITION_WORDS
+                                                         | NUMBER_WORDS | {FORCE_WORD, "batal", "batalkan"}):
+        return None  # "sudah sampai di gudang kalau stok cukup": more than a place
     words = said.split()
     while words and words[-1].lower().strip(_SEPARATORS) in REASON_PARTICLES | {"pak", "bu", "ibu", "bapak"}:
         words.pop()
@@ -451,7 +464,10 @@ def _time_limit(text: str) -> str | None:
 
 def _goes_ahead(assented: list[str]) -> bool:
     """Whether the words of assent said (*assented*) carry the request on, beyond acknowledging the mail."""
-    words = re.findall(r"[^\W\d_]+", " ".join(assented).lower())
+    said = " ".join(assented).lower()
+    if _GOING_ON_RE.search(said):
+        return True  # "jalan mi itu", "jalan terus": a word that waits for a cut, made a go-ahead by its particle
+    words = re.findall(r"[^\W\d_]+", said)
     return any(w not in ACKNOWLEDGING_WORDS and w not in ASSENT_PARTICLES and w not in CUT_ONLY_WORDS for w in words)
 
 
@@ -459,6 +475,10 @@ def _goes_ahead(assented: list[str]) -> bool:
 # tp max 2.500", "Silakan, paling lambat 3 hari"): alone, or before a verb of sending, they may be a district's own
 # words ("Silakan dikirim ke gudang kami", "jalan ke pelabuhan rusak") and decide nothing.
 CUT_ONLY_WORDS: frozenset[str] = frozenset({"silakan", "silahkan", "jalan"})
+# ... but "jalan" with a particle that urges it on is a go-ahead of itself (Bugis-Makassar "Iye, jalan mi itu", "jalan
+# maki", everyday "jalan terus", "jalan aja"): a district's "jalan ke pelabuhan" has none.
+GOING_ON_PARTICLES: tuple[str, ...] = ("mi", "maki", "mo", "ji", "ja", "terus", "trus", "aja", "saja")
+_GOING_ON_RE = re.compile(r"\bjalan(?:\s+(?:pak|bu))?[\s,]+(?:" + "|".join(GOING_ON_PARTICLES) + r")\b")
 
 
 def _cut_only(assented: list[str]) -> bool:
@@ -609,6 +629,9 @@ def _approval(line: str, rest: str, written: str = "SETUJU") -> ManagerCommand |
                 # unless they could change the approval (another figure, a negation, a condition)
                 reason = _bare_reason(rest) if quantity is not None else None
                 if reason is None and quantity is not None:
+                    # "SETUJU 2.000 sebelum tgl 15": the figure approved, the day it is to be there by the note
+                    reason = _time_limit(re.sub(rf"^\s*(?:(?:{UNIT_PATTERN})\b)?", "", rest, flags=re.IGNORECASE))
+                if reason is None and quantity is not None:
                     # "setuju 1.500 dulu sisanya bulan depan": granted for now, the rest of the words the reason
                     reason = _bare_reason(_past_for_now(rest))
                 if reason is None:
@@ -714,11 +737,31 @@ _DEADLINE_WORD = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(DE
 _DEADLINE_SPAN = (r"(?:(?:\d{1,3}|" + "|".join(DEADLINE_NUMBERS) + r")\s*(?:"
                   + "|".join((*DURATION_WORDS, "bulan", "bln")) + r")|"
                   + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in DEADLINE_SPANS) + r")(?![^\W\d_])")
+# A time limit said as the day the blanks are to be there by ("paling lambat minggu depan sudah sampai", "tolong dikirim
+# sebelum tgl 15", "maks akhir bulan ini"): the words of "by" and the day, a date in it never a count of blanks.
+DEADLINE_BY_WORDS: tuple[str, ...] = ("sebelum", "sblm", "paling lambat", "plg lambat", "paling telat", "plg telat",
+                                      "selambat-lambatnya", "selambatnya", "max", "maks", "maksimal", "maksimum",
+                                      "by", "before", "no later than")
+_MONTH = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+_DAY_OF_MONTH = r"(?:3[01]|[12]\d|0?[1-9])"
+_DEADLINE_DAY = (
+    rf"(?:{_WHEN}"
+    # "tgl 15", "tanggal 15 Desember", "15 Des 2026", "tgl 15/12"
+    rf"|(?:(?:tanggal|tgl)\.?\s*){_DAY_OF_MONTH}(?:\s+(?:{_MONTH})|[/-](?:1[0-2]|0?[1-9]))?(?:[\s/-]+\d{{4}})?"
+    rf"|{_DAY_OF_MONTH}(?:\s+(?:{_MONTH})|[/-](?:1[0-2]|0?[1-9]))(?:[\s/-]+\d{{4}})?"
+    # "akhir bulan ini", "awal minggu depan", "pertengahan Desember"
+    rf"|(?:akhir|awal|pertengahan)\s+(?:bulan|bln|minggu|mgg|pekan|tahun|thn|{_MONTH})(?:\s+(?:ini|depan))?"
+    r")(?![^\W\d_])(?![/.,-]?\d)")
+_DEADLINE_BY = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(DEADLINE_BY_WORDS, key=len, reverse=True))
+# ... and the place it is to be at ("sudah sampai di Tarakan"), a few words that must change nothing (_time_limit)
+_DEADLINE_PLACE = r"(?:(?:di|ke)\s+(?P<place>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[\s,.!]*)?"
 _AROUND = r"(?:(?:{})(?![^\W\d_])[\s,.!]*)*"
 _DEADLINE_RE = re.compile(
     _AROUND.format("|".join(DEADLINE_BEFORE + DEADLINE_VERBS))
-    + rf"(?:{_DEADLINE_WORD})(?![^\W\d_])[\s:]*{_DEADLINE_SPAN}[\s,.!]*"
-    + _AROUND.format("|".join(DEADLINE_AFTER + DEADLINE_VERBS)) + r"$", re.IGNORECASE)
+    + rf"(?:(?:{_DEADLINE_WORD})(?![^\W\d_])[\s:]*{_DEADLINE_SPAN}"
+    + rf"|(?:{_DEADLINE_BY})(?![^\W\d_])[\s:]*{_DEADLINE_DAY})[\s,.!]*"
+    + _AROUND.format("|".join(DEADLINE_AFTER + DEADLINE_VERBS)) + _DEADLINE_PLACE
+    + _AROUND.format("|".join(DEADLINE_AFTER)) + r"$", re.IGNORECASE)
 
 
 _NOTE_LABEL_RE = re.compile(r"^(?:(?:dengan|dgn)\s+)?catatan\b[\s:;,\-\u2013\u2014]*", re.IGNORECASE)
