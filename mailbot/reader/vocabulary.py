@@ -4021,6 +4021,10 @@ TAKE_BACK_LEADS: tuple[str, ...] = (
     "maksudnya", "maksud saya", "maksud kami", "yang benar", "yg benar", "yang betul", "yg betul", "seharusnya",
     "harusnya", "mestinya", "jadi", "jd", "menjadi", "mjd", "sebanyak", "sejumlah", "i mean", "should be",
     "pak", "bu", "ya",
+    # A recount that gives the right figure: "2.808 -> sorry, after checking gudang: 2.724 keping".
+    "after checking", "after checking gudang", "after checking the warehouse", "after recount", "after recounting",
+    "setelah dicek", "setelah dicek ulang", "setelah cek gudang", "setelah dicek di gudang", "setelah dihitung ulang",
+    "stlh dicek", "stlh cek gudang",
 )
 # Right after a figure (and its unit), in brackets, these mark it as the corrected one: "3.000 keping (koreksi)".
 CORRECTED_MARKS: tuple[str, ...] = (
