@@ -4236,11 +4236,11 @@ def read_text(
         candidates = _asked_as_many_as_students(original, masked, mentions, candidates)
     candidates = _rest_chased(masked, candidates)
     candidates = _awaited_not_received(candidates)
-    if answer_role and len(loose) > 1:
-        denied = [(mm, snip) for mm, snip in loose if _DENIED_FIGURE_RE.search(masked, max(0, mm.start - 12), mm.start)]
-        if denied and len(denied) < len(loose):
-            # "koreksi pak, yg benar 1.200 bkn 2.100": the figure after the denial is the old one, set aside.
-            loose = [pair for pair in loose if pair not in denied]
+    if answer_role and loose:
+        # "koreksi pak, yg benar 1.200 bkn 2.100": the figure after the denial is the old one, set aside; also
+        # when the right one already has its role ("stok skrg 3.031 bkn 3.301" answers no receipt).
+        loose = [(mm, snip) for mm, snip in loose
+                 if not _DENIED_FIGURE_RE.search(masked, max(0, mm.start - 12), mm.start)]
     if answer_role and len(loose) > 1:
         # "Yes, 2,000 is the correct quantity. The 1,200 was our stock last week": of several figures, the
         # one its sentence calls the right one answers the question.
