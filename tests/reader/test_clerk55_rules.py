@@ -30,3 +30,42 @@ def test_a_figure_denied_after_the_stock_in_a_reply_about_arrival_is_no_receipt(
                 "> kiriman 800 sdh diterima td pagi lewat kargo. sisa skrg jd 1.024\n")
     assert read["received"] is None
     assert read["stock_on_hand"] == 1204
+
+
+TARAKAN = "Disdukcapil Tarakan <disdukcapil@tarakankota.example>"
+BULUNGAN = "Operator Bulungan <operator.bulungan@bulungankab.example>"
+NUNUKAN_ADMIN = "Disdukcapil Nunukan <disdukcapil@nunukankab.example>"
+
+
+def test_the_stock_named_after_a_shortfall_ask_is_taken_from_the_need() -> None:
+    read = mail(NUNUKAN_ADMIN, "kebutuhan blangko KIA",
+                "Assalamualaikum,\nKebutuhan blangko KIA untuk posyandu di Lumbis sebanyak 520 keping. Mohon "
+                "dikirim kekurangannya saja, dikurangi stok KIA kami yang masih 130 keping.\nWassalam")
+    assert read["requested"] == 390 and read["stock_on_hand"] == 130
+
+
+def test_the_rest_still_to_be_collected_is_no_stock() -> None:
+    read = mail(TARAKAN, "Gudang provinsi buka Senin?",
+                "Hi Bu,\nSenin gudang provinsi buka kan? Kami mau ambil sisa KTP-el yg 450 kalau sudah siap.\nThanks")
+    assert read["stock_on_hand"] is None and read["received"] is None
+
+
+def test_an_earlier_ask_said_to_be_included_in_another_figure_is_no_ask() -> None:
+    read = mail(TARAKAN, "Re: blangko",
+                "bu, yg 1.800 dr pak kabid itu sdh termasuk yg sy minta 1.200 ya, jd totalnya 1.800 saja. mksh")
+    assert read["requested"] != 1200
+
+
+def test_the_count_received_physically_is_the_receipt_and_its_shortfall_no_ask() -> None:
+    read = mail(BULUNGAN, "Tanda Terima Blangko KTP-el",
+                "Dengan hormat,\nKiriman blangko telah kami terima.\n- Surat jalan : 1.500 keping\n"
+                "- Diterima fisik : 1.400 keping\nMohon dicek kembali kekurangan 100 keping tersebut.\nHormat kami")
+    assert read["kind"] == "receipt" and read["received"] == 1400
+    assert read["requested"] is None and read["stock_on_hand"] is None
+
+
+def test_an_empty_post_named_by_its_place_is_not_the_district_stock() -> None:
+    read = mail(NUNUKAN, "Info blangko Krayan",
+                "Dear Bu,\nBlangko di pos Long Bawan habis, tapi di kantor kabupaten masih ada 1.450. Kami geser "
+                "internal, FYI saja.\nRegards")
+    assert read["stock_on_hand"] != 0
