@@ -2654,8 +2654,10 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
                and m.unit != "other"] if _FIGURE_RE.search(masked, ask.end(), clause_end) else []
     # "kirim kekurangannya saja, dikurangi stok kami yang masih 180 keping": the stock named after the ask is what
     # the gap is taken from, not the gap.
-    stocks = {c.value for c in candidates if c.field == "stock_on_hand" and c.value is not None}
-    said_at = [m for m in said_at if m.value not in stocks]
+    # ("kekurangannya, yaitu 3.640 dikurangi 2.495": a difference written out keeps both its figures.)
+    if not (len(said_at) >= 2 and _MINUS_RE.fullmatch(masked, said_at[0].end, said_at[1].start)):
+        stocks = {c.value for c in candidates if c.field == "stock_on_hand" and c.value is not None}
+        said_at = [m for m in said_at if m.value not in stocks]
     if said_at:
         # "kekurangannya sebanyak 2.250 keping": the writer gave the figure. It wins over the need stated
         # beside it ("kebutuhan kurang lebih 2.200, stok 700. Mohon kekurangannya 1.500 keping"). A figure of
