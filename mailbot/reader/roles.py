@@ -2652,6 +2652,12 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
     said_at = [m for m in find_mentions(masked, masked)
                if ask.end() <= m.start < clause_end and m.value is not None
                and m.unit != "other"] if _FIGURE_RE.search(masked, ask.end(), clause_end) else []
+    # "kirim kekurangannya saja, dikurangi stok kami yang masih 180 keping": the stock named after the ask is what
+    # the gap is taken from, not the gap.
+    # ("kekurangannya, yaitu 3.640 dikurangi 2.495": a difference written out keeps both its figures.)
+    if not (len(said_at) >= 2 and _MINUS_RE.fullmatch(masked, said_at[0].end, said_at[1].start)):
+        stocks = {c.value for c in candidates if c.field == "stock_on_hand" and c.value is not None}
+        said_at = [m for m in said_at if m.value not in stocks]
     if said_at:
         # "kekurangannya sebanyak 2.250 keping": the writer gave the figure. It wins over the need stated
         # beside it ("kebutuhan kurang lebih 2.200, stok 700. Mohon kekurangannya 1.500 keping"). A figure of
@@ -4236,11 +4242,11 @@ def read_text(
         candidates = _asked_as_many_as_students(original, masked, mentions, candidates)
     candidates = _rest_chased(masked, candidates)
     candidates = _awaited_not_received(candidates)
-    if answer_role and len(loose) > 1:
-        denied = [(mm, snip) for mm, snip in loose if _DENIED_FIGURE_RE.search(masked, max(0, mm.start - 12), mm.start)]
-        if denied and len(denied) < len(loose):
-            # "koreksi pak, yg benar 1.200 bkn 2.100": the figure after the denial is the old one, set aside.
-            loose = [pair for pair in loose if pair not in denied]
+    if answer_role and loose:
+        # "koreksi pak, yg benar 1.200 bkn 2.100": the figure after the denial is the old one, set aside; also
+        # when the right one already has its role ("stok skrg 3.031 bkn 3.301" answers no receipt).
+        loose = [(mm, snip) for mm, snip in loose
+                 if not _DENIED_FIGURE_RE.search(masked, max(0, mm.start - 12), mm.start)]
     if answer_role and len(loose) > 1:
         # "Yes, 2,000 is the correct quantity. The 1,200 was our stock last week": of several figures, the
         # one its sentence calls the right one answers the question.

@@ -818,7 +818,7 @@ SUBUNIT_WORDS: tuple[str, ...] = ("upt", "uptd", "upt disdukcapil", "upt dukcapi
 # A service counter, only when a name of its place follows ("Stok di loket Sebatik tinggal 60 keping", "loket
 # kecamatan Mentarang sudah kosong"): that counter's part of the district's stock. ("Sisa di loket 200", the
 # writer's own counter unnamed, is no part.)
-NAMED_SUBUNIT_WORDS: tuple[str, ...] = SUBUNIT_WORDS + ("loket", "counter")
+NAMED_SUBUNIT_WORDS: tuple[str, ...] = SUBUNIT_WORDS + ("loket", "counter", "pos", "pos pelayanan")
 # Between an office named as a clause's subject and its stock's figure or zero word, only these stand: "karena
 # UPT Sebatik masih ada stok 420 keping", "loket Sebatik sisa 12 keping", "UPT Krayan sudah habis". (An office
 # after "di", "dari", "untuk" or "maupun" is no such subject: "Kami dari UPT Sebatik ...", "di Kantor Dinas
@@ -3046,6 +3046,29 @@ COLLECTED_PHRASES: tuple[str, ...] = tuple(
     for who in ("kami ", "saya ", "sy ", "di", "")
 ) + ("we collected", "we have collected", "have been collected", "were collected", "was collected")
 ROLE_PHRASES["received"] += COLLECTED_PHRASES
+# The rest still to be collected from the province, a plan: "kami mau kirim staf ambil sisa KIA yg 700" counts no
+# stock and no receipt.
+ROLE_PHRASES["ignore"] += (
+    "ambil sisa", "ambil sisanya", "mengambil sisa", "mengambil sisanya", "jemput sisa", "jemput sisanya",
+    "menjemput sisa", "pick up the rest", "collect the rest",
+)
+# An earlier ask said to be part of another figure is no ask of its own: "yg 2.500 itu sdh termasuk yg sy minta
+# 2.000, jd total cuma 2.500".
+ROLE_PHRASES["ignore"] += tuple(
+    f"termasuk {that} {who} minta" for that in ("yang", "yg") for who in ("saya", "sy", "kami", "aku", "kita")
+) + tuple(f"termasuk permintaan {who}" for who in ("saya", "sy", "kami", "kita")) + (
+    "includes the one we asked", "includes our request of", "including our request of",
+)
+# A receipt's count of what physically arrived, beside the delivery note's figure: "Diterima fisik : 2.800 keping".
+ROLE_PHRASES["received"] += (
+    "diterima fisik", "diterima secara fisik", "fisik diterima", "yang diterima fisik", "yg diterima fisik",
+    "physically received", "received physically",
+)
+# A shortfall of a shipment given back to be checked is no new ask: "Mohon dicek kembali kekurangan 200 keping".
+ROLE_PHRASES["ignore"] += tuple(
+    f"{check} {gap}" for check in ("dicek kembali", "dicek ulang", "dicek", "cek kembali", "cek ulang", "periksa")
+    for gap in ("kekurangan", "kekurangannya", "selisih", "selisihnya")
+) + ("check the shortfall of", "check the missing")
 RECEIPT_VERBS += COLLECTED_PHRASES
 RECEIPT_KIND_MORE += COLLECTED_PHRASES
 # "habis" as a chat writes it: "stok ktp el nol bu hbs smua".
@@ -4024,6 +4047,10 @@ TAKE_BACK_LEADS: tuple[str, ...] = (
     "maksudnya", "maksud saya", "maksud kami", "yang benar", "yg benar", "yang betul", "yg betul", "seharusnya",
     "harusnya", "mestinya", "jadi", "jd", "menjadi", "mjd", "sebanyak", "sejumlah", "i mean", "should be",
     "pak", "bu", "ya",
+    # A recount that gives the right figure: "2.808 -> sorry, after checking gudang: 2.724 keping".
+    "after checking", "after checking gudang", "after checking the warehouse", "after recount", "after recounting",
+    "setelah dicek", "setelah dicek ulang", "setelah cek gudang", "setelah dicek di gudang", "setelah dihitung ulang",
+    "stlh dicek", "stlh cek gudang",
 )
 # Right after a figure (and its unit), in brackets, these mark it as the corrected one: "3.000 keping (koreksi)".
 CORRECTED_MARKS: tuple[str, ...] = (
