@@ -32,10 +32,10 @@ def _approved(desk12: Desk12, words: str) -> tuple[int, int, str]:
 
 
 @pytest.mark.parametrize(("words", "note"), [
-    ("Gaskan pak, lanjut ja. Kirim lusa.", "kirim lusa"),
+    ("Gaskan pak, lanjut ja. Kirim lusa.", "Kirim lusa."),
     ("Siip, ACC. Tp jgn lupa rekap pemakaian dikirim tiap Jumat.", "jgn lupa rekap pemakaian dikirim tiap Jumat"),
     ("Iyo, jalan mi, kirimkan semua.", None),
-    ("Jalan terus pak. Dikirim hari Senin.", "dikirim hari senin"),
+    ("Jalan terus pak. Dikirim hari Senin.", "Dikirim hari Senin."),
 ], ids=["gas-then-when", "sip-acc-then-duty", "makassar-jalan-mi", "jalan-terus-then-day"])
 def test_a_go_ahead_in_everyday_or_regional_speech_approves_the_proposal(desk12: Desk12, words: str,
                                                                          note: str | None) -> None:
