@@ -517,7 +517,9 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
                    "item": req.item, "requested": req.requested, "proposed": decision.quantity,
                    "example": example_figure(req.requested, decision.quantity, desk.config.stock.pack_size),
                    "reasons": reasons, "explanation": explanation, "changes": changes or [],
-                   "note": note, "previous_approved": previous_approved, "joined_proposal": joined_proposal})
+                   "note": note, "previous_approved": previous_approved, "joined_proposal": joined_proposal,
+                   # the district objects to what was approved (its appeal), whatever its new figure
+                   "appealed": any(r.code == "district_appeal" for r in decision.reasons)})
 
 
 def record_update(req: Request, changes: list[dict[str, object]], *, actor: str, at: datetime,

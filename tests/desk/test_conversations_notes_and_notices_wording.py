@@ -48,6 +48,17 @@ def test_a_higher_figure_after_a_part_approval_is_told_as_an_objection_to_the_pa
     assert "telah mengoreksi permohonan ini" not in text
 
 
+def test_a_protest_asking_less_than_first_asked_but_more_than_approved_is_an_objection(desk12: Desk12) -> None:
+    """Malinau asked 1.800 and got a part; it protests the part with 1.700: less than its first ask, more than
+    approved. The managers read an objection to the part, not a correction."""
+    part, notice = appealed_part(desk12, "Maaf pak, jumlah yang disetujui tidak cukup untuk pelayanan keliling "
+                                         "kami. Mohon minimal 1.700 keping.")
+    text = flat(notice.text)
+    assert part < 1700, part
+    assert "mengajukan keberatan atas persetujuan sebagian" in text, notice.text
+    assert "kini kabupaten/kota memohon 1.700 keping" in text, notice.text
+
+
 def test_a_lower_figure_after_a_part_approval_is_still_a_correction(desk12: Desk12) -> None:
     mid, _ = desk12.send(MALINAU, "Permohonan blangko KTP-el", REQUEST.format(stock=500, asked="1.800", name="Malinau"))
     assert desk12.request()["state"] == "approved" and desk12.request()["approved"] < 1800
