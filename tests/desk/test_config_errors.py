@@ -9,8 +9,9 @@ import pytest
 from tests.desk.conftest import mailbot
 
 # the shipped config.toml's line of Malinau's name (a second name is written right under it)
-_MALINAU_NAME_LINE = (Path(__file__).resolve().parents[2] / "config.toml").read_text(
-    encoding="utf-8").splitlines().index('name = "Kabupaten Malinau"') + 1
+_SHIPPED = (Path(__file__).resolve().parents[2] / "config.toml").read_text(encoding="utf-8").splitlines()
+_MALINAU_NAME_LINE = _SHIPPED.index('name = "Kabupaten Malinau"') + 1
+_SIGNATURE_LINE = next(n for n, line in enumerate(_SHIPPED, 1) if "Bidang Pelayanan" in line)
 
 
 @pytest.mark.parametrize(
@@ -246,7 +247,8 @@ def test_a_wrong_value_is_said_in_plain_words(tmp_path: Path, edit: tuple[str, s
     (lambda s: s.encode("utf-16"), 'is saved as UTF-16 ("Unicode"); save it as UTF-8 text'),
     (lambda s: s.encode("utf-16-le"), 'is saved as UTF-16 ("Unicode"); save it as UTF-8 text'),
     (lambda s: s.replace("Bidang Pelayanan", "Bidang Pelayanan é").encode("latin-1"),
-     "is not UTF-8 text (byte 0xe9 on line 17, as Latin-1 or Windows-1252 write it); save it as UTF-8 text"),
+     f"is not UTF-8 text (byte 0xe9 on line {_SIGNATURE_LINE}, as Latin-1 or Windows-1252 write it); save it as UTF-8 "
+     "text"),
     (lambda s: s.replace("\n", "\r").encode(), "has old Mac line ends (a CR alone, no LF); save it with Unix (LF)"),
     (lambda s: s.replace('name = "Kabupaten Malinau"', 'name = "Kabupaten Malinau"\nname = "Malinau"').encode(),
      f"not valid TOML: Cannot overwrite a value (at line {_MALINAU_NAME_LINE + 1}, column 17): 'name = \"Malinau\"'"),
