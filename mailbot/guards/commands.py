@@ -22,7 +22,7 @@ from mailbot.quantities import (
     quantity_pattern,
 )
 from mailbot.quantities import NUMBER_WORDS as SPELLED_NUMBER_WORDS
-from mailbot.reader.vocabulary import WEEKDAY_OF
+from mailbot.reader.vocabulary import WEEKDAY_OF, alternation
 
 Action = Literal["approve", "reject"]
 MAX_REASON_CHARS = 500
@@ -91,8 +91,7 @@ ASSENT_PARTICLES: tuple[str, ...] = ("pak", "bu", "bapak", "ibu", "ya", "please"
                                      "silahkan", "ai", "lah", "je", "aja", "saja",
                                      # Malay "boleh lah tu", Bugis-Makassar "ok mi itu", "lanjutkan ja", "iye ji"
                                      "tu", "itu", "mi", "ja", "ji")
-_ASSENT_RE = re.compile(r"^(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                                           for w in sorted(ASSENT_WORDS, key=len, reverse=True))
+_ASSENT_RE = re.compile(r"^(?:" + alternation(ASSENT_WORDS)
                         + r")\b['\u2019]?[\s,.!:;\-]*(?:(?:" + "|".join(ASSENT_PARTICLES) + r")\b"
                           r"[\s,.!:;\-]*){0,2}", re.IGNORECASE)
 # The figure the district asked, named after the command ("Fine by me, please approve the full amount", "setujui
@@ -112,7 +111,7 @@ LIMIT_WORDS: tuple[str, ...] = (
     *(f"{verb} {to}" for verb in ("dibatasi", "dikurangi", "kurangi", "diturunkan", "turunkan", "dipotong", "potong")
       for to in ("jadi", "jd", "menjadi", "mjd")),
 )
-_LIMIT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(LIMIT_WORDS, key=len, reverse=True))
+_LIMIT = alternation(LIMIT_WORDS)
 _LIMIT_RE = re.compile(rf"(?:(?:but|tapi|tp|tetapi|namun|nanging)[\s,]+)?(?:{_LIMIT})(?![^\W\d_])[\s:;,]*(?=\d)",
                        re.IGNORECASE)
 # A figure granted for now right after the word of assent: "Silakan diproses 3.500 saja", "Ok, 2.000 dulu".
@@ -153,8 +152,7 @@ WHEN_WORDS: tuple[str, ...] = (
 )
 # ... a day named with the week it falls in ("Senin depan")
 WHEN_AFTER_WORDS: tuple[str, ...] = ("depan", "pagi", "siang", "sore")
-_WHEN = (r"(?:hari\s+)?(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
-                                       sorted(WHEN_WORDS, key=len, reverse=True))
+_WHEN = (r"(?:hari\s+)?(?:" + alternation(WHEN_WORDS)
          + r")(?:\s+(?:" + "|".join(WHEN_AFTER_WORDS) + r"))?(?![^\W\d_])")
 _SEND_PARTICLES = r"[\s,.!]*(?:(?:" + "|".join(SEND_PARTICLES) + r")(?![^\W\d_])[\s,.!]*)*"
 _WHEN_RE = re.compile(rf"(?P<when>{_WHEN}){_SEND_PARTICLES}", re.IGNORECASE)
@@ -733,10 +731,10 @@ DEADLINE_VERBS: tuple[str, ...] = (*SEND_WORDS, "sampai", "sampe", "tiba", "dite
 DEADLINE_AFTER: tuple[str, ...] = ("ya", "yah", "pak", "bu", "kerja", "sejak", "dari", "hari", "ini", "sekarang",
                                    "sudah", "sdh", "harus", "hrs", "di", "kabupaten", "lokasi", "tujuan",
                                    "working", "from", "now", "today", *ASSENT_PARTICLES)
-_DEADLINE_WORD = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(DEADLINE_WORDS, key=len, reverse=True))
+_DEADLINE_WORD = alternation(DEADLINE_WORDS)
 _DEADLINE_SPAN = (r"(?:(?:\d{1,3}|" + "|".join(DEADLINE_NUMBERS) + r")\s*(?:"
                   + "|".join((*DURATION_WORDS, "bulan", "bln")) + r")|"
-                  + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in DEADLINE_SPANS) + r")(?![^\W\d_])")
+                  + alternation(DEADLINE_SPANS) + r")(?![^\W\d_])")
 # A time limit said as the day the blanks are to be there by ("paling lambat minggu depan sudah sampai", "tolong dikirim
 # sebelum tgl 15", "maks akhir bulan ini"): the words of "by" and the day, a date in it never a count of blanks.
 DEADLINE_BY_WORDS: tuple[str, ...] = ("sebelum", "sblm", "paling lambat", "plg lambat", "paling telat", "plg telat",
@@ -752,7 +750,7 @@ _DEADLINE_DAY = (
     # "akhir bulan ini", "awal minggu depan", "pertengahan Desember"
     rf"|(?:akhir|awal|pertengahan)\s+(?:bulan|bln|minggu|mgg|pekan|tahun|thn|{_MONTH})(?:\s+(?:ini|depan))?"
     r")(?![^\W\d_])(?![/.,-]?\d)")
-_DEADLINE_BY = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(DEADLINE_BY_WORDS, key=len, reverse=True))
+_DEADLINE_BY = alternation(DEADLINE_BY_WORDS)
 # ... and the place it is to be at ("sudah sampai di Tarakan"), a few words that must change nothing (_time_limit)
 _DEADLINE_PLACE = r"(?:(?:di|ke)\s+(?P<place>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[\s,.!]*)?"
 _AROUND = r"(?:(?:{})(?![^\W\d_])[\s,.!]*)*"
