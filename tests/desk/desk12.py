@@ -166,6 +166,16 @@ def answer_gmail(d: Desk12, reply: Out, words: str) -> tuple[str, dict[str, int]
     return send_answer(d, BULUNGAN, reply, words, above=GMAIL)
 
 
+def part_approved(d: Desk12) -> Out:
+    """Nunukan's 3.500 held, the kadis approves 2.000 of it: the desk's mail telling Nunukan."""
+    _, held = held_for_managers(d)
+    n = len(d.out())
+    send_answer(d, MANAGERS[0], held, "SETUJU 2.000", above=GMAIL)
+    [told] = [o for o in d.out()[n:] if NUNUKAN in o.to]
+    assert "SEBAGIAN" in told.text, told.text
+    return told
+
+
 def dispatched(d: Desk12) -> Out:
     """BLK-2026-0001 (2.000) approved and dispatched; the desk's dispatch mail."""
     approved(d)

@@ -6,20 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import GMAIL, NUNUKAN, Desk12, held_for_managers, send_answer
-from tests.desk.mailkit import MANAGERS
+from tests.desk.desk12 import GMAIL, NUNUKAN, Desk12, part_approved, send_answer
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-
-def _part_approved(desk12: Desk12) -> object:
-    """Nunukan's 3.500 held, the kadis approves 2.000 of it: the desk's mail telling Nunukan."""
-    _, held = held_for_managers(desk12)
-    n = len(desk12.out())
-    send_answer(desk12, MANAGERS[0], held, "SETUJU 2.000", above=GMAIL)
-    [told] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
-    assert "SEBAGIAN" in told.text, told.text
-    return told
 
 
 @pytest.mark.parametrize(("words", "above"), [
@@ -28,7 +17,7 @@ def _part_approved(desk12: Desk12) -> object:
     ("Ok diterima pak, kalau nanti ternyata kurang kami usulkan kembali. Terima kasih.", ""),
 ], ids=["baik_jika_masih_kurang", "phone_klo_kurang", "kalau_nanti_ternyata_kurang"])
 def test_an_acceptance_promising_to_ask_again_is_recorded(desk12: Desk12, words: str, above: str) -> None:
-    told = _part_approved(desk12)
+    told = part_approved(desk12)
     n, to_managers = len(desk12.out()), len(desk12.to_managers())
     mid, outcome = send_answer(desk12, NUNUKAN, told, words, above=above)
     # was: "not a request, report or receipt" in the queue, and "akan dibaca serta ditindaklanjuti" to the district
@@ -41,6 +30,6 @@ def test_an_acceptance_promising_to_ask_again_is_recorded(desk12: Desk12, words:
 
 
 def test_a_new_ask_beside_the_acceptance_is_no_confirmation(desk12: Desk12) -> None:
-    told = _part_approved(desk12)
+    told = part_approved(desk12)
     mid, outcome = send_answer(desk12, NUNUKAN, told, "ok diterima pak, kalau kurang kami minta lagi 1.000 keping")
     assert outcome != {"follow-up-confirmed": 1}, outcome

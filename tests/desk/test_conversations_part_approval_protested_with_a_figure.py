@@ -6,20 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import GMAIL, NUNUKAN, Desk12, flat, held_for_managers, send_answer
-from tests.desk.mailkit import MANAGERS
+from tests.desk.desk12 import GMAIL, NUNUKAN, Desk12, flat, part_approved, send_answer
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-
-def _part_approved(desk12: Desk12) -> object:
-    """Nunukan's 3.500 held, the kadis approves 2.000 of it: the desk's mail telling Nunukan."""
-    _, held = held_for_managers(desk12)
-    n = len(desk12.out())
-    send_answer(desk12, MANAGERS[0], held, "SETUJU 2.000", above=GMAIL)
-    [told] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
-    assert "SEBAGIAN" in told.text, told.text
-    return told
 
 
 @pytest.mark.parametrize(("words", "above", "asked"), [
@@ -30,7 +19,7 @@ def _part_approved(desk12: Desk12) -> object:
 ], ids=["only_lasts_ten_days", "too_few_least_needed", "phone_too_few_least_needed"])
 def test_a_part_approval_protested_with_a_figure_goes_to_the_managers(
         desk12: Desk12, words: str, above: str, asked: str) -> None:
-    told = _part_approved(desk12)
+    told = part_approved(desk12)
     to_managers = len(desk12.to_managers())
     mid, outcome = send_answer(desk12, NUNUKAN, told, words, above=above)
     # was: only "akan dibaca serta ditindaklanjuti langsung oleh petugas kami", the approval left to be dispatched
@@ -43,7 +32,7 @@ def test_a_part_approval_protested_with_a_figure_goes_to_the_managers(
 
 
 def test_the_part_said_enough_for_now_keeps_the_approval(desk12: Desk12) -> None:
-    told = _part_approved(desk12)
+    told = part_approved(desk12)
     to_managers = len(desk12.to_managers())
     _, outcome = send_answer(desk12, NUNUKAN, told, "Baik pak, 2.000 cukup untuk sementara. Terima kasih.")
     request = desk12.request()
