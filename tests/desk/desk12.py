@@ -170,7 +170,8 @@ def part_approved(d: Desk12) -> Out:
     """Nunukan's 3.500 held, the kadis approves 2.000 of it: the desk's mail telling Nunukan."""
     _, held = held_for_managers(d)
     n = len(d.out())
-    send_answer(d, MANAGERS[0], held, "SETUJU 2.000", above=GMAIL)
+    _, outcome = send_answer(d, MANAGERS[0], held, "SETUJU 2.000", above=GMAIL)
+    assert outcome == {"manager-approve": 1}, outcome
     [told] = [o for o in d.out()[n:] if NUNUKAN in o.to]
     assert "SEBAGIAN" in told.text, told.text
     return told

@@ -7,21 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import GMAIL, NUNUKAN, Desk12, held_for_managers, send_answer
-from tests.desk.mailkit import MANAGERS
+from tests.desk.desk12 import GMAIL, NUNUKAN, Desk12, part_approved, send_answer
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-
-def _part_approved(desk12: Desk12) -> object:
-    """Nunukan's 3.500 held, the kadis approves 2.000 of it: the desk's mail telling Nunukan."""
-    _, held = held_for_managers(desk12)
-    n = len(desk12.out())
-    _, outcome = send_answer(desk12, MANAGERS[0], held, "SETUJU 2.000", above=GMAIL)
-    assert outcome == {"manager-approve": 1}, outcome
-    [told] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
-    assert "SEBAGIAN" in told.text, told.text
-    return told
 
 
 @pytest.mark.parametrize("words", [
@@ -30,7 +18,7 @@ def _part_approved(desk12: Desk12) -> object:
     "baik 2.000 dulu tidak apa-apa",
 ], ids=["thanks-enough-for-now", "thanks-then-enough", "for-now-no-matter"])
 def test_the_approved_figure_accepted_keeps_the_approval(desk12: Desk12, words: str) -> None:
-    told = _part_approved(desk12)
+    told = part_approved(desk12)
     n, to_managers = len(desk12.out()), len(desk12.to_managers())
     mid, outcome = send_answer(desk12, NUNUKAN, told, words, above=GMAIL)
     request = desk12.request()
@@ -41,7 +29,7 @@ def test_the_approved_figure_accepted_keeps_the_approval(desk12: Desk12, words: 
 
 
 def test_a_figure_below_the_approval_still_lowers_the_request(desk12: Desk12) -> None:
-    told = _part_approved(desk12)
+    told = part_approved(desk12)
     _, outcome = send_answer(desk12, NUNUKAN, told, "Pak, cukup 1.500 saja.", above=GMAIL)
     assert desk12.request()["requested"] == 1500, outcome
 
@@ -51,7 +39,7 @@ def test_a_figure_below_the_approval_still_lowers_the_request(desk12: Desk12) ->
     "baik 2rb dulu tidak apa-apa pak",
 ], ids=["thanks-enough-for-now", "short-figure-no-matter"])
 def test_the_acceptance_is_recorded_and_not_answered(desk12: Desk12, words: str) -> None:
-    told = _part_approved(desk12)
+    told = part_approved(desk12)
     n = len(desk12.out())
     mid, outcome = send_answer(desk12, NUNUKAN, told, words, above=GMAIL)
     assert outcome == {"follow-up-confirmed": 1}, (outcome, desk12.queue(mid))
@@ -66,7 +54,7 @@ def test_the_acceptance_is_recorded_and_not_answered(desk12: Desk12, words: str)
     "Baik bu, 2rb keping kami terima, jika kurang kami mohon kembali.",
 ], ids=["siap-no-problem", "setuju-for-now", "kami-terima-ask-again", "kami-terima-mohon-kembali"])
 def test_an_acceptance_in_a_managers_word_or_as_taken_is_a_confirmation(desk12: Desk12, words: str) -> None:
-    told = _part_approved(desk12)
+    told = part_approved(desk12)
     n = len(desk12.out())
     mid, outcome = send_answer(desk12, NUNUKAN, told, words, above=GMAIL)
     # was: queued as a district's SETUJU/TOLAK, or as a receipt of blanks not yet dispatched, and answered with
@@ -79,6 +67,6 @@ def test_an_acceptance_in_a_managers_word_or_as_taken_is_a_confirmation(desk12: 
 
 
 def test_a_tolak_from_a_district_on_its_approved_request_still_goes_to_a_person(desk12: Desk12) -> None:
-    told = _part_approved(desk12)
+    told = part_approved(desk12)
     mid, _ = send_answer(desk12, NUNUKAN, told, "Tolak pak, 2.000 terima kasih", above=GMAIL)
     assert desk12.queue(mid) == {"district_command"}
