@@ -717,6 +717,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
 
     from mailbot.transports.imap import (
         PlainIMAPClient,
+        certificate_refused_by,
         create_missing_folders,
         log_in,
         login_refused,
@@ -725,7 +726,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         server_text,
         setup_refused,
     )
-    from mailbot.transports.tls import certificate_names, certificate_refused, client_context, is_name_mismatch
+    from mailbot.transports.tls import client_context
 
     port = inbox.port or (993 if inbox.tls == "implicit" else 143)
     where = f"{inbox.host}:{port}"
@@ -741,9 +742,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
                                                   read=inbox.read_timeout_seconds))
     except (OSError, IMAPClientError) as exc:
         if isinstance(exc, ssl.SSLCertVerificationError):  # as `mailbot run` says it
-            names = (certificate_names(inbox.host, port, starttls=inbox.tls == "starttls", ca_file=inbox.ca_file,
-                                       timeout=inbox.connect_timeout_seconds) if is_name_mismatch(exc) else None)
-            return f"inbox: {certificate_refused(exc, 'IMAP', where, 'inbox', names)}", None
+            return f"inbox: {certificate_refused_by(exc, inbox, port, where)}", None
         if refused := setup_refused(exc, inbox, port):  # as `mailbot run` says it
             return refused, None
         if said := refused_for_now(exc):  # a BYE greeting: shutting down or full, `mailbot run` tries again
@@ -785,9 +784,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         return f"inbox: {login_refused(where, inbox.username, inbox.password_env, exc)}", None
     except (OSError, IMAPClientError, ssl.SSLError) as exc:
         if isinstance(exc, ssl.SSLCertVerificationError):  # after STARTTLS
-            names = (certificate_names(inbox.host, port, starttls=inbox.tls == "starttls", ca_file=inbox.ca_file,
-                                       timeout=inbox.connect_timeout_seconds) if is_name_mismatch(exc) else None)
-            return f"inbox: {certificate_refused(exc, 'IMAP', where, 'inbox', names)}", None
+            return f"inbox: {certificate_refused_by(exc, inbox, port, where)}", None
         if refused := setup_refused(exc, inbox, port):
             return refused, None
         if passes(exc):  # it spoke, then closed (a server restarting, a proxy): `mailbot run` tries again

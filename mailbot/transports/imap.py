@@ -255,6 +255,14 @@ def tls_mismatch(exc: BaseException, where: str, tls: str) -> str | None:
             'that port: use tls = "implicit" with port 993, tls = "starttls" with port 143')
 
 
+def certificate_refused_by(exc: ssl.SSLCertVerificationError, config: ImapInboxConfig, port: int, where: str) -> str:
+    """The one line for an IMAP server whose certificate is refused (as `mailbot run` and `check-config` say it):
+    for a name that does not match, the names the certificate holds, read over a second connection."""
+    names = (certificate_names(config.host, port, starttls=config.tls == "starttls", ca_file=config.ca_file,
+                               timeout=config.connect_timeout_seconds) if is_name_mismatch(exc) else None)
+    return certificate_refused(exc, "IMAP", where, "inbox", names)
+
+
 def setup_refused(exc: BaseException, config: ImapInboxConfig, port: int) -> str | None:
     """The one line, with "inbox" and the fix, for a connection the IMAP server at host:*port* can never give
     as configured (TLS spoken to a plain port or the other way round, STARTTLS not on offer, another protocol
@@ -944,10 +952,7 @@ class ImapInbox:
         return ImapUnreachable(f"IMAP server {self._where} not reachable now: {self._outage.cause}")
 
     def _certificate_error(self, exc: ssl.SSLCertVerificationError) -> ImapConnectionError:
-        config = self._config
-        names = (certificate_names(config.host, self._port, starttls=config.tls == "starttls", ca_file=config.ca_file,
-                                   timeout=config.connect_timeout_seconds) if is_name_mismatch(exc) else None)
-        return ImapCertificateError(certificate_refused(exc, "IMAP", self._where, "inbox", names))
+        return ImapCertificateError(certificate_refused_by(exc, self._config, self._port, self._where))
 
     def _stopped(self) -> ImapConnectionError:
         return ImapConnectionError(f"stopped while waiting for the IMAP server {self._where}")
