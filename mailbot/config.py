@@ -703,6 +703,17 @@ class DistrictConfig(_Strict):
                 raise ValueError(f"{key}: {stray[0]} is not one of the district's senders; list it in senders too")
         return self
 
+    @model_validator(mode="after")
+    def _opening_stock_of_every_item(self) -> DistrictConfig:
+        """Every item's opening stock is stated: one left out would open at 0 and the first run would alert the
+        managers that the district is out of it, on a figure nobody gave (a district that has none writes 0)."""
+        if left := [item for item in ITEMS if item not in self.opening_stock]:
+            written = ", ".join(f'"{item}" = {self.opening_stock[item] if item in self.opening_stock else "N"}'
+                                for item in ITEMS)
+            raise ValueError(f"opening_stock: no opening stock for {' and '.join(left)}; write the pieces on hand "
+                             f"when mailbot starts (0 if there are none): opening_stock = {{ {written} }}")
+        return self
+
 
 def _days(value: object) -> object:
     """The working days as numbers in a list ([0, 1, 2, 3, 4]): a day or a range written as text ("0-4",
