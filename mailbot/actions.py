@@ -964,6 +964,9 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
                        else {"code": "note", "reason": reason})
     # what the system proposed, when the person decided less: the cut is the person's, not the arithmetic's
     proposal = req.approved if req.state == "held" and req.approved and qty < req.approved else None
+    # the managers were asked to decide it and someone else did
+    asked = req.approved if req.state == "held" and not _by_manager(desk, actor) else None
+    was_held = req.state == "held"
     decision = _record(session, desk, req, "approve", qty, actor=actor, reasons=reasons, arithmetic=[], note=note)
     session.flush()  # its id names the ledger source and the mail's purpose
     _approve(session, desk, req, qty, actor=actor, source=f"decision:{decision.id}")
@@ -979,6 +982,9 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
                                    "decided_by": _decided_by(desk, actor), "manager_reason": told_reason,
                                    "change_declined": change_declined, "appeal_granted": appeal_granted,
                                    "system_proposal": proposal})
+    if was_held and not _by_manager(desk, actor):
+        _tell_managers_decided(session, desk, req, decision, outcome="DISETUJUI SEBAGIAN" if partial else "DISETUJUI",
+                               quantity=qty, proposal=asked, actor=actor, reason=told_reason or reason)
     _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: disetujui {qty}")
     return ActionOutcome("DISETUJUI SEBAGIAN" if partial else "DISETUJUI", qty, told=_redirected(req, told))
 
@@ -1003,11 +1009,44 @@ def _close_items(session: Session, desk: Desk, req: Request, *, actor: str, reso
             attention.close(session, desk, item.id, actor=actor, resolution=resolution)
 
 
+def decided_by_words(managers: Sequence[str], actor: str) -> str:
+    """Who decided, in words for a district's or a manager's mail: a manager as such, a person at the command line
+    as the desk's officer (with the name given with --by), never the login code ("cli:root") nor a manager's
+    direction that nobody gave.
+
+    >>> decided_by_words(["kadis@x.example"], "Kadis@x.example"), decided_by_words(["kadis@x.example"], "cli:root")
+    ('pimpinan (Kadis@x.example)', 'petugas meja layanan blangko')
+    >>> decided_by_words([], "Kabid Dafduk")
+    'petugas meja layanan blangko (Kabid Dafduk)'
+    """
+    if actor.lower() in (m.lower() for m in managers):
+        return f"pimpinan ({actor})"
+    if actor.startswith("cli:"):
+        return "petugas meja layanan blangko"
+    return f"petugas meja layanan blangko ({actor})"
+
+
 def _decided_by(desk: Desk, actor: str) -> str:
     """Who decided, as the district reads it."""
-    if actor in desk.config.office.managers:
-        return f"pimpinan ({actor})"
-    return "petugas meja layanan blangko atas arahan pimpinan"
+    return decided_by_words(desk.config.office.managers, actor)
+
+
+def _by_manager(desk: Desk, actor: str) -> bool:
+    return actor.lower() in (m.lower() for m in desk.config.office.managers)
+
+
+def _tell_managers_decided(session: Session, desk: Desk, req: Request, decision: Decision, *, outcome: str,
+                           quantity: int | None, proposal: int | None, actor: str, reason: str | None) -> None:
+    """A request held for the managers was decided by someone else (the operator's `mailbot approve` or
+    `reject`): the managers, whose notice asked them to decide, hear once who decided what, and why."""
+    queue(session, desk, purpose=f"decided-by-hand:{req.id}:{decision.id}", category="notice",
+          template="notice_decided", to=desk.config.office.managers, request_pk=req.id,
+          context={"reference": req.reference, "district_name": desk.district_name(req.district),
+                   "item": req.item, "requested": req.requested, "outcome": outcome, "quantity": quantity,
+                   "proposal": proposal, "by": _decided_by(desk, actor), "reason": reason,
+                   "district_told": _district_told(session, req),
+                   # the desk's own proposal (a stock alert's), asked by no district
+                   "own_proposal": bool(req.proactive) and req.message_pk is None})
 
 
 # The stocks a district states in a request's conversation (mailbot.conversation): an appeal's, a follow-up's, a
@@ -1162,9 +1201,14 @@ def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: st
     # the desk's own proposal (a stock alert's), asked by no one: the district hears of its end only when it was
     # told of the shipment before, and then as the province's plan called off, never as its "permohonan" refused
     silent = bool(req.proactive) and req.message_pk is None and not _district_told(session, req)
-    _end(session, desk, req, action="reject", state="rejected", actor=actor, note=reason,
+    asked = req.approved if req.state == "held" and not _by_manager(desk, actor) else None
+    was_held = req.state == "held"
+    decision = _end(session, desk, req, action="reject", state="rejected", actor=actor, note=reason,
          reasons=[{"code": "manager", "via": via}], details={"reason": reason, "via": via, "withdrawn": withdrawn},
          template=None if silent else "reply_rejected", context={"reason": reason, "withdrawn": withdrawn})
+    if was_held and not _by_manager(desk, actor):
+        _tell_managers_decided(session, desk, req, decision, outcome="DITOLAK", quantity=None, proposal=asked,
+                               actor=actor, reason=reason)
     _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: ditolak ({reason})")
     untold = "the district is not written to: it never heard of this proposal of the desk's own" if silent else None
     if withdrawn:  # the confirmation says what the district's mail says: the approval is withdrawn too
@@ -1218,7 +1262,7 @@ def _district_told(session: Session, req: Request) -> bool:
 
 def _end(session: Session, desk: Desk, req: Request, *, action: str, state: str, actor: str, note: str,
          reasons: list[dict[str, object]], details: dict[str, object], template: str | None,
-         context: dict[str, object]) -> None:
+         context: dict[str, object]) -> Decision:
     """Close *req* without a shipment (a rejection, a withdrawal): the decision is recorded, an approval
     not yet dispatched is released, the action audited and the district told (unless *template* is None)."""
     released = req.approved if req.state == "approved" and req.approved and req.district else None
@@ -1233,6 +1277,7 @@ def _end(session: Session, desk: Desk, req: Request, *, action: str, state: str,
     if template is not None:
         _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template=template, decision=True,
                        context=context)
+    return decision
 
 
 WITHDRAWABLE = ("clarifying", "held", "approved", "linked")

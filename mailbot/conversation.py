@@ -1374,7 +1374,8 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
         queue(session, desk, purpose=f"lowered:{req.id}:{tag}", category="notice",
               template="notice_approval_lowered", to=desk.config.office.managers, request_pk=req.id,
               context={"reference": req.reference, "district_name": desk.district_name(req.district),
-                       "item": req.item, "changes": changed, "before": lowered_from[0], "by": lowered_from[1],
+                       "item": req.item, "changes": changed, "before": lowered_from[0],
+                       "by": actions.decided_by_words(desk.config.office.managers, lowered_from[1]),
                        "approved": req.approved, "note": note if note is not None else
                        (verdict.body_excerpt or "")[:600]})
     if was_held and req.state != "held" and hold is None:

@@ -6,6 +6,7 @@ import email
 import email.policy
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -950,7 +951,7 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                 outcome = actions.decline_appeal(session, desk, target, command.reason or "", actor=actor,
                                                  via=f"message:{message.id}")
             else:
-                unconfirmed = _unconfirmed_rejection(command, target)
+                unconfirmed = _unconfirmed_rejection(command, target, desk.config.office.managers)
                 if unconfirmed is not None:
                     _command_error(session, desk, message, verdict, trust, unconfirmed, target)
                     return MessageOutcome.MANAGER_COMMAND_UNCONFIRMED
@@ -974,7 +975,8 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
     except InvalidAction:
         # Two managers answering the same notice, or a decision the request no longer allows: the
         # manager is told why, instead of the reply failing (and being quarantined) unanswered.
-        _command_error(session, desk, message, verdict, trust, _refusal(command, target), target)
+        refusal = _refusal(command, target, desk.config.office.managers)
+        _command_error(session, desk, message, verdict, trust, refusal, target)
         return MessageOutcome.MANAGER_COMMAND_REFUSED
     if appeal is not None:
         attention.close(session, desk, appeal.id, actor=actor, resolution=f"diputuskan pimpinan: {outcome.label}")
@@ -1104,21 +1106,21 @@ def _unconfirmed(command: ManagerCommand, target: Request, concerns: list[action
             "stok kabupaten rusak karena banjir. Alasan tersebut akan dicatat.")
 
 
-def _unconfirmed_rejection(command: ManagerCommand, target: Request) -> str | None:
+def _unconfirmed_rejection(command: ManagerCommand, target: Request, managers: Sequence[str]) -> str | None:
     """Why a TOLAK of a request approved already is not applied as written, in Indonesian (None: apply it):
     the district was told of the approval, and a TOLAK in the wrong thread would withdraw it; the manager
     confirms with TOLAK PAKSA <alasan>, as the operator does with `mailbot reject --force`."""
     if command.forced or target.state != "approved" or not target.approved:
         return None
     return (f"permohonan {target.reference} sudah DISETUJUI sebelumnya sebanyak {number(target.approved)} keping "
-            f"({_approved_by(target)}) dan kabupaten/kota sudah diberi tahu; penolakan akan membatalkan persetujuan "
-            "tersebut, sehingga belum kami laksanakan. Bila persetujuan itu memang hendak dibatalkan, mohon "
-            f"tegaskan dengan membalas: TOLAK PAKSA <alasan>, misalnya: TOLAK PAKSA {command.reason}. "
+            f"({_approved_by(target, managers)}) dan kabupaten/kota sudah diberi tahu; penolakan akan membatalkan "
+            "persetujuan tersebut, sehingga belum kami laksanakan. Bila persetujuan itu memang hendak dibatalkan, "
+            f"mohon tegaskan dengan membalas: TOLAK PAKSA <alasan>, misalnya: TOLAK PAKSA {command.reason}. "
             "Kabupaten/kota akan diberi tahu bahwa persetujuannya dibatalkan, beserta alasannya.")
 
 
-def _approved_by(target: Request) -> str:
-    """Who approved *target*, as a manager reads it."""
+def _approved_by(target: Request, managers: Sequence[str]) -> str:
+    """Who approved *target*, as a manager reads it (in words: never a login code such as "cli:root")."""
     from sqlalchemy import select
     from sqlalchemy.orm import object_session
 
@@ -1131,16 +1133,16 @@ def _approved_by(target: Request) -> str:
         .order_by(Decision.id.desc()).limit(1))
     if actor in (None, actions.POLICY):
         return "otomatis oleh sistem sesuai aturan persetujuan"
-    return f"oleh {actor}"
+    return f"oleh {actions.decided_by_words(managers, actor)}"
 
 
-def _refusal(command: ManagerCommand, target: Request) -> str:
+def _refusal(command: ManagerCommand, target: Request, managers: Sequence[str]) -> str:
     """Why a manager's decision on *target* cannot be applied, in Indonesian."""
     ref = target.reference
     if target.state == "approved":
         return (f"permohonan {ref} sudah DISETUJUI sebelumnya sebanyak {number(target.approved)} keping "
-                f"({_approved_by(target)}); permohonan ini tidak lagi menunggu keputusan, dan balasan ini tidak "
-                "mengubah apa pun.")
+                f"({_approved_by(target, managers)}); permohonan ini tidak lagi menunggu keputusan, dan balasan ini "
+                "tidak mengubah apa pun.")
     if target.state == "rejected":
         return f"permohonan {ref} sudah DITOLAK sebelumnya."
     if target.state == "cancelled":
