@@ -25,7 +25,17 @@ from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.stock.policy import Reason, Step
 from mailbot.store import repo
 from mailbot.store import stock as ledger
-from mailbot.store.schema import AuditEvent, Decision, LedgerEntry, Message, OutboxMessage, Report, Request, StatedStock
+from mailbot.store.schema import (
+    AttentionItem,
+    AuditEvent,
+    Decision,
+    LedgerEntry,
+    Message,
+    OutboxMessage,
+    Report,
+    Request,
+    StatedStock,
+)
 
 # States in which a request can still change: nothing has left the store.
 CHANGEABLE = ("clarifying", "held", "approved")
@@ -1289,11 +1299,22 @@ def settled_doubts(session: Session, desk: Desk, req: Request, message: Message,
     said = "; ".join(f"{FIELD_LABELS.get(str(c['field']), str(c['field'])).lower()}: {_said_value(c['before'])} "
                      f"menjadi {_said_value(c['after'])}" for c in changed)
     reasons = _SETTLED_BY_ANSWER if answered else frozenset({"doubt"})
+    fields = {str(c["field"]) for c in changed}
     for item in attention.open_items(session, kinds=("read",)):
-        if item.request_pk == req.id and item.reason in reasons and item.message_pk is not None \
-                and item.message_pk < message.id:
+        if item.request_pk != req.id or item.message_pk is None or item.message_pk >= message.id:
+            continue
+        # a mail that gave a figure of the stock or the ask the desk could not act on ("masih ada kurang lebih
+        # 350an keping, nanti sy pastikan lg angkanya") is settled by the later mail that changes that figure
+        if item.reason in reasons or (item.reason in _SETTLED_BY_ANSWER and _gave_figure_of(session, item, fields)):
             attention.close(session, desk, item.id, actor="mailbot",
                             resolution=f"diselesaikan oleh email berikutnya #{message.id} ({said})")
+
+
+def _gave_figure_of(session: Session, item: AttentionItem, fields: set[str]) -> bool:
+    """Whether the mail that opened *item* named a figure of one of *fields*, in words the reader could not take."""
+    opened = session.get(Message, item.message_pk)
+    text = str(((opened.verdict if opened is not None else None) or {}).get("body_excerpt") or "")
+    return any(followup.gives_figure_of(text, field) for field in fields)
 
 
 def _said_value(value: object) -> str:
