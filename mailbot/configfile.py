@@ -90,7 +90,7 @@ def _reported(path: Path, text: str) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}{_the_line(text, str(exc))}"
-                          f"{_curly_quotes_hint(text, str(exc))}") from None
+                          f"{_curly_quotes_hint(text, str(exc))}{_thousands_dots_hint(text, str(exc))}") from None
     except RecursionError:
         raise ConfigError(deep) from None
     try:
@@ -365,6 +365,28 @@ def _curly_quotes_hint(text: str, message: str) -> str:
     except tomllib.TOMLDecodeError:
         return ""
     return f"; its quotes are curly, which TOML does not take: write straight quotes: {straight.strip()}"
+
+
+# A number written with dots between its thousands, as Indonesian does ("2.000.000"): no TOML value at all.
+_THOUSANDS = re.compile(r"^\s*([A-Za-z0-9_.\"-]+)\s*=\s*(\d{1,3}(?:\.\d{3}){2,})\s*(?:#.*)?$")
+
+
+def _thousands_dots_hint(text: str, message: str) -> str:
+    """For a TOML error on a line whose value is a number with dots between its thousands (max_quantity_per_movement
+    = 2.000.000): the line to write, the number without dots; "" otherwise. (One dot, "66.000", is a TOML fraction,
+    refused with its own words by the key's check.)
+
+    >>> _thousands_dots_hint("a = 1\\nlimit = 2.000.000 # pieces", "Expected newline (at line 2, column 13)")
+    '; TOML takes no dots between thousands: write limit = 2000000'
+    """
+    found = re.search(r"at line (\d+)", message)
+    lines = text.splitlines()
+    if not found or not 1 <= int(found[1]) <= len(lines):
+        return ""
+    written = _THOUSANDS.match(lines[int(found[1]) - 1])
+    if written is None:
+        return ""
+    return f"; TOML takes no dots between thousands: write {written[1]} = {written[2].replace('.', '')}"
 
 
 def _normal(base: Path, path: Path | str) -> Path:

@@ -124,8 +124,9 @@ def test_every_problem_gets_its_line(desk_dir: Path) -> None:
     path.write_text(text.replace('check_cron = "0 * * * *"', 'check_cron = "61 * * * *"'))
     result = mailbot(desk_dir, "check-config")
     assert result.returncode == 2
-    assert [line.split(":")[2].strip() for line in result.stderr.strip().splitlines()] == [
-        "alerts.check_cron", "digest.cron"]
+    # each starts with the file's name, as the file's other errors do
+    assert [line.split(": ")[2:4] for line in result.stderr.strip().splitlines()] == [
+        [str(path), "alerts.check_cron"], [str(path), "digest.cron"]]
 
 
 def test_a_good_configuration_says_what_it_uses(desk_dir: Path) -> None:
