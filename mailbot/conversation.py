@@ -1243,6 +1243,10 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
     if explained:
         # the district explained why: its reply thanks for the explanation, not for a correction
         changed = [{**c, "explained": True} for c in changed]
+    # a figure the request's first mail wrote but the reading left in doubt ("kira-kira 150an") was not missing: the
+    # district is told it was unclear, never that it was not stated
+    doubted = repo.written_unclearly(session.get(Message, req.message_pk) if req.message_pk is not None else None)
+    changed = [{**c, "unclear": True} if c["before"] is None and c["field"] in doubted else c for c in changed]
     # (never when the mail gives a reason or keeps to a figure at least as large: "tetap memohon 3.500 keping,
     # sebab ... butuh 700 keping" is no lowering to 700, whatever the reading made of it; the managers read it)
     lowered = _lowered_below_approval(req, changed, decided_by) if not explained else None
