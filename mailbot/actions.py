@@ -71,10 +71,39 @@ def quote_of(snippet: str, text: str) -> str:
     for boundary in (_SENTENCE_END_RE, _CLAUSE_END_RE):
         start = max((m.end() for m in boundary.finditer(text, 0, found.start())), default=0)
         end = next((m.start() for m in boundary.finditer(text, found.end())), len(text))
+        start, end = _outside_brackets(text, start, end, found.start(), found.end())
         quote = " ".join(text[start:end].split()).strip(" ,;:-.")
         if len(quote) <= _QUOTE_CHARS:
             return quote
     return " ".join(snippet.split())  # a clause longer than a quote: the reader's own window of it
+
+
+def _outside_brackets(text: str, start: int, end: int, first: int, last: int) -> tuple[int, int]:
+    r"""*start* and *end* of a quote of *text* kept from holding one half of a bracket: a line break inside brackets
+    ends no sentence. A bracket closed in the quote but opened before it is left out ("(pemilih pemula dan layanan
+    jemput bola\nke sekolah-sekolah), dengan ini kami mengajukan ..." is quoted from "dengan ini"); one opened in
+    it is quoted to its close ("4.000 (empat\nribu)"). *first* and *last* bound the figure's own words.
+
+    >>> text = "(jemput bola\nke sekolah), kami mohon 4.000 (empat\nribu) keping"
+    >>> start, end = _outside_brackets(text, 13, 49, 26, 42)
+    >>> text[start:end]
+    ', kami mohon 4.000 (empat\nribu)'
+    """
+    depth = 0
+    for i in range(start, first):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth, start = (depth - 1, start) if depth else (0, i + 1)
+    depth = 0
+    for i in range(last, end):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")" and depth:
+            depth -= 1
+    if depth and (close := text.find(")", end)) != -1:
+        end = close + 1
+    return start, end
 
 
 def facts(verdict: Verdict, *, every_item: bool = False) -> list[dict[str, object]]:
