@@ -538,6 +538,9 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
                      previous_approved: int | None = None, joined_proposal: int | None = None) -> None:
     reasons = held_reasons(decision, skip=("fallback_use",))
     purpose = f"held:{req.id}" if update_of is None else f"held:{req.id}:{update_of}"
+    # who corrected the reading, in words (never the login code "cli:root")
+    changes = [{**c, "by": _decided_by(desk, str(c.get("by") or ""))} if c.get("by_us") else c
+               for c in changes or []]
     queue(session, desk, purpose=purpose, category="notice", template="notice_held",
           to=desk.config.office.managers, request_pk=req.id,
           context={"reference": req.reference, "district": req.district,

@@ -1409,7 +1409,8 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
               to=desk.config.office.managers, request_pk=req.id,
               context={"reference": req.reference, "district_name": desk.district_name(req.district),
                        "item": req.item, "changes": changed, "by_us": bool(changed and changed[0].get("by_us")),
-                       "by": str(changed[0].get("by", "")) if changed else "",
+                       "by": actions.decided_by_words(desk.config.office.managers, str(changed[0].get("by") or ""))
+                       if changed else "",
                        "outcome_text": _OUTCOME_TEXT.get(req.state, req.state),
                        "approved": req.approved if req.state == "approved" else None})
     return outcome
