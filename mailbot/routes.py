@@ -21,6 +21,7 @@ from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import answering, queue
 from mailbot.reader import vocabulary
 from mailbot.reader.automated import delivery_failure_reason, is_delivery_report
+from mailbot.reader.classify import without_sign_off
 from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.store import repo
 from mailbot.store import stock as ledger
@@ -683,7 +684,7 @@ def not_arrived(session: Session, desk: Desk, message: Message, verdict: Verdict
     item = verdict.item or (thread.item if thread is not None else None) or "ktp-el"
     about = thread if thread is not None and thread.district == trust.district \
         else shipment_of(session, trust.district, item)
-    said = (verdict.body_excerpt or "").strip()[:600]
+    said = without_sign_off((verdict.body_excerpt or "").strip())[:600]  # the district's words, not its signature
     attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="receipt_not_arrived",
                         detail=f"{verdict.subject}\n{said}", district=trust.district, item=item, message=message,
                         request=about)
