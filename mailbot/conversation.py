@@ -1896,8 +1896,8 @@ _SUBSTANCE = re.compile(r"\b(?:batal\w*|tunda\w*|ditunda|diundur|undur|tidak|tdk
 # receipt's "kami terima").
 _ASKS_AGAIN_IF_SHORT = re.compile(
     r"^(?:(?:nanti|nnti|ntar)\s+)?(?:kalau|kalo|klo|klu|kl|jika|jikalau|bila|apabila)\s+(?:(?:nanti|masih|msh|ternyata)"
-    r"\s+)*(?:kurang|kekurangan|habis|tidak cukup|tdk cukup|belum cukup|blm cukup)\b.*\b(?:ajukan|mengajukan|"
-    r"diajukan|minta|meminta|mohon|memohon|usulkan|mengusulkan)\s+(?:lagi|kembali)\b")
+    r"\s+)*(?:kurang|kekurangan|habis|tidak cukup|tdk cukup|belum cukup|blm cukup)\b.*\b(?:"
+    + vocabulary.alternation(vocabulary.ASK_AGAIN_VERBS) + r")\s+(?:lagi|kembali)\b")
 
 
 def is_thanks(verdict: Verdict) -> bool:

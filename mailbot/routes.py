@@ -718,8 +718,8 @@ def _damage_noted(session: Session, desk: Desk, message: Message, verdict: Verdi
 # asking again later, as one accepting a part does ("2.000 keping kami terima, nanti kalau kurang kami ajukan lagi").
 _OF_THE_DECISION = re.compile(
     r"\b(?:e-?mail|surel|persetujuan\w*|informasi|info|pemberitahuan|keputusan\w*|balasan|kabar|dulu|"
-    r"(?:kami )?tunggu|menunggu|ditunggu|(?:kalau|kalo|jika|bila|apabila) (?:masih )?kurang|"
-    r"(?:ajukan|mengajukan|diajukan|minta|mohon) (?:lagi|kembali))\b")
+    r"(?:kami )?tunggu|menunggu|ditunggu|(?:kalau|kalo|klo|jika|bila|apabila) (?:(?:nanti|masih|ternyata) )*"
+    r"(?:kurang|habis)|(?:" + vocabulary.alternation(vocabulary.ASK_AGAIN_VERBS) + r") (?:lagi|kembali))\b")
 
 
 def _before_dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
