@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from mailbot import actions, attention, conversation, followup, labels, stated, watch
 from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
-from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
+from mailbot.guards.commands import CommandError, ManagerCommand, bare_go_ahead, parse_manager_command
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import item_name, number
 from mailbot.outcomes import MessageOutcome
@@ -896,6 +896,11 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
         # a district's mail a manager forwards ("Tolong diproses sesuai ketentuan ya"): for a person, under that
         # district; never answered with the SETUJU/TOLAK commands
         return conversation.managers_forward(session, desk, message, verdict, trust, *forwarded)
+    if command is None and (said := bare_go_ahead(verdict.body_excerpt or "")) is not None \
+            and (thread := find_thread(session, verdict)) is not None and thread.state == "held":
+        # "Jalan mi.", "gas", "lanjut" and nothing more, in the thread of a request waiting for the managers: SETUJU,
+        # as proposed (the same words from a district, or on a request not waiting, decide nothing)
+        command = ManagerCommand("approve", text=said)
     if command is None:
         return MessageOutcome.MANAGER_OTHER
     if isinstance(command, ManagerCommand) and command.reference:  # written in the command line: it wins
