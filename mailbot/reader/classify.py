@@ -687,7 +687,7 @@ def without_sign_off(text: str) -> str:
     "Hormat kami,") and the few short lines below it (the name, the office), for quoting the words to a manager.
     Text with nothing before the closing, or longer lines below it, is left as it is.
 
-    >>> without_sign_off("Stok kami tinggal 200 keping.\n\nSalam,\nSeksi PIAK Disdukcapil Kota Tarakan")
+    >>> without_sign_off("Stok kami tinggal 200 keping.\\n\\nSalam,\\nSeksi PIAK Disdukcapil Kota Tarakan")
     'Stok kami tinggal 200 keping.'
     """
     lines = text.rstrip().split("\n")
