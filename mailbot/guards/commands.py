@@ -1002,12 +1002,15 @@ def _figure_run_unread(rest: str, m: re.Match[str] | None, line: str) -> Command
     return _unreadable(run, line, f"{said} tidak membentuk satu bilangan")
 
 
-# A comma (or a stop) and a figure right after the figure read (and its unit), in digits, grouped or not, or number
-# words: "seribu, 500", "2rb.500", "dua ribu, tiga ratus", "2.000, 1.300", "700 lembar, 1.300"
+# A comma (or a stop), a slash, "atau" or "dan" and a figure right after the figure read (and its unit), in digits,
+# grouped or not, with a multiplier or not, or number words: "seribu, 500", "2rb.500", "dua ribu, tiga ratus",
+# "2.000, 1.300", "700 lembar, 1.300", "3 ribu, 2 ribu", "1.500 / 1.300", "2.000 atau 1.500"
 _SPOKEN = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
-_JOINED_AFTER_RE = re.compile(rf"(?:[ \t]+(?:{UNIT_PATTERN})\b)?[ \t]*[,.][ \t]*"
-                              rf"(?:[0-9]{{1,3}}(?:\.[0-9]{{3}})*(?![0-9]|[.,][0-9])|(?:{_SPOKEN})(?![^\W\d_])"
-                              rf"(?:[ \t]+(?:{_SPOKEN})(?![^\W\d_]))*)", re.IGNORECASE)
+_JOINED_AFTER_RE = re.compile(rf"(?:[ \t]+(?:{UNIT_PATTERN})\b)?(?:[ \t]*[,.][ \t]*|(?P<apart>[ \t]*/[ \t]*|"
+                              rf"[ \t]+(?:atau|dan|or|and)[ \t]+))"
+                              rf"(?:[0-9]{{1,3}}(?:\.[0-9]{{3}})*(?![0-9]|[.,][0-9])"
+                              rf"(?:[ \t]*(?:{_SPOKEN})(?![^\W\d_]))*"
+                              rf"|(?:{_SPOKEN})(?![^\W\d_])(?:[ \t]+(?:{_SPOKEN})(?![^\W\d_]))*)", re.IGNORECASE)
 _WORD_AFTER_RE = re.compile(r"[^\w]*([^\W\d_]+)")
 # A multiplier made an estimate right after the figure read: "2 ribuan", "dua ratusan"
 _ESTIMATE_AFTER_RE = re.compile(r"[ \t]*-?[ \t]*(?:ribu|ratus|juta)-?an(?![^\W\d_])", re.IGNORECASE)
@@ -1015,14 +1018,21 @@ _ESTIMATE_AFTER_RE = re.compile(r"[ \t]*-?[ \t]*(?:ribu|ratus|juta)-?an(?![^\W\d
 
 def _joined_figure(rest: str, m: re.Match[str], line: str) -> CommandError | None:
     """The manager asked again about the figure *m* at the start of *rest* when a comma or a stop joins a figure below
-    a thousand to it ("SETUJU seribu, 500": 1.500, or 1.000 and 500?) or "-an" makes it an estimate ("SETUJU 2
-    ribuan"), as the command line refuses the same typing;
+    a thousand to it ("SETUJU seribu, 500": 1.500, or 1.000 and 500?), a slash, "atau" or "dan" sets another figure
+    beside it with nothing but courtesy after ("Acc pak, 1.500 / 1.300 aja dulu") or "-an" makes it an estimate
+    ("SETUJU 2 ribuan"), as the command line refuses the same typing;
     None when no figure is joined to it (a reason after the comma, "SETUJU 2.000, sisanya bulan depan"; a time,
     "SETUJU 2.000, 3 hari lagi")."""
     if (joined := _JOINED_AFTER_RE.match(rest, m.end()) or _ESTIMATE_AFTER_RE.match(rest, m.end())) is None:
         return None
     if (word := _WORD_AFTER_RE.match(rest, joined.end())) is not None and word[1].lower() in TIME_UNITS:
         return None
+    if joined.groupdict().get("apart") and any(
+            w.strip("-") not in TRAILING_WORDS | FOR_NOW_WORDS
+            for w in re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest[joined.end():].lower())):
+        return None  # "SETUJU 2.000 / 500 sisanya bulan depan": a note after the slash, asked about as such
+    if re.fullmatch(r"[0-9]{1,2}[ \t]*/[ \t]*[0-9]{1,2}", rest[:joined.end()].strip()):
+        return None  # "SETUJU 17/12": a date, asked about as before
     figure = " ".join(rest[:joined.end()].split())
     try:
         parse_quantity(figure)
