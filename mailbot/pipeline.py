@@ -58,7 +58,7 @@ from mailbot.reader.verdict import District, Verdict, bounded
 from mailbot.store import repo
 from mailbot.store.db import database_unreachable, storage_error
 from mailbot.store.schema import Message
-from mailbot.transports.base import Inbox, IncomingMessage
+from mailbot.transports.base import Acknowledger, IncomingMessage
 
 log = logging.getLogger(__name__)
 
@@ -334,12 +334,12 @@ class Outcome:
         return self.outcome.value + ("+queued" if self.queued else "")
 
 
-def process(desk: Desk, inbox: Inbox, incoming: IncomingMessage, *, replay: bool = False) -> Outcome:
+def process(desk: Desk, inbox: Acknowledger, incoming: IncomingMessage, *, replay: bool = False) -> Outcome:
     """Walk one message through the steps; commit; then acknowledge (or quarantine) it in the inbox."""
     return process_batch(desk, inbox, [incoming], replay=replay)[0]
 
 
-def process_batch(desk: Desk, inbox: Inbox, batch: list[IncomingMessage], *, replay: bool = False,
+def process_batch(desk: Desk, inbox: Acknowledger, batch: list[IncomingMessage], *, replay: bool = False,
                   should_stop: Callable[[], bool] = lambda: False,
                   judged: list[Judgment | None] | None = None) -> list[Outcome]:
     """Walk each message through the steps in one transaction; after the commit, acknowledge each.
@@ -402,7 +402,7 @@ def _forget(session: Session, work: Work) -> None:
         work.inserted = False
 
 
-def _acknowledge(inbox: Inbox, work: Work, error: str | None) -> Outcome:
+def _acknowledge(inbox: Acknowledger, work: Work, error: str | None) -> Outcome:
     key = work.incoming.key
     if error is not None:
         inbox.quarantine(key, error)
