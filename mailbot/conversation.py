@@ -19,6 +19,7 @@ from mailbot.indonesian import FIELD_LABELS, ITEM_NAMES, item_name, number
 from mailbot.outcomes import FOLLOW_UP_INTENT, FOLLOW_UP_OF, MessageOutcome
 from mailbot.outgoing import answering, queue, reply_subject
 from mailbot.reader import ReadLimits, vocabulary
+from mailbot.reader.classify import without_sign_off
 from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.stock.ledger import Entry, EntryKind
@@ -1368,7 +1369,8 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
         decision = replace(decision, outcome="hold", reasons=(*decision.reasons, hold))
     outcome = actions.apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=True,
                                    changes=changed,
-                                   note=note if note is not None else (verdict.body_excerpt or "")[:600],
+                                   note=note if note is not None
+                                   else without_sign_off(verdict.body_excerpt or "")[:600],
                                    reply_purpose=None if purpose_tag is None else f"reply:{message.id}:{tag}",
                                    # an approval set aside is said to be, whatever holds the request (a
                                    # person's matter, or the policy's limit after a raise or a lower stock)
@@ -1924,8 +1926,8 @@ _SUBSTANCE = re.compile(r"\b(?:batal\w*|tunda\w*|ditunda|diundur|undur|tidak|tdk
 # receipt's "kami terima").
 _ASKS_AGAIN_IF_SHORT = re.compile(
     r"^(?:(?:nanti|nnti|ntar)\s+)?(?:kalau|kalo|klo|klu|kl|jika|jikalau|bila|apabila)\s+(?:(?:nanti|masih|msh|ternyata)"
-    r"\s+)*(?:kurang|kekurangan|habis|tidak cukup|tdk cukup|belum cukup|blm cukup)\b.*\b(?:ajukan|mengajukan|"
-    r"diajukan|minta|meminta|mohon|memohon|usulkan|mengusulkan)\s+(?:lagi|kembali)\b")
+    r"\s+)*(?:kurang|kekurangan|habis|tidak cukup|tdk cukup|belum cukup|blm cukup)\b.*\b(?:"
+    + vocabulary.alternation(vocabulary.ASK_AGAIN_VERBS) + r")\s+(?:lagi|kembali)\b")
 
 
 def is_thanks(verdict: Verdict) -> bool:

@@ -133,6 +133,8 @@ SEND_WORDS: tuple[str, ...] = ("dikirim", "dikirimkan", "dikirimken", "kirim", "
 SEND_PARTICLES: tuple[str, ...] = ("saja", "aja", "wae", "bae", "bai", "mawon", "ya", "ai", "je", "lah", "pak", "bu",
                                    # Banjar "haja", Bugis-Makassar "mami", "mi", "ji", "ja"
                                    "haja", "mami", "mi", "ji", "ja",
+                                   # the blanks pointed at: "kirim ji itu sebelum tanggal 18", Malay "hantar je tu"
+                                   "itu", "tu",
                                    # all of it, as proposed: "kirim semua", Javanese "sedoyo", Banjar "sabarataan",
                                    # "kirim full ya"
                                    "semua", "semuanya", "sedoyo", "sedaya", "kabeh", "sabarataan", "barataan",
@@ -412,6 +414,35 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
             decided = replace(decided, reason="; ".join(filter(None, (sent_when, decided.reason))))
         return decided
     return _rejection(line, rest, following)
+
+
+def bare_go_ahead(new_text: str) -> str | None:
+    """The reply's first line when a go-ahead is all the manager wrote ("Jalan mi.", "gas", "gass pak", "lanjut",
+    "oke jalan"), a closing or a signature at most below it: as SETUJU to a held request's notice; None for anything
+    more or less (an "ok" or a "siap" that only acknowledges, a question, "gas kah?", any other word).
+
+    >>> bare_go_ahead("Jalan mi.")
+    'Jalan mi.'
+    >>> bare_go_ahead("ok") is None, bare_go_ahead("gas kah?") is None
+    (True, True)
+    """
+    lines = [line for line in _new_lines(new_text) if line]
+    if len(lines) > 1 and GREETING_RE.match(lines[0]):
+        lines = lines[1:]  # "Pak,": a greeting on its own line
+    if not lines or "?" in lines[0]:
+        return None
+    first, assented, rest = lines[0], [], lines[0]
+    while rest and (assent := _ASSENT_RE.match(rest)) is not None and assent.end():
+        assented.append(assent[0])
+        rest = rest[assent.end():]
+    if rest.strip(_SEPARATORS) or not (_goes_ahead(assented) or _cut_only(assented)):
+        return None
+    for line in lines[1:]:
+        if CLOSING_RE.match(line):
+            break  # "Sent from my iPhone", "Salam," and the name under it
+        if not _SIGNATURE_LINE_RE.search(line):
+            return None
+    return first
 
 
 # Separators and courtesy between the command and what follows it ("Setuju pak, lusa aja kirimnya")
@@ -725,12 +756,16 @@ DEADLINE_SPANS: tuple[str, ...] = ("sehari", "seminggu", "sepekan", "sebulan", "
 # ... the words said around it: asking ("tolong", "mohon"), the sending or arriving ("dikirim", "sudah sampai"),
 # courtesy after it ("ya", "pak")
 DEADLINE_BEFORE: tuple[str, ...] = ("tolong", "mohon", "harap", "agar", "supaya", "please", "pls", "sudah", "sdh",
-                                    "bisa", "langsung", "segera", "barangnya", "blangkonya")
+                                    "bisa", "langsung", "segera", "barangnya", "blangkonya",
+                                    # "Usahakan sebelum akhir bulan sudah diterima mereka."
+                                    "usahakan", "diusahakan", "upayakan", "diupayakan")
 DEADLINE_VERBS: tuple[str, ...] = (*SEND_WORDS, "sampai", "sampe", "tiba", "diterima", "diproses", "dilaksanakan",
                                    "delivered", "sent", "shipped", "send", "deliver", "ship", "arrive")
 DEADLINE_AFTER: tuple[str, ...] = ("ya", "yah", "pak", "bu", "kerja", "sejak", "dari", "hari", "ini", "sekarang",
                                    "sudah", "sdh", "harus", "hrs", "di", "kabupaten", "lokasi", "tujuan",
-                                   "working", "from", "now", "today", *ASSENT_PARTICLES)
+                                   "working", "from", "now", "today", *ASSENT_PARTICLES,
+                                   # the district, as the manager speaks of it: "sudah diterima mereka"
+                                   "mereka", "oleh")
 _DEADLINE_WORD = alternation(DEADLINE_WORDS)
 _DEADLINE_SPAN = (r"(?:(?:\d{1,3}|" + "|".join(DEADLINE_NUMBERS) + r")\s*(?:"
                   + "|".join((*DURATION_WORDS, "bulan", "bln")) + r")|"

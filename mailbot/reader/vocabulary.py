@@ -1377,6 +1377,14 @@ SPELLED_COUNT_LEADS: tuple[str, ...] = (
 WRONG_FIGURE_WORDS: tuple[str, ...] = ("bukan", "bkn", "not", "bukannya", "sanes", "bukang")
 NEGATES_NEXT_WORDS: tuple[str, ...] = WRONG_FIGURE_WORDS
 
+# A district promising, beside a part approval it takes, to ask again should the blanks fall short ("nanti kalau
+# kurang kami ajukan lagi", "Kalau nanti habis sebelum akhir bulan kami usul lagi"): the verbs of asking, before
+# "lagi"/"kembali" (mailbot.conversation, mailbot.routes).
+ASK_AGAIN_VERBS: tuple[str, ...] = (
+    "ajukan", "mengajukan", "diajukan", "minta", "meminta", "mohon", "memohon", "usul", "usulkan", "mengusulkan",
+    "diusulkan",
+)
+
 # A district taking a part approval as it stands, said beside the figure approved: "3.000 sdh cukup untuk sementara",
 # "baik 3.000 dulu tidak apa-apa", "gpp pak 3rb dl". Beside that figure such words accept it (a confirmation, the
 # approval stands); they never lower the request ("cukup 2.000 saja" below the approval still does).
