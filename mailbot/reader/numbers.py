@@ -975,7 +975,9 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
         start, end = m.start(), m.end()
         approximate = False
         conflict = start in doubtful or (
-            _AFTER_THOUSANDS_COMMA_RE.search(masked, max(0, start - 24), start) is not None
+            # (the pattern needs a comma before the figure: without one in its reach it is not tried)
+            masked.find(",", max(0, start - 24), start) != -1
+            and _AFTER_THOUSANDS_COMMA_RE.search(masked, max(0, start - 24), start) is not None
             # a figure of thousands itself there is another figure ("2rb, 1.500 jg gpp": a fallback offered)
             and not _THOUSANDS_FIGURE_RE.match(masked, start)
         )
