@@ -12,7 +12,8 @@ TARAKAN = "Disdukcapil Tarakan <disdukcapil@tarakankota.example>"
 
 def test_blanks_still_counted_in_the_body_stand_against_the_subjects_word_of_zero() -> None:
     read = mail(BULUNGAN, "KTP-el habis",
-                "Selamat pagi pak,\nkalau dihitung di lemari arsip masih ada ± 250 keping.\nMohon dikirim 1.500 keping.")
+                "Selamat pagi pak,\nkalau dihitung di lemari arsip masih ada ± 250 keping.\n"
+                "Mohon dikirim 1.500 keping.")
     assert read["requested"] == 1500
     assert read["stock_on_hand"] is None
     doubt = next(d for d in read["doubts"] if d["field"] == "stock_on_hand")
