@@ -97,10 +97,13 @@ def _read_only_desk(config: Config, clock: Clock | None) -> Desk | None:
     return None
 
 
-def open_inbox(config: Config, desk: Desk, *, share_with: Inbox | None = None, outage_told: bool = True) -> Inbox:
+def open_inbox(config: Config, desk: Desk, *, share_with: Inbox | None = None, outage_told: bool = True,
+               gives_way: bool = False) -> Inbox:
     """The configured inbox; *share_with*: another inbox of this process on the same IMAP server, whose
     outage (the backoff and its log lines) this one shares; *outage_told*: False when the caller says an IMAP
-    server away in its own line (`mailbot run --once`), so the log promises no further tries."""
+    server away in its own line (`mailbot run --once`), so the log promises no further tries; *gives_way*: a
+    second connection to the IMAP server (the IDLE watcher's), which a server allowing the user one connection
+    refuses: it says so (ImapConnectionLimit) rather than retry (a Maildir has no connection to give up)."""
     inbox = config.inbox
     size_limit = config.guards.max_message_bytes
     if isinstance(inbox, MaildirInbox):
@@ -112,7 +115,7 @@ def open_inbox(config: Config, desk: Desk, *, share_with: Inbox | None = None, o
 
     outage = share_with.outage if isinstance(share_with, ImapInboxAdapter) else None
     return ImapInboxAdapter(inbox, password=inbox.password(), cursor_store=DbCursorStore(desk.sessions),
-                            size_limit=size_limit, outage=outage, outage_told=outage_told)
+                            size_limit=size_limit, outage=outage, outage_told=outage_told, gives_way=gives_way)
 
 
 def open_sender(config: Config) -> Sender:

@@ -1204,19 +1204,28 @@ INDONESIAN_COMMANDS = {
 
 def _quantity_in_words_hint(message: str) -> str:
     """For `supply receive 10 ribu` typed without quotes (the shell makes "ribu" an argument of its own): how
-    to write it."""
+    to write it; for `supply receive 1.500 / 1.300`: the two figures named, as parse_quantity names them quoted."""
     import re
 
-    from mailbot.quantities import MULTIPLIERS, UNITS
+    from mailbot.errors import QuantityError
+    from mailbot.quantities import MULTIPLIERS, UNITS, parse_quantity
 
     extra = re.search(r"unexpected extra argument(?:s|\(s\))? \((.*)\)", message)
     words = extra[1].split() if extra else []
+    # the number typed before the words, as typed ("-2 ribu"), where it can be found
+    args = sys.argv[1:]
+    at = next((i for i, arg in enumerate(args) if words and arg == words[0] and i > 0), None)
+    typed = args[at - 1] if at is not None and re.fullmatch(r"[-\u2212+]?[0-9][0-9.,]*", args[at - 1]) else None
+    if typed is not None:
+        # "1.500 / 1.300", "2.000, 1.300", "3 ribu, 2 ribu" typed without quotes: two figures for one (or one figure
+        # read two ways, "2 rb 5"), said as such
+        try:
+            parse_quantity(" ".join([typed, *words]))
+        except QuantityError as exc:
+            if exc.code == "ambiguous":
+                return f"; {exc}"
     if words and words[0].lower() in (*MULTIPLIERS, *UNITS):
-        # the number typed before the words, as typed ("-2 ribu"), where it can be found
-        args = sys.argv[1:]
-        at = next((i for i, arg in enumerate(args) if arg == words[0] and i > 0), None)
-        number = args[at - 1] if at is not None and re.fullmatch(r"[-\u2212+]?[0-9][0-9.,]*", args[at - 1]) else "10"
-        return f'; a quantity with words is one argument: put it in quotes, e.g. "{number} {" ".join(words)}"'
+        return f'; a quantity with words is one argument: put it in quotes, e.g. "{typed or "10"} {" ".join(words)}"'
     return ""
 
 

@@ -18,7 +18,8 @@ from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, ITEM_NAMES, item_name, number
 from mailbot.outcomes import FOLLOW_UP_INTENT, FOLLOW_UP_OF, MessageOutcome
 from mailbot.outgoing import answering, queue, reply_subject
-from mailbot.reader import vocabulary
+from mailbot.reader import ReadLimits, vocabulary
+from mailbot.reader.classify import without_sign_off
 from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.stock.ledger import Entry, EntryKind
@@ -87,13 +88,12 @@ def answered_late(session: Session, verdict: Verdict, trust: SenderTrust,
     keping"), or quotes our mail asking it, its reference in the quote (a mail client that kept no In-Reply-To): it
     completes that request, as the same answer in its thread does (never a second, linked one). Only when just one
     such request waits, for the blank the mail names (or any, if it names none)."""
-    if not (trust.trusted and trust.district and not trust.is_manager) or verdict.requested is None \
-            or any(d.field == "requested" for d in verdict.doubts):
+    if not _may_answer_late(verdict, trust):
         return None
-    if not _ANSWERS_OURS.search(f"{verdict.subject}\n{verdict.body_excerpt or ''}"):
+    if not _says_it_answers(verdict):
         if session.scalar(select(Request.id).where(Request.district == trust.district, Request.state == "clarifying",
                                                    Request.requested.is_(None)).limit(1)) is None:
-            return None  # nothing asked back: the mail is not read again for its quote
+            return None  # nothing asked back: what the mail quotes does not matter
         quoted = _quoted_requests(session, message)
         own = [r for r in quoted if r.district == trust.district]
         if len(own) != 1 or len(quoted) != 1 or own[0].state != "clarifying" or own[0].requested is not None \
@@ -109,18 +109,21 @@ def answered_late(session: Session, verdict: Verdict, trust: SenderTrust,
     return asked[0] if len(asked) == 1 else None
 
 
-def _quoted_requests(session: Session, message: Message | None) -> list[Request]:
-    """The requests the quoted part of *message* names by reference (our mail quoted below the writer's words)."""
-    from mailbot.reader.mime import extract
-    from mailbot.reader.quotes import split_quoted
+def _may_answer_late(verdict: Verdict, trust: SenderTrust) -> bool:
+    """Whether a mail may be answered_late's answer at all: a trusted district's, with the figure it asks read."""
+    return bool(trust.trusted and trust.district and not trust.is_manager) and verdict.requested is not None \
+        and not any(d.field == "requested" for d in verdict.doubts)
 
-    if message is None or not message.raw:
-        return []
-    try:
-        text = extract(message.raw).text
-    except Exception:  # noqa: BLE001 - a mail that cannot be read again quotes nothing the desk can name
-        return []
-    return _named_requests(session, split_quoted(text)[1])
+
+def _says_it_answers(verdict: Verdict) -> bool:
+    return _ANSWERS_OURS.search(f"{verdict.subject}\n{verdict.body_excerpt or ''}") is not None
+
+
+def _quoted_requests(session: Session, message: Message | None) -> list[Request]:
+    """The requests the quoted part of *message* names by reference (our mail quoted below the writer's words),
+    as read when the message was read (quoted_facts); the stored mail is not parsed again."""
+    quoted = (message.quoted or {}) if message is not None else {}
+    return _requests_by_reference(session, quoted.get("references") or [])
 
 
 _NEED_OR_ASK = re.compile("|".join(re.escape(stem) for stem in vocabulary.NEED_OR_ASK_STEMS), re.IGNORECASE)
@@ -167,7 +170,11 @@ def need_to_a_person(session: Session, desk: Desk, message: Message, verdict: Ve
 
 def _named_requests(session: Session, text: str) -> list[Request]:
     """The requests *text* names by reference, each once, in the order named (unknown references left out)."""
-    named = {r.id: r for ref in find_references(text) if (r := repo.request_by_reference(session, ref)) is not None}
+    return _requests_by_reference(session, find_references(text))
+
+
+def _requests_by_reference(session: Session, references: list[str]) -> list[Request]:
+    named = {r.id: r for ref in references if (r := repo.request_by_reference(session, ref)) is not None}
     return list(named.values())
 
 
@@ -1387,7 +1394,8 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
         decision = replace(decision, outcome="hold", reasons=(*decision.reasons, hold))
     outcome = actions.apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=True,
                                    changes=changed,
-                                   note=note if note is not None else (verdict.body_excerpt or "")[:600],
+                                   note=note if note is not None
+                                   else without_sign_off(verdict.body_excerpt or "")[:600],
                                    reply_purpose=None if purpose_tag is None else f"reply:{message.id}:{tag}",
                                    # an approval set aside is said to be, whatever holds the request (a
                                    # person's matter, or the policy's limit after a raise or a lower stock)
@@ -1800,26 +1808,50 @@ _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 def forwarded_district(desk: Desk, message: Message) -> tuple[str, str] | None:
     """The district whose own mail a manager's mail forwards (its forwarded header's From is on the district's
-    sender list), with the forwarded text; None for any other mail."""
+    sender list), with the forwarded text; None for any other mail. From what quoted_facts read of the mail when
+    it was read: the stored mail is not parsed again."""
     from mailbot.desk import reader_districts
     from mailbot.reader.classify import district_of_sender
+
+    quoted = message.quoted or {}
+    address, part = quoted.get("forwarded_from"), quoted.get("forwarded")
+    if not isinstance(address, str) or not isinstance(part, str):
+        return None
+    code = district_of_sender(address, reader_districts(desk.config))
+    return (code, part) if code is not None else None
+
+
+# How much of a forwarded mail's text the desk keeps (managers_forward shows it to the person who takes it up).
+FORWARD_EXCERPT = 600
+
+
+def quoted_facts(raw: bytes, verdict: Verdict, trust: SenderTrust, limits: ReadLimits) -> dict[str, object] | None:
+    """What routing may need of the text a mail quotes or forwards, read from its bytes once, when it is read
+    (mailbot.pipeline.judge, pure), and stored with it (Message.quoted): the references its quoted part names,
+    for answered_late (a district's mail that may answer our question and does not say so); the forwarded
+    mail's sender and text, for forwarded_district (a manager's mail). None for a mail neither may concern."""
     from mailbot.reader.mime import extract
     from mailbot.reader.quotes import forwarded_part, split_quoted
 
-    if not message.raw:
+    wants_quote = _may_answer_late(verdict, trust) and not _says_it_answers(verdict)
+    wants_forward = trust.trusted and trust.is_manager
+    if not (wants_quote or wants_forward):
         return None
     try:
-        text = extract(message.raw).text
-    except Exception:  # noqa: BLE001 - a mail that cannot be read again forwards nothing the desk can name
+        text = extract(raw, limits).text
+    except Exception:  # noqa: BLE001 - a mail that cannot be read again quotes and forwards nothing to name
         return None
-    # a forward's separator ("---------- Forwarded message ---------"), or Outlook's "FW:" over the mail it quotes
-    part = forwarded_part(text) or (split_quoted(text)[1] if subject_prefixes(message.subject or "")[2] else None)
-    if not part:
-        return None
-    sender = next((line for line in part.splitlines()[:12] if _FROM_LINE.match(line)), "")
-    address = _ADDRESS.search(sender.lower())
-    code = district_of_sender(address.group(0), reader_districts(desk.config)) if address else None
-    return (code, part) if code is not None else None
+    facts: dict[str, object] = {}
+    if wants_quote:
+        facts["references"] = find_references(split_quoted(text)[1])
+    if wants_forward:
+        # a forward's separator ("---------- Forwarded message ---------"), or Outlook's "FW:" over the mail it
+        # quotes
+        part = forwarded_part(text) or (split_quoted(text)[1] if subject_prefixes(verdict.subject)[2] else None)
+        sender = next((line for line in part.splitlines()[:12] if _FROM_LINE.match(line)), "") if part else ""
+        if part and (address := _ADDRESS.search(sender.lower())) is not None:
+            facts["forwarded_from"], facts["forwarded"] = address.group(0), part[:FORWARD_EXCERPT]
+    return facts
 
 
 def managers_forward(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
@@ -1830,7 +1862,7 @@ def managers_forward(session: Session, desk: Desk, message: Message, verdict: Ve
     name = desk.district_name(district)
     attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="manager_forward",
                         detail=f"{verdict.subject}\n{name}, diteruskan oleh {trust.address or 'pimpinan'}: "
-                               f"{verdict.body_excerpt or ''}\n{forwarded[:600]}",
+                               f"{verdict.body_excerpt or ''}\n{forwarded}",
                         district=district, item=verdict.item, message=message)
     attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=None, reason="manager_forward",
                           set_aside=[{"district": name}])
@@ -1921,8 +1953,8 @@ _SUBSTANCE = re.compile(r"\b(?:batal\w*|tunda\w*|ditunda|diundur|undur|tidak|tdk
 # receipt's "kami terima").
 _ASKS_AGAIN_IF_SHORT = re.compile(
     r"^(?:(?:nanti|nnti|ntar)\s+)?(?:kalau|kalo|klo|klu|kl|jika|jikalau|bila|apabila)\s+(?:(?:nanti|masih|msh|ternyata)"
-    r"\s+)*(?:kurang|kekurangan|habis|tidak cukup|tdk cukup|belum cukup|blm cukup)\b.*\b(?:ajukan|mengajukan|"
-    r"diajukan|minta|meminta|mohon|memohon|usulkan|mengusulkan)\s+(?:lagi|kembali)\b")
+    r"\s+)*(?:kurang|kekurangan|habis|tidak cukup|tdk cukup|belum cukup|blm cukup)\b.*\b(?:"
+    + vocabulary.alternation(vocabulary.ASK_AGAIN_VERBS) + r")\s+(?:lagi|kembali)\b")
 
 
 def is_thanks(verdict: Verdict) -> bool:

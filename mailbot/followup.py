@@ -1490,9 +1490,11 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         at = _protested_part(low, approved)
         figures = [replace(f, old=True, pair=None) if f.start in at and not f.old else f for f in figures]
         protested = {approved} if at else set()
-        if at and not [f for f in figures if not f.old and not f.other_item]:
-            # "jumlah 2rb itu kurang. Minimal 3rb keping lah pak": beside the part protested, the least the
-            # district needs, above it, is the figure the appeal asks (as the reader takes "minimal 600" asked)
+        if (at or _LOOKS_AGAIN.search(low) or _PROTESTS_CUT.search(low)) \
+                and not [f for f in figures if not f.old and not f.other_item]:
+            # "jumlah 2rb itu kurang. Minimal 3rb keping lah pak", "Terkait persetujuan sebagian tsb kami keberatan,
+            # kebutuhan riil kami minimal 4.000 keping": beside the part protested (quoted or named in words), the
+            # least the district needs, above it, is the figure the appeal asks (as the reader takes "minimal 600")
             least = [(m.value, m.start) for m in find_mentions(low) if m.least and m.value is not None
                      and m.value > approved and m.unit in (None, "blank") and not m.rate and not m.year]
             if len(least) == 1:

@@ -43,7 +43,7 @@ from functools import cached_property
 
 from sqlalchemy.orm import Session
 
-from mailbot import attention, quarantine, routes, stated
+from mailbot import attention, conversation, quarantine, routes, stated
 from mailbot.config import Config
 from mailbot.desk import Desk, reader_districts
 from mailbot.errors import LimitExceeded, MailbotError, Quarantine, UnreadableError
@@ -58,7 +58,7 @@ from mailbot.reader.verdict import District, Verdict, bounded
 from mailbot.store import repo
 from mailbot.store.db import database_unreachable, storage_error
 from mailbot.store.schema import Message
-from mailbot.transports.base import Inbox, IncomingMessage
+from mailbot.transports.base import Acknowledger, IncomingMessage
 
 log = logging.getLogger(__name__)
 
@@ -220,6 +220,7 @@ class Judgment:
     refused: str | None = None  # a limit, not an email, too slow to read: quarantined with this reason
     seconds: float = 0.0  # how long the pure steps took
     written: datetime | None = None  # its Date (stated.date_written), read here rather than in the database's process
+    quoted: dict[str, object] | None = None  # what it quotes or forwards that routing needs (Message.quoted)
 
 
 def limits(raw: bytes, rules: Rules) -> None:
@@ -273,7 +274,8 @@ def judge(raw: bytes, rules: Rules) -> Judgment:
         log.warning("the sender guard failed: %s: %s", type(exc).__name__, exc)
         return Judgment(refused=f"sender headers could not be read ({type(exc).__name__})",
                         seconds=time.monotonic() - started)
-    return Judgment(verdict, trust, seconds=time.monotonic() - started, written=stated.date_written(raw))
+    return Judgment(verdict, trust, seconds=time.monotonic() - started, written=stated.date_written(raw),
+                    quoted=conversation.quoted_facts(raw, verdict, trust, rules.read_limits))
 
 
 def record_judgment(work: Work, judged: Judgment) -> None:
@@ -285,7 +287,7 @@ def record_judgment(work: Work, judged: Judgment) -> None:
     work.written = judged.written
     m = work.message
     m.sender, m.subject = db_text(v.sender, 320) if v.sender else None, db_text(v.subject)
-    m.kind, m.district, m.verdict = v.kind, v.district, v.as_dict()
+    m.kind, m.district, m.verdict, m.quoted = v.kind, v.district, v.as_dict(), judged.quoted
     m.guard = {
         "address": t.address, "district": t.district, "is_manager": t.is_manager, "on_list": t.on_list,
         "authenticated": t.authenticated, "trusted": t.trusted, "reasons": list(t.reasons),
@@ -332,12 +334,12 @@ class Outcome:
         return self.outcome.value + ("+queued" if self.queued else "")
 
 
-def process(desk: Desk, inbox: Inbox, incoming: IncomingMessage, *, replay: bool = False) -> Outcome:
+def process(desk: Desk, inbox: Acknowledger, incoming: IncomingMessage, *, replay: bool = False) -> Outcome:
     """Walk one message through the steps; commit; then acknowledge (or quarantine) it in the inbox."""
     return process_batch(desk, inbox, [incoming], replay=replay)[0]
 
 
-def process_batch(desk: Desk, inbox: Inbox, batch: list[IncomingMessage], *, replay: bool = False,
+def process_batch(desk: Desk, inbox: Acknowledger, batch: list[IncomingMessage], *, replay: bool = False,
                   should_stop: Callable[[], bool] = lambda: False,
                   judged: list[Judgment | None] | None = None) -> list[Outcome]:
     """Walk each message through the steps in one transaction; after the commit, acknowledge each.
@@ -400,7 +402,7 @@ def _forget(session: Session, work: Work) -> None:
         work.inserted = False
 
 
-def _acknowledge(inbox: Inbox, work: Work, error: str | None) -> Outcome:
+def _acknowledge(inbox: Acknowledger, work: Work, error: str | None) -> Outcome:
     key = work.incoming.key
     if error is not None:
         inbox.quarantine(key, error)

@@ -103,12 +103,12 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         # leaves it unread in a district's mail
         raise _two_figures(shown, first, int(beside[2]), "side by side", "berdampingan")
     _refuse_joined(shown, spelled)  # "seribu, 500", "2rb.500": two figures joined by a comma or a stop
+    _refuse_alternatives(shown, spelled)  # "1.500/1.300", "3 ribu / 2 ribu", "2.000 atau seribu": two figures
     if (pair := _FIGURE_PAIR_RE.fullmatch(spelled)) is not None and all(
             len(pair[g].replace(".", "").lstrip("0")) <= MAX_DIGITS for g in ("head", "tail")) and (
             second := int(pair["tail"].replace(".", ""))) > 0:
-        # "2.000,1.300", "1.500/1.300", "1.500 atau 1.300", "1.500 1.500": two figures typed for one
-        mark = pair["mark"] or pair["mark2"] or pair["word"] or ""
-        how, kata = _PAIR_MARKS.get(mark.lower(), ("side by side", "berdampingan"))
+        # "2.000,1.300", "1.500 1.500": two figures typed for one
+        how, kata = _PAIR_MARKS.get(pair["mark"] or "", ("side by side", "berdampingan"))
         raise _two_figures(shown, int(pair["head"].replace(".", "")), second, how, kata)
     if (about := _ESTIMATE_RE.fullmatch(spelled)) is not None:
         # "2 ribuan", "3 ribu-an", "2 rebuan", "2,5 ribuan", "2000an": some thousands, some two thousand; an
@@ -229,7 +229,8 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
 # "2.000,50" is a decimal comma); a unit may follow the first ("2.000 keping, 1.300"), and a sentence's stop the
 # second ("2.500, 120.").
 _JOINED_RE = re.compile(r"(?P<head>.*?(?:[^\W\d_]\s*(?P<mark>[,.])|[0-9]\s*(?P<after_digit>[,.])(?=\s)))\s*"
-                        r"(?P<tail>[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+|[^\W\d_][^\W\d_\s]*(?:\s+[^\W\d_]+)*)\.?")
+                        r"(?P<tail>(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+(?:,[0-9])?)(?:\s*[^\W\d_]+(?:\s+[^\W\d_]+)*)?"
+                        r"|[^\W\d_][^\W\d_\s]*(?:\s+[^\W\d_]+)*)\.?")
 # A multiplier word made an estimate: "2 ribuan", "3 ribu-an", "2 rebuan", "2 rban", "2,5 ribuan", "seribuan", or a
 # figure: "2000an", "2.000-an" (mailbot.reader.vocabulary.MULTIPLIER_STEMS; "650an" in numbers.py).
 _ESTIMATE_STEMS = "ribu|rebu|rbu|rb|ratus|rts|juta|jt"
@@ -293,6 +294,11 @@ def _refuse_joined(shown: str, spelled: str) -> None:
     except QuantityError:
         return
     tail = _figure_or_words(joined["tail"])
+    if tail is None and joined["tail"][:1].isdigit():
+        try:  # "3 ribu, 2 ribu", "2.000, 1,5 rb": a figure with its multiplier after the comma
+            tail = parse_quantity(joined["tail"])
+        except QuantityError:
+            return
     # "1.500, 300" as well as "2.000, 300" and "2.000, 1.300": any two counts, each a number of pieces
     if tail is None or tail <= 0:
         return
@@ -301,15 +307,32 @@ def _refuse_joined(shown: str, spelled: str) -> None:
     raise _two_figures(shown, head, tail, how, kata)
 
 
+def _refuse_alternatives(shown: str, spelled: str) -> None:
+    """QuantityError "ambiguous" for two quantities set apart by a slash or a word ("1.500/1.300", "3 ribu / 2 ribu",
+    "2.000 atau seribu", "1.500 dan 1.300"): which one?; nothing when either side is no number of pieces on its own
+    ("1.500 / 0")."""
+    if (pair := _ALTERNATIVES_RE.fullmatch(spelled)) is None:
+        return
+    try:
+        head, tail = parse_quantity(pair["head"]), parse_quantity(pair["tail"])
+    except QuantityError:
+        return
+    how, kata = _PAIR_MARKS[(pair["mark"] or pair["word"]).lower()]
+    raise _two_figures(shown, head, tail, how, kata)
+
+
 def _two_figures(shown: str, head: int, tail: int, how: str, kata: str) -> QuantityError:
     """The refusal of two figures typed for one ("2.500, 120", "1.000 500"): both named, and one of them to write, or
     their total if that is what was meant; never the total first, a figure nobody typed. *how* and *kata* say how
     the two are set apart (in English and Indonesian)."""
     first, second, total = format_number(head), format_number(tail), format_number(head + tail)
-    return QuantityError("ambiguous", f'"{shown}" is two figures {how} ({first} and {second}); write one of them, '
-                                      f"like {first} or {second}, or the total, {total}, if that is what you mean",
+    # the same figure twice ("1.500 1.500"): offered once
+    one = f"one of them, like {first} or {second}" if head != tail else f"the figure once, like {first}"
+    return QuantityError("ambiguous", f'"{shown}" is two figures {how} ({first} and {second}); write {one}, '
+                                      f"or the total, {total}, if that is what you mean",
                          indonesian=f"berisi dua angka yang {kata} ({first} dan {second})",
-                         examples=(first, second, f"{total} bila yang dimaksud jumlah keduanya"))
+                         examples=(first, *([second] if head != tail else []),
+                                   f"{total} bila yang dimaksud jumlah keduanya"))
 
 
 # a digit in words with a half or a tenth before its scale word: "satu setengah ribu", "dua koma lima ribu"
@@ -328,12 +351,13 @@ _ABBREVIATION_STOP_RE = re.compile(r"(?<![^\W\d_])(rb|rbu|rts)\.(?=\s+[0-9])", r
 # thousands, then a figure below a thousand beside them: "1.000 500", "2000 300"
 _FIGURES_BESIDE_RE = re.compile(r"([1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]{3,})\s+([0-9]{1,3})")
 # two figures set apart otherwise than a comma and a space: a comma with no space before thousands ("2.000,1.300", never
-# a decimal comma), a slash ("1.500/1.300"), "atau" or "dan" ("1.500 atau 1.300"), or a space before thousands
-# ("1.500 1.500")
+# a decimal comma), or a space before thousands ("1.500 1.500")
 _GROUPED = r"[0-9]{1,3}(?:\.[0-9]{3})+"
-_FIGURE_PAIR_RE = re.compile(rf"(?P<head>{_GROUPED}|[0-9]+)(?:(?P<mark>,)(?={_GROUPED}$)|\s*(?P<mark2>/)\s*"
-                             rf"|\s+(?P<word>atau|dan|or|and)\s+|\s+(?={_GROUPED}$))(?P<tail>{_GROUPED}|[0-9]+)",
-                             re.IGNORECASE)
+_FIGURE_PAIR_RE = re.compile(rf"(?P<head>{_GROUPED}|[0-9]+)(?:(?P<mark>,)(?={_GROUPED}$)|\s+(?={_GROUPED}$))"
+                             rf"(?P<tail>{_GROUPED}|[0-9]+)")
+# two quantities set apart by a slash ("1.500/1.300", "3 ribu / 2 ribu") or "atau"/"dan" ("2.000 atau seribu")
+_ALTERNATIVES_RE = re.compile(r"(?P<head>.+?)(?:\s*(?P<mark>/)\s*|\s+(?P<word>atau|dan|or|and)\s+)(?P<tail>.+)",
+                              re.IGNORECASE)
 _PAIR_MARKS = {",": ("joined by a comma", "dipisah koma"), "/": ("joined by a slash", "dipisah garis miring"),
                "atau": ('joined by "atau"', 'dipisah kata "atau"'), "or": ('joined by "or"', 'dipisah kata "or"'),
                "dan": ('joined by "dan"', 'dipisah kata "dan"'), "and": ('joined by "and"', 'dipisah kata "and"')}

@@ -14,7 +14,7 @@ from mailbot.errors import InvalidAction, MailbotError
 from mailbot.indonesian import zoned
 from mailbot.pipeline import Rules, process, read_within_limits
 from mailbot.store.schema import Message, OutboxMessage
-from mailbot.transports.base import IncomingMessage
+from mailbot.transports.base import Acknowledger, IncomingMessage
 
 COMPARED = ("kind", "district", "item", "requested", "stock_on_hand", "received", "printed", "recorded",
             "sender_known")
@@ -96,7 +96,7 @@ def _show(value: object) -> str:
     return "-" if value is None else str(value)
 
 
-class _ArchiveInbox:
+class _ArchiveInbox(Acknowledger):
     """The inbox side of a replay: the message comes from the archive, so there is nothing to move."""
 
     def acknowledge(self, key: str) -> None:
@@ -137,8 +137,7 @@ def replay(desk: Desk, message_pk: int) -> Replayed:
         if message.raw is None:
             raise InvalidAction(f"message {message_pk} has no stored bytes (it was over the size limit)")
         raw = message.raw
-    outcome = process(desk, _ArchiveInbox(), IncomingMessage(f"replay:{message_pk}", raw, len(raw)),  # type: ignore[arg-type]
-                      replay=True)
+    outcome = process(desk, _ArchiveInbox(), IncomingMessage(f"replay:{message_pk}", raw, len(raw)), replay=True)
     with desk.sessions.begin() as session:
         row = session.get(Message, message_pk)
         done = row is not None and row.status != "quarantined"

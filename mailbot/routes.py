@@ -15,13 +15,14 @@ from sqlalchemy.orm import Session
 from mailbot import actions, attention, conversation, followup, labels, stated, watch
 from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
-from mailbot.guards.commands import CommandError, ManagerCommand, parse_manager_command
+from mailbot.guards.commands import CommandError, ManagerCommand, bare_go_ahead, parse_manager_command
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import item_name, number
 from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import answering, queue
 from mailbot.reader import vocabulary
 from mailbot.reader.automated import delivery_failure_reason, is_delivery_report
+from mailbot.reader.classify import without_sign_off
 from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.store import repo
 from mailbot.store import stock as ledger
@@ -684,7 +685,7 @@ def not_arrived(session: Session, desk: Desk, message: Message, verdict: Verdict
     item = verdict.item or (thread.item if thread is not None else None) or "ktp-el"
     about = thread if thread is not None and thread.district == trust.district \
         else shipment_of(session, trust.district, item)
-    said = (verdict.body_excerpt or "").strip()[:600]
+    said = without_sign_off((verdict.body_excerpt or "").strip())[:600]  # the district's words, not its signature
     attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="receipt_not_arrived",
                         detail=f"{verdict.subject}\n{said}", district=trust.district, item=item, message=message,
                         request=about)
@@ -718,8 +719,8 @@ def _damage_noted(session: Session, desk: Desk, message: Message, verdict: Verdi
 # asking again later, as one accepting a part does ("2.000 keping kami terima, nanti kalau kurang kami ajukan lagi").
 _OF_THE_DECISION = re.compile(
     r"\b(?:e-?mail|surel|persetujuan\w*|informasi|info|pemberitahuan|keputusan\w*|balasan|kabar|dulu|"
-    r"(?:kami )?tunggu|menunggu|ditunggu|(?:kalau|kalo|jika|bila|apabila) (?:masih )?kurang|"
-    r"(?:ajukan|mengajukan|diajukan|minta|mohon) (?:lagi|kembali))\b")
+    r"(?:kami )?tunggu|menunggu|ditunggu|(?:kalau|kalo|klo|jika|bila|apabila) (?:(?:nanti|masih|ternyata) )*"
+    r"(?:kurang|habis)|(?:" + vocabulary.alternation(vocabulary.ASK_AGAIN_VERBS) + r") (?:lagi|kembali))\b")
 
 
 def _before_dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
@@ -896,6 +897,11 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
         # a district's mail a manager forwards ("Tolong diproses sesuai ketentuan ya"): for a person, under that
         # district; never answered with the SETUJU/TOLAK commands
         return conversation.managers_forward(session, desk, message, verdict, trust, *forwarded)
+    if command is None and (said := bare_go_ahead(verdict.body_excerpt or "")) is not None \
+            and (thread := find_thread(session, verdict)) is not None and thread.state == "held":
+        # "Jalan mi.", "gas", "lanjut" and nothing more, in the thread of a request waiting for the managers: SETUJU,
+        # as proposed (the same words from a district, or on a request not waiting, decide nothing)
+        command = ManagerCommand("approve", text=said)
     if command is None:
         return MessageOutcome.MANAGER_OTHER
     if isinstance(command, ManagerCommand) and command.reference:  # written in the command line: it wins

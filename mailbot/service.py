@@ -420,8 +420,8 @@ class Service:
             return None
         if self._one_connection.is_set():
             return None
-        waiter = open_inbox(config, self.desk, share_with=self._inbox)  # one outage, told once, for both
-        waiter.gives_way = True  # type: ignore[attr-defined]
+        # one outage, told once, for both; refused for the user's connection limit, it gives way to the fetching one
+        waiter = open_inbox(config, self.desk, share_with=self._inbox, gives_way=True)
         renew = min(config.inbox.idle_renew_seconds, 5.0)
 
         def loop() -> None:

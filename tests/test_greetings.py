@@ -89,6 +89,17 @@ def test_a_notice_for_the_operator_greets_the_manager_it_goes_to_when_no_operato
     assert next(line.strip() for line in text.splitlines() if line.strip()) == greeting
 
 
+@pytest.mark.parametrize("name", NOTICES_TO_THE_OPERATOR)
+@pytest.mark.parametrize("operator", ["operator@kaltaraprov.example", None])
+def test_a_notice_for_the_operator_has_a_blank_line_after_its_greeting(name: str, operator: str | None) -> None:
+    # was: "Yth. Operator,\nSebuah email masuk ...": the greeting ended with a block tag, whose line break was eaten
+    env = make_environment(TEMPLATES)
+    env.undefined = jinja2.ChainableUndefined  # the rest of each template's context does not matter here
+    office = SimpleNamespace(name=OFFICE.name, signature=OFFICE.signature, operator=operator)
+    lines = env.get_template(name).render(office=office, entries=[], count=1).lstrip("\n").splitlines()
+    assert lines[0].startswith("Yth. ") and lines[1] == "" and lines[2], lines[:3]
+
+
 @pytest.mark.parametrize(("text", "district", "role"), [
     ("Mohon tambahan 2.000 keping.\n\nHormat kami,\nKepala Dinas Kependudukan dan Pencatatan Sipil\nKabupaten Nunukan",
      True, "kadis"),

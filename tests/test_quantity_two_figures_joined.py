@@ -109,3 +109,68 @@ def test_a_pair_that_is_not_two_counts_is_not_named_as_two_figures(typed: str) -
     with pytest.raises(QuantityError) as refused:
         parse_quantity(typed)
     assert "two figures" not in str(refused.value)
+
+
+@pytest.mark.parametrize(("typed", "how", "first", "second", "total"), [
+    # each was "is not a number of pieces; write it like 2.000, 2000 or 2 ribu", naming neither figure
+    ("3 ribu, 2 ribu", "joined by a comma", "3.000", "2.000", "5.000"),
+    ("3 ribu / 2 ribu", "joined by a slash", "3.000", "2.000", "5.000"),
+    ("dua ribu atau seribu", 'joined by "atau"', "2.000", "1.000", "3.000"),
+    ("1.500 keping / 1.300", "joined by a slash", "1.500", "1.300", "2.800"),
+])
+def test_two_figures_with_their_multiplier_words_are_both_named(typed: str, how: str, first: str, second: str,
+                                                                total: str) -> None:
+    with pytest.raises(QuantityError) as refused:
+        parse_quantity(typed)
+    assert str(refused.value) == (f'"{typed}" is two figures {how} ({first} and {second}); write one of them, like '
+                                  f"{first} or {second}, or the total, {total}, if that is what you mean")
+
+
+def test_the_same_figure_typed_twice_is_offered_once() -> None:
+    # was: "write one of them, like 1.500 or 1.500"
+    with pytest.raises(QuantityError) as refused:
+        parse_quantity("1.500 1.500")
+    assert str(refused.value) == ('"1.500 1.500" is two figures side by side (1.500 and 1.500); write the figure '
+                                  "once, like 1.500, or the total, 3.000, if that is what you mean")
+    assert refused.value.examples == ("1.500", "3.000 bila yang dimaksud jumlah keduanya")
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    # each named only the second figure, as a note ("angka 1.300 pada catatan ..."), or the first figure alone
+    ("Acc pak, 1.500 / 1.300 aja dulu",
+     'Jumlah "1.500 / 1.300" berisi dua angka yang dipisah garis miring (1.500 dan 1.300). Tulis misalnya: '
+     "SETUJU 1.500 atau SETUJU 1.300 atau SETUJU 2.800 bila yang dimaksud jumlah keduanya."),
+    ("SETUJU 1.500/1.300",
+     'Jumlah "1.500/1.300" berisi dua angka yang dipisah garis miring (1.500 dan 1.300). Tulis misalnya: '
+     "SETUJU 1.500 atau SETUJU 1.300 atau SETUJU 2.800 bila yang dimaksud jumlah keduanya."),
+    ("SETUJU 2.000 atau 1.500",
+     'Jumlah "2.000 atau 1.500" berisi dua angka yang dipisah kata "atau" (2.000 dan 1.500). Tulis misalnya: '
+     "SETUJU 2.000 atau SETUJU 1.500 atau SETUJU 3.500 bila yang dimaksud jumlah keduanya."),
+    ("SETUJU 2.000 dan 1.300 pak",
+     'Jumlah "2.000 dan 1.300" berisi dua angka yang dipisah kata "dan" (2.000 dan 1.300). Tulis misalnya: '
+     "SETUJU 2.000 atau SETUJU 1.300 atau SETUJU 3.300 bila yang dimaksud jumlah keduanya."),
+    # was: 'Jumlah "3 ribu, 2" ... (3.000 dan 2)', a figure the manager never wrote offered to approve
+    ("SETUJU 3 ribu, 2 ribu",
+     'Jumlah "3 ribu, 2 ribu" berisi dua angka yang dipisah koma (3.000 dan 2.000). Tulis misalnya: '
+     "SETUJU 3.000 atau SETUJU 2.000 atau SETUJU 5.000 bila yang dimaksud jumlah keduanya."),
+    ("Setuju. 1.500,2.000",
+     'Jumlah "1.500,2.000" berisi dua angka yang dipisah koma (1.500 dan 2.000). Tulis misalnya: '
+     "SETUJU 1.500 atau SETUJU 2.000 atau SETUJU 3.500 bila yang dimaksud jumlah keduanya."),
+    ("SETUJU 1.500 1.500",
+     'Jumlah "1.500 1.500" berisi dua angka yang berdampingan (1.500 dan 1.500). Tulis misalnya: '
+     "SETUJU 1.500 atau SETUJU 3.000 bila yang dimaksud jumlah keduanya."),
+])
+def test_a_manager_s_two_figures_set_apart_by_a_slash_or_a_word_are_both_named(line: str, said: str) -> None:
+    asked = parse_manager_command(line)
+    assert isinstance(asked, CommandError), asked
+    assert asked.message == said
+
+
+def test_a_note_after_the_slash_stays_the_manager_s_note() -> None:
+    approved = parse_manager_command("SETUJU 2.000 / sisanya bulan depan")
+    assert not isinstance(approved, CommandError) and approved is not None
+    assert (approved.quantity, approved.reason) == (2000, "sisanya bulan depan")
+    # a figure in a note with words of its own: asked about as the note's figure, not as a second approval
+    asked = parse_manager_command("SETUJU 2.000 / 500 sisanya bulan depan")
+    assert isinstance(asked, CommandError)
+    assert 'angka 500 pada catatan "500 sisanya bulan depan"' in asked.message

@@ -133,6 +133,8 @@ SEND_WORDS: tuple[str, ...] = ("dikirim", "dikirimkan", "dikirimken", "kirim", "
 SEND_PARTICLES: tuple[str, ...] = ("saja", "aja", "wae", "bae", "bai", "mawon", "ya", "ai", "je", "lah", "pak", "bu",
                                    # Banjar "haja", Bugis-Makassar "mami", "mi", "ji", "ja"
                                    "haja", "mami", "mi", "ji", "ja",
+                                   # the blanks pointed at: "kirim ji itu sebelum tanggal 18", Malay "hantar je tu"
+                                   "itu", "tu",
                                    # all of it, as proposed: "kirim semua", Javanese "sedoyo", Banjar "sabarataan",
                                    # "kirim full ya"
                                    "semua", "semuanya", "sedoyo", "sedaya", "kabeh", "sabarataan", "barataan",
@@ -412,6 +414,35 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
             decided = replace(decided, reason="; ".join(filter(None, (sent_when, decided.reason))))
         return decided
     return _rejection(line, rest, following)
+
+
+def bare_go_ahead(new_text: str) -> str | None:
+    """The reply's first line when a go-ahead is all the manager wrote ("Jalan mi.", "gas", "gass pak", "lanjut",
+    "oke jalan"), a closing or a signature at most below it: as SETUJU to a held request's notice; None for anything
+    more or less (an "ok" or a "siap" that only acknowledges, a question, "gas kah?", any other word).
+
+    >>> bare_go_ahead("Jalan mi.")
+    'Jalan mi.'
+    >>> bare_go_ahead("ok") is None, bare_go_ahead("gas kah?") is None
+    (True, True)
+    """
+    lines = [line for line in _new_lines(new_text) if line]
+    if len(lines) > 1 and GREETING_RE.match(lines[0]):
+        lines = lines[1:]  # "Pak,": a greeting on its own line
+    if not lines or "?" in lines[0]:
+        return None
+    first, assented, rest = lines[0], [], lines[0]
+    while rest and (assent := _ASSENT_RE.match(rest)) is not None and assent.end():
+        assented.append(assent[0])
+        rest = rest[assent.end():]
+    if rest.strip(_SEPARATORS) or not (_goes_ahead(assented) or _cut_only(assented)):
+        return None
+    for line in lines[1:]:
+        if CLOSING_RE.match(line):
+            break  # "Sent from my iPhone", "Salam," and the name under it
+        if not _SIGNATURE_LINE_RE.search(line):
+            return None
+    return first
 
 
 # Separators and courtesy between the command and what follows it ("Setuju pak, lusa aja kirimnya")
@@ -725,12 +756,16 @@ DEADLINE_SPANS: tuple[str, ...] = ("sehari", "seminggu", "sepekan", "sebulan", "
 # ... the words said around it: asking ("tolong", "mohon"), the sending or arriving ("dikirim", "sudah sampai"),
 # courtesy after it ("ya", "pak")
 DEADLINE_BEFORE: tuple[str, ...] = ("tolong", "mohon", "harap", "agar", "supaya", "please", "pls", "sudah", "sdh",
-                                    "bisa", "langsung", "segera", "barangnya", "blangkonya")
+                                    "bisa", "langsung", "segera", "barangnya", "blangkonya",
+                                    # "Usahakan sebelum akhir bulan sudah diterima mereka."
+                                    "usahakan", "diusahakan", "upayakan", "diupayakan")
 DEADLINE_VERBS: tuple[str, ...] = (*SEND_WORDS, "sampai", "sampe", "tiba", "diterima", "diproses", "dilaksanakan",
                                    "delivered", "sent", "shipped", "send", "deliver", "ship", "arrive")
 DEADLINE_AFTER: tuple[str, ...] = ("ya", "yah", "pak", "bu", "kerja", "sejak", "dari", "hari", "ini", "sekarang",
                                    "sudah", "sdh", "harus", "hrs", "di", "kabupaten", "lokasi", "tujuan",
-                                   "working", "from", "now", "today", *ASSENT_PARTICLES)
+                                   "working", "from", "now", "today", *ASSENT_PARTICLES,
+                                   # the district, as the manager speaks of it: "sudah diterima mereka"
+                                   "mereka", "oleh")
 _DEADLINE_WORD = alternation(DEADLINE_WORDS)
 _DEADLINE_SPAN = (r"(?:(?:\d{1,3}|" + "|".join(DEADLINE_NUMBERS) + r")\s*(?:"
                   + "|".join((*DURATION_WORDS, "bulan", "bln")) + r")|"
@@ -967,12 +1002,15 @@ def _figure_run_unread(rest: str, m: re.Match[str] | None, line: str) -> Command
     return _unreadable(run, line, f"{said} tidak membentuk satu bilangan")
 
 
-# A comma (or a stop) and a figure right after the figure read (and its unit), in digits, grouped or not, or number
-# words: "seribu, 500", "2rb.500", "dua ribu, tiga ratus", "2.000, 1.300", "700 lembar, 1.300"
+# A comma (or a stop), a slash, "atau" or "dan" and a figure right after the figure read (and its unit), in digits,
+# grouped or not, with a multiplier or not, or number words: "seribu, 500", "2rb.500", "dua ribu, tiga ratus",
+# "2.000, 1.300", "700 lembar, 1.300", "3 ribu, 2 ribu", "1.500 / 1.300", "2.000 atau 1.500"
 _SPOKEN = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
-_JOINED_AFTER_RE = re.compile(rf"(?:[ \t]+(?:{UNIT_PATTERN})\b)?[ \t]*[,.][ \t]*"
-                              rf"(?:[0-9]{{1,3}}(?:\.[0-9]{{3}})*(?![0-9]|[.,][0-9])|(?:{_SPOKEN})(?![^\W\d_])"
-                              rf"(?:[ \t]+(?:{_SPOKEN})(?![^\W\d_]))*)", re.IGNORECASE)
+_JOINED_AFTER_RE = re.compile(rf"(?:[ \t]+(?:{UNIT_PATTERN})\b)?(?:[ \t]*[,.][ \t]*|(?P<apart>[ \t]*/[ \t]*|"
+                              rf"[ \t]+(?:atau|dan|or|and)[ \t]+))"
+                              rf"(?:[0-9]{{1,3}}(?:\.[0-9]{{3}})*(?![0-9]|[.,][0-9])"
+                              rf"(?:[ \t]*(?:{_SPOKEN})(?![^\W\d_]))*"
+                              rf"|(?:{_SPOKEN})(?![^\W\d_])(?:[ \t]+(?:{_SPOKEN})(?![^\W\d_]))*)", re.IGNORECASE)
 _WORD_AFTER_RE = re.compile(r"[^\w]*([^\W\d_]+)")
 # A multiplier made an estimate right after the figure read: "2 ribuan", "dua ratusan"
 _ESTIMATE_AFTER_RE = re.compile(r"[ \t]*-?[ \t]*(?:ribu|ratus|juta)-?an(?![^\W\d_])", re.IGNORECASE)
@@ -980,14 +1018,21 @@ _ESTIMATE_AFTER_RE = re.compile(r"[ \t]*-?[ \t]*(?:ribu|ratus|juta)-?an(?![^\W\d
 
 def _joined_figure(rest: str, m: re.Match[str], line: str) -> CommandError | None:
     """The manager asked again about the figure *m* at the start of *rest* when a comma or a stop joins a figure below
-    a thousand to it ("SETUJU seribu, 500": 1.500, or 1.000 and 500?) or "-an" makes it an estimate ("SETUJU 2
-    ribuan"), as the command line refuses the same typing;
+    a thousand to it ("SETUJU seribu, 500": 1.500, or 1.000 and 500?), a slash, "atau" or "dan" sets another figure
+    beside it with nothing but courtesy after ("Acc pak, 1.500 / 1.300 aja dulu") or "-an" makes it an estimate
+    ("SETUJU 2 ribuan"), as the command line refuses the same typing;
     None when no figure is joined to it (a reason after the comma, "SETUJU 2.000, sisanya bulan depan"; a time,
     "SETUJU 2.000, 3 hari lagi")."""
     if (joined := _JOINED_AFTER_RE.match(rest, m.end()) or _ESTIMATE_AFTER_RE.match(rest, m.end())) is None:
         return None
     if (word := _WORD_AFTER_RE.match(rest, joined.end())) is not None and word[1].lower() in TIME_UNITS:
         return None
+    if joined.groupdict().get("apart") and any(
+            w.strip("-") not in TRAILING_WORDS | FOR_NOW_WORDS
+            for w in re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest[joined.end():].lower())):
+        return None  # "SETUJU 2.000 / 500 sisanya bulan depan": a note after the slash, asked about as such
+    if re.fullmatch(r"[0-9]{1,2}[ \t]*/[ \t]*[0-9]{1,2}", rest[:joined.end()].strip()):
+        return None  # "SETUJU 17/12": a date, asked about as before
     figure = " ".join(rest[:joined.end()].split())
     try:
         parse_quantity(figure)

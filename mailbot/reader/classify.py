@@ -679,6 +679,28 @@ def _bare_names(name: str) -> tuple[str, ...]:
     return (bare, *vocab.DISTRICT_ALIASES.get(bare, ()))
 
 
+_CLOSING_LINE_WORDS = 4  # "Salam,", "Hormat kami,", "Terima kasih pak": a closing alone on its line, no sentence
+
+
+def without_sign_off(text: str) -> str:
+    """*text* (a writer's new words) without the sign-off at its end: the last closing alone on its line ("Salam,",
+    "Hormat kami,") and the few short lines below it (the name, the office), for quoting the words to a manager.
+    Text with nothing before the closing, or longer lines below it, is left as it is.
+
+    >>> without_sign_off("Stok kami tinggal 200 keping.\\n\\nSalam,\\nSeksi PIAK Disdukcapil Kota Tarakan")
+    'Stok kami tinggal 200 keping.'
+    """
+    lines = text.rstrip().split("\n")
+    closing = max((i for i, line in enumerate(lines) if _CLOSING_RE.match(line.lower())
+                   and len(line.split()) <= _CLOSING_LINE_WORDS), default=None)
+    if closing is None or not any(line.strip() for line in lines[:closing]):
+        return text
+    below = [line for line in lines[closing + 1:] if line.strip()]
+    if len(below) > _SIGNATURE_LINES or any(len(line) > _SIGNATURE_LINE_MAX for line in below):
+        return text
+    return "\n".join(lines[:closing]).rstrip()
+
+
 def district_signed(low: str, districts: Sequence[District]) -> str | None:
     """The one district the text's signature (the lines after its closing, else its last lines) names,
     else the one its letterhead (its first lines) names; None when neither names exactly one."""

@@ -341,7 +341,10 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b\d\d{6,}\b",
     # Dates.
     r"\b\d\d{3}-\d{1,2}-\d{1,2}\b",
-    r"\b\d\d?\s*[/\-]\s*\d{1,2}(?:\s*[/\-]\s*\d{2,4})?\b",
+    # Dates "12-11-2027", "3/9"; day ranges "tgl 14-16". Two figures with no year are a date only when both can be
+    # days: "sisa stok 60-80 keping" is a range of blanks.
+    r"\b\d\d?\s*[/\-]\s*\d{1,2}\s*[/\-]\s*\d{2,4}\b",
+    r"\b\d\d?(?<![4-9]\d)(?<!3[2-9])\s*[/\-]\s*(?:[0-2]?\d|3[01])\b",
     r"\b\d\d?\.\d{1,2}\.\d{2,4}\b",
     # A month in Roman numerals between the day and the year: "per 31-XII-2026", "tanggal 6 I 2027".
     rf"\b\d\d?(?:\s*[-/.]\s*|[ \t]+)(?:{_alternation(list(vocab.ROMAN_MONTHS))})"
@@ -975,7 +978,9 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
         start, end = m.start(), m.end()
         approximate = False
         conflict = start in doubtful or (
-            _AFTER_THOUSANDS_COMMA_RE.search(masked, max(0, start - 24), start) is not None
+            # (the pattern needs a comma before the figure: without one in its reach it is not tried)
+            masked.find(",", max(0, start - 24), start) != -1
+            and _AFTER_THOUSANDS_COMMA_RE.search(masked, max(0, start - 24), start) is not None
             # a figure of thousands itself there is another figure ("2rb, 1.500 jg gpp": a fallback offered)
             and not _THOUSANDS_FIGURE_RE.match(masked, start)
         )

@@ -2220,9 +2220,12 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             # "stok habis KIA", "habis untuk blangko KIA": the blank named right after the word.
             item = explicit_item(after.group())[0]
         snippet = _snippet(original, z.start(), z.end(), c_start, c_end)
-        if _low_stock_elsewhere(masked, clauses, (c_start, c_end), item):
-            # "blangko habis" (the subject) over "stok tinggal sedikit": out, and some left, of one blank.
-            out.append(Candidate("stock_on_hand", None, snippet, True, "conflict", item=item,
+        if (low := _low_stock_elsewhere(masked, clauses, (c_start, c_end), item, z.end())) is not None:
+            # "blangko habis" (the subject) over "stok tinggal sedikit": out, and some left, of one blank. The
+            # doubt quotes both ("blangko habis / masih ada ± 300 - 400 keping"), so the question names them.
+            said = " ".join(original[low.start() : low.end()].split())
+            both = snippet if said in snippet else f"{snippet} / {said}"
+            out.append(Candidate("stock_on_hand", None, both, True, "conflict", item=item,
                                  cues=(f"zero_stock:{z.group()}", "low_stock_elsewhere")))
             continue
         out.append(Candidate("stock_on_hand", 0, snippet, True, item=item, cues=(f"zero_stock:{z.group()}",)))
@@ -2346,21 +2349,32 @@ def _in_place_of(old: Sequence[Candidate], m: Mention, snippet: str) -> list[Can
 # --- A stock said to be out and said to be low (a subject's "habis", a body's "tinggal sedikit") ---
 
 _LOW_STOCK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.LOW_STOCK_PHRASES) + r")(?![\w-])")
+# "masih ada ± 300 - 400 keping": some blanks left, counted, in the words of the clause (an estimate or a range
+# as well as a figure).
+_SOME_LEFT_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.SOME_LEFT_PHRASES) + r")(?![\w-])[^\n.;?]{0,30}?\d[\d.]*"
+    r"(?:[^\S\n]*(?:-|–|s/d|sampai|hingga|sd)[^\S\n]*\d[\d.]*)?(?:an)?[^\S\n]*(?:"
+    + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])"
+)
 
 
 def _low_stock_elsewhere(
-    masked: str, clauses: Sequence[tuple[int, int]], own: tuple[int, int], item: str | None,
-) -> bool:
+    masked: str, clauses: Sequence[tuple[int, int]], own: tuple[int, int], item: str | None, zero_end: int,
+) -> re.Match[str] | None:
     """Whether another clause says the stock of the same blank (or of none named) is low but not out ("stok
-    tinggal sedikit", "sisa sedikit"): a word of zero then stands against it, and neither is the stock."""
-    for low in _LOW_STOCK_RE.finditer(masked):
-        if own[0] <= low.start() < own[1]:
+    tinggal sedikit", "sisa sedikit") or counts blanks still there ("di gudang masih ada ± 150 keping", also later
+    in the word's own clause: "habis total di Sebatik, di kantor induk masih ada ± 300 - 400 keping"): a word of
+    zero then stands against it, and neither is the stock. The words that say so, or None."""
+    lows = [(low, False) for low in _LOW_STOCK_RE.finditer(masked)]
+    lows += [(left, True) for left in _SOME_LEFT_RE.finditer(masked)]
+    for low, counted in lows:
+        if own[0] <= low.start() < own[1] and not (counted and low.start() >= zero_end):
             continue
         c_start, c_end = next(((a, b) for a, b in clauses if a <= low.start() < b), (0, len(masked)))
         named = explicit_item(masked[c_start:c_end])[0]
         if item is None or named is None or named == item:
-            return True
-    return False
+            return low
+    return None
 
 
 _BLANK_ALONE_RE = re.compile(r"[^\S\n]*(?:" + vocab.alternation(_BLANK_NAMES) + r")[^\S\n]+$")
@@ -6548,7 +6562,11 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
             # "Subject: blangko habis" over "sisa estimasi +/- 300 keping": the word of zero and the figures said
             # beside it, all quoted, so the district sees which it is asked to settle.
             figures = [c.text for c in mine if c is not conflicts[0] and (c.value is not None or c.doubt)]
-            doubts.append(Doubt(field, "conflict", " / ".join(dict.fromkeys([conflicts[0].text, *figures]))))
+            parts = [*conflicts[0].text.split(" / "), *figures]
+            # Each quoted once: a part inside a longer one ("masih ada 200an keping" in the sentence saying it) is
+            # left out.
+            parts = [p for i, p in enumerate(parts) if not any(p != q and p in q for q in parts[:i] + parts[i + 1:])]
+            doubts.append(Doubt(field, "conflict", " / ".join(dict.fromkeys(parts))))
         elif conflicts:
             doubts.append(Doubt(field, "conflict", conflicts[0].text))
         elif len(distinct) > 1:

@@ -1377,6 +1377,14 @@ SPELLED_COUNT_LEADS: tuple[str, ...] = (
 WRONG_FIGURE_WORDS: tuple[str, ...] = ("bukan", "bkn", "not", "bukannya", "sanes", "bukang")
 NEGATES_NEXT_WORDS: tuple[str, ...] = WRONG_FIGURE_WORDS
 
+# A district promising, beside a part approval it takes, to ask again should the blanks fall short ("nanti kalau
+# kurang kami ajukan lagi", "Kalau nanti habis sebelum akhir bulan kami usul lagi"): the verbs of asking, before
+# "lagi"/"kembali" (mailbot.conversation, mailbot.routes).
+ASK_AGAIN_VERBS: tuple[str, ...] = (
+    "ajukan", "mengajukan", "diajukan", "minta", "meminta", "mohon", "memohon", "usul", "usulkan", "mengusulkan",
+    "diusulkan",
+)
+
 # A district taking a part approval as it stands, said beside the figure approved: "3.000 sdh cukup untuk sementara",
 # "baik 3.000 dulu tidak apa-apa", "gpp pak 3rb dl". Beside that figure such words accept it (a confirmation, the
 # approval stands); they never lower the request ("cukup 2.000 saja" below the approval still does).
@@ -1509,6 +1517,13 @@ PROCEDURE_WORDS: tuple[str, ...] = (
 LOW_STOCK_PHRASES: tuple[str, ...] = (
     "hampir habis", "nyaris habis", "menipis", "sudah menipis", "tinggal sedikit", "sisa sedikit", "running low",
     "almost out", "nearly out",
+)
+# Blanks said to be still there, with a count of them ("di gudang masih ada ± 150 keping", "perkiraan masih ada
+# 300 - 400 keping"): beside a word of zero (a subject's "habis") the two stand against each other, and neither is
+# the stock; whose blanks they are is not always said ("masih ada 400 keping di UPT").
+SOME_LEFT_PHRASES: tuple[str, ...] = (
+    "masih ada", "msh ada", "masi ada", "masih tersisa", "msh tersisa", "masih tersedia", "msh tersedia",
+    "masih sisa", "msh sisa", "still have", "still has", "still got",
 )
 FIGURE_TO_FOLLOW_WORDS: tuple[str, ...] = (
     "angkanya", "angka pastinya", "angka pasti", "angka persisnya", "jumlah pastinya", "jumlah persisnya",
@@ -2997,6 +3012,8 @@ NEED_WORDS += ("requirement", "requirements", "our requirement", "our requiremen
 ROLE_PHRASES["stock_on_hand"] += tuple(
     f"{rel} ada {where} kami" for rel in ("yang", "yg", "nang") for where in ("di", "pada", "di gudang", "di kantor")
 ) + ("stok yang ada", "stok yg ada", "blangko yang tersedia", "blangko yg tersedia")
+# The store named stands for "ours": "Yg ada di gudang perkiraan 120-150 keping saja".
+ROLE_PHRASES["stock_on_hand"] += tuple(f"{rel} ada di gudang" for rel in ("yang", "yg", "nang"))
 # The gap asked in English: "Please send the balance", "cover the difference".
 SHORTFALL_ASK_PHRASES += (
     "send the balance", "supply the balance", "provide the balance", "cover the balance", "the remaining balance",

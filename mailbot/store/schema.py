@@ -67,6 +67,9 @@ class Message(Base):
     verdict: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     guard: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     outbound_ref: Mapped[str | None] = mapped_column(String(998))  # our Message-ID a bounce refers to
+    # What routing needs of the text it quotes or forwards, read with it (mailbot.conversation.quoted_facts), so
+    # that the stored mail is never parsed again for it; None for a mail that needs nothing of it.
+    quoted: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class Request(Base):

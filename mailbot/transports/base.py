@@ -1,4 +1,5 @@
-"""The two ports the pipeline talks to: an Inbox to read from, a Sender to deliver through."""
+"""The two ports the pipeline talks to: an Inbox to read from, a Sender to deliver through; and the part of an
+Inbox the steps need once a message's transaction commits (Acknowledger)."""
 
 from __future__ import annotations
 
@@ -25,12 +26,10 @@ class IncomingMessage:
     headers: bytes | None = None
 
 
-class Inbox(Protocol):
-    """Where district mail is read from. Acknowledge only after the database commit."""
-
-    def fetch_new(self) -> Iterator[IncomingMessage]:
-        """Yield messages not yet acknowledged, oldest first, in batches internally."""
-        ...
+class Acknowledger(Protocol):
+    """Where a message the steps walked is put away, only after the database commit: what mailbot.pipeline needs
+    of the place a message came from. Every Inbox is one; so is the archive a replay reads a message from again
+    (mailbot.rereading), where there is nothing to move."""
 
     def acknowledge(self, key: str) -> None:
         """Move the message out of the inbox (processed). Safe to repeat."""
@@ -38,6 +37,14 @@ class Inbox(Protocol):
 
     def quarantine(self, key: str, reason: str) -> None:
         """Move the message to quarantine. Safe to repeat."""
+        ...
+
+
+class Inbox(Acknowledger, Protocol):
+    """Where district mail is read from. Acknowledge only after the database commit."""
+
+    def fetch_new(self) -> Iterator[IncomingMessage]:
+        """Yield messages not yet acknowledged, oldest first, in batches internally."""
         ...
 
     def wait_for_mail(self, timeout: float) -> bool:

@@ -500,10 +500,13 @@ class ImapInbox:
         initial_backoff_seconds: float = 0.25,
         outage: ImapOutage | None = None,
         outage_told: bool = True,
+        gives_way: bool = False,
     ) -> None:
         """use_move: None uses MOVE when the server announces it; False forces COPY+EXPUNGE.
         outage: the one of another connection of this process to the same server (see ImapOutage).
-        outage_told: False when the caller says an outage itself (ImapOutage told)."""
+        outage_told: False when the caller says an outage itself (ImapOutage told).
+        gives_way: a second connection (the IDLE watcher's): refused for the user's connection limit, it raises
+        ImapConnectionLimit from wait_for_mail rather than take the one connection from the fetching one."""
         self._config = config
         self._password = password
         self._cursors = cursor_store
@@ -527,9 +530,7 @@ class ImapInbox:
         self._waiting_thread: int | None = None  # the thread blocked connecting to (or waiting on) the server
         self._using_thread: int | None = None  # the thread running a command on the connection in hand
         self._operation = 0  # commands run on a connection so far (which one a stop's grace period is about)
-        # a second connection (the IDLE watcher's): refused for the user's connection limit, it raises
-        # ImapConnectionLimit from wait_for_mail rather than take the one connection from the fetching one
-        self.gives_way = False
+        self._gives_way = gives_way
 
     # -- public API ----------------------------------------------------------
 
@@ -650,7 +651,7 @@ class ImapInbox:
                 except ssl.SSLCertVerificationError as exc:
                     raise self._certificate_error(exc) from exc
                 except _CONNECTION_ERRORS as exc:
-                    if self.gives_way and connection_limit(str(exc)):
+                    if self._gives_way and connection_limit(str(exc)):
                         # the one connection the server allows is the fetching one's: no outage, no retry
                         raise ImapConnectionLimit(f"the IMAP server {self._where} refused a second connection: "
                                                   f"{_plain(exc)}") from exc

@@ -262,6 +262,20 @@ def test_a_quantity_in_words_typed_without_quotes_is_told_how_to_write_it(desk_d
     assert other.returncode == 2 and "quotes" not in other.stderr
 
 
+@pytest.mark.parametrize(("typed", "said"), [
+    (["supply", "receive", "1.500", "/", "1.300"],
+     '"1.500 / 1.300" is two figures joined by a slash (1.500 and 1.300)'),
+    (["supply", "receive", "3", "ribu,", "2", "ribu"], '"3 ribu, 2 ribu" is two figures joined by a comma (3.000 and '
+                                                         "2.000)"),
+    (["supply", "receive", "2.000,", "1.300"], '"2.000, 1.300" is two figures joined by a comma (2.000 and 1.300)'),
+])
+def test_two_figures_typed_without_quotes_are_named(desk_dir: Path, typed: list[str], said: str) -> None:
+    # was: "Got unexpected extra argument(s) (/ 1.300)" and the usage, neither figure named
+    done = mailbot(desk_dir, *typed)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+    assert f"; {said}; write one of them" in done.stderr, done.stderr
+
+
 def test_a_field_corrected_twice_in_one_command_is_refused(sample: Path) -> None:
     """`correct 8 requested=1.500 requested=2.000` applied 2.000 unsaid."""
     result = mailbot(sample, "correct", "8", "requested=1.500", "requested=2.000", "--reason", "uji")

@@ -1,8 +1,9 @@
 """A manager answering a held request by telling the desk to carry on with a smaller figure, on the real SQLite desk
 in process: "Silakan diproses, namun dibatasi ...", "Lanjutkan, tapi ... dulu", "Proses aja, max ...", "Boleh tapi
-dikurangi jadi ..." approve that figure, as "Boleh, tapi cukup 3.000" does; carrying on with no figure approves
-nothing by itself (a time limit for sending with it approves the proposal: see
-test_conversations_managers_smaller_figure_and_time_limit.py)."""
+dikurangi jadi ..." approve that figure, as "Boleh, tapi cukup 3.000" does; carrying on with no figure and words
+that are no time limit approves nothing (a time limit for sending with it approves the proposal: see
+test_conversations_managers_smaller_figure_and_time_limit.py; "Silakan diproses." as the whole reply approves the
+proposal: test_conversations_managers_go_ahead_alone_or_with_a_deadline.py)."""
 
 from __future__ import annotations
 
@@ -32,8 +33,8 @@ def test_carrying_on_with_a_smaller_figure_approves_it(desk12: Desk12, words: st
     assert "SEBAGIAN" in text and f"{figure:,}".replace(",", ".") in text, told.text
 
 
-@pytest.mark.parametrize("words", ["Silakan diproses.", "Lanjutkan 3 hari lagi ya."],
-                         ids=["proceed-alone", "a-time-no-figure"])
+@pytest.mark.parametrize("words", ["Lanjutkan 3 hari lagi ya.", "Silakan diproses, 3 hari lagi."],
+                         ids=["a-time-no-figure", "proceed-then-a-time"])
 def test_carrying_on_without_a_figure_decides_nothing(desk12: Desk12, words: str) -> None:
     _, held = held_for_managers(desk12)
     n = len(desk12.out())

@@ -84,7 +84,7 @@ def test_each_manager_whose_answer_decides_nothing_is_told_so_once(desk12: Desk1
     kabid, _ = _manager(desk12, KABID, notice, "ok")
     [first] = desk12.replies_to(kabid)
     assert first.to == [KABID] and "SETUJU" in first.text
-    kadis, _ = _manager(desk12, KADIS, notice, "Oke lanjut")
+    kadis, _ = _manager(desk12, KADIS, notice, "Oke, nanti saya cek dulu")
     [second] = desk12.replies_to(kadis)  # was: no mail at all, the thread acknowledged once already
     assert second.to == [KADIS] and "SETUJU" in second.text and "TOLAK" in second.text
     again, _ = _manager(desk12, KABID, notice, "ok pak")

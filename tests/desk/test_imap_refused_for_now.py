@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from mailbot.config import ImapInbox as ImapInboxConfig
-from mailbot.errors import ImapConnectionError, ImapLoginError
+from mailbot.errors import ImapConnectionError, ImapConnectionLimit, ImapLoginError
 from mailbot.transports.base import MemoryCursorStore
 from mailbot.transports.imap import ImapInbox
 from tests.desk.conftest import mailbot
@@ -120,6 +120,18 @@ def test_run_tries_again_when_the_server_turns_it_away_for_now(fake: _Fake) -> N
     # the service's wait between passes: keeps trying, raises nothing
     assert inbox.wait_for_mail(0.5) is False
     assert fake.connections > 3
+
+
+@pytest.mark.parametrize("fake", [FOR_NOW["no-limit"], FOR_NOW["bye-too-many"]], ids=["no-limit", "bye-too-many"],
+                         indirect=True)
+def test_a_second_connection_refused_for_the_users_limit_gives_way(fake: _Fake) -> None:
+    """The IDLE watcher's connection (open_inbox(gives_way=True)): the server allows the user one connection, the
+    fetching one's; the watcher says so at once rather than try again as the fetching one does above."""
+    inbox = ImapInbox(_config(fake.server_address[1]), "rahasia", MemoryCursorStore(), reconnect_attempts=2,
+                      initial_backoff_seconds=0.01, gives_way=True)
+    with pytest.raises(ImapConnectionLimit, match="refused a second connection"):
+        inbox.wait_for_mail(0.5)
+    assert fake.connections == 1
 
 
 @pytest.mark.parametrize("fake", FOR_NOW.values(), ids=FOR_NOW.keys(), indirect=True)

@@ -51,7 +51,7 @@ def _mixed_mail() -> list[bytes]:
 def _records(desk: Desk) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
     with desk.sessions() as session:
         messages = [
-            (m.dedup_key, m.status, m.kind, m.district, m.sender, m.subject, m.verdict, m.guard, m.error)
+            (m.dedup_key, m.status, m.kind, m.district, m.sender, m.subject, m.verdict, m.guard, m.quoted, m.error)
             for m in session.scalars(select(Message).order_by(Message.dedup_key))
         ]
         outbox = [(o.purpose, o.category, tuple(o.recipients), o.subject, o.status)

@@ -1,0 +1,43 @@
+"""Rules for a stock said to be out in one place and still there in another: a subject's "habis" or "kosong" beside a
+body that counts the blanks still there ("masih ada ± 250 keping") is no stock of zero but a doubt quoting both,
+and an estimate of what lies in the store is asked back; each test is a short mail with other words and figures."""
+
+from __future__ import annotations
+
+from tests.reader.conftest import mail
+
+BULUNGAN = "Operator Bulungan <operator.bulungan@bulungankab.example>"
+TARAKAN = "Disdukcapil Tarakan <disdukcapil@tarakankota.example>"
+
+
+def test_blanks_still_counted_in_the_body_stand_against_the_subjects_word_of_zero() -> None:
+    read = mail(BULUNGAN, "KTP-el habis",
+                "Selamat pagi pak,\nkalau dihitung di lemari arsip masih ada ± 250 keping.\n"
+                "Mohon dikirim 1.500 keping.")
+    assert read["requested"] == 1500
+    assert read["stock_on_hand"] is None
+    doubt = next(d for d in read["doubts"] if d["field"] == "stock_on_hand")
+    assert doubt["reason"] == "conflict"
+    assert "habis" in doubt["text"] and "± 250 keping" in doubt["text"]
+
+
+def test_a_range_still_there_later_in_the_clause_of_the_word_of_zero_is_no_stock_of_zero() -> None:
+    read = mail(TARAKAN, "Permohonan blangko",
+                "Blangko KTP-el kami kosong di loket Juata, di kantor dinas msh ada 90 - 120 keping.\n"
+                "Mohon kirim 2.000 keping.")
+    assert read["stock_on_hand"] is None
+    doubt = next(d for d in read["doubts"] if d["field"] == "stock_on_hand")
+    assert "90 - 120 keping" in doubt["text"]
+
+
+def test_a_word_of_zero_with_no_count_beside_it_stays_the_stock() -> None:
+    read = mail(TARAKAN, "Blangko KTP-el habis", "Mohon kirim 2.000 keping, pelayanan terhenti sejak kemarin.")
+    assert read["stock_on_hand"] == 0
+
+
+def test_an_estimate_of_what_lies_in_the_store_is_asked_back() -> None:
+    read = mail(BULUNGAN, "blangko hampir habis",
+                "Mohon bantuan kirim 800 keping pak. Yg ada di gudang kira2 60-80 keping saja.")
+    assert read["requested"] == 800
+    assert read["stock_on_hand"] is None
+    assert any(d["field"] == "stock_on_hand" and "60-80" in d["text"] for d in read["doubts"])
