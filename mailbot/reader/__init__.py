@@ -37,6 +37,7 @@ from mailbot.reader.classify import (
     other_districts_pattern,
     report_attached,
     speaks_for_other_province,
+    stock_aside_item,
     subject_for_kind,
 )
 from mailbot.reader.dates import report_date
@@ -58,6 +59,7 @@ from mailbot.reader.roles import (
     Candidate,
     Reading,
     asked_beside_needed_table,
+    breakdown_total_disagrees,
     asked_role,
     current_requests,
     earlier_period_sheets,
@@ -801,7 +803,7 @@ def read_message(
     candidates = figure_over_headline_zero(candidates, read_subject)
     stated_here = {c.field for c in candidates}
     candidates.extend(c for c in adopted if c.field not in stated_here)
-    candidates = asked_beside_needed_table(current_requests(candidates))
+    candidates = asked_beside_needed_table(breakdown_total_disagrees(low, current_requests(candidates)))
     candidates = shortfall_of_table(low, candidates)
     candidates = received_within_district(normalise(new_text), candidates)
     candidates = thanked_receipt_in_request(normalise(new_text), candidates)
@@ -872,6 +874,12 @@ def read_message(
             # "Blangko KIA kosong" / "Stok blangko KIA kami kosong ... Mohon dikirim 2.500 keping" under a signature
             # of the "Seksi Cetak KTP-el": the subject and every figure said by name are KIA's; the ask is too.
             item, item_ambiguous = "kia", False
+        elif asked == {None} and (aside := stock_aside_item(low_all)) is not None and all(
+            c.field == "stock_on_hand" for c in candidates if c.value is not None and c.item not in (None, aside)
+        ):
+            # "Mohon tambahan blangko KIA: ... Permintaan 1.500 lbr. Stok KTP-el masih aman (2.4rb).": the ask
+            # names no blank and the other blank's stock is said in passing to be fine; the ask is for the one left.
+            item, item_ambiguous = aside, False
         elif len(asked - {None}) > 1:
             # Both blanks asked for by name ("mohon tambahan blangko KTP-el 2.000 keping dan blangko KIA
             # 500 lembar"): read for KTP-el, the desk's daily blank, with its own figures; the doubt

@@ -781,6 +781,22 @@ def _whole_of_received(masked: str, before: Mention, m: Mention, last: tuple[int
     )
 
 
+_ASKED_ASIDE_GAP_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[^\S\n]*)?\([^\S\n]*(?:"
+    + vocab.alternation(vocab.ASKED_ASIDE_WORDS) + r")(?:\s+(?:" + vocab.alternation(vocab.ASKED_ASIDE_FILLERS)
+    + r"))*\s*:?\s*"
+)
+
+
+def _asked_aside_received(masked: str, before: Mention, m: Mention, last: tuple[int, Candidate] | None) -> bool:
+    """Whether a figure is the ask named in parentheses right after a received figure: "sudah kami terima 400
+    lembar (permintaan kami 402, tidak apa-apa)", "received 1,950 pcs (we requested 2,000)"."""
+    return (
+        last is not None and last[1].field == "received" and last[1].value == before.value
+        and _ASKED_ASIDE_GAP_RE.fullmatch(masked, before.end, m.start) is not None
+    )
+
+
 _THEIR_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.THEIR_WORDS) + r")(?![\w-])")
 
 
@@ -3782,6 +3798,11 @@ def read_text(
             # received part is of, the ask made before, is asked by no one now.
             ignored_end = m.end
             continue
+        if role == "requested" and idx and _asked_aside_received(masked, mentions[idx - 1], m, last):
+            # "sudah kami terima sebanyak 400 lembar (permintaan kami 402, tidak apa-apa)": the ask the shipment
+            # answered, said in passing beside what came, is asked by no one now.
+            ignored_end = m.end
+            continue
         if role == "received" and idx and keyword is not None and keyword.start >= m.end and (
             _PART_OF_GAP_RE.fullmatch(masked, mentions[idx - 1].end, m.start) is not None
         ):
@@ -4658,6 +4679,36 @@ def asked_beside_needed_table(candidates: list[Candidate]) -> list[Candidate]:
     if not asked:
         return candidates
     return [c for c in candidates if not (c.field == "requested" and c.table and need_column(c))]
+
+
+# "Rincian kebutuhan per kecamatan ada di lampiran": the words name the attached table as the breakdown of the ask.
+_BREAKDOWN_ATTACHED_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.ASK_BREAKDOWN_WORDS) + r")(?![\w-])[^\n.]{0,60}?(?<![\w-])(?:"
+    + _words_re(vocab.ATTACHED_WORDS) + r")(?![\w-])"
+)
+
+
+def breakdown_total_disagrees(low: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"Mohon blangko KIA sebanyak 1.000 lembar. Rincian kebutuhan per kecamatan ada di lampiran." over a sheet
+    whose need column totals 1.200: the words call the table the breakdown of their ask, and the two disagree;
+    which figure is meant, a clerk asks (the ask is a conflict, not the words' figure over the table's)."""
+    if not _BREAKDOWN_ATTACHED_RE.search(low):
+        return candidates
+    totals = [c for c in candidates if c.field == "requested" and c.table and "total_row" in c.cues and c.value is not None
+              and c.doubt is None and _NEED_HEADER_RE.search(next(
+                  (normalise_header(cue.split(":", 1)[1]) for cue in c.cues if cue.startswith("table_column:")), ""))]
+    asked = [c for c in candidates if c.field == "requested" and not c.table and c.value is not None
+             and c.doubt is None and any(cue.startswith("keyword_before:") for cue in c.cues)
+             and not any(cue.split(":", 1)[1] in _NEED_NOUNS for cue in c.cues if cue.startswith("keyword_"))]
+    if len(totals) != 1 or not asked or {c.value for c in asked} != {asked[0].value}:
+        return candidates
+    total = totals[0]
+    if total.value == asked[0].value or (total.item is not None and asked[0].item not in (None, total.item)):
+        return candidates
+    return [
+        replace(c, value=None, doubt="conflict", text=f"{total.text} / {c.text}") if c in asked else c
+        for c in candidates
+    ]
 
 
 def shortfall_of_table(low: str, candidates: list[Candidate]) -> list[Candidate]:

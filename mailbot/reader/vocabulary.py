@@ -1263,6 +1263,14 @@ CHANGE_FROM_WORDS: tuple[str, ...] = ("dari", "dr", "semula", "from")
 # Between a figure received and the next: the whole it is part of ("baru diterima 1.000 keping dari 3.500 keping
 # yang kami mohon", "we got 800 out of the 2,000 requested"): the whole is the earlier ask, not one made now.
 PART_OF_WORDS: tuple[str, ...] = ("dari", "dr", "dari total", "dari jumlah", "of", "of the", "out of", "out of the")
+# In parentheses right after a figure received, these name the ask the shipment answered ("sudah kami terima
+# 400 lembar (permintaan kami 402, tidak apa-apa)"): the earlier ask said in passing, asked by no one now.
+ASKED_ASIDE_WORDS: tuple[str, ...] = (
+    "permintaan", "permohonan", "pengajuan", "usulan", "diminta", "dimohon", "diajukan", "diusulkan",
+    "yang diminta", "yg diminta", "yang kami minta", "yg kami minta", "yang kami mohon", "yg kami mohon",
+    "yang kami ajukan", "yg kami ajukan", "requested", "we requested", "we asked for", "asked",
+)
+ASKED_ASIDE_FILLERS: tuple[str, ...] = ("kami", "saya", "kita", "awal", "sebelumnya", "semula", "sebanyak", "our")
 CHANGE_TO_WORDS: tuple[str, ...] = (
     "menjadi", "mjd", "jadi", "jd", "ke", "kepada", "diubah menjadi", "diubah jadi", "direvisi menjadi",
     "dinaikkan menjadi", "diturunkan menjadi", "to", "into", "->", "=>", "\u2192",
