@@ -16,6 +16,7 @@ from mailbot.reader import vocabulary as vocab
 from mailbot.reader.automated import (
     automation_reasons,
     content_reasons,
+    filled_form,
     header_reasons,
     relayed_letter,
     speaks_of_autoreplies,
@@ -59,8 +60,8 @@ from mailbot.reader.roles import (
     Candidate,
     Reading,
     asked_beside_needed_table,
-    breakdown_total_disagrees,
     asked_role,
+    breakdown_total_disagrees,
     current_requests,
     earlier_period_sheets,
     figure_over_headline_zero,
@@ -292,6 +293,9 @@ def _changes_approved_figure(quoted_text: str, new_text: str, own_addresses: Seq
 # The reasons an e-office system's notice gives for being a machine's mail; with the letter it carries, the
 # letter is read (see relayed_letter).
 _RELAY_REASONS = frozenset({"sender-noreply", "machine-template", "auto-submitted", "system-subject"})
+# The reasons a district's own form system gives for being a machine's mail; with a form its officer filled in, the
+# form is read (see filled_form).
+_FORM_REASONS = frozenset({"machine-template"})
 _STOCK_ASKED_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.STOCK_ASKED_PHRASES) + r")(?![\w-])")
 _FIGURE_FILE_RE = re.compile(r"application/pdf|image/", re.IGNORECASE)  # files whose figures the reader cannot see
 _SHEET_LINK_RE = re.compile(vocab.alternation(vocab.SHARED_SHEET_LINKS))
@@ -633,6 +637,12 @@ def read_message(
         # the letter is the mail, read as the district wrote it (a bare notice stays the system's).
         reasons, new_text, quoted_text = [], letter, ""
         relay_notes = ("a letter relayed by an e-office notice: read for the letter",)
+    if reasons and set(reasons) <= _FORM_REASONS and sender_known and filled_form(parts.text):
+        # "Nama Pengisi : Dewi Kartika / Jumlah Diminta : 2000 ... Email ini dikirim otomatis oleh sistem e-Layanan
+        # setelah formulir diisi" from the district's own address: its form system sends what its officer filled
+        # in; the form is the district's mail, read as any mail of its own.
+        reasons = []
+        relay_notes = ("a form filled by the district's officer, sent by its own form system: read for the form",)
     # A reply's subject speaks of the earlier message; only a fresh subject carries numbers.
     read_subject = "" if is_reply or desk_forward or chain_text is not parts.text else bare_subject
     body = read_subject + "\n\n" + new_text if read_subject else new_text

@@ -4694,8 +4694,8 @@ def breakdown_total_disagrees(low: str, candidates: list[Candidate]) -> list[Can
     which figure is meant, a clerk asks (the ask is a conflict, not the words' figure over the table's)."""
     if not _BREAKDOWN_ATTACHED_RE.search(low):
         return candidates
-    totals = [c for c in candidates if c.field == "requested" and c.table and "total_row" in c.cues and c.value is not None
-              and c.doubt is None and _NEED_HEADER_RE.search(next(
+    totals = [c for c in candidates if c.field == "requested" and c.table and "total_row" in c.cues
+              and c.value is not None and c.doubt is None and _NEED_HEADER_RE.search(next(
                   (normalise_header(cue.split(":", 1)[1]) for cue in c.cues if cue.startswith("table_column:")), ""))]
     asked = [c for c in candidates if c.field == "requested" and not c.table and c.value is not None
              and c.doubt is None and any(cue.startswith("keyword_before:") for cue in c.cues)

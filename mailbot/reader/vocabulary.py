@@ -2058,6 +2058,17 @@ EOFFICE_FOOTER_PHRASES: tuple[str, ...] = (
     "untuk menindaklanjuti", "silakan masuk", "silakan login", "email ini dikirim otomatis",
     "pesan ini dikirim otomatis",
 )
+# A district's own form system sending what its officer filled in, from the district's own address ("Email ini
+# dikirim otomatis oleh sistem e-Layanan setelah formulir diisi", "Nama Pengisi : Dewi Kartika"): the form is the
+# district's mail, read as the officer wrote it, unless it says it is a trial (FORM_TRIAL_WORDS).
+FILLED_FORM_PHRASES: tuple[str, ...] = (
+    "setelah formulir diisi", "setelah formulir dikirim", "setelah formulir disubmit", "formulir telah diisi",
+    "formulir sudah diisi", "nama pengisi", "diisi oleh", "after the form was submitted", "submitted by",
+)
+FORM_TRIAL_WORDS: tuple[str, ...] = (
+    "tes formulir", "test formulir", "testing formulir", "uji coba", "ujicoba", "percobaan", "mohon diabaikan",
+    "harap diabaikan", "abaikan saja", "test submission", "please ignore", "just a test",
+)
 # After a count, a form's notice of answers come in ("Formulir Laporan Stok menerima 1 tanggapan baru", "12
 # tanggapan baru kemarin", "3 new responses"): the form's summary, a machine's mail with no figure of blanks.
 FORM_SUMMARY_PHRASES: tuple[str, ...] = (

@@ -41,7 +41,8 @@ def test_the_other_blanks_stock_in_parentheses_said_fine_is_not_the_stock() -> N
     assert read["requested"] == 600 and read["stock_on_hand"] == 85
 
 
-NEEDS = "Rekap kebutuhan KTP-el,\n,\nKecamatan,Kebutuhan\nMentarang,300\nMalinau Kota,900\nSungai Boh,200\nJUMLAH,1400\n"
+NEEDS = ("Rekap kebutuhan KTP-el,\n,\nKecamatan,Kebutuhan\nMentarang,300\nMalinau Kota,900\nSungai Boh,200\n"
+         "JUMLAH,1400\n")
 
 
 def test_an_attached_breakdown_whose_total_differs_from_the_ask_leaves_the_ask_unread() -> None:
@@ -57,3 +58,27 @@ def test_an_attached_breakdown_whose_total_agrees_with_the_ask_gives_the_ask() -
                       "Yth. Bapak/Ibu,\nKami mohon blangko KTP-el sebanyak 1.400 keping.\n"
                       "Rincian kebutuhan tiap kecamatan terlampir.\nHormat kami", sender=MALINAU, csv=NEEDS)
     assert read.requested == 1400
+
+
+FORM_FOOTER = "Email ini dikirim otomatis oleh sistem layanan daring setelah formulir diisi."
+
+
+def test_a_form_filled_by_the_districts_officer_and_sent_by_its_own_system_is_its_request() -> None:
+    read = mail(MALINAU, "Formulir Permohonan Blangko",
+                "FORMULIR PERMOHONAN BLANGKO\nNama Pengisi     : Maria Ulan\nJenis Blangko    : KTP-el\n"
+                "Jumlah Diminta   : 1200\nSisa Stok        : 640\n------------------------------\n" + FORM_FOOTER)
+    assert read["kind"] == "request" and read["district"] == "65.02"
+    assert read["requested"] == 1200 and read["stock_on_hand"] == 640
+
+
+def test_a_trial_of_the_districts_form_is_no_request() -> None:
+    read = mail(MALINAU, "Formulir Permohonan Blangko",
+                "FORMULIR PERMOHONAN BLANGKO\nNama Pengisi     : Maria Ulan\nJumlah Diminta   : 1200\n"
+                "Alasan           : uji coba formulir baru, mohon diabaikan\n" + FORM_FOOTER)
+    assert read["kind"] != "request" and read["requested"] is None
+
+
+def test_a_form_number_with_its_month_is_no_figure() -> None:
+    read = mail(TARAKAN, "Permohonan blangko KTP-el REQ-2027-08-0350",
+                "Yth. Bapak/Ibu,\nMohon blangko KTP-el, jumlah menyusul setelah rapat.\nSalam")
+    assert read["requested"] is None
