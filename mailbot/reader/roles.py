@@ -1278,11 +1278,27 @@ def _conditional_question(masked: str, c_start: int, m: Mention) -> bool:
     return end is not None and end.group() == "?"
 
 
+# A role word ending its line ("jun: perekaman 47 pencetakan" / "44 sisa blanko 1.103"): a phone's odd wrap.
+_ROLE_WORD_LINE_END_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + _words_re(tuple(w for role, words in vocab.ROLE_PHRASES.items() if role != "ignore" for w in words))
+    + r")[^\S\n]*:?[^\S\n]*\Z"
+)
+_FIGURE_LINE_START_RE = re.compile(r"[^\S\n]*\d")
+
+
+def _figure_wrapped_from_role_word(masked: str, pos: int) -> bool:
+    """Whether the line break at pos parts a role word ending its line from the figure opening the next ("rekam
+    71 cetak" / "70 sisa blangko 3.019"): the figure is the word's, the line only wrapped."""
+    line = masked[masked.rfind("\n", 0, pos) + 1 : pos]
+    return bool(_ROLE_WORD_LINE_END_RE.search(line)) and _FIGURE_LINE_START_RE.match(masked, pos + 1) is not None
+
+
 def _clauses(masked: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _CLAUSE_END_RE.finditer(masked):
-        if m.group() == "\n" and _soft_wrap(masked, m.start()):
+        if m.group() == "\n" and (_soft_wrap(masked, m.start()) or _figure_wrapped_from_role_word(masked, m.start())):
             continue
         if m.group() == "." and _abbreviation_before(masked, m.start()):
             continue

@@ -82,3 +82,9 @@ def test_a_form_number_with_its_month_is_no_figure() -> None:
     read = mail(TARAKAN, "Permohonan blangko KTP-el REQ-2027-08-0350",
                 "Yth. Bapak/Ibu,\nMohon blangko KTP-el, jumlah menyusul setelah rapat.\nSalam")
     assert read["requested"] is None
+
+
+def test_a_role_word_ending_a_phone_line_takes_the_figure_opening_the_next() -> None:
+    read = mail(MALINAU, "lap harian",
+                "Siang pak. lap tgl 9\nrekam 38 cetak\n35 sisa blanko 2.210\n\nDikirim dari HP")
+    assert read["recorded"] == 38 and read["printed"] == 35 and read["stock_on_hand"] == 2210
