@@ -392,9 +392,9 @@ def filled_form(text: str) -> bool:
     otomatis oleh sistem e-Layanan setelah formulir diisi"), not a trial of the form ("tes formulir, mohon
     diabaikan").
 
-    >>> filled_form("Nama Pengisi : Dewi\nJumlah Diminta : 900\nEmail ini dikirim otomatis.")
+    >>> filled_form("Nama Pengisi : Dewi\\nJumlah Diminta : 900\\nEmail ini dikirim otomatis.")
     True
-    >>> filled_form("Nama Pengisi : Dewi\nAlasan : tes formulir, mohon diabaikan")
+    >>> filled_form("Nama Pengisi : Dewi\\nAlasan : tes formulir, mohon diabaikan")
     False
     """
     return bool(_FILLED_FORM_RE.search(text)) and not _FORM_TRIAL_RE.search(text)

@@ -1285,13 +1285,20 @@ _ROLE_WORD_LINE_END_RE = re.compile(
     + r")[^\S\n]*:?[^\S\n]*\Z"
 )
 _FIGURE_LINE_START_RE = re.compile(r"[^\S\n]*\d")
+_DIGIT_IN_LINE_RE = re.compile(r"\d")
 
 
 def _figure_wrapped_from_role_word(masked: str, pos: int) -> bool:
     """Whether the line break at pos parts a role word ending its line from the figure opening the next ("rekam
-    71 cetak" / "70 sisa blangko 3.019"): the figure is the word's, the line only wrapped."""
+    71 cetak" / "70 sisa blangko 3.019"): the figure is the word's, the line only wrapped. Only after a figure on
+    the same line, as a phone runs on a report's words and figures; a role word alone on its line ("Sisa blangko" /
+    "420 keping") is a label, which needs its figure on its own line."""
     line = masked[masked.rfind("\n", 0, pos) + 1 : pos]
-    return bool(_ROLE_WORD_LINE_END_RE.search(line)) and _FIGURE_LINE_START_RE.match(masked, pos + 1) is not None
+    end = _ROLE_WORD_LINE_END_RE.search(line)
+    return (
+        end is not None and _DIGIT_IN_LINE_RE.search(line, 0, end.start()) is not None
+        and _FIGURE_LINE_START_RE.match(masked, pos + 1) is not None
+    )
 
 
 def _clauses(masked: str) -> list[tuple[int, int]]:
