@@ -310,9 +310,10 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b(?:nomor|nmr|no|nomer)\b\s*\.?\s*:?\s*[\w.\-]*\d[\w.\-/]*",
     # (A full stop right after such a number ends the sentence: "tgl 16/01/2026. Mohon maaf ...".)
     r"[\w.\-]*\d[\w.\-]*(?:\s?/\s?[\w.\-]*\w){2,}",
-    # Reference numbers of a request or ticket: "REQ-2028-0033", "BLK-2026-0044" (letters, a year, a serial). The
-    # pattern opens at the digits (tried at digits only, not at every word) and looks back for the letters.
-    r"\b\d\d{3}(?<=[a-z]-\d{4})-\d{2,6}\b",
+    # Reference numbers of a request or ticket: "REQ-2028-0033", "BLK-2026-0044" (letters, a year, a serial), also
+    # with the month before the serial: a form's "FRM-2027-06-0041". The pattern opens at the digits (tried at
+    # digits only, not at every word) and looks back for the letters.
+    r"\b\d\d{3}(?<=[a-z]-\d{4})-\d{2,6}(?:-\d{1,6})?\b",
     # The desk's own references retyped with spaces or underscores: "BLK 2026 0001", "blk_2026_12".
     r"\bblk[ \t]*[-_\u2010-\u2015]?[ \t]*20\d\d[ \t]*[-_\u2010-\u2015]?[ \t]*\d{1,6}\b",
     # Letters referred to: "surat 470/038", "surat kami No. 470/12".

@@ -781,6 +781,22 @@ def _whole_of_received(masked: str, before: Mention, m: Mention, last: tuple[int
     )
 
 
+_ASKED_ASIDE_GAP_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[^\S\n]*)?\([^\S\n]*(?:"
+    + vocab.alternation(vocab.ASKED_ASIDE_WORDS) + r")(?:\s+(?:" + vocab.alternation(vocab.ASKED_ASIDE_FILLERS)
+    + r"))*\s*:?\s*"
+)
+
+
+def _asked_aside_received(masked: str, before: Mention, m: Mention, last: tuple[int, Candidate] | None) -> bool:
+    """Whether a figure is the ask named in parentheses right after a received figure: "sudah kami terima 400
+    lembar (permintaan kami 402, tidak apa-apa)", "received 1,950 pcs (we requested 2,000)"."""
+    return (
+        last is not None and last[1].field == "received" and last[1].value == before.value
+        and _ASKED_ASIDE_GAP_RE.fullmatch(masked, before.end, m.start) is not None
+    )
+
+
 _THEIR_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.THEIR_WORDS) + r")(?![\w-])")
 
 
@@ -1262,11 +1278,34 @@ def _conditional_question(masked: str, c_start: int, m: Mention) -> bool:
     return end is not None and end.group() == "?"
 
 
+# A role word ending its line ("jun: perekaman 47 pencetakan" / "44 sisa blanko 1.103"): a phone's odd wrap.
+_ROLE_WORD_LINE_END_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + _words_re(tuple(w for role, words in vocab.ROLE_PHRASES.items() if role != "ignore" for w in words))
+    + r")[^\S\n]*:?[^\S\n]*\Z"
+)
+_FIGURE_LINE_START_RE = re.compile(r"[^\S\n]*\d")
+_DIGIT_IN_LINE_RE = re.compile(r"\d")
+
+
+def _figure_wrapped_from_role_word(masked: str, pos: int) -> bool:
+    """Whether the line break at pos parts a role word ending its line from the figure opening the next ("rekam
+    71 cetak" / "70 sisa blangko 3.019"): the figure is the word's, the line only wrapped. Only after a figure on
+    the same line, as a phone runs on a report's words and figures; a role word alone on its line ("Sisa blangko" /
+    "420 keping") is a label, which needs its figure on its own line."""
+    line = masked[masked.rfind("\n", 0, pos) + 1 : pos]
+    end = _ROLE_WORD_LINE_END_RE.search(line)
+    return (
+        end is not None and _DIGIT_IN_LINE_RE.search(line, 0, end.start()) is not None
+        and _FIGURE_LINE_START_RE.match(masked, pos + 1) is not None
+    )
+
+
 def _clauses(masked: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _CLAUSE_END_RE.finditer(masked):
-        if m.group() == "\n" and _soft_wrap(masked, m.start()):
+        if m.group() == "\n" and (_soft_wrap(masked, m.start()) or _figure_wrapped_from_role_word(masked, m.start())):
             continue
         if m.group() == "." and _abbreviation_before(masked, m.start()):
             continue
@@ -3796,6 +3835,11 @@ def read_text(
             # received part is of, the ask made before, is asked by no one now.
             ignored_end = m.end
             continue
+        if role == "requested" and idx and _asked_aside_received(masked, mentions[idx - 1], m, last):
+            # "sudah kami terima sebanyak 400 lembar (permintaan kami 402, tidak apa-apa)": the ask the shipment
+            # answered, said in passing beside what came, is asked by no one now.
+            ignored_end = m.end
+            continue
         if role == "received" and idx and keyword is not None and keyword.start >= m.end and (
             _PART_OF_GAP_RE.fullmatch(masked, mentions[idx - 1].end, m.start) is not None
         ):
@@ -4672,6 +4716,36 @@ def asked_beside_needed_table(candidates: list[Candidate]) -> list[Candidate]:
     if not asked:
         return candidates
     return [c for c in candidates if not (c.field == "requested" and c.table and need_column(c))]
+
+
+# "Rincian kebutuhan per kecamatan ada di lampiran": the words name the attached table as the breakdown of the ask.
+_BREAKDOWN_ATTACHED_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.ASK_BREAKDOWN_WORDS) + r")(?![\w-])[^\n.]{0,60}?(?<![\w-])(?:"
+    + _words_re(vocab.ATTACHED_WORDS) + r")(?![\w-])"
+)
+
+
+def breakdown_total_disagrees(low: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"Mohon blangko KIA sebanyak 1.000 lembar. Rincian kebutuhan per kecamatan ada di lampiran." over a sheet
+    whose need column totals 1.200: the words call the table the breakdown of their ask, and the two disagree;
+    which figure is meant, a clerk asks (the ask is a conflict, not the words' figure over the table's)."""
+    if not _BREAKDOWN_ATTACHED_RE.search(low):
+        return candidates
+    totals = [c for c in candidates if c.field == "requested" and c.table and "total_row" in c.cues
+              and c.value is not None and c.doubt is None and _NEED_HEADER_RE.search(next(
+                  (normalise_header(cue.split(":", 1)[1]) for cue in c.cues if cue.startswith("table_column:")), ""))]
+    asked = [c for c in candidates if c.field == "requested" and not c.table and c.value is not None
+             and c.doubt is None and any(cue.startswith("keyword_before:") for cue in c.cues)
+             and not any(cue.split(":", 1)[1] in _NEED_NOUNS for cue in c.cues if cue.startswith("keyword_"))]
+    if len(totals) != 1 or not asked or {c.value for c in asked} != {asked[0].value}:
+        return candidates
+    total = totals[0]
+    if total.value == asked[0].value or (total.item is not None and asked[0].item not in (None, total.item)):
+        return candidates
+    return [
+        replace(c, value=None, doubt="conflict", text=f"{total.text} / {c.text}") if c in asked else c
+        for c in candidates
+    ]
 
 
 def shortfall_of_table(low: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -1263,6 +1263,14 @@ CHANGE_FROM_WORDS: tuple[str, ...] = ("dari", "dr", "semula", "from")
 # Between a figure received and the next: the whole it is part of ("baru diterima 1.000 keping dari 3.500 keping
 # yang kami mohon", "we got 800 out of the 2,000 requested"): the whole is the earlier ask, not one made now.
 PART_OF_WORDS: tuple[str, ...] = ("dari", "dr", "dari total", "dari jumlah", "of", "of the", "out of", "out of the")
+# In parentheses right after a figure received, these name the ask the shipment answered ("sudah kami terima
+# 400 lembar (permintaan kami 402, tidak apa-apa)"): the earlier ask said in passing, asked by no one now.
+ASKED_ASIDE_WORDS: tuple[str, ...] = (
+    "permintaan", "permohonan", "pengajuan", "usulan", "diminta", "dimohon", "diajukan", "diusulkan",
+    "yang diminta", "yg diminta", "yang kami minta", "yg kami minta", "yang kami mohon", "yg kami mohon",
+    "yang kami ajukan", "yg kami ajukan", "requested", "we requested", "we asked for", "asked",
+)
+ASKED_ASIDE_FILLERS: tuple[str, ...] = ("kami", "saya", "kita", "awal", "sebelumnya", "semula", "sebanyak", "our")
 CHANGE_TO_WORDS: tuple[str, ...] = (
     "menjadi", "mjd", "jadi", "jd", "ke", "kepada", "diubah menjadi", "diubah jadi", "direvisi menjadi",
     "dinaikkan menjadi", "diturunkan menjadi", "to", "into", "->", "=>", "\u2192",
@@ -2064,6 +2072,17 @@ EOFFICE_HEADER_FIELDS: tuple[str, ...] = ("dari", "asal", "asal naskah", "pengir
 EOFFICE_FOOTER_PHRASES: tuple[str, ...] = (
     "untuk menindaklanjuti", "silakan masuk", "silakan login", "email ini dikirim otomatis",
     "pesan ini dikirim otomatis",
+)
+# A district's own form system sending what its officer filled in, from the district's own address ("Email ini
+# dikirim otomatis oleh sistem e-Layanan setelah formulir diisi", "Nama Pengisi : Dewi Kartika"): the form is the
+# district's mail, read as the officer wrote it, unless it says it is a trial (FORM_TRIAL_WORDS).
+FILLED_FORM_PHRASES: tuple[str, ...] = (
+    "setelah formulir diisi", "setelah formulir dikirim", "setelah formulir disubmit", "formulir telah diisi",
+    "formulir sudah diisi", "nama pengisi", "diisi oleh", "after the form was submitted", "submitted by",
+)
+FORM_TRIAL_WORDS: tuple[str, ...] = (
+    "tes formulir", "test formulir", "testing formulir", "uji coba", "ujicoba", "percobaan", "mohon diabaikan",
+    "harap diabaikan", "abaikan saja", "test submission", "please ignore", "just a test",
 )
 # After a count, a form's notice of answers come in ("Formulir Laporan Stok menerima 1 tanggapan baru", "12
 # tanggapan baru kemarin", "3 new responses"): the form's summary, a machine's mail with no figure of blanks.

@@ -305,8 +305,18 @@ BARS = {
     "setBK": (119, 93, 9, (17, 17)),
     # BL (mail shaped by its clients: HTML-only Outlook with layout tables, windows-1252 and iso-8859-1, base64 and
     # quoted-printable cutting numbers, forwards as attachments, a district's web-form system, eleven writers):
-    # 88/115 (76.5%), 3 wrong, 17 of 17 automated, scored once before any change made with it.
-    "setBL": (115, 88, 3, (17, 17)),
+    # 88/115 (76.5%), 3 wrong, 17 of 17 automated, scored once before any change made with it (024 "sebanyak 400
+    # lembar (permintaan kami 402, tidak apa-apa)" in a receipt read as an ask of 402; 028 an ask of 1.000 in words
+    # over an attached need sheet totalling 1.200, "rincian ... di lampiran", read as 1.000; 090 a KIA ask naming no
+    # blank beside "Stok KTP-el masih aman (2.4rb)" read as a KTP-el request with stock 2.400). Since: the ask named
+    # in parentheses beside a receipt is no ask, the other blank's stock said fine leaves the ask its blank, a
+    # breakdown whose total disagrees with the ask is a conflict; Tarakan's e-Layanan forms, filled by its officer
+    # and sent from its own address, are read as its mail (003, 007, 042, 053, 055, 063, 085; the trial 020 stays
+    # automated) with "#FRM-2027-06-0041" masked; a role word ending a phone's run-on line takes the next line's
+    # figure (033, 048). Left, misses with no number read wrongly: 009, 019, 020, 025, 027, 032, 037, 068, 072, 080
+    # ("cetak" / "49." read as a list bullet), 089, 091, 094 (the form's empty ask, need less stock: read null), 099,
+    # 100.
+    "setBL": (115, 100, 0, (17, 17)),
 }
 
 
