@@ -566,13 +566,21 @@ class MaildirInbox(_Strict):
     path: MaildirPath
 
 
-class ImapInbox(_Strict):
-    kind: Literal["imap"]
+class MailServer(_Strict):
+    """A mail server mailbot connects to (the IMAP inbox, the SMTP outbox): where, and how TLS is checked; each
+    kind names itself and sets the TLS its protocol usually starts with."""
+
+    kind: str
     host: Host
     port: Annotated[int, Within(1, 65535)] | None = None
-    tls: Tls = "implicit"
+    tls: Tls
     verify_certificate: bool = True
     ca_file: Path | None = None
+
+
+class ImapInbox(MailServer):
+    kind: Literal["imap"]
+    tls: Tls = "implicit"
     username: str
     password_env: EnvName
     folder: str = "INBOX"
@@ -662,13 +670,9 @@ class MaildirOutbox(_Strict):
     path: MaildirPath
 
 
-class SmtpOutbox(_Strict):
+class SmtpOutbox(MailServer):
     kind: Literal["smtp"]
-    host: Host
-    port: Annotated[int, Within(1, 65535)] | None = None
     tls: Tls = "starttls"
-    verify_certificate: bool = True
-    ca_file: Path | None = None
     username: str | None = None
     password_env: EnvName | None = None
     timeout_seconds: Annotated[float, Within(0, 600, "seconds", above=True)] = 30.0

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox, SmtpOutbox
+from mailbot.config import Config, MaildirInbox, MaildirOutbox, MailServer
 from mailbot.errors import ConfigError
 from mailbot.store.urls import sqlite_file
 from mailbot.suggest import did_you_mean, suggestion
@@ -401,7 +401,7 @@ def _resolve_relative(config: Config, base: Path) -> Config:
     if isinstance(config.outbox, MaildirOutbox):
         updates["outbox"] = config.outbox.model_copy(update={"path": _normal(base, config.outbox.path)})
     for key, box in (("inbox", updates.get("inbox", config.inbox)), ("outbox", updates.get("outbox", config.outbox))):
-        if isinstance(box, ImapInbox | SmtpOutbox) and box.ca_file is not None:
+        if isinstance(box, MailServer) and box.ca_file is not None:
             updates[key] = box.model_copy(update={"ca_file": _normal(base, box.ca_file)})
     try:
         url = make_url(config.database.url)

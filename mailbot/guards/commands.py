@@ -1038,9 +1038,7 @@ def _joined_figure(rest: str, m: re.Match[str], line: str) -> CommandError | Non
         parse_quantity(figure)
     except QuantityError as exc:
         if exc.indonesian:
-            figures = " atau ".join(f"SETUJU {example}" for example in exc.examples)
-            return CommandError(f"quantity_{exc.code}", line, f'Jumlah "{_as_written(figure, line)}" '
-                                                            f"{exc.indonesian}. Tulis misalnya: {figures}.")
+            return _refused(figure, line, exc)
     return None
 
 
@@ -1059,10 +1057,16 @@ def _estimate_refused(figure: str, line: str) -> CommandError:
         parse_quantity(figure)
     except QuantityError as exc:
         if exc.indonesian:
-            figures = " atau ".join(f"SETUJU {example}" for example in exc.examples)
-            return CommandError(f"quantity_{exc.code}", line, f'Jumlah "{_as_written(figure, line)}" '
-                                                              f"{exc.indonesian}. Tulis misalnya: {figures}.")
+            return _refused(figure, line, exc)
     return _unreadable(figure, line, "berupa perkiraan, bukan jumlah yang pasti")
+
+
+def _refused(figure: str, line: str, exc: QuantityError) -> CommandError:
+    """The manager asked again about *figure*, refused by the reader as *exc* says in Indonesian: quoted as he
+    wrote it in *line*, with the fix the command line gives for the same typing."""
+    figures = " atau ".join(f"SETUJU {example}" for example in exc.examples)
+    return CommandError(f"quantity_{exc.code}", line,
+                        f'Jumlah "{_as_written(figure, line)}" {exc.indonesian}. Tulis misalnya: {figures}.')
 
 
 def _quantity(m: re.Match[str], line: str) -> int | CommandError:
@@ -1076,6 +1080,4 @@ def _quantity(m: re.Match[str], line: str) -> int | CommandError:
             return _unreadable(m.group(0), line, "bukan bilangan yang dapat kami baca")
         if not exc.indonesian:
             return _error(f"quantity_{exc.code}", line)
-        figures = " atau ".join(f"SETUJU {figure}" for figure in exc.examples)
-        return CommandError(f"quantity_{exc.code}", line,
-                            f'Jumlah "{_as_written(m.group(0), line)}" {exc.indonesian}. Tulis misalnya: {figures}.')
+        return _refused(m.group(0), line, exc)
