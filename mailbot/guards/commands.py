@@ -460,7 +460,7 @@ def bare_go_ahead(new_text: str) -> GoAhead | None:
     for line in lines[1:]:
         if CLOSING_RE.match(line):
             break  # "Sent from my iPhone", "Salam," and the name under it
-        if _SIGNATURE_LINE_RE.search(line) or _signs(line):
+        if signature_line(line):
             signed = True  # "Kabid PIAK" under the words: the signature, nothing of the decision
         elif signed or "?" in line:
             return None
@@ -517,6 +517,13 @@ def _instruction(sentence: str) -> bool:
 # A signature's line: a name or a title, a few words each opening with a capital ("Kabid PIAK", "Kadis Dukcapil
 # Kaltara", "Disdukcapil Prov. Kaltara", "Yohanes L."), with no sentence's stop after its last word.
 _SIGNS_RE = re.compile(r"^(?:[A-Z][\w.'\-]*|[-/&,|])(?:\s+(?:[A-Z][\w.'\-]*|[-/&,|]|dan|di|\d{1,3}))*$")
+
+
+def signature_line(line: str) -> bool:
+    """Whether *line* is a signature's: a name with an honorific or a degree, a civil servant id or a phone number
+    ("Drs. H. Kadis, M.Si", "HP 0812..."), or a name or a title alone ("Kabid PIAK", "Nurul - Dukcapil Tana
+    Tidung")."""
+    return bool(_SIGNATURE_LINE_RE.search(line)) or _signs(line)
 
 
 def _signs(line: str) -> bool:
