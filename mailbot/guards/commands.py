@@ -489,8 +489,9 @@ def opens_with_go_ahead(new_text: str) -> bool:
     return _goes_ahead(assented) or _cut_only(assented)
 
 
-# Where a sentence ends inside a line ("Silakan diproses. Mohon ..."): a stop, an exclamation mark, before a capital
-_SENTENCE_END_RE = re.compile(r"(?<=[.!])\s+(?=[A-Z])")
+# Where a sentence ends inside a line ("Silakan diproses. Mohon ...", typed on a phone "gas. tolong ..."): a stop or an
+# exclamation mark, a space and a letter after it
+_SENTENCE_END_RE = re.compile(r"(?<=[.!])\s+(?=[^\W\d_])")
 # The words that make a sentence an instruction for the district ("Mohon BA ditandatangani", "Pastikan kemasannya
 # disegel", "Tolong dikirim paling lambat ...", "BA-nya wajib dikirim balik")
 INSTRUCTION_WORDS: frozenset[str] = frozenset({

@@ -52,8 +52,9 @@ def test_a_go_ahead_signed_with_a_name_or_a_title_alone_approves_the_proposal(de
      "Tolong dikirim paling lambat tgl 18 Desember, sebelum kapal terakhir ke Tarakan."),
     ("Gas.\nHarap dipastikan serah terimanya dicatat petugas gudang.\n\nKadis Dukcapil Kaltara",
      "Harap dipastikan serah terimanya dicatat petugas gudang."),
+    ("gas. tolong BA nya difoto dan dikirim ke WA sy ya", "tolong BA nya difoto dan dikirim ke WA sy ya"),
 ], ids=["proceed-then-ask-the-ba-signed", "proceed-then-ba-sent-back", "carry-on-then-sealed",
-        "carry-on-then-a-deadline-with-its-reason", "gas-then-an-instruction-below"])
+        "carry-on-then-a-deadline-with-its-reason", "gas-then-an-instruction-below", "typed-on-a-phone"])
 def test_a_go_ahead_then_an_instruction_approves_with_the_instruction_as_the_note(desk12: Desk12, words: str,
                                                                                    note: str) -> None:
     proposed, _, outcome, told = _answered(desk12, words)
