@@ -101,3 +101,15 @@ def test_a_manager_is_answered_every_time_his_mail_decides_nothing(desk12: Desk1
     [answer] = desk12.replies_to(again)
     assert answer.to == [kabid] and "SETUJU" in answer.text
     assert desk12.request()["state"] == "held"
+
+
+def test_a_go_ahead_on_a_request_already_decided_is_told_it_no_longer_waits(desk12: Desk12) -> None:
+    _, held = held_for_managers(desk12)
+    send_answer(desk12, MANAGERS[0], held, "SETUJU", above=GMAIL)
+    assert desk12.request()["state"] == "approved"
+    late, _ = send_answer(desk12, MANAGERS[1], held, "Gas.\n\nKabid PIAK", above=GMAIL)
+    [answer] = desk12.replies_to(late)
+    text = flat(answer.text)
+    assert "baris pertamanya bukan perintah" not in text, text
+    assert ("awal balasan Bapak/Ibu kami baca sebagai persetujuan, namun permohonan BLK-2026-0001 saat ini tidak "
+            "sedang menunggu keputusan pimpinan.") in text, text
