@@ -22,7 +22,7 @@ from sqlalchemy.orm.util import identity_key
 from mailbot import followup
 from mailbot.desk import Desk
 from mailbot.errors import InvalidAction
-from mailbot.guards.commands import parse_manager_command
+from mailbot.guards.commands import opens_with_go_ahead, parse_manager_command
 from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import number
@@ -519,9 +519,9 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
         thread = None  # another district's request (its mail forwarded or answered) is never named to this one
     root = thread.reference if thread is not None else _thread_root(message, verdict)
     manager = bool((message.guard or {}).get("is_manager"))
-    # a manager's answer is acknowledged once per manager in a thread: the second manager's "ok" on a held
-    # notice decides nothing either, and he must hear so as the first did
-    purpose = f"ack:{root}:{to.lower()[:200]}" if manager and thread is not None else f"ack:{root}"
+    # a manager's mail that decides nothing is answered each time, whoever wrote it and whatever he was told before
+    # in the thread: he may think his words decided, and nothing else would tell him they did not
+    purpose = f"ack:{root}:{to.lower()[:200]}:{message.id}" if manager else f"ack:{root}"
     subject = verdict.subject if verdict is not None else message.subject
     queued = queue(session, desk, purpose=purpose, category="reply", template="reply_will_read", to=[to],
           subject=reply_subject(subject, thread.reference if thread is not None else None),
@@ -536,6 +536,11 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
                    # a manager's words that are no command are quoted back to him: what he wrote, not a syntax alone
                    "said": _first_words(verdict.body_excerpt if verdict is not None else None)
                    if manager and reason == "manager_other" else None,
+                   # ... and whether they open with words of going ahead, which alone would have approved: what kept
+                   # them from deciding, the words with them or a request not waiting
+                   "go_ahead": ("with_words" if thread is None or thread.state == "held" else "not_waiting")
+                   if manager and reason == "manager_other"
+                   and opens_with_go_ahead(verdict.body_excerpt if verdict is not None else "") else None,
                    "request_item": thread.item or "ktp-el" if thread is not None else None},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt if verdict is not None else None)
     return queued.suppressed_reason is None

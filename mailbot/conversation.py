@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from mailbot import actions, attention, followup, stated
 from mailbot.desk import Desk
+from mailbot.guards.commands import signature_line
 from mailbot.guards.threads import MESSAGE_ID, find_references, subject_prefixes
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, ITEM_NAMES, item_name, number
@@ -1951,10 +1952,26 @@ _SUBSTANCE = re.compile(r"\b(?:batal\w*|tunda\w*|ditunda|diundur|undur|tidak|tdk
 # Beside an approval taken as it stands, the promise to ask again if it falls short ("nanti kalau kurang kami ajukan
 # lagi", "jika masih kurang kami mohon kembali"): part of the acceptance, no new ask (as mailbot.routes reads it of a
 # receipt's "kami terima").
+# ("Kalau stok habis sebelum akhir bulan, kami mohon lagi.", "Klo kurang nanti kami ajukan lg ya", "Apabila nanti
+# masih kurang akan kami mohonkan kembali.": what falls short named, the verb with its "-kan", "lagi" typed short)
 _ASKS_AGAIN_IF_SHORT = re.compile(
     r"^(?:(?:nanti|nnti|ntar)\s+)?(?:kalau|kalo|klo|klu|kl|jika|jikalau|bila|apabila)\s+(?:(?:nanti|masih|msh|ternyata)"
-    r"\s+)*(?:kurang|kekurangan|habis|tidak cukup|tdk cukup|belum cukup|blm cukup)\b.*\b(?:"
-    + vocabulary.alternation(vocabulary.ASK_AGAIN_VERBS) + r")\s+(?:lagi|kembali)\b")
+    r"\s+)*(?:[^\W\d_]+\s+){0,3}?(?:kurang|kekurangan|habis|tidak cukup|tdk cukup|belum cukup|blm cukup)\b.*\b(?:"
+    + vocabulary.alternation(vocabulary.ASK_AGAIN_VERBS) + r")(?:kan)?\s+(?:lagi|lg|lgi|kembali)\b")
+# Words that take the figure approved ("1.800 kami ambil dulu", "yg 2.400 keping kami terima dulu")
+_TAKEN = re.compile(r"\b(?:kami ambil|diambil|ambil|kami terima|diterima|ya sudah|yasudah|ya sdh)\b")
+# A sentence of a text, for the promise above to be read whole across its commas ("2.000": a figure's stop is none)
+_SENTENCE = re.compile(r"[!?\n]+|(?<!\d)\.|\.(?!\d)")
+
+
+def _without_signature_below(text: str) -> str:
+    """*text* without the name or the title standing alone below it, after a blank line, as a signature does with no
+    closing above it ("Oke pak, terima kasih.\n\nNurul - Dukcapil Tana Tidung"); as it is when there is none."""
+    head, blank, tail = text.rstrip().rpartition("\n\n")
+    lines = [line.strip() for line in tail.split("\n") if line.strip()]
+    if blank and head.strip() and 0 < len(lines) <= 3 and all(signature_line(line) for line in lines):
+        return head
+    return text
 
 
 def is_thanks(verdict: Verdict) -> bool:
@@ -1970,11 +1987,22 @@ def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = (), 
     (approved), words taking it as it stands are agreement too ("terima kasih, 3.000 sdh cukup untuk sementara",
     "baik 3.000 dulu tidak apa-apa")."""
     text = (verdict.body_excerpt or "").strip()
-    if len(text) > 200 or not _CONFIRMATION.search(text):
+    # the figure approved taken as it stands is a confirmation of itself, thanks or none ("Ya sudah pak, 1.800 kami
+    # ambil dulu.")
+    taken = bool(accepted) and any(m.value == accepted for m in find_mentions(normalise(text))) \
+        and bool(_ACCEPTANCE.search(normalise(text)) or _TAKEN.search(normalise(text)))
+    if len(text) > 200 or not (_CONFIRMATION.search(text) or taken):
         return False
     figures = {m.value for m in find_mentions(normalise(text)) if m.value is not None}
     if figures and not figures <= {v for v in decided if v}:
         return False
+    # the signature is no words of the note (any figure in it was checked above): under a closing ("Salam,",
+    # "Wassalam,"), or a name or a title alone
+    text = _without_signature_below(without_sign_off(text))
+    if accepted:
+        # the promise to ask again should the approval fall short, read as one sentence whatever its commas
+        text = "\n".join(part for part in _SENTENCE.split(text)
+                          if not _ASKS_AGAIN_IF_SHORT.match(normalise(part).strip()))
     restated = re.compile("|".join(rf"\b{re.escape(number(v))}\b" for v in figures)) if figures else None
     # clauses end at punctuation, never inside a figure ("2.000")
     for clause in re.split(r"[;:!?\n]+|(?<!\d)[.,]|[.,](?!\d)", text):

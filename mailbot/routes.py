@@ -897,11 +897,14 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
         # a district's mail a manager forwards ("Tolong diproses sesuai ketentuan ya"): for a person, under that
         # district; never answered with the SETUJU/TOLAK commands
         return conversation.managers_forward(session, desk, message, verdict, trust, *forwarded)
-    if command is None and (said := bare_go_ahead(verdict.body_excerpt or "")) is not None \
+    if (command is None or isinstance(command, CommandError)) \
+            and (said := bare_go_ahead(verdict.body_excerpt or "")) is not None \
             and (thread := find_thread(session, verdict)) is not None and thread.state == "held":
-        # "Jalan mi.", "gas", "lanjut" and nothing more, in the thread of a request waiting for the managers: SETUJU,
-        # as proposed (the same words from a district, or on a request not waiting, decide nothing)
-        command = ManagerCommand("approve", text=said)
+        # "Jalan mi.", "gas", "lanjut", signed with a title alone or followed by an instruction for the district
+        # ("Silakan diproses. Mohon BA ... ya."), in the thread of a request waiting for the managers: SETUJU, as
+        # proposed, the instruction passed on (the same words from a district, or on a request not waiting, decide
+        # nothing)
+        command = ManagerCommand("approve", text=said.text, reason=said.note)
     if command is None:
         return MessageOutcome.MANAGER_OTHER
     if isinstance(command, ManagerCommand) and command.reference:  # written in the command line: it wins

@@ -416,33 +416,127 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     return _rejection(line, rest, following)
 
 
-def bare_go_ahead(new_text: str) -> str | None:
-    """The reply's first line when a go-ahead is all the manager wrote ("Jalan mi.", "gas", "gass pak", "lanjut",
-    "oke jalan"), a closing or a signature at most below it: as SETUJU to a held request's notice; None for anything
-    more or less (an "ok" or a "siap" that only acknowledges, a question, "gas kah?", any other word).
+@dataclass(frozen=True)
+class GoAhead:
+    """A manager's go-ahead in everyday words (see bare_go_ahead): *text*, the words read as SETUJU; *note*, the
+    instruction said after them, for the district (None: none)."""
 
-    >>> bare_go_ahead("Jalan mi.")
+    text: str
+    note: str | None = None
+
+
+def bare_go_ahead(new_text: str) -> GoAhead | None:
+    """The reply read as a go-ahead when one is all the manager decided ("Jalan mi.", "gas", "gass pak", "lanjut",
+    "oke jalan"): as SETUJU to a held request's notice, as proposed. An instruction for the district may follow it in
+    sentences of their own ("Silakan diproses. Mohon BA serah terima ditandatangani kedua pihak ya.", "Lanjut. Tolong
+    dikirim paling lambat tgl 18 Desember, sebelum kapal terakhir ke Tarakan."): the note passed on. Below it a
+    closing, or a signature alone, a name or a title on its own lines ("Kabid PIAK", "Kadis Dukcapil Kaltara"): no
+    words of the decision. None for anything more or less (an "ok" or a "siap" that only acknowledges, a question,
+    "gas kah?", a sentence that is no instruction or could change the approval, any other word).
+
+    >>> bare_go_ahead("Jalan mi.").text
     'Jalan mi.'
-    >>> bare_go_ahead("ok") is None, bare_go_ahead("gas kah?") is None
-    (True, True)
+    >>> bare_go_ahead("Silakan diproses.\\n\\nKabid PIAK").text
+    'Silakan diproses.'
+    >>> bare_go_ahead("Oke lanjut. Pastikan kemasannya disegel.").note
+    'Pastikan kemasannya disegel.'
+    >>> bare_go_ahead("ok") is None, bare_go_ahead("gas kah?") is None, bare_go_ahead("Lanjut. Nanti saya cek.")
+    (True, True, None)
     """
     lines = [line for line in _new_lines(new_text) if line]
     if len(lines) > 1 and GREETING_RE.match(lines[0]):
         lines = lines[1:]  # "Pak,": a greeting on its own line
     if not lines or "?" in lines[0]:
         return None
-    first, assented, rest = lines[0], [], lines[0]
+    first = lines[0]
+    head, *told = _SENTENCE_END_RE.split(first)
+    assented, rest = [], head
     while rest and (assent := _ASSENT_RE.match(rest)) is not None and assent.end():
         assented.append(assent[0])
         rest = rest[assent.end():]
-    if rest.strip(_SEPARATORS) or not (_goes_ahead(assented) or _cut_only(assented)):
+    if rest.strip(_SEPARATORS) or not (_goes_ahead(assented) or (_cut_only(assented) and not told)):
         return None
+    signed = False
     for line in lines[1:]:
         if CLOSING_RE.match(line):
             break  # "Sent from my iPhone", "Salam," and the name under it
-        if not _SIGNATURE_LINE_RE.search(line):
+        if signature_line(line):
+            signed = True  # "Kabid PIAK" under the words: the signature, nothing of the decision
+        elif signed or "?" in line:
             return None
-    return first
+        else:
+            told.append(line)  # the instruction on a line of its own
+    if not all(_instruction(sentence) for sentence in told):
+        return None
+    note = " ".join(" ".join(told).split())[:300]
+    return GoAhead(head if note else first, note or None)
+
+
+def opens_with_go_ahead(new_text: str) -> bool:
+    """Whether the reply's first line opens with words of going ahead ("Silakan diproses.", "Gas.", "Oke lanjut,
+    ..."), whatever follows them: the manager is told that those words were read, and what kept them from deciding.
+
+    >>> opens_with_go_ahead("Gas.\\n\\nnanti sy telpon"), opens_with_go_ahead("ok")
+    (True, False)
+    """
+    lines = [line for line in _new_lines(new_text) if line]
+    if len(lines) > 1 and GREETING_RE.match(lines[0]):
+        lines = lines[1:]
+    assented, rest = [], lines[0] if lines else ""
+    while rest and (assent := _ASSENT_RE.match(rest)) is not None and assent.end():
+        assented.append(assent[0])
+        rest = rest[assent.end():]
+    return _goes_ahead(assented) or _cut_only(assented)
+
+
+# Where a sentence ends inside a line ("Silakan diproses. Mohon ...", typed on a phone "gas. tolong ..."): a stop or an
+# exclamation mark, a space and a letter after it
+_SENTENCE_END_RE = re.compile(r"(?<=[.!])\s+(?=[^\W\d_])")
+# The words that make a sentence an instruction for the district ("Mohon BA ditandatangani", "Pastikan kemasannya
+# disegel", "Tolong dikirim paling lambat ...", "BA-nya wajib dikirim balik")
+INSTRUCTION_WORDS: frozenset[str] = frozenset({
+    "mohon", "tolong", "tlg", "harap", "diharapkan", "pastikan", "dipastikan", "agar", "supaya", "usahakan",
+    "diusahakan", "upayakan", "diupayakan", "perhatikan", "diperhatikan", "ingat", "ingatkan", "sampaikan",
+    "please", "pls", "ensure", "make", *OBLIGATION_WORDS})
+# Words that make an instruction more than one: a figure cut ("tolong kirim 1.000 saja"), waiting ("tunggu"), a
+# deferral or a condition ("kalau", "dulu"); "nanti" alone says when a duty falls ("BA-nya nanti dikirim balik").
+_NOT_INSTRUCTED: frozenset[str] = frozenset({
+    *NEGATIONS - {"jangan", "jgn"}, *REJECT_WORDS, *APPROVE_WORDS, FORCE_WORD, "batal", "batalkan",
+    *NUMBER_WORDS, *CONDITION_WORDS - {"nanti"},
+    "saja", "aja", "sj", "aj", "cukup", "hanya", "cuma", "max", "maks", "maksimal", "setengah", "setengahnya",
+    "separuhnya", "sebagian", "dikurangi", "kurangi", "dipotong", "potong", "jadi", "menjadi", "cek", "dicek"})
+
+
+def _instruction(sentence: str) -> bool:
+    """Whether *sentence* is an instruction for the district that leaves the approval as it is: a word of asking or
+    of duty in it, no question, no count of blanks, nothing that could cut, defer or turn the approval."""
+    words = set(re.findall(r"[^\W\d_]+", sentence.lower()))
+    return ("?" not in sentence and bool(words & INSTRUCTION_WORDS) and not words & _NOT_INSTRUCTED
+            and not counts_in_note(sentence))
+
+
+# A signature's line: a name or a title, a few words each opening with a capital ("Kabid PIAK", "Kadis Dukcapil
+# Kaltara", "Disdukcapil Prov. Kaltara", "Yohanes L."), with no sentence's stop after its last word.
+_SIGNS_RE = re.compile(r"^(?:[A-Z][\w.'\-]*|[-/&,|])(?:\s+(?:[A-Z][\w.'\-]*|[-/&,|]|dan|di|\d{1,3}))*$")
+
+
+def signature_line(line: str) -> bool:
+    """Whether *line* is a signature's: a name with an honorific or a degree, a civil servant id or a phone number
+    ("Drs. H. Kadis, M.Si", "HP 0812..."), or a name or a title alone ("Kabid PIAK", "Nurul - Dukcapil Tana
+    Tidung")."""
+    return bool(_SIGNATURE_LINE_RE.search(line)) or _signs(line)
+
+
+def _signs(line: str) -> bool:
+    """Whether *line* is a name or a title alone, as a signature is (see _SIGNS_RE); never a sentence or an
+    instruction ("Mohon Segera Dikirim")."""
+    words = line.split()
+    if len(words) > 6 or len(line) > 60 or not _SIGNS_RE.match(line):
+        return False
+    if line.endswith(".") and len(words[-1].rstrip(".")) > 3:
+        return False  # "Kirim." is a sentence; "Yohanes L." and "Prov." are not
+    lowered = set(re.findall(r"[^\W\d_]+", line.lower()))
+    return not lowered & (INSTRUCTION_WORDS | _NOT_INSTRUCTED | NEGATIONS | PROCEED_WORDS)
 
 
 # Separators and courtesy between the command and what follows it ("Setuju pak, lusa aja kirimnya")
