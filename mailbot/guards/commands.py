@@ -507,12 +507,17 @@ _NOT_INSTRUCTED: frozenset[str] = frozenset({
     "separuhnya", "sebagian", "dikurangi", "kurangi", "dipotong", "potong", "jadi", "menjadi", "cek", "dicek"})
 
 
+# "jangan" before the sending itself holds the shipment back ("tolong jangan dikirim minggu ini", "jgn kirim dulu"),
+# where "jangan lupa BA-nya" is an instruction.
+_SENDING_HELD_RE = re.compile(r"\b(?:jangan|jgn)\s+(?:\w+\s+)?(?:di)?(?:kirim|kirimkan|berangkatkan|proses)\w*\b")
+
+
 def _instruction(sentence: str) -> bool:
     """Whether *sentence* is an instruction for the district that leaves the approval as it is: a word of asking or
     of duty in it, no question, no count of blanks, nothing that could cut, defer or turn the approval."""
     words = set(re.findall(r"[^\W\d_]+", sentence.lower()))
     return ("?" not in sentence and bool(words & INSTRUCTION_WORDS) and not words & _NOT_INSTRUCTED
-            and not counts_in_note(sentence))
+            and not counts_in_note(sentence) and not _SENDING_HELD_RE.search(sentence.lower()))
 
 
 # A signature's line: a name or a title, a few words each opening with a capital ("Kabid PIAK", "Kadis Dukcapil

@@ -70,8 +70,9 @@ def test_a_go_ahead_then_an_instruction_approves_with_the_instruction_as_the_not
     "Gas. Mohon tunggu stok provinsi masuk.\n\nKadis",
     "Silakan diproses. Sudah dicek stoknya?\n\nKabid PIAK",
     "Gas.\nnanti sy telpon kadis Nunukan",
+    "Silakan diproses. Tolong jangan dikirim minggu ini.\n\nKabid PIAK",
 ], ids=["proceed-then-i-check-first", "carry-on-then-check-first", "gas-then-wait", "proceed-then-a-question",
-        "gas-then-a-call-promised"])
+        "gas-then-a-call-promised", "proceed-then-hold-the-sending"])
 def test_a_go_ahead_with_words_that_defer_or_cut_decides_nothing_and_says_why(desk12: Desk12, words: str) -> None:
     _, mid, _, told = _answered(desk12, words)
     assert desk12.request()["state"] == "held"
