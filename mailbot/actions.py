@@ -518,8 +518,9 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
                    "example": example_figure(req.requested, decision.quantity, desk.config.stock.pack_size),
                    "reasons": reasons, "explanation": explanation, "changes": changes or [],
                    "note": note, "previous_approved": previous_approved, "joined_proposal": joined_proposal,
-                   # the district objects to what was approved (its appeal), whatever its new figure
-                   "appealed": any(r.code == "district_appeal" for r in decision.reasons)})
+                   # the district objects to what was approved (its appeal, also of a manager's part approval),
+                   # whatever its new figure
+                   "appealed": any(r.code == "district_appeal" or r.data.get("appeal") for r in decision.reasons)})
 
 
 def record_update(req: Request, changes: list[dict[str, object]], *, actor: str, at: datetime,

@@ -1225,7 +1225,9 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
     explained = appeal or followup.gives_reason(verdict.body_excerpt or "", granted=granted)
     hold = None
     if decided_by is not None:
-        hold = Reason("decided_by_manager", {"actor": decided_by})
+        # a protest of a manager's decision ("kami keberatan ... minimal 3.200") waits for the managers as any change
+        # after it does; the reason keeps that it is the district's objection, which their notice then says
+        hold = Reason("decided_by_manager", {"actor": decided_by, **({"appeal": "district"} if appeal else {})})
     elif appeal:
         hold = Reason("district_appeal")
     else:
