@@ -372,12 +372,10 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     if after is not None and _cut_only(assented):
         # "Silakan, ...", "oke jalan, ...": a go-ahead only with a cut, a limit or a time limit after it
         after = after if _cut_after_assent(after, assented) or _time_limit(after) is not None else None
-    opening = after if after is not None else line
-    if "?" not in line and ((sent := _SENT_RE.match(opening)) is not None and _ALL_OF_IT_RE.search(sent[0])
-                            or (sent := _FULL_AMOUNT_RE.match(opening)) is not None):
+    if "?" not in line and (all_asked := _all_asked(after if after is not None else line, assented)) is not None:
         # "Gas, kirim full. Paling lambat tgl 20 ...", "Penuhi saja pak", "Ok sesuai permintaan": the figure the
         # district asked, the words after it read as after SETUJU
-        asked_all, line = True, "SETUJU " + _not_said_again(_PARTICLES_AFTER_RE.sub("", opening[sent.end():], count=1))
+        asked_all, line = True, "SETUJU " + all_asked
     elif after is not None and _command_word(after) is not None:
         line = after  # "Ok, SETUJU.": the command after the word of assent
     elif after is not None and (limited := _time_limit(after)) is not None and (
@@ -490,6 +488,21 @@ def _cut_after_assent(after: str, assented: list[str]) -> bool:
     if _CUT_BY_ASSENT_RE.match(after) or _LIMIT_RE.match(after):
         return True
     return "?" not in after and _goes_ahead(assented)
+
+
+def _all_asked(text: str, assented: list[str]) -> str | None:
+    """The words after those that send all the district asked, when *text* opens with them ("kirim full. Paling lambat
+    tgl 20 ya." -> "Paling lambat tgl 20 ya."); None when it does not. After no word of assent, or one that only
+    acknowledges, only a time limit may follow: "Sesuai permohonan kami tanggal 1 ..." opens a district's letter."""
+    sent = _SENT_RE.match(text)
+    if sent is None or not _ALL_OF_IT_RE.search(sent[0]):
+        sent = _FULL_AMOUNT_RE.match(text)
+    if sent is None:
+        return None
+    left = _not_said_again(_PARTICLES_AFTER_RE.sub("", text[sent.end():], count=1))
+    if _goes_ahead(assented) or not left.strip(_SEPARATORS) or _time_limit(left) is not None:
+        return left
+    return None
 
 
 def _time_limit(text: str) -> str | None:
