@@ -20,6 +20,7 @@ from mailbot.indonesian import FIELD_LABELS, item_name, number
 from mailbot.outcomes import MessageOutcome, state_words
 from mailbot.outgoing import ReplyTo, answering, queue, reply_subject
 from mailbot.quantities import UNIT_PATTERN, estimate_in, parse_quantity
+from mailbot.reader.classify import without_sign_off
 from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import QUANTITY_FIELDS, Evidence, Verdict
 from mailbot.stock import policy
@@ -550,8 +551,9 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
                    "example": example_figure(req.requested, decision.quantity, desk.config.stock.pack_size),
                    "reasons": reasons, "explanation": explanation, "changes": changes or [],
                    "note": note, "previous_approved": previous_approved, "joined_proposal": joined_proposal,
-                   # the district objects to what was approved (its appeal), whatever its new figure
-                   "appealed": any(r.code == "district_appeal" for r in decision.reasons)})
+                   # the district objects to what was approved (its appeal, also of a manager's part approval),
+                   # whatever its new figure
+                   "appealed": any(r.code == "district_appeal" or r.data.get("appeal") for r in decision.reasons)})
 
 
 def record_update(req: Request, changes: list[dict[str, object]], *, actor: str, at: datetime,
@@ -846,7 +848,7 @@ def _stock_left_unsure(session: Session, req: Request) -> tuple[str, str] | None
                 None)
     if said is None:
         return None
-    return said, " ".join(str(read.get("body_excerpt") or "").split())[:600] or said
+    return said, " ".join(without_sign_off(str(read.get("body_excerpt") or "")).split())[:600] or said
 
 
 def link(session: Session, desk: Desk, req: Request, open_one: Request, message: Message,
@@ -1344,7 +1346,7 @@ def cancel_by_district(session: Session, desk: Desk, req: Request, message: Mess
     the request is cancelled, its queue items closed, the district told in one reply in the thread, and the
     managers, who were asked to decide, told it no longer waits for them."""
     held = req.state == "held"
-    text = (verdict.body_excerpt or "")[:300]
+    text = without_sign_off(verdict.body_excerpt or "")[:300]  # the district's words, not its signature
     decision = _record(session, desk, req, "cancel", None, actor=actor, reasons=[{"code": "district_cancel"}],
                        arithmetic=[], note=f"dibatalkan oleh kabupaten/kota: {text}")
     req.state, req.updated_at, req.held_since = "cancelled", desk.now(), None
@@ -1374,7 +1376,7 @@ def cancel_asked(session: Session, desk: Desk, req: Request, message: Message, v
     """The district asks to cancel *req*, approved or dispatched already: a person settles it (a shipment is
     not undone by mail). Recorded on the request; the managers and the operator are told at once, and the
     district is told a person will handle it, in one reply in the thread."""
-    text = (verdict.body_excerpt or "")[:300]
+    text = without_sign_off(verdict.body_excerpt or "")[:300]  # the district's words, not its signature
     repo.audit(session, at=desk.now(), actor=actor, action="cancel-asked", target=req.reference,
                details={"message": message.id, "state": req.state, "text": text})
     _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_cancel_asked",
@@ -1396,7 +1398,7 @@ def changed_after_dispatch(session: Session, desk: Desk, req: Request, message: 
     managers and the operator are told at once, as for a cancellation asked after dispatch. With *received*, the
     same mail confirmed the shipment arrived ("Blangko 2.000 keping sudah kami terima. Sekalian koreksi, stok kami
     sebenarnya 450"): the receipt's reply tells the district of the correction, and the managers hear of both."""
-    text = (verdict.body_excerpt or "")[:300]
+    text = without_sign_off(verdict.body_excerpt or "")[:300]  # the district's words, not its signature
     repo.audit(session, at=desk.now(), actor=actor, action="changed-after-dispatch", target=req.reference,
                details={"message": message.id, "changes": [
                    {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changes]})
@@ -1421,7 +1423,7 @@ def appeal_after_rejection(session: Session, desk: Desk, req: Request, message: 
     district is told, in one reply in the thread, that its appeal went to the managers."""
     from sqlalchemy import select
 
-    text = (verdict.body_excerpt or "")[:600]
+    text = without_sign_off(verdict.body_excerpt or "")[:600]  # the district's words, not its signature
     rejected = session.scalar(select(Decision.note).where(Decision.request_pk == req.id, Decision.outcome == "reject")
                               .order_by(Decision.id.desc()).limit(1))
     repo.audit(session, at=desk.now(), actor=actor, action="appeal", target=req.reference,

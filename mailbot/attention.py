@@ -29,6 +29,7 @@ from mailbot.indonesian import number
 from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import answering, queue, reply_subject
 from mailbot.reader import vocabulary
+from mailbot.reader.classify import without_sign_off
 from mailbot.reader.verdict import Verdict
 from mailbot.store import repo
 from mailbot.store.prepared import Prepared
@@ -464,7 +465,7 @@ def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict
         reason = "no_figure"
     if reason is None:
         return False
-    detail = (f"{verdict.subject}\n{verdict.body_excerpt}" if not attachments else
+    detail = (f"{verdict.subject}\n{without_sign_off(verdict.body_excerpt or '')}" if not attachments else
               f"{verdict.subject}\nlampiran: {', '.join(attachments)}")
     thread = _thread_request(session, verdict)
     if thread is None and trust.is_manager:
@@ -496,7 +497,8 @@ def _automated_in_thread(session: Session, desk: Desk, message: Message, verdict
     if thread is None or thread.district != trust.district:
         return False
     open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="automated_in_thread",
-              detail=f"{verdict.subject}\n{verdict.body_excerpt}", district=trust.district, item=thread.item,
+              detail=f"{verdict.subject}\n{without_sign_off(verdict.body_excerpt or '')}", district=trust.district,
+              item=thread.item,
               message=message, request=thread)
     if reasons <= _WORDS_ONLY and not _replied(session, message):
         acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
@@ -696,7 +698,8 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     # attention_hours); until then the district is told when they left
     overdue = sent_on is None or now - _aware(sent_on) > timedelta(hours=desk.config.alerts.attention_hours)
     item_id, _ = open_item(session, desk, key=f"read:message:{message.id}", kind="reminder", reason="reminder",
-                           detail=f"{verdict.subject}\n{verdict.body_excerpt}", district=request.district,
+                           detail=f"{verdict.subject}\n{without_sign_off(verdict.body_excerpt or '')}",
+                           district=request.district,
                            item=request.item, message=message, request=request)
     repo.audit(session, at=now, actor=trust.address or "district", action="reminder", target=request.reference,
                details={"message": message.id, "waited": waited})
@@ -717,7 +720,7 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                        "sender": trust.address or "-", "item": request.item, "requested": request.requested,
                        "approved": request.approved, "state": request.state,
                        "state_text": MANAGER_STATE_TEXT.get(request.state, request.state),
-                       "waited": waited, "excerpt": (verdict.body_excerpt or "")[:600],
+                       "waited": waited, "excerpt": without_sign_off(verdict.body_excerpt or "")[:600],
                        "since": received_at(session, request).astimezone(desk.tz).date().isoformat(),
                        "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,
                        "in_transit": waiting_text(now - _aware(sent_on)) if sent_on else None,

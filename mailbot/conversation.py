@@ -1236,7 +1236,9 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
     explained = appeal or followup.gives_reason(verdict.body_excerpt or "", granted=granted)
     hold = None
     if decided_by is not None:
-        hold = Reason("decided_by_manager", {"actor": decided_by})
+        # a protest of a manager's decision ("kami keberatan ... minimal 3.200") waits for the managers as any change
+        # after it does; the reason keeps that it is the district's objection, which their notice then says
+        hold = Reason("decided_by_manager", {"actor": decided_by, **({"appeal": "district"} if appeal else {})})
     elif appeal:
         hold = Reason("district_appeal")
     else:
@@ -1411,7 +1413,7 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
                        "item": req.item, "changes": changed, "before": lowered_from[0],
                        "by": actions.decided_by_words(desk.config.office.managers, lowered_from[1]),
                        "approved": req.approved, "note": note if note is not None else
-                       (verdict.body_excerpt or "")[:600]})
+                       without_sign_off(verdict.body_excerpt or "")[:600]})
     if was_held and req.state != "held" and hold is None:
         # the managers were asked to decide: they learn it no longer waits for them
         queue(session, desk, purpose=f"released:{req.id}:{tag}", category="notice", template="notice_released",
@@ -1863,7 +1865,7 @@ def managers_forward(session: Session, desk: Desk, message: Message, verdict: Ve
     name = desk.district_name(district)
     attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="manager_forward",
                         detail=f"{verdict.subject}\n{name}, diteruskan oleh {trust.address or 'pimpinan'}: "
-                               f"{verdict.body_excerpt or ''}\n{forwarded}",
+                               f"{without_sign_off(verdict.body_excerpt or '')}\n{forwarded}",
                         district=district, item=verdict.item, message=message)
     attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=None, reason="manager_forward",
                           set_aside=[{"district": name}])
@@ -1876,7 +1878,7 @@ def report_corrected(session: Session, desk: Desk, message: Message, verdict: Ve
     an audited adjustment) and the district is told so truthfully, once; nothing changes by itself."""
     detail = (f"{verdict.subject}\nralat atas laporan #{report.message_pk} ({report.report_date.isoformat()}, sisa "
               f"{report.stock_on_hand}); koreksi: mailbot correct {report.message_pk} stock_on_hand=N --reason ...\n"
-              f"{verdict.body_excerpt or ''}")
+              f"{without_sign_off(verdict.body_excerpt or '')}")
     attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="report_correction",
                         detail=detail, district=report.district, item=report.item, message=message)
     attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=None, reason="report_correction")
@@ -2038,7 +2040,7 @@ def _said(value: object) -> str:
 
 def _detail(verdict: Verdict, changed: list[dict[str, object]]) -> str:
     told = "; ".join(f"{c['label']}: {_said(c['before'])} -> {_said(c['after'])}" for c in changed)
-    return "\n".join(part for part in (verdict.subject, told, verdict.body_excerpt) if part)
+    return "\n".join(part for part in (verdict.subject, told, without_sign_off(verdict.body_excerpt or "")) if part)
 
 
 def _to_a_person(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,

@@ -47,7 +47,8 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
             # "SETUJU 3.000" from a manager's personal address: never applied; moot once the request is decided
             reason = "unverified_decision"
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
-                            detail=f"{verdict.subject}\n{trust.address or '-'}: {(verdict.body_excerpt or '')[:300]}",
+                            detail=f"{verdict.subject}\n{trust.address or '-'}: "
+                                   f"{without_sign_off(verdict.body_excerpt or '')[:300]}",
                             district=thread.district, item=thread.item, message=message, request=thread)
         untrusted(session, desk, message, verdict, trust)
         return MessageOutcome.UNTRUSTED_IN_THREAD
@@ -481,7 +482,8 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         about = own or shipment_of(session, district, item)
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="receipt_elsewhere",
                             quantity=verdict.received, detail=f"{verdict.subject}\n{source}: "
-                            f"{(verdict.body_excerpt or '')[:300]}", district=district, item=item, message=message,
+                            f"{without_sign_off(verdict.body_excerpt or '')[:300]}", district=district, item=item,
+                            message=message,
                             request=about)
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=about,
                               reason="receipt_elsewhere")
@@ -505,7 +507,8 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         elif moved:
             attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read",
                                 reason="receipt_which_shipment", quantity=verdict.received,
-                                detail=f"{verdict.subject}\n{(verdict.body_excerpt or '')[:300]}", district=district,
+                                detail=f"{verdict.subject}\n{without_sign_off(verdict.body_excerpt or '')[:300]}",
+                                district=district,
                                 item=own.item, message=message, request=own)
             attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=own)
             return MessageOutcome.FOLLOW_UP_QUEUED
@@ -575,7 +578,8 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         # a receipt of the other blank in this shipment's thread (KIA in a KTP-el thread) is not this
         # shipment's receipt: nothing is booked, a person matches it
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="other_item",
-                            detail=f"{verdict.subject}\n{(verdict.body_excerpt or '')[:300]}", district=district,
+                            detail=f"{verdict.subject}\n{without_sign_off(verdict.body_excerpt or '')[:300]}",
+                            district=district,
                             item=thread.item, message=message, request=thread)
         # the acknowledgement says the other blank's count was not booked on this shipment
         counts = {i: v for i, v in [(verdict.item, verdict.received), *((r.item, r.received) for r in verdict.readings)]
@@ -654,7 +658,8 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         attention.open_item(session, desk, key=f"read:message:{message.id}:{other.item}", kind="read",
                             reason="receipt_unmatched", quantity=received,
                             detail=f"{verdict.subject}\n{item_name(other.item)} {number(received)} keping diterima, "
-                                   f"tanpa pengiriman yang tercatat\n{(verdict.body_excerpt or '')[:300]}",
+                                   "tanpa pengiriman yang tercatat\n"
+                                   f"{without_sign_off(verdict.body_excerpt or '')[:300]}",
                             district=district, item=other.item, message=message)
     return outcome
 

@@ -98,7 +98,9 @@ _ASSENT_RE = re.compile(r"^(?:" + alternation(ASSENT_WORDS)
 # sepenuhnya"): approved is what the district asked, never a figure the manager did not write.
 _FULL_AMOUNT_RE = re.compile(
     r"^\s*(?:(?:the\s+)?(?:full|whole|entire)\s+(?:amount|quantity|request|figure)(?:\s+requested)?"
-    r"|(?:in\s+)?full|as\s+requested|sepenuhnya|penuh|sesuai\s+(?:permohonan|yang\s+diminta)|seluruhnya)"
+    r"|(?:in\s+)?full|as\s+requested|sepenuhnya|penuh|seluruhnya"
+    # "sesuai permintaan", "sesuai yg dimohon", "penuhi saja": what the district asked
+    r"|sesuai\s+(?:(?:permohonan|permintaan)(?:nya)?|(?:yang|yg)\s+(?:diminta|dimohon))|(?:di)?penuhi(?:lah)?)"
     r"(?![^\W\d_])", re.IGNORECASE)
 # "ok approved but only 2,500 this month", "setuju tapi 2.000 saja": a cut after the command, the figure approved
 # ... or the figure right after the "but" with a word of "only" after it ("Oke acc, tp 2000 aja dl")
@@ -135,10 +137,12 @@ SEND_PARTICLES: tuple[str, ...] = ("saja", "aja", "wae", "bae", "bai", "mawon", 
                                    "haja", "mami", "mi", "ji", "ja",
                                    # the blanks pointed at: "kirim ji itu sebelum tanggal 18", Malay "hantar je tu"
                                    "itu", "tu",
-                                   # all of it, as proposed: "kirim semua", Javanese "sedoyo", Banjar "sabarataan",
-                                   # "kirim full ya"
-                                   "semua", "semuanya", "sedoyo", "sedaya", "kabeh", "sabarataan", "barataan",
-                                   "seluruhnya", "full")
+                                   # all of it (ALL_OF_IT_WORDS): "kirim semua", "kirim full ya"
+                                   *(ALL_OF_IT_WORDS := ("semua", "semuanya", "sedoyo", "sedaya", "kabeh",
+                                                         "sabarataan", "barataan", "seluruhnya", "full")))
+# ... of them, the words that send all of it ("kirim full", "kirim semua", Javanese "dikirim sedaya", Banjar
+# "kirimakan barataan"): the figure the district asked is approved, as SETUJU <that figure> would be
+_ALL_OF_IT_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(ALL_OF_IT_WORDS) + r")(?![^\W\d_])", re.IGNORECASE)
 _SENT_RE = re.compile(r"(?:langsung\s+)?(?P<verb>" + "|".join(sorted(SEND_WORDS, key=len, reverse=True))
                       + r")(?![^\W\d_])"
                       r"[\s,.!]*(?:(?:" + "|".join(SEND_PARTICLES) + r")(?![^\W\d_])[\s,.!]*)*", re.IGNORECASE)
@@ -294,6 +298,9 @@ _REASON_RE = re.compile(rf"^\s*(?:(?:{UNIT_PATTERN})\b)?\s*(?:[/;:,\u2013\u2014]
                         re.IGNORECASE)
 _DASH_AFTER_RE = re.compile(ACCOUNTANT_DASH)
 _UNIT_JOINED_RE = re.compile(rf"(?:{UNIT_PATTERN})(?![^\W\d_])", re.IGNORECASE)  # "1.500pcs", "2.000keping"
+# The courtesy after the words of the figure asked ("penuhi saja pak.", "kirim full ya,"): no part of what follows
+_PARTICLES_AFTER_RE = re.compile(r"^(?:[\s,.!]*(?:saja|aja|sj|ya|yah|pak|bu|lah|ja|ji|mi|dong|deh)(?![^\W\d_]))*"
+                                 r"[\s,.!]*", re.IGNORECASE)
 _LEADING_SEPARATORS_RE = re.compile(r"^(?:[\s:;,.!\u2013\u2014]|-(?!\d))*")
 _REFERENCE_RE = re.compile(REFERENCE_PATTERN, re.IGNORECASE)
 _PARTICLE_RE = re.compile(r"(?:" + "|".join(sorted(REASON_PARTICLES, key=len, reverse=True))
@@ -352,6 +359,7 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
         first = filled[1]
     line = written_line = lines[first]
     sent_when = ""  # "dikirim besok": when the manager asked the blanks sent, for the district
+    asked_all = False  # "kirim full", "penuhi saja", "sesuai permintaan": the figure the district asked
     assent = _ASSENT_RE.match(line)
     assented = [assent[0]] if assent else []
     while assent and assent.end() and (again := _ASSENT_RE.match(line[assent.end():])) and again.end():
@@ -364,7 +372,11 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     if after is not None and _cut_only(assented):
         # "Silakan, ...", "oke jalan, ...": a go-ahead only with a cut, a limit or a time limit after it
         after = after if _cut_after_assent(after, assented) or _time_limit(after) is not None else None
-    if after is not None and _command_word(after) is not None:
+    if "?" not in line and (all_asked := _all_asked(after if after is not None else line, assented)) is not None:
+        # "Gas, kirim full. Paling lambat tgl 20 ...", "Penuhi saja pak", "Ok sesuai permintaan": the figure the
+        # district asked, the words after it read as after SETUJU
+        asked_all, line = True, "SETUJU " + all_asked
+    elif after is not None and _command_word(after) is not None:
         line = after  # "Ok, SETUJU.": the command after the word of assent
     elif after is not None and (limited := _time_limit(after)) is not None and (
             _goes_ahead(assented) or _SENT_RE.search(after) or _cut_only(assented)):
@@ -395,6 +407,12 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     rest = _WORD_RE.match(line)["rest"]  # type: ignore[index]  # _command_word matched it
     following = next((lines[i] for i in filled if i > first), "")
     if word in APPROVE_WORDS:
+        cut = _COURTESY_RE.sub("", rest, count=1)
+        full = _FULL_AMOUNT_RE.match(cut) or ((sent := _SENT_RE.match(cut)) is not None
+                                              and _ALL_OF_IT_RE.search(sent[0]) and sent) or None
+        if full is not None and "?" not in rest:
+            # "ACC sesuai permintaan, paling lambat tgl 20 ya": the figure asked, then the words as after SETUJU
+            asked_all, rest = True, " " + _PARTICLES_AFTER_RE.sub("", cut[full.end():], count=1)
         if not sent_when and "?" not in rest and (told := _sent_when(_COURTESY_RE.sub("", rest, count=1))) is not None:
             # "Setuju, dikirim lusa.", "Acc. Kirim hari Senin depan ya, jgn hari ini": the go-ahead with its when
             sent_when, rest = told[0], " " + told[1].removeprefix("SETUJU").lstrip()
@@ -412,6 +430,8 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
             decided = replace(decided, text=written_line)  # the line as the manager wrote it, never ours
         if isinstance(decided, ManagerCommand) and sent_when:
             decided = replace(decided, reason="; ".join(filter(None, (sent_when, decided.reason))))
+        if isinstance(decided, ManagerCommand) and asked_all and decided.quantity is None:
+            decided = replace(decided, full=True)
         return decided
     return _rejection(line, rest, following)
 
@@ -569,12 +589,29 @@ def _cut_after_assent(after: str, assented: list[str]) -> bool:
     return "?" not in after and _goes_ahead(assented)
 
 
-def _time_limit(text: str) -> str | None:
-    """The time limit for sending that is all of *text* ("tolong dikirim max 3 hari ya." -> "tolong dikirim max 3
-    hari"), for the district as the manager's note; None when *text* says anything else.
+def _all_asked(text: str, assented: list[str]) -> str | None:
+    """The words after those that send all the district asked, when *text* opens with them ("kirim full. Paling lambat
+    tgl 20 ya." -> "Paling lambat tgl 20 ya."); None when it does not. After no word of assent, or one that only
+    acknowledges, only a time limit may follow: "Sesuai permohonan kami tanggal 1 ..." opens a district's letter."""
+    sent = _SENT_RE.match(text)
+    if sent is None or not _ALL_OF_IT_RE.search(sent[0]):
+        sent = _FULL_AMOUNT_RE.match(text)
+    if sent is None:
+        return None
+    left = _not_said_again(_PARTICLES_AFTER_RE.sub("", text[sent.end():], count=1))
+    if _goes_ahead(assented) or not left.strip(_SEPARATORS) or _time_limit(left) is not None:
+        return left
+    return None
 
-    >>> _time_limit("paling lambat 2 minggu sudah sampai.")
-    'paling lambat 2 minggu sudah sampai'
+
+def _time_limit(text: str) -> str | None:
+    """The time limit for sending that is all of *text*, for the district as the manager's note in the manager's
+    words, "ya" and the closing stop kept, a "pak" or "bu" to the reader left out ("Paling lambat tgl 20 sdh di
+    Tarakan ya." as it is, "tolong dikirim max 3 hari pak" -> "tolong dikirim max 3 hari"); None when *text* says
+    anything else.
+
+    >>> _time_limit("paling lambat 2 minggu sudah sampai ya pak.")
+    'paling lambat 2 minggu sudah sampai ya.'
     >>> _time_limit("max 3 hari lagi ya") is None
     True
     """
@@ -585,9 +622,10 @@ def _time_limit(text: str) -> str | None:
                                                          | NUMBER_WORDS | {FORCE_WORD, "batal", "batalkan"}):
         return None  # "sudah sampai di gudang kalau stok cukup": more than a place
     words = said.split()
-    while words and words[-1].lower().strip(_SEPARATORS) in REASON_PARTICLES | {"pak", "bu", "ibu", "bapak"}:
+    while words and words[-1].lower().strip(_SEPARATORS) in {"pak", "bu", "ibu", "bapak"}:
         words.pop()
-    return " ".join(words).strip(_SEPARATORS)
+    stop = text.rstrip()[-1:] if text.rstrip()[-1:] in (".", "!") else ""
+    return " ".join(words).strip(_SEPARATORS) + stop
 
 
 def _goes_ahead(assented: list[str]) -> bool:
