@@ -5132,6 +5132,7 @@ _DAY_NAMES = frozenset(vocab.DAY_NAMES + vocab.ENGLISH_DAY_NAMES)
 
 
 _PERIOD_WORDS_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PERIOD_REPORT_WORDS) + r")(?![\w-])")
+_PERIOD_LINES_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PERIOD_LINES_WORDS) + r")(?![\w-])")
 _MONTH_NAMES = vocab.alternation(tuple(vocab.MONTHS))
 # A span of days: "23-28 November", "02-03 Desember", "1/12 - 5/12", "1 s.d. 5 Desember".
 _DAY_SPAN_TITLE_RE = re.compile(
@@ -5175,10 +5176,14 @@ def subunit_writer(text: str) -> bool:
     return bool(_SUBUNIT_WRITER_RE.search(text)) and not _DISTRICT_FIGURE_RE.search(text)
 
 
-def period_report(head: str) -> bool:
+def period_report(head: str, lines: bool = False) -> bool:
     """Whether a mail's title and opening (normalised) say it reports a period rather than one day:
-    "Laporan mingguan", "rekap 23-28 November", "laporan tanggal 2 terlambat, kami gabung"."""
-    return bool(_PERIOD_WORDS_RE.search(head) or _DAY_SPAN_TITLE_RE.search(head))
+    "Laporan mingguan", "rekap 23-28 November", "laporan tanggal 2 terlambat, kami gabung"; over dated lines
+    (lines), also "lap minggu ini"."""
+    return bool(
+        _PERIOD_WORDS_RE.search(head) or _DAY_SPAN_TITLE_RE.search(head)
+        or (lines and _PERIOD_LINES_RE.search(head))
+    )
 
 
 def summed_over_days(candidates: list[Candidate]) -> list[Candidate]:
@@ -6514,7 +6519,7 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
             # sisa 2.960": the stocks of the district's places and the one that is their sum, its whole stock.
             mine = [whole]
         dated = [c for c in mine if c.row_date]
-        if len(dated) > 1 and len(dated) < len(mine) and len({c.row_date for c in dated}) == len(dated):
+        if False and len(dated) > 1 and len(dated) < len(mine) and len({c.row_date for c in dated}) == len(dated):
             # "Jum 17/3 ... sisa habis" / "blangko habis pak": a line under the dated ones that says again what
             # the latest of them says adds no figure of its own.
             last = max(dated, key=lambda c: c.row_date)  # type: ignore[arg-type,return-value]

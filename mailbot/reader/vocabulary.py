@@ -2660,10 +2660,13 @@ PLACE_HEADERS: tuple[str, ...] = (
 # kami gabung".
 PERIOD_REPORT_WORDS: tuple[str, ...] = (
     "mingguan", "laporan minggu", "rekap minggu", "rekap mingguan", "sepekan", "pekan ini", "weekly", "week",
-    "minggu ini", "lap minggu", "lap mingguan", "this week",
     "bulanan", "monthly", "gabung", "digabung", "kami gabung", "kami gabungkan", "digabungkan",
     "combined", "rekap periode", "periode",
 )
+# Over lines typed one a day, each opened by its date ("lap minggu ini" / "Sen 6/3 rekam 14 cetak 11 sisa 188" /
+# ...), these say the lines are the week's report: they add up. (Over a table the same words head a recap read by
+# its latest row: "Rekap perekaman minggu ini" over a table of three days.)
+PERIOD_LINES_WORDS: tuple[str, ...] = ("minggu ini", "lap minggu", "lap mingguan", "this week")
 # In the lines leading into a table of day columns ("Kemarin | Hari ini"), these say the days are reported together,
 # an earlier day's report never sent: "Laporan kemarin belum terkirim ..., jadi kami gabung dengan laporan hari ini".
 # (A week set beside the last, "Laporan mingguan" over "Minggu lalu | Minggu ini", only compares.)
