@@ -6519,7 +6519,7 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
             # sisa 2.960": the stocks of the district's places and the one that is their sum, its whole stock.
             mine = [whole]
         dated = [c for c in mine if c.row_date]
-        if False and len(dated) > 1 and len(dated) < len(mine) and len({c.row_date for c in dated}) == len(dated):
+        if len(dated) > 1 and len(dated) < len(mine) and len({c.row_date for c in dated}) == len(dated):
             # "Jum 17/3 ... sisa habis" / "blangko habis pak": a line under the dated ones that says again what
             # the latest of them says adds no figure of its own.
             last = max(dated, key=lambda c: c.row_date)  # type: ignore[arg-type,return-value]
