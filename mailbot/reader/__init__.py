@@ -818,7 +818,7 @@ def read_message(
     candidates = received_within_district(normalise(new_text), candidates)
     candidates = thanked_receipt_in_request(normalise(new_text), candidates)
     if of_a_period or (
-        not tables and any(c.row_date for c in candidates) and period_report(normalise(head))
+        not tables and any(c.row_date for c in candidates) and period_report(normalise(head), lines=True)
     ):
         candidates = summed_over_days(candidates)
     # A scam from an unknown sender ("Kotak surat Anda hampir penuh ... kuota 10 GB") states no figures.

@@ -2190,9 +2190,13 @@ def _count_field_value(masked: str, at: int) -> bool:
     return ":" not in label and bool(_COUNT_LABEL_RE.search(label)) and not _STOCK_NAME_RE.search(label)
 
 
-def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) -> list[Candidate]:
+def _zero_stock(
+    original: str, masked: str, clauses: Sequence[tuple[int, int]], low: str | None = None,
+    sent: datetime | None = None,
+) -> list[Candidate]:
     """A stock of zero from a clause that says nothing is left of a blank ("blangko KIA kami tdk
-    ada sisa"); not when it is asked about, nor of a printer supply."""
+    ada sisa"); not when it is asked about, nor of a printer supply. On a dated line ("Jum 17/3 rekam 55
+    cetak 53 sisa habis") it is that day's stock, as a figure there would be."""
     out: list[Candidate] = []
     for z in _ZERO_STOCK_RE.finditer(masked):
         c_start, c_end = next(((a, b) for a, b in clauses if a <= z.start() < b), (0, len(masked)))
@@ -2267,7 +2271,9 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             out.append(Candidate("stock_on_hand", None, both, True, "conflict", item=item,
                                  cues=(f"zero_stock:{z.group()}", "low_stock_elsewhere")))
             continue
-        out.append(Candidate("stock_on_hand", 0, snippet, True, item=item, cues=(f"zero_stock:{z.group()}",)))
+        day = line_date(low, z.start(), sent) if low is not None else None
+        out.append(Candidate("stock_on_hand", 0, snippet, True, item=item, row_date=day,
+                             cues=(f"zero_stock:{z.group()}",)))
     return out
 
 
@@ -2881,7 +2887,8 @@ _LATER_PART_RE = re.compile(
 _OWN_STOCK_WORDS = frozenset(" ".join(w.split()) for w in vocab.OWN_STOCK_WORDS)
 # "kalau tidak bisa, 800 saja": a figure offered in case the first cannot be had.
 _FALLBACK_BEFORE_RE = re.compile(
-    r"(?:" + vocab.word_start_alternation(vocab.FALLBACK_BEFORE) + r")(?![\w-])[^\d\n.;]{0,20}$"
+    r"(?:" + vocab.word_start_alternation(vocab.FALLBACK_BEFORE + vocab.RATHER_IF_POSSIBLE_BEFORE)
+    + r")(?![\w-])[^\d\n.;]{0,20}$"
 )
 
 
@@ -3556,7 +3563,7 @@ def read_text(
     unassigned: list[str] = []
     openings: list[tuple[Mention, str, str]] = []  # figures of an opening stock: (mention, snippet, clause)
     clauses = _clauses(masked) if _ZERO_STOCK_RE.search(masked) else None  # computed once, when first needed
-    zero = _zero_stock(original, masked, clauses) if clauses is not None else []
+    zero = _zero_stock(original, masked, clauses, low, sent) if clauses is not None else []
     zero += _zero_values(original, masked, kws, zero)
     if not mentions:
         return _zero_answer(original, low, answer_role, zero), unassigned
@@ -5213,6 +5220,7 @@ _DAY_NAMES = frozenset(vocab.DAY_NAMES + vocab.ENGLISH_DAY_NAMES)
 
 
 _PERIOD_WORDS_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PERIOD_REPORT_WORDS) + r")(?![\w-])")
+_PERIOD_LINES_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PERIOD_LINES_WORDS) + r")(?![\w-])")
 _MONTH_NAMES = vocab.alternation(tuple(vocab.MONTHS))
 # A span of days: "23-28 November", "02-03 Desember", "1/12 - 5/12", "1 s.d. 5 Desember".
 _DAY_SPAN_TITLE_RE = re.compile(
@@ -5256,10 +5264,14 @@ def subunit_writer(text: str) -> bool:
     return bool(_SUBUNIT_WRITER_RE.search(text)) and not _DISTRICT_FIGURE_RE.search(text)
 
 
-def period_report(head: str) -> bool:
+def period_report(head: str, lines: bool = False) -> bool:
     """Whether a mail's title and opening (normalised) say it reports a period rather than one day:
-    "Laporan mingguan", "rekap 23-28 November", "laporan tanggal 2 terlambat, kami gabung"."""
-    return bool(_PERIOD_WORDS_RE.search(head) or _DAY_SPAN_TITLE_RE.search(head))
+    "Laporan mingguan", "rekap 23-28 November", "laporan tanggal 2 terlambat, kami gabung"; over dated lines
+    (lines), also "lap minggu ini"."""
+    return bool(
+        _PERIOD_WORDS_RE.search(head) or _DAY_SPAN_TITLE_RE.search(head)
+        or (lines and _PERIOD_LINES_RE.search(head))
+    )
 
 
 def summed_over_days(candidates: list[Candidate]) -> list[Candidate]:
@@ -6594,6 +6606,15 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
             # "UPT Sebatik : sisa 95" / "UPT Krayan : sisa 240" / "Kantor dinas : sisa 2.625" / "Total kabupaten:
             # sisa 2.960": the stocks of the district's places and the one that is their sum, its whole stock.
             mine = [whole]
+        dated = [c for c in mine if c.row_date]
+        if len(dated) > 1 and len(dated) < len(mine) and len({c.row_date for c in dated}) == len(dated):
+            # "Jum 17/3 ... sisa habis" / "blangko habis pak": a line under the dated ones that says again what
+            # the latest of them says adds no figure of its own.
+            last = max(dated, key=lambda c: c.row_date)  # type: ignore[arg-type,return-value]
+            if last.value is not None and last.doubt is None and all(
+                c.value == last.value and c.doubt is None for c in mine if not c.row_date
+            ):
+                mine = dated
         days = [c.row_date for c in mine]
         if len(mine) > 1 and all(days) and len(set(days)) == len(days):
             # A recap of dated lines ("- Kamis 12/3 : sisa 3.097" / "- Jumat 13/3 : sisa 3.007"), one
