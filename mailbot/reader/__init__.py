@@ -63,6 +63,7 @@ from mailbot.reader.roles import (
     earlier_period_sheets,
     figure_over_headline_zero,
     keywords,
+    names_later_year_plan,
     period_report,
     question_role,
     read_table,
@@ -715,6 +716,9 @@ def read_message(
     sheets_with_stock_lines = 0
     for source, table in tables:
         found = read_table(table, parts.date, source, of_a_period)
+        if found is not None and names_later_year_plan(normalise(source), parts.date):
+            # "Proyeksi_2028_Nunukan.xlsx" sent in 2027: the sheet of a coming year's plan asks for nothing now.
+            found = ([c for c in found[0] if c.field != "requested"], found[1])
         if found is not None:
             candidates.extend(found[0])
             row_date = row_date or found[1]
@@ -987,6 +991,12 @@ def read_message(
     if press or scam or internal or foreign or (
         (no_ask or guidance_asked) and kind == "request" and not reading.values
     ):
+        kind = "other"
+    if kind == "request" and "requested" not in reading.values and "requested" not in doubt_fields and (
+        names_later_year_plan(kind_text, parts.date)
+    ):
+        # "Kami sampaikan proyeksi kebutuhan blangko tahun 2028 ... Mohon dialokasikan mulai Januari 2028" sent in
+        # 2027, with no figure asked now: a coming year's plan, sent for planning, is no request.
         kind = "other"
     notes = list(parts.notes) + list(relay_notes)
     if gap is not None:

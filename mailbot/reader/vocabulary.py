@@ -3213,6 +3213,28 @@ PAST_YEAR_WORDS: tuple[str, ...] = (
     "tahun yg lalu", "tahun anggaran lalu", "ta lalu", "last year", "the previous year", "previous year",
     "the year before",
 )
+# In the sentence of a figure asked, a plan's noun with a later year than the mail's ("proyeksi kebutuhan blangko
+# tahun 2028 sebanyak 19.200 keping" sent in 2027, "Usulan 2028 kami tetap 4.000"): the need planned for a coming
+# year, no ask for now (a clerk ships on today's ask, never on next year's plan).
+PLAN_NOUNS: tuple[str, ...] = (
+    "proyeksi", "usulan", "rencana", "kebutuhan", "perencanaan", "rkt", "projection", "projected", "forecast",
+    "plan", "planning", "needs",
+)
+# ... and a coming year named in words ("kebutuhan tahun depan 18.000 keping").
+NEXT_YEAR_WORDS: tuple[str, ...] = (
+    "tahun depan", "thn depan", "th depan", "tahun mendatang", "tahun berikutnya", "tahun anggaran berikutnya",
+    "next year", "the coming year", "the following year",
+)
+# Before a coming year's number, these name the part of it a figure is for ("triwulan II 2028", "Q1 2028").
+YEAR_PART_WORDS: tuple[str, ...] = ("triwulan", "tw", "kuartal", "quarter", "q", "semester", "smt")
+# A plan's year opens at least this many months after the mail (October for January: the next year's plan; a
+# December mail's need for January or its first quarter is today's ask) ...
+PLAN_MONTHS_AHEAD = 3
+# ... a month of it named anywhere in the plan's sentence at least this many ("bulan Juli 2028" in October 2027) ...
+PLAN_FAR_MONTHS = 6
+# ... and a plan's noun names the year within this many characters before it ("proyeksi kebutuhan blangko
+# KTP-el Kota Tarakan tahun 2028"; not "menjelang Pilkada 2027, kebutuhan ... sampai Desember").
+PLAN_NOUN_REACH = 60
 # Before a past year, these compare with it ("Seperti tahun lalu, kami mohon 3.000 keping"): the request is now.
 LIKE_WORDS: tuple[str, ...] = ("seperti", "spt", "sama seperti", "sebagaimana", "serupa", "like", "as", "as in")
 # Nouns of need: beside the stock, in a mail headed as a report or as information that asks for nothing
