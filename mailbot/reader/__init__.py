@@ -39,7 +39,7 @@ from mailbot.reader.classify import (
     speaks_for_other_province,
     subject_for_kind,
 )
-from mailbot.reader.dates import report_date
+from mailbot.reader.dates import parse_date, report_date
 from mailbot.reader.frozen import replace
 from mailbot.reader.mime import ReadLimits, extract
 from mailbot.reader.numbers import mask_non_quantities, normalise, unread_figure
@@ -544,6 +544,25 @@ def _delivery_gap(reading: Reading, text: str) -> int | None:
     return asked if received + asked in stated else None
 
 
+# "tgl 15", "tanggal 8": a day of the month with no month after it.
+_DAY_ONLY_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.DAY_ONLY_WORDS) + r")\.?[^\S\n]*(\d{1,2})(?![\d/.-]*\d)"
+)
+
+
+def _received_days_before(reading: Reading, sent: datetime | None) -> int | None:
+    """How many days before the mail the figure received says the blanks came, when its words date it
+    ("kiriman 800 sudah masuk tgl 15" in a report of the 27th); None when they do not."""
+    if sent is None:
+        return None
+    text = next((normalise(e.text) for e in reading.evidence if e.field == "received"), "")
+    came = parse_date(text, sent)
+    day = _DAY_ONLY_RE.search(text)
+    if came is None and day is not None and 1 <= int(day.group(1)) <= sent.day:
+        came = sent.date().replace(day=int(day.group(1)))
+    return None if came is None else (sent.date() - came).days
+
+
 def _at_own_domain(sender: str | None, own_addresses: Sequence[str]) -> bool:
     """Whether sender writes from the domain of one of the desk's own addresses."""
     if not sender or "@" not in sender:
@@ -944,6 +963,12 @@ def read_message(
         # "Ini bukan permintaan pengiriman; permintaan akan kami ajukan tersendiri": the writer says the
         # needs the mail states are no ask.
         values = {f: v for f, v in reading.values.items() if f != "requested"}
+        reading = replace(reading, values=values, evidence=tuple(e for e in reading.evidence if e.field in values))
+    received_ago = _received_days_before(reading, parts.date) if "stock_on_hand" in reading.values else None
+    if received_ago is not None and received_ago > vocab.EARLIER_RECEIPT_DAYS:
+        # "sisa stok KIA 612 lembar (kiriman 800 sudah masuk tgl 15)" in a report of the 27th: a shipment of an
+        # earlier day said in passing beside the stock, booked when it came, not one this mail reports.
+        values = {f: v for f, v in reading.values.items() if f != "received"}
         reading = replace(reading, values=values, evidence=tuple(e for e in reading.evidence if e.field in values))
     reading = _below_zero(reading)
     doubt_fields = {d.field for d in reading.doubts}

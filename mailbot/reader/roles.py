@@ -52,6 +52,16 @@ _KEYWORD_RE = re.compile(
 # (Each alternative opens with its own character, so that the regex engine skips along to one of them.)
 _CLAUSE_END_RE = re.compile(r"\n|;|\.(?=\s)|!(?=\s)|\?(?=\s)")
 _RESULT_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RESULT_WORDS) + r")(?![\w-])")
+_RESULT_LEAD_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.RESULT_LEADS_BEFORE) + r")[^\S\n]*$")
+_TOTAL_AFTER_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:"
+    + vocab.alternation(vocab.RESULT_TOTAL_AFTER) + r")(?![\w-])"
+)
+
+
+def _result_with_total_after(masked: str, lo: int, m: Mention) -> bool:
+    """"tolong tambah 500 lg jd 3rb total": the figure after "jadi" that its total word follows is a result."""
+    return bool(_RESULT_LEAD_BEFORE_RE.search(masked, lo, m.start)) and bool(_TOTAL_AFTER_RE.match(masked, m.end))
 # Between two figures: the first's unit, a comma, and the next blank's name ("859 keping, KIA 411").
 _ITEM_LIST_RE = re.compile(
     r"[ \t]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS) + r")\b)?[ \t]*[,;/][ \t]*(?:(?:dan|serta|and)[ \t]+)?"
@@ -4132,7 +4142,8 @@ def read_text(
                 candidates.append(Candidate(prev_fields[0], None, snippet, True, "conflict", True))
                 continue
         if (
-            role is None and _RESULT_RE.search(masked, prev_end, m.start)
+            role is None and (_RESULT_RE.search(masked, prev_end, m.start)
+                              or _result_with_total_after(masked, prev_end, m))
             # "56 keping ditambah permintaan rutin 1.000 keping, jadi total yang kami mohon 1.056 keping": the sum
             # named by the ask's own word after "jadi total" is the same sum.
             # (and only when it is their sum: "tambahan 1.000 keping sehingga total permohonan menjadi 5.000" adds
