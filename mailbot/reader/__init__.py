@@ -550,12 +550,18 @@ _DAY_ONLY_RE = re.compile(
 )
 
 
+_TABLE_CUES = ("table_", "row_label", "labelled_row")
+
+
 def _received_days_before(reading: Reading, sent: datetime | None) -> int | None:
-    """How many days before the mail the figure received says the blanks came, when its words date it
-    ("kiriman 800 sudah masuk tgl 15" in a report of the 27th); None when they do not."""
+    """How many days before the mail the figure received says the blanks came, when its words in the text date
+    it ("kiriman 800 sudah masuk tgl 15" in a report of the 27th); None when they do not."""
     if sent is None:
         return None
-    text = next((normalise(e.text) for e in reading.evidence if e.field == "received"), "")
+    said = next((e for e in reading.evidence if e.field == "received"), None)
+    if said is None or any(c.startswith(_TABLE_CUES) for c in said.cues):
+        return None  # a period's sheet or table reports the receipts of its period
+    text = normalise(said.text)
     came = parse_date(text, sent)
     day = _DAY_ONLY_RE.search(text)
     if came is None and day is not None and 1 <= int(day.group(1)) <= sent.day:

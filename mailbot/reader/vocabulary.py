@@ -3248,8 +3248,9 @@ PLAN_NOUN_REACH = 60
 # Before a day of the month with no month after it ("kiriman 800 sudah masuk tgl 15").
 DAY_ONLY_WORDS: tuple[str, ...] = ("tgl", "tanggal", "tg", "tang")
 # Beside a stock, a receipt its words date more than this many days before the mail is an earlier shipment said in
-# passing ("sisa stok 612 (kiriman 800 sudah masuk tgl 15)" on the 27th), booked when it came.
-EARLIER_RECEIPT_DAYS = 3
+# passing ("sisa stok 612 (kiriman 800 sudah masuk tgl 15)" on the 27th), booked when it came; within a week it
+# is still a late confirmation ("sudah tiba tanggal 28/11" sent on 2/12 after a network outage).
+EARLIER_RECEIPT_DAYS = 7
 # Before a past year, these compare with it ("Seperti tahun lalu, kami mohon 3.000 keping"): the request is now.
 LIKE_WORDS: tuple[str, ...] = ("seperti", "spt", "sama seperti", "sebagaimana", "serupa", "like", "as", "as in")
 # Nouns of need: beside the stock, in a mail headed as a report or as information that asks for nothing
