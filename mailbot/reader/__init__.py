@@ -41,7 +41,7 @@ from mailbot.reader.classify import (
     stock_aside_item,
     subject_for_kind,
 )
-from mailbot.reader.dates import report_date
+from mailbot.reader.dates import parse_date, report_date
 from mailbot.reader.frozen import replace
 from mailbot.reader.mime import ReadLimits, extract
 from mailbot.reader.numbers import mask_non_quantities, normalise, unread_figure
@@ -66,6 +66,7 @@ from mailbot.reader.roles import (
     earlier_period_sheets,
     figure_over_headline_zero,
     keywords,
+    names_later_year_plan,
     period_report,
     question_role,
     read_table,
@@ -549,6 +550,31 @@ def _delivery_gap(reading: Reading, text: str) -> int | None:
     return asked if received + asked in stated else None
 
 
+# "tgl 15", "tanggal 8": a day of the month with no month after it.
+_DAY_ONLY_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.DAY_ONLY_WORDS) + r")\.?[^\S\n]*(\d{1,2})(?![\d/.-]*\d)"
+)
+
+
+_TABLE_CUES = ("table_", "row_label", "labelled_row")
+
+
+def _received_days_before(reading: Reading, sent: datetime | None) -> int | None:
+    """How many days before the mail the figure received says the blanks came, when its words in the text date
+    it ("kiriman 800 sudah masuk tgl 15" in a report of the 27th); None when they do not."""
+    if sent is None:
+        return None
+    said = next((e for e in reading.evidence if e.field == "received"), None)
+    if said is None or any(c.startswith(_TABLE_CUES) for c in said.cues):
+        return None  # a period's sheet or table reports the receipts of its period
+    text = normalise(said.text)
+    came = parse_date(text, sent)
+    day = _DAY_ONLY_RE.search(text)
+    if came is None and day is not None and 1 <= int(day.group(1)) <= sent.day:
+        came = sent.date().replace(day=int(day.group(1)))
+    return None if came is None else (sent.date() - came).days
+
+
 def _at_own_domain(sender: str | None, own_addresses: Sequence[str]) -> bool:
     """Whether sender writes from the domain of one of the desk's own addresses."""
     if not sender or "@" not in sender:
@@ -727,6 +753,9 @@ def read_message(
     sheets_with_stock_lines = 0
     for source, table in tables:
         found = read_table(table, parts.date, source, of_a_period)
+        if found is not None and names_later_year_plan(normalise(source), parts.date):
+            # "Proyeksi_2028_Nunukan.xlsx" sent in 2027: the sheet of a coming year's plan asks for nothing now.
+            found = ([c for c in found[0] if c.field != "requested"], found[1])
         if found is not None:
             candidates.extend(found[0])
             row_date = row_date or found[1]
@@ -959,6 +988,12 @@ def read_message(
         # needs the mail states are no ask.
         values = {f: v for f, v in reading.values.items() if f != "requested"}
         reading = replace(reading, values=values, evidence=tuple(e for e in reading.evidence if e.field in values))
+    received_ago = _received_days_before(reading, parts.date) if "stock_on_hand" in reading.values else None
+    if received_ago is not None and received_ago > vocab.EARLIER_RECEIPT_DAYS:
+        # "sisa stok KIA 612 lembar (kiriman 800 sudah masuk tgl 15)" in a report of the 27th: a shipment of an
+        # earlier day said in passing beside the stock, booked when it came, not one this mail reports.
+        values = {f: v for f, v in reading.values.items() if f != "received"}
+        reading = replace(reading, values=values, evidence=tuple(e for e in reading.evidence if e.field in values))
     reading = _below_zero(reading)
     doubt_fields = {d.field for d in reading.doubts}
     kind_text = subject_for_kind(normalise(read_subject)) + "\n" + normalise(new_text)
@@ -1005,6 +1040,12 @@ def read_message(
     if press or scam or internal or foreign or (
         (no_ask or guidance_asked) and kind == "request" and not reading.values
     ):
+        kind = "other"
+    if kind == "request" and "requested" not in reading.values and "requested" not in doubt_fields and (
+        names_later_year_plan(kind_text, parts.date)
+    ):
+        # "Kami sampaikan proyeksi kebutuhan blangko tahun 2028 ... Mohon dialokasikan mulai Januari 2028" sent in
+        # 2027, with no figure asked now: a coming year's plan, sent for planning, is no request.
         kind = "other"
     notes = list(parts.notes) + list(relay_notes)
     if gap is not None:

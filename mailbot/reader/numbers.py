@@ -788,7 +788,8 @@ _EXACT_FOLLOWS_RE = re.compile(
 )
 _ESTIMATE_BEFORE_RE = _ends_in_word(vocab.ESTIMATE_WORDS)
 _RANGE_BETWEEN_RE = re.compile(
-    rf"^\s*(?:(?:{_BLANK_UNITS})\s*)?(?:{_alternation(vocab.RANGE_OR_CHOICE_WORDS)})\s*$"
+    rf"^\s*(?:(?:{_BLANK_UNITS})\s*)?(?:{_alternation(vocab.RANGE_OR_CHOICE_WORDS)}"
+    rf"|,[^\S\n]*(?:{_alternation(vocab.CHOICE_AFTER_COMMA_WORDS)})(?![\w-]))\s*$"
 )
 
 

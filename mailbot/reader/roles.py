@@ -52,6 +52,16 @@ _KEYWORD_RE = re.compile(
 # (Each alternative opens with its own character, so that the regex engine skips along to one of them.)
 _CLAUSE_END_RE = re.compile(r"\n|;|\.(?=\s)|!(?=\s)|\?(?=\s)")
 _RESULT_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RESULT_WORDS) + r")(?![\w-])")
+_RESULT_LEAD_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.RESULT_LEADS_BEFORE) + r")[^\S\n]*$")
+_TOTAL_AFTER_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:"
+    + vocab.alternation(vocab.RESULT_TOTAL_AFTER) + r")(?![\w-])"
+)
+
+
+def _result_with_total_after(masked: str, lo: int, m: Mention) -> bool:
+    """"tolong tambah 500 lg jd 3rb total": the figure after "jadi" that its total word follows is a result."""
+    return bool(_RESULT_LEAD_BEFORE_RE.search(masked, lo, m.start)) and bool(_TOTAL_AFTER_RE.match(masked, m.end))
 # Between two figures: the first's unit, a comma, and the next blank's name ("859 keping, KIA 411").
 _ITEM_LIST_RE = re.compile(
     r"[ \t]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS) + r")\b)?[ \t]*[,;/][ \t]*(?:(?:dan|serta|and)[ \t]+)?"
@@ -564,6 +574,71 @@ _PAST_YEAR_RE = re.compile(
     r"(?<![\w-])(?<!" + r")(?<!".join(sorted({w + " " for w in vocab.LIKE_WORDS if " " not in w}, key=len)) + r")"
     r"(?:" + vocab.alternation(vocab.PAST_YEAR_WORDS) + r")(?![\w-])"
 )
+
+
+_PLAN_NOUN_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.PLAN_NOUNS) + r")(?![\w-])")
+_NEXT_YEAR_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.NEXT_YEAR_WORDS) + r")(?![\w-])")
+_YEAR_NUMBER_RE = re.compile(r"(?<![\w.,/-])20\d\d(?![\w/-]|[.,]\d)")
+# Right before a year: the month or the part of the year it opens with ("Juli 2028", "triwulan II 2028").
+_YEAR_PART_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:(?P<month>" + vocab.alternation(tuple(vocab.MONTHS)) + r")|(?:"
+    + vocab.alternation(vocab.YEAR_PART_WORDS) + r")[^\S\n]*(?P<part>iv|i{1,3}|[1-4]))\.?[^\S\n]*"
+    r"(?:tahun[^\S\n]+|thn[^\S\n]+)?$"
+)
+_ROMAN_PARTS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# A sentence's end for a plan's sentence: a stop (not of "Kab." or a one-letter abbreviation) or a blank line; a
+# single line break goes on (flowed plain text breaks its sentences).
+_PLAN_SENTENCE_END_RE = re.compile(r"(?<!\b[a-z])(?<!\bkab)(?<!\bkec)(?<!\bno)[.!?](?=\s)|\n[^\S\n]*\n")
+
+
+def _months_ahead(sentence: str, year: re.Match[str], sent: datetime) -> tuple[int, bool]:
+    """How many months after the mail's month the period named by *year* opens (its month, its quarter's or
+    semester's first month, else January), and whether a month or a part of the year named it."""
+    part = _YEAR_PART_BEFORE_RE.search(sentence, max(0, year.start() - 30), year.start())
+    month = 1
+    if part is not None and part.group("month"):
+        month = vocab.MONTHS[part.group("month")]
+    elif part is not None:
+        step = 6 if "semester" in part.group() else 3
+        month = 1 + step * (_ROMAN_PARTS[part.group("part")] - 1)
+    return (int(year.group()) - sent.year) * 12 + month - sent.month, part is not None
+
+
+def _later_year_plan(low: str, at: int, sent: datetime | None) -> bool:
+    """"Kami sampaikan proyeksi kebutuhan blangko tahun 2028 sebanyak 19.200 keping" sent in October 2027: in the
+    sentence of the figure at *at*, a plan's noun naming a coming year (or "tahun depan") that opens months
+    after the mail, or a month of it half a year away ("wajib KTP pemula bulan Juli 2028"): a coming year's
+    plan, no figure asked now. A need to the end of next January, or for its first quarter, sent in December, is
+    today's ask."""
+    if sent is None:
+        return False
+    lo = max((m.end() for m in _PLAN_SENTENCE_END_RE.finditer(low, max(0, at - 300), at)), default=max(0, at - 300))
+    end = _PLAN_SENTENCE_END_RE.search(low, at, min(len(low), at + 300))
+    sentence = low[lo:end.start() if end is not None else min(len(low), at + 300)]
+    nouns = [n.end() for n in _PLAN_NOUN_RE.finditer(sentence)]
+    if not nouns:
+        return False
+    if sent.month <= 12 - vocab.PLAN_MONTHS_AHEAD + 1 and any(
+        0 <= y.start() - n <= vocab.PLAN_NOUN_REACH for y in _NEXT_YEAR_RE.finditer(sentence) for n in nouns
+    ):
+        return True
+    for year in _YEAR_NUMBER_RE.finditer(sentence):
+        if int(year.group()) <= sent.year:
+            continue
+        ahead, named = _months_ahead(sentence, year, sent)
+        after_noun = any(0 <= year.start() - n <= vocab.PLAN_NOUN_REACH for n in nouns)
+        if (after_noun and ahead >= vocab.PLAN_MONTHS_AHEAD) or (named and ahead >= vocab.PLAN_FAR_MONTHS):
+            return True
+    return False
+
+
+def names_later_year_plan(low: str, sent: datetime | None) -> bool:
+    """Whether a sentence of *low* (normalised text, or an attachment's name) names a coming year's plan:
+    "Proyeksi_2028_Nunukan.xlsx", "Jawaban Surat Edaran Proyeksi Kebutuhan Blangko 2028" sent in 2027."""
+    spaced = re.sub(r"[_]", " ", low)
+    return any(
+        _later_year_plan(spaced, m.start(), sent) for m in _PLAN_NOUN_RE.finditer(spaced)
+    )
 
 
 _NEED_NOUN_CUES = frozenset(f"keyword_{side}:{w}" for w in vocab.NEED_NOUNS for side in ("before", "after"))
@@ -3868,6 +3943,10 @@ def read_text(
             # "Di arsip kami, tahun lalu kami meminta 3.000 keping": the request of a past year.
             ignored_end = m.end
             continue
+        if role == "requested" and _later_year_plan(low, m.start, sent):
+            # "Usulan 2028 kami tetap 4.000 ya" sent in 2027: the coming year's plan, not an ask for now.
+            ignored_end = m.end
+            continue
         if about_something_else(Span(
             masked, own_lo, m.start, m.end, after_limit, role,
             keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value, of_a_year,
@@ -4128,7 +4207,8 @@ def read_text(
                 candidates.append(Candidate(prev_fields[0], None, snippet, True, "conflict", True))
                 continue
         if (
-            role is None and _RESULT_RE.search(masked, prev_end, m.start)
+            role is None and (_RESULT_RE.search(masked, prev_end, m.start)
+                              or _result_with_total_after(masked, prev_end, m))
             # "56 keping ditambah permintaan rutin 1.000 keping, jadi total yang kami mohon 1.056 keping": the sum
             # named by the ask's own word after "jadi total" is the same sum.
             # (and only when it is their sum: "tambahan 1.000 keping sehingga total permohonan menjadi 5.000" adds

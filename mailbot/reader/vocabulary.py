@@ -462,6 +462,10 @@ RANGE_OR_CHOICE_WORDS: tuple[str, ...] = (
     "-", "~", "s/d", "s.d.", "s.d", "sd", "s d", "sampai", "sampai dengan", "sampe", "smp", "hingga",
     "atau", "ato", "atw", "ataw", "atau mungkin", "ato mungkin", "/", "or", "or maybe",
 )
+# ... and these after a comma ("Sisa stok 450 keping, atau 480 keping"): the writer gives a second figure.
+CHOICE_AFTER_COMMA_WORDS: tuple[str, ...] = (
+    "atau", "ato", "atw", "ataw", "atau mungkin", "ato mungkin", "or", "or maybe", "or perhaps",
+)
 # A number right after one of these is the figure stated, written as a round one: a clerk reads
 # "± 1.200" and "kurang lebih 1.200" as 1.200, but an exact figure for the same role beside it
 # ("stok ± 400 keping, tepatnya 396") wins.
@@ -2419,6 +2423,12 @@ RESULT_WORDS: tuple[str, ...] = (
     "sehingga menjadi", "total menjadi", "totalnya menjadi", "jumlahnya menjadi", "menjadi total",
     "so the total is", "so in total", "making it", "making a total of", "bringing the total to",
 )
+# The same result said with its total word after the figure ("tolong tambah 500 lg jd 3rb total", "jadi 1.500
+# keping semuanya"): a lead right before the figure, one of RESULT_TOTAL_AFTER right after it (and its unit).
+RESULT_LEADS_BEFORE: tuple[str, ...] = ("jadi", "jd", "menjadi", "mjd", "sehingga", "so")
+RESULT_TOTAL_AFTER: tuple[str, ...] = (
+    "total", "totalnya", "semuanya", "semua", "seluruhnya", "in total", "altogether", "all together",
+)
 # Between two figures, these join them: a role word said after the second is said of both ("tiga
 # ribu keping KTP-el dan seribu lembar KIA sudah sampai").
 COORDINATION_WORDS: tuple[str, ...] = ("dan", "serta", "and", "&", "beserta", "plus")
@@ -3272,6 +3282,34 @@ PAST_YEAR_WORDS: tuple[str, ...] = (
     "tahun yg lalu", "tahun anggaran lalu", "ta lalu", "last year", "the previous year", "previous year",
     "the year before",
 )
+# In the sentence of a figure asked, a plan's noun with a later year than the mail's ("proyeksi kebutuhan blangko
+# tahun 2028 sebanyak 19.200 keping" sent in 2027, "Usulan 2028 kami tetap 4.000"): the need planned for a coming
+# year, no ask for now (a clerk ships on today's ask, never on next year's plan).
+PLAN_NOUNS: tuple[str, ...] = (
+    "proyeksi", "usulan", "rencana", "kebutuhan", "perencanaan", "rkt", "projection", "projected", "forecast",
+    "plan", "planning", "needs",
+)
+# ... and a coming year named in words ("kebutuhan tahun depan 18.000 keping").
+NEXT_YEAR_WORDS: tuple[str, ...] = (
+    "tahun depan", "thn depan", "th depan", "tahun mendatang", "tahun berikutnya", "tahun anggaran berikutnya",
+    "next year", "the coming year", "the following year",
+)
+# Before a coming year's number, these name the part of it a figure is for ("triwulan II 2028", "Q1 2028").
+YEAR_PART_WORDS: tuple[str, ...] = ("triwulan", "tw", "kuartal", "quarter", "q", "semester", "smt")
+# A plan's year opens at least this many months after the mail (October for January: the next year's plan; a
+# December mail's need for January or its first quarter is today's ask) ...
+PLAN_MONTHS_AHEAD = 3
+# ... a month of it named anywhere in the plan's sentence at least this many ("bulan Juli 2028" in October 2027) ...
+PLAN_FAR_MONTHS = 6
+# ... and a plan's noun names the year within this many characters before it ("proyeksi kebutuhan blangko
+# KTP-el Kota Tarakan tahun 2028"; not "menjelang Pilkada 2027, kebutuhan ... sampai Desember").
+PLAN_NOUN_REACH = 60
+# Before a day of the month with no month after it ("kiriman 800 sudah masuk tgl 15").
+DAY_ONLY_WORDS: tuple[str, ...] = ("tgl", "tanggal", "tg", "tang")
+# Beside a stock, a receipt its words date more than this many days before the mail is an earlier shipment said in
+# passing ("sisa stok 612 (kiriman 800 sudah masuk tgl 15)" on the 27th), booked when it came; within a week it
+# is still a late confirmation ("sudah tiba tanggal 28/11" sent on 2/12 after a network outage).
+EARLIER_RECEIPT_DAYS = 7
 # Before a past year, these compare with it ("Seperti tahun lalu, kami mohon 3.000 keping"): the request is now.
 LIKE_WORDS: tuple[str, ...] = ("seperti", "spt", "sama seperti", "sebagaimana", "serupa", "like", "as", "as in")
 # Nouns of need: beside the stock, in a mail headed as a report or as information that asks for nothing
