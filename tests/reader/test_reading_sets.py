@@ -1,4 +1,4 @@
-"""Labelled sets (set1 of ../shared/reading, setA to setZ, setAA to setAZ, setBA to setBL), labelled independently of
+"""Labelled sets (set1 of ../shared/reading, setA to setZ, setAA to setAZ, setBA to setBN), labelled independently of
 the reader, scored as `mailbot parse --json` reads them."""
 
 from __future__ import annotations
@@ -333,6 +333,15 @@ BARS = {
     # ("cetak" / "49." read as a list bullet), 089, 091, 094 (the form's empty ask, need less stock: read null), 099,
     # 100.
     "setBL": (115, 100, 0, (17, 17)),
+    # BM (a new head of section at the province: longer formal mail re-telling history beside new figures, recap
+    # tables of three months, a ferry strike delaying and splitting shipments, nine writers): 102/113 (90.3%), 4
+    # wrong, 16 of 16 automated, scored once after the tuning on BJ, BK and BL and before any change made with it.
+    "setBM": (113, 102, 4, (16, 16)),
+    # BN (young contract staff on phones: chat habits, "1,2k", "dua rb", screenshots with the figures typed again or
+    # not, mail sent twice, half answers, seniors correcting juniors in the thread, twelve writers): 114/122
+    # (93.4%), 1 wrong, 18 of 19 automated, scored once after the tuning on BJ, BK and BL and before any change
+    # made with it.
+    "setBN": (122, 114, 1, (18, 19)),
 }
 
 
