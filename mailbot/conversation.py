@@ -163,6 +163,17 @@ def _figure_unplaced(verdict: Verdict) -> bool:
                for m in find_mentions(normalise(verdict.body_excerpt or "")))
 
 
+def _estimate_beside(verdict: Verdict) -> bool:
+    """Whether the writer's words give a count of blanks only as an estimate ("kurang lebih 350an", "sekitar 400",
+    "kurang dari 100") beside what the reading took: a figure still in doubt, whatever figure the reading placed (the
+    "500" of "sisa stok yg 500 td ternyata sdh terpakai" is the one the estimate takes back). A least figure asked
+    ("minimal 600") is no estimate; "± 500" of the 500 the reading took is that figure."""
+    placed = {verdict.stock_on_hand, verdict.requested, verdict.recorded, verdict.printed, verdict.received} - {None}
+    return any(m.value is not None and (m.approximate or m.about) and not m.least and m.value not in placed
+               and m.unit in (None, "blank") and not (m.year or m.rate)
+               for m in find_mentions(normalise(verdict.body_excerpt or "")))
+
+
 def need_to_a_person(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
                      waiting: Request) -> MessageOutcome:
     """need_while_asked's mail: nothing booked, a person reads it beside *waiting*, the district told so."""
@@ -430,9 +441,11 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # taken; the district is asked which it means, as a new request's would be (nothing changes until it says)
         return actions.ask_back(session, desk, None, message, verdict, district=thread.district, about="request",
                                 thread=thread, only_doubts=True)
-    if verdict.kind in ("request", "stock_report") and any(d.field in followup.FIELDS for d in verdict.doubts):
-        # "yang benar 1.5000 keping": a figure that cannot be read is no confirmation of the request; a person
-        # reads it (the district is told once)
+    if verdict.kind in ("request", "stock_report") and any(d.field in followup.FIELDS for d in verdict.doubts) \
+            or _estimate_beside(verdict):
+        # "yang benar 1.5000 keping": a figure that cannot be read is no confirmation of the request; nor is "sisa
+        # stok yg 500 td ternyata sdh terpakai sebagian, skrg kurang lebih 350an keping, nanti sy pastikan lg", which
+        # takes the recorded 500 back and gives only an estimate; a person reads it (the district is told once)
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="doubt",
                             detail=_detail(verdict, []), district=thread.district, item=thread.item,
                             message=message, request=thread)
