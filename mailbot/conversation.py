@@ -1266,9 +1266,11 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
     if explained:
         # the district explained why: its reply thanks for the explanation, not for a correction
         changed = [{**c, "explained": True} for c in changed]
-    # a figure the request's first mail wrote but the reading left in doubt ("kira-kira 150an") was not missing: the
-    # district is told it was unclear, never that it was not stated
-    doubted = repo.written_unclearly(session.get(Message, req.message_pk) if req.message_pk is not None else None)
+    # a figure the request's first mail wrote but the reading left in doubt ("kira-kira 150an"), or a later mail of its
+    # thread did ("kira2 200an lah pak, nanti sy cek lagi"), was not missing: the district is told it was unclear,
+    # never that it was not stated
+    doubted = repo.written_unclearly(session.get(Message, req.message_pk) if req.message_pk is not None else None) \
+        | _written_unclearly_in_thread(session, req, message)
     changed = [{**c, "unclear": True} if c["before"] is None and c["field"] in doubted else c for c in changed]
     # (never when the mail gives a reason or keeps to a figure at least as large: "tetap memohon 3.500 keping,
     # sebab ... butuh 700 keping" is no lowering to 700, whatever the reading made of it; the managers read it)
@@ -1310,6 +1312,17 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
         stated.record_for_request(session, desk, message, district=req.district, item=req.item or "ktp-el",
                                   quantity=stock)
     return FOLLOW_UP_OF[outcome]
+
+
+def _written_unclearly_in_thread(session: Session, req: Request, message: Message) -> frozenset[str]:
+    """The figures the district's earlier mails in *req*'s thread, put before a person as figures in doubt or
+    unread, wrote without the reading taking them ("kira2 200an"; mailbot.store.repo.written_unclearly)."""
+    fields: set[str] = set()
+    for item in session.scalars(select(AttentionItem).where(
+            AttentionItem.request_pk == req.id, AttentionItem.kind == "read",
+            AttentionItem.reason.in_(_SETTLED_BY_ANSWER), AttentionItem.message_pk < message.id)):
+        fields |= repo.written_unclearly(session.get(Message, item.message_pk))
+    return frozenset(fields)
 
 
 # The items an earlier mail of the thread opened that the figure we asked back for, given at last, settles: a figure
