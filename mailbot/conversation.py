@@ -163,6 +163,17 @@ def _figure_unplaced(verdict: Verdict) -> bool:
                for m in find_mentions(normalise(verdict.body_excerpt or "")))
 
 
+def _estimate_beside(verdict: Verdict) -> bool:
+    """Whether the writer's words give a count of blanks only as an estimate ("kurang lebih 350an", "sekitar 400",
+    "kurang dari 100") beside what the reading took: a figure still in doubt, whatever figure the reading placed (the
+    "500" of "sisa stok yg 500 td ternyata sdh terpakai" is the one the estimate takes back). A least figure asked
+    ("minimal 600") is no estimate; "± 500" of the 500 the reading took is that figure."""
+    placed = {verdict.stock_on_hand, verdict.requested, verdict.recorded, verdict.printed, verdict.received} - {None}
+    return any(m.value is not None and (m.approximate or m.about) and not m.least and m.value not in placed
+               and m.unit in (None, "blank") and not (m.year or m.rate)
+               for m in find_mentions(normalise(verdict.body_excerpt or "")))
+
+
 def need_to_a_person(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
                      waiting: Request) -> MessageOutcome:
     """need_while_asked's mail: nothing booked, a person reads it beside *waiting*, the district told so."""
@@ -430,9 +441,11 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # taken; the district is asked which it means, as a new request's would be (nothing changes until it says)
         return actions.ask_back(session, desk, None, message, verdict, district=thread.district, about="request",
                                 thread=thread, only_doubts=True)
-    if verdict.kind in ("request", "stock_report") and any(d.field in followup.FIELDS for d in verdict.doubts):
-        # "yang benar 1.5000 keping": a figure that cannot be read is no confirmation of the request; a person
-        # reads it (the district is told once)
+    if verdict.kind in ("request", "stock_report") and any(d.field in followup.FIELDS for d in verdict.doubts) \
+            or _estimate_beside(verdict):
+        # "yang benar 1.5000 keping": a figure that cannot be read is no confirmation of the request; nor is "sisa
+        # stok yg 500 td ternyata sdh terpakai sebagian, skrg kurang lebih 350an keping, nanti sy pastikan lg", which
+        # takes the recorded 500 back and gives only an estimate; a person reads it (the district is told once)
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="doubt",
                             detail=_detail(verdict, []), district=thread.district, item=thread.item,
                             message=message, request=thread)
@@ -1253,9 +1266,11 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
     if explained:
         # the district explained why: its reply thanks for the explanation, not for a correction
         changed = [{**c, "explained": True} for c in changed]
-    # a figure the request's first mail wrote but the reading left in doubt ("kira-kira 150an") was not missing: the
-    # district is told it was unclear, never that it was not stated
-    doubted = repo.written_unclearly(session.get(Message, req.message_pk) if req.message_pk is not None else None)
+    # a figure the request's first mail wrote but the reading left in doubt ("kira-kira 150an"), or a later mail of its
+    # thread did ("kira2 200an lah pak, nanti sy cek lagi"), was not missing: the district is told it was unclear,
+    # never that it was not stated
+    doubted = repo.written_unclearly(session.get(Message, req.message_pk) if req.message_pk is not None else None) \
+        | _written_unclearly_in_thread(session, req, message)
     changed = [{**c, "unclear": True} if c["before"] is None and c["field"] in doubted else c for c in changed]
     # (never when the mail gives a reason or keeps to a figure at least as large: "tetap memohon 3.500 keping,
     # sebab ... butuh 700 keping" is no lowering to 700, whatever the reading made of it; the managers read it)
@@ -1297,6 +1312,17 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
         stated.record_for_request(session, desk, message, district=req.district, item=req.item or "ktp-el",
                                   quantity=stock)
     return FOLLOW_UP_OF[outcome]
+
+
+def _written_unclearly_in_thread(session: Session, req: Request, message: Message) -> frozenset[str]:
+    """The figures the district's earlier mails in *req*'s thread, put before a person as figures in doubt or
+    unread, wrote without the reading taking them ("kira2 200an"; mailbot.store.repo.written_unclearly)."""
+    fields: set[str] = set()
+    for item in session.scalars(select(AttentionItem).where(
+            AttentionItem.request_pk == req.id, AttentionItem.kind == "read",
+            AttentionItem.reason.in_(_SETTLED_BY_ANSWER), AttentionItem.message_pk < message.id)):
+        fields |= repo.written_unclearly(session.get(Message, item.message_pk))
+    return frozenset(fields)
 
 
 # The items an earlier mail of the thread opened that the figure we asked back for, given at last, settles: a figure
