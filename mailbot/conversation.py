@@ -1238,8 +1238,10 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
             # request keeps waiting because it was waiting already
             hold = Reason("changed_while_waiting")
     if explained:
-        # the district explained why: its reply thanks for the explanation, not for a correction
-        changed = [{**c, "explained": True} for c in changed]
+        # the district explained why: its reply thanks for the explanation, not for a correction; an objection
+        # to the decision ("kok cuma segitu pak, minimal 2.500") is told to the managers as one, also when a
+        # manager made the decision (the request then waits as decided by that manager)
+        changed = [{**c, "explained": True, **({"appeal": True} if appeal else {})} for c in changed]
     # (never when the mail gives a reason or keeps to a figure at least as large: "tetap memohon 3.500 keping,
     # sebab ... butuh 700 keping" is no lowering to 700, whatever the reading made of it; the managers read it)
     lowered = _lowered_below_approval(req, changed, decided_by) if not explained else None

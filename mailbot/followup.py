@@ -1478,14 +1478,19 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         figures = [replace(f, old=True, pair=None) if f.start in at and not f.old else f for f in figures]
         protested = {approved} if at else set()
         if (at or _LOOKS_AGAIN.search(low) or _PROTESTS_CUT.search(low)) \
-                and not [f for f in figures if not f.old and not f.other_item]:
+                and all(f.value == approved for f in figures if not f.old and not f.other_item):
             # "jumlah 2rb itu kurang. Minimal 3rb keping lah pak", "Terkait persetujuan sebagian tsb kami keberatan,
-            # kebutuhan riil kami minimal 4.000 keping": beside the part protested (quoted or named in words), the
-            # least the district needs, above it, is the figure the appeal asks (as the reader takes "minimal 600")
+            # kebutuhan riil kami minimal 4.000 keping", "kok cuma segitu pak, minimal 2.500 lah": beside the part
+            # protested (quoted, "kami keberatan atas persetujuan 2.700 keping itu", or named in words), the least
+            # the district needs, above it, is the figure the appeal asks (as the reader takes "minimal 600"), even
+            # below the figure first asked; an objection a manager weighs, never a correction the policy cuts again
             least = [(m.value, m.start) for m in find_mentions(low) if m.least and m.value is not None
                      and m.value > approved and m.unit in (None, "blank") and not m.rate and not m.year]
             if len(least) == 1:
+                figures = [replace(f, old=True, pair=None) if not f.old and not f.other_item else f
+                           for f in figures]
                 figures = [*figures, _Figure(least[0][0], "requested", False, False, None, start=least[0][1])]
+                protested = {approved}
     own_new = [f for f in figures if not f.old and not f.other_item]
     other_new = [f for f in figures if not f.old and f.other_item]
     # "apakah 2.000 keping itu sudah final? ... padahal yang kami ajukan 4.500": the part approved questioned,
