@@ -1436,6 +1436,29 @@ def _without_surplus(low: str, figures: list[_Figure], requested: int | None) ->
     return [replace(f, field=f.field or "requested") if f is kept else f for f in figures if f is not surplus[0]]
 
 
+# The old figure explained after its correction: "300 keping, bukan 150. Yang 150 itu stok di UPT kecamatan saja",
+# "Angka 150 itu hanya stok gudang", "150 itu stok gudang kecamatan": "yang"/"angka" (or a sentence's start) before
+# the figure recorded, "itu"/"tersebut" after it.
+_EXPLAINED_BEFORE = re.compile(r"(?:\b(?:yang|yg|angka|jumlah|nilai)|^|[.!?\n])\s*$")
+_EXPLAINED_AFTER = re.compile(r"\s*(?:(?:" + _BLANK_UNIT + r")\b)?\s*(?:itu|tersebut|tsb|tadi|td)\b")
+
+
+def _old_explained(low: str, figures: list[_Figure], recorded: dict[str, int | None]) -> list[_Figure]:
+    """*figures*, each that explains the recorded figure the same mail corrects ("sisa stok kami sebenarnya 300
+    keping, bukan 150. Yang 150 itu stok di UPT kecamatan saja" of a stock of 150) marked as the old one: what the
+    district says that figure was, never a figure it asks (nor a second stock)."""
+    result = []
+    for f in figures:
+        if not f.old and not f.other_item and _EXPLAINED_BEFORE.search(low[max(0, f.start - 12):f.start]) \
+                and _EXPLAINED_AFTER.match(low, f.start + len(_digits_at(low, f.start))):
+            of = [k for k in FIELDS if recorded.get(k) == f.value and f.field in (None, k)]
+            if len(of) == 1 and any(g is not f and not g.old and not g.other_item and g.field == of[0]
+                                    and g.value != f.value for g in figures):
+                f = replace(f, old=True, pair=None)
+        result.append(f)
+    return result
+
+
 def _digits_at(low: str, start: int) -> str:
     """The figure written at *start* ("1.000", "500")."""
     m = re.match(r"[\d.,]+", low[start:])
@@ -1468,7 +1491,7 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     recorded = {"requested": requested, "stock_on_hand": stock_on_hand}
     if received is not None:  # a shipment's count is one of its figures once it arrived
         recorded["received"] = received
-    figures = _without_surplus(low, _figures(low, item), requested)
+    figures = _old_explained(low, _without_surplus(low, _figures(low, item), requested), recorded)
     part_cut = approved is not None and requested is not None and approved < requested
     protested: set[int] = set()
     if part_cut and approved is not None and received is None:
@@ -1633,6 +1656,10 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
             continue
         if name == "requested" and (value in relative_amounts or value in protested):
             continue  # the reader took the amount for the total, or the part protested for a figure asked
+        if name not in new and value in {f.value for f in figures if f.old} - {f.value for f in own_new}:
+            # "…, bukan 150. Yang 150 itu stok di UPT kecamatan saja": the figure this mail says was wrong (or
+            # explains) is never taken from the reader as another field's new figure
+            continue
         if name in new and new[name] != value:
             return Reading("unclear", why=f"{name}: {new[name]} or {value}")
         if name not in new and not other_new and value not in new.values():
