@@ -1678,7 +1678,11 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     asks = _without_granted_restated(low, granted)
     appeal = bool(_APPEAL.search(asks))
     other = tuple(f.value for f in other_new)
-    if changed and (_RECONSIDER.search(asks) or protested) and "received" not in changed:
+    # "Jumlah yang disetujui belum sesuai kebutuhan kami … Paling sedikit yang kami perlukan 3.600 keping", "kok cuma
+    # segitu pak, kami perlu 2.600 keping": the part protested, with a figure above it asked in its place
+    objects = part_cut and received is None and approved is not None and bool(_PROTESTS_CUT.search(low)) \
+        and changed.get("requested", 0) > approved
+    if changed and (_RECONSIDER.search(asks) or protested or objects) and "received" not in changed:
         # "tetap membutuhkan 4.000 keping karena …, mohon dipertimbangkan kembali": the district asks the
         # province to look again, with a new figure: an appeal a manager decides, not a correction
         return Reading("appeal", changed, why="a new figure with a request to reconsider",

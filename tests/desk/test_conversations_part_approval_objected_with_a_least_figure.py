@@ -21,9 +21,13 @@ OBJECTIONS = [
      "2.600"),
     ("Mohon maaf bu, jumlah yang disetujui belum sesuai kebutuhan kami. Minimal 2.700 keping bu.", "2.700"),
     ("Pak, kami keberatan atas persetujuan 1.900 keping itu. Minimal 2.600 keping pak.", "2.600"),
+    ("Jumlah yang disetujui belum sesuai kebutuhan kami pak, mengingat ada pelayanan jemput bola ke pulau. Paling "
+     "sedikit yang kami perlukan 2.800 keping.", "2.800"),
+    ("kok cuma segitu pak, kami perlu 2.600 keping", "2.600"),
 ]
 IDS = ["kok_cuma_segitu_minimal", "kok_hanya_segitu_paling_sedikit", "tidak_sesuai_kebutuhan",
-       "belum_sesuai_kebutuhan", "keberatan_quoting_the_part"]
+       "belum_sesuai_kebutuhan", "keberatan_quoting_the_part", "belum_sesuai_kebutuhan_figure_needed",
+       "kok_cuma_segitu_figure_needed"]
 
 
 def _part_approved_by_the_policy(d: Desk12):
