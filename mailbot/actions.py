@@ -20,6 +20,7 @@ from mailbot.indonesian import FIELD_LABELS, item_name, number
 from mailbot.outcomes import MessageOutcome, state_words
 from mailbot.outgoing import ReplyTo, answering, queue, reply_subject
 from mailbot.quantities import UNIT_PATTERN, estimate_in, parse_quantity
+from mailbot.reader.classify import without_sign_off
 from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import QUANTITY_FIELDS, Evidence, Verdict
 from mailbot.stock import policy
@@ -71,10 +72,39 @@ def quote_of(snippet: str, text: str) -> str:
     for boundary in (_SENTENCE_END_RE, _CLAUSE_END_RE):
         start = max((m.end() for m in boundary.finditer(text, 0, found.start())), default=0)
         end = next((m.start() for m in boundary.finditer(text, found.end())), len(text))
+        start, end = _outside_brackets(text, start, end, found.start(), found.end())
         quote = " ".join(text[start:end].split()).strip(" ,;:-.")
         if len(quote) <= _QUOTE_CHARS:
             return quote
     return " ".join(snippet.split())  # a clause longer than a quote: the reader's own window of it
+
+
+def _outside_brackets(text: str, start: int, end: int, first: int, last: int) -> tuple[int, int]:
+    r"""*start* and *end* of a quote of *text* kept from holding one half of a bracket: a line break inside brackets
+    ends no sentence. A bracket closed in the quote but opened before it is left out ("(pemilih pemula dan layanan
+    jemput bola\nke sekolah-sekolah), dengan ini kami mengajukan ..." is quoted from "dengan ini"); one opened in
+    it is quoted to its close ("4.000 (empat\nribu)"). *first* and *last* bound the figure's own words.
+
+    >>> text = "(jemput bola\nke sekolah), kami mohon 4.000 (empat\nribu) keping"
+    >>> start, end = _outside_brackets(text, 13, 49, 26, 42)
+    >>> text[start:end]
+    ', kami mohon 4.000 (empat\nribu)'
+    """
+    depth = 0
+    for i in range(start, first):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth, start = (depth - 1, start) if depth else (0, i + 1)
+    depth = 0
+    for i in range(last, end):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")" and depth:
+            depth -= 1
+    if depth and (close := text.find(")", end)) != -1:
+        end = close + 1
+    return start, end
 
 
 def facts(verdict: Verdict, *, every_item: bool = False) -> list[dict[str, object]]:
@@ -509,6 +539,9 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
                      previous_approved: int | None = None, joined_proposal: int | None = None) -> None:
     reasons = held_reasons(decision, skip=("fallback_use",))
     purpose = f"held:{req.id}" if update_of is None else f"held:{req.id}:{update_of}"
+    # who corrected the reading, in words (never the login code "cli:root")
+    changes = [{**c, "by": _decided_by(desk, str(c.get("by") or ""))} if c.get("by_us") else c
+               for c in changes or []]
     queue(session, desk, purpose=purpose, category="notice", template="notice_held",
           to=desk.config.office.managers, request_pk=req.id,
           context={"reference": req.reference, "district": req.district,
@@ -518,8 +551,9 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
                    "example": example_figure(req.requested, decision.quantity, desk.config.stock.pack_size),
                    "reasons": reasons, "explanation": explanation, "changes": changes or [],
                    "note": note, "previous_approved": previous_approved, "joined_proposal": joined_proposal,
-                   # the district objects to what was approved (its appeal), whatever its new figure
-                   "appealed": any(r.code == "district_appeal" for r in decision.reasons)})
+                   # the district objects to what was approved (its appeal, also of a manager's part approval),
+                   # whatever its new figure
+                   "appealed": any(r.code == "district_appeal" or r.data.get("appeal") for r in decision.reasons)})
 
 
 def record_update(req: Request, changes: list[dict[str, object]], *, actor: str, at: datetime,
@@ -814,7 +848,7 @@ def _stock_left_unsure(session: Session, req: Request) -> tuple[str, str] | None
                 None)
     if said is None:
         return None
-    return said, " ".join(str(read.get("body_excerpt") or "").split())[:600] or said
+    return said, " ".join(without_sign_off(str(read.get("body_excerpt") or "")).split())[:600] or said
 
 
 def link(session: Session, desk: Desk, req: Request, open_one: Request, message: Message,
@@ -964,6 +998,9 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
                        else {"code": "note", "reason": reason})
     # what the system proposed, when the person decided less: the cut is the person's, not the arithmetic's
     proposal = req.approved if req.state == "held" and req.approved and qty < req.approved else None
+    # the managers were asked to decide it and someone else did
+    asked = req.approved if req.state == "held" and not _by_manager(desk, actor) else None
+    was_held = req.state == "held"
     decision = _record(session, desk, req, "approve", qty, actor=actor, reasons=reasons, arithmetic=[], note=note)
     session.flush()  # its id names the ledger source and the mail's purpose
     _approve(session, desk, req, qty, actor=actor, source=f"decision:{decision.id}")
@@ -979,6 +1016,9 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
                                    "decided_by": _decided_by(desk, actor), "manager_reason": told_reason,
                                    "change_declined": change_declined, "appeal_granted": appeal_granted,
                                    "system_proposal": proposal})
+    if was_held and not _by_manager(desk, actor):
+        _tell_managers_decided(session, desk, req, decision, outcome="DISETUJUI SEBAGIAN" if partial else "DISETUJUI",
+                               quantity=qty, proposal=asked, actor=actor, reason=told_reason or reason)
     _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: disetujui {qty}")
     return ActionOutcome("DISETUJUI SEBAGIAN" if partial else "DISETUJUI", qty, told=_redirected(req, told))
 
@@ -1003,11 +1043,44 @@ def _close_items(session: Session, desk: Desk, req: Request, *, actor: str, reso
             attention.close(session, desk, item.id, actor=actor, resolution=resolution)
 
 
+def decided_by_words(managers: Sequence[str], actor: str) -> str:
+    """Who decided, in words for a district's or a manager's mail: a manager as such, a person at the command line
+    as the desk's officer (with the name given with --by), never the login code ("cli:root") nor a manager's
+    direction that nobody gave.
+
+    >>> decided_by_words(["kadis@x.example"], "Kadis@x.example"), decided_by_words(["kadis@x.example"], "cli:root")
+    ('pimpinan (Kadis@x.example)', 'petugas meja layanan blangko')
+    >>> decided_by_words([], "Kabid Dafduk")
+    'petugas meja layanan blangko (Kabid Dafduk)'
+    """
+    if actor.lower() in (m.lower() for m in managers):
+        return f"pimpinan ({actor})"
+    if actor.startswith("cli:"):
+        return "petugas meja layanan blangko"
+    return f"petugas meja layanan blangko ({actor})"
+
+
 def _decided_by(desk: Desk, actor: str) -> str:
     """Who decided, as the district reads it."""
-    if actor in desk.config.office.managers:
-        return f"pimpinan ({actor})"
-    return "petugas meja layanan blangko atas arahan pimpinan"
+    return decided_by_words(desk.config.office.managers, actor)
+
+
+def _by_manager(desk: Desk, actor: str) -> bool:
+    return actor.lower() in (m.lower() for m in desk.config.office.managers)
+
+
+def _tell_managers_decided(session: Session, desk: Desk, req: Request, decision: Decision, *, outcome: str,
+                           quantity: int | None, proposal: int | None, actor: str, reason: str | None) -> None:
+    """A request held for the managers was decided by someone else (the operator's `mailbot approve` or
+    `reject`): the managers, whose notice asked them to decide, hear once who decided what, and why."""
+    queue(session, desk, purpose=f"decided-by-hand:{req.id}:{decision.id}", category="notice",
+          template="notice_decided", to=desk.config.office.managers, request_pk=req.id,
+          context={"reference": req.reference, "district_name": desk.district_name(req.district),
+                   "item": req.item, "requested": req.requested, "outcome": outcome, "quantity": quantity,
+                   "proposal": proposal, "by": _decided_by(desk, actor), "reason": reason,
+                   "district_told": _district_told(session, req),
+                   # the desk's own proposal (a stock alert's), asked by no district
+                   "own_proposal": bool(req.proactive) and req.message_pk is None})
 
 
 # The stocks a district states in a request's conversation (mailbot.conversation): an appeal's, a follow-up's, a
@@ -1162,9 +1235,14 @@ def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: st
     # the desk's own proposal (a stock alert's), asked by no one: the district hears of its end only when it was
     # told of the shipment before, and then as the province's plan called off, never as its "permohonan" refused
     silent = bool(req.proactive) and req.message_pk is None and not _district_told(session, req)
-    _end(session, desk, req, action="reject", state="rejected", actor=actor, note=reason,
+    asked = req.approved if req.state == "held" and not _by_manager(desk, actor) else None
+    was_held = req.state == "held"
+    decision = _end(session, desk, req, action="reject", state="rejected", actor=actor, note=reason,
          reasons=[{"code": "manager", "via": via}], details={"reason": reason, "via": via, "withdrawn": withdrawn},
          template=None if silent else "reply_rejected", context={"reason": reason, "withdrawn": withdrawn})
+    if was_held and not _by_manager(desk, actor):
+        _tell_managers_decided(session, desk, req, decision, outcome="DITOLAK", quantity=None, proposal=asked,
+                               actor=actor, reason=reason)
     _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: ditolak ({reason})")
     untold = "the district is not written to: it never heard of this proposal of the desk's own" if silent else None
     if withdrawn:  # the confirmation says what the district's mail says: the approval is withdrawn too
@@ -1218,7 +1296,7 @@ def _district_told(session: Session, req: Request) -> bool:
 
 def _end(session: Session, desk: Desk, req: Request, *, action: str, state: str, actor: str, note: str,
          reasons: list[dict[str, object]], details: dict[str, object], template: str | None,
-         context: dict[str, object]) -> None:
+         context: dict[str, object]) -> Decision:
     """Close *req* without a shipment (a rejection, a withdrawal): the decision is recorded, an approval
     not yet dispatched is released, the action audited and the district told (unless *template* is None)."""
     released = req.approved if req.state == "approved" and req.approved and req.district else None
@@ -1233,6 +1311,7 @@ def _end(session: Session, desk: Desk, req: Request, *, action: str, state: str,
     if template is not None:
         _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template=template, decision=True,
                        context=context)
+    return decision
 
 
 WITHDRAWABLE = ("clarifying", "held", "approved", "linked")
@@ -1267,7 +1346,7 @@ def cancel_by_district(session: Session, desk: Desk, req: Request, message: Mess
     the request is cancelled, its queue items closed, the district told in one reply in the thread, and the
     managers, who were asked to decide, told it no longer waits for them."""
     held = req.state == "held"
-    text = (verdict.body_excerpt or "")[:300]
+    text = without_sign_off(verdict.body_excerpt or "")[:300]  # the district's words, not its signature
     decision = _record(session, desk, req, "cancel", None, actor=actor, reasons=[{"code": "district_cancel"}],
                        arithmetic=[], note=f"dibatalkan oleh kabupaten/kota: {text}")
     req.state, req.updated_at, req.held_since = "cancelled", desk.now(), None
@@ -1297,7 +1376,7 @@ def cancel_asked(session: Session, desk: Desk, req: Request, message: Message, v
     """The district asks to cancel *req*, approved or dispatched already: a person settles it (a shipment is
     not undone by mail). Recorded on the request; the managers and the operator are told at once, and the
     district is told a person will handle it, in one reply in the thread."""
-    text = (verdict.body_excerpt or "")[:300]
+    text = without_sign_off(verdict.body_excerpt or "")[:300]  # the district's words, not its signature
     repo.audit(session, at=desk.now(), actor=actor, action="cancel-asked", target=req.reference,
                details={"message": message.id, "state": req.state, "text": text})
     _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_cancel_asked",
@@ -1319,7 +1398,7 @@ def changed_after_dispatch(session: Session, desk: Desk, req: Request, message: 
     managers and the operator are told at once, as for a cancellation asked after dispatch. With *received*, the
     same mail confirmed the shipment arrived ("Blangko 2.000 keping sudah kami terima. Sekalian koreksi, stok kami
     sebenarnya 450"): the receipt's reply tells the district of the correction, and the managers hear of both."""
-    text = (verdict.body_excerpt or "")[:300]
+    text = without_sign_off(verdict.body_excerpt or "")[:300]  # the district's words, not its signature
     repo.audit(session, at=desk.now(), actor=actor, action="changed-after-dispatch", target=req.reference,
                details={"message": message.id, "changes": [
                    {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changes]})
@@ -1344,7 +1423,7 @@ def appeal_after_rejection(session: Session, desk: Desk, req: Request, message: 
     district is told, in one reply in the thread, that its appeal went to the managers."""
     from sqlalchemy import select
 
-    text = (verdict.body_excerpt or "")[:600]
+    text = without_sign_off(verdict.body_excerpt or "")[:600]  # the district's words, not its signature
     rejected = session.scalar(select(Decision.note).where(Decision.request_pk == req.id, Decision.outcome == "reject")
                               .order_by(Decision.id.desc()).limit(1))
     repo.audit(session, at=desk.now(), actor=actor, action="appeal", target=req.reference,

@@ -22,13 +22,14 @@ from sqlalchemy.orm.util import identity_key
 from mailbot import followup
 from mailbot.desk import Desk
 from mailbot.errors import InvalidAction
-from mailbot.guards.commands import parse_manager_command
+from mailbot.guards.commands import opens_with_go_ahead, parse_manager_command
 from mailbot.guards.threads import MESSAGE_ID, find_references
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import number
 from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import answering, queue, reply_subject
 from mailbot.reader import vocabulary
+from mailbot.reader.classify import without_sign_off
 from mailbot.reader.verdict import Verdict
 from mailbot.store import repo
 from mailbot.store.prepared import Prepared
@@ -464,7 +465,7 @@ def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict
         reason = "no_figure"
     if reason is None:
         return False
-    detail = (f"{verdict.subject}\n{verdict.body_excerpt}" if not attachments else
+    detail = (f"{verdict.subject}\n{without_sign_off(verdict.body_excerpt or '')}" if not attachments else
               f"{verdict.subject}\nlampiran: {', '.join(attachments)}")
     thread = _thread_request(session, verdict)
     if thread is None and trust.is_manager:
@@ -496,7 +497,8 @@ def _automated_in_thread(session: Session, desk: Desk, message: Message, verdict
     if thread is None or thread.district != trust.district:
         return False
     open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="automated_in_thread",
-              detail=f"{verdict.subject}\n{verdict.body_excerpt}", district=trust.district, item=thread.item,
+              detail=f"{verdict.subject}\n{without_sign_off(verdict.body_excerpt or '')}", district=trust.district,
+              item=thread.item,
               message=message, request=thread)
     if reasons <= _WORDS_ONLY and not _replied(session, message):
         acknowledge(session, desk, message, verdict, to=trust.address, thread=thread)
@@ -519,9 +521,9 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
         thread = None  # another district's request (its mail forwarded or answered) is never named to this one
     root = thread.reference if thread is not None else _thread_root(message, verdict)
     manager = bool((message.guard or {}).get("is_manager"))
-    # a manager's answer is acknowledged once per manager in a thread: the second manager's "ok" on a held
-    # notice decides nothing either, and he must hear so as the first did
-    purpose = f"ack:{root}:{to.lower()[:200]}" if manager and thread is not None else f"ack:{root}"
+    # a manager's mail that decides nothing is answered each time, whoever wrote it and whatever he was told before
+    # in the thread: he may think his words decided, and nothing else would tell him they did not
+    purpose = f"ack:{root}:{to.lower()[:200]}:{message.id}" if manager else f"ack:{root}"
     subject = verdict.subject if verdict is not None else message.subject
     queued = queue(session, desk, purpose=purpose, category="reply", template="reply_will_read", to=[to],
           subject=reply_subject(subject, thread.reference if thread is not None else None),
@@ -536,6 +538,11 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
                    # a manager's words that are no command are quoted back to him: what he wrote, not a syntax alone
                    "said": _first_words(verdict.body_excerpt if verdict is not None else None)
                    if manager and reason == "manager_other" else None,
+                   # ... and whether they open with words of going ahead, which alone would have approved: what kept
+                   # them from deciding, the words with them or a request not waiting
+                   "go_ahead": ("with_words" if thread is None or thread.state == "held" else "not_waiting")
+                   if manager and reason == "manager_other"
+                   and opens_with_go_ahead(verdict.body_excerpt if verdict is not None else "") else None,
                    "request_item": thread.item or "ktp-el" if thread is not None else None},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt if verdict is not None else None)
     return queued.suppressed_reason is None
@@ -691,7 +698,8 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     # attention_hours); until then the district is told when they left
     overdue = sent_on is None or now - _aware(sent_on) > timedelta(hours=desk.config.alerts.attention_hours)
     item_id, _ = open_item(session, desk, key=f"read:message:{message.id}", kind="reminder", reason="reminder",
-                           detail=f"{verdict.subject}\n{verdict.body_excerpt}", district=request.district,
+                           detail=f"{verdict.subject}\n{without_sign_off(verdict.body_excerpt or '')}",
+                           district=request.district,
                            item=request.item, message=message, request=request)
     repo.audit(session, at=now, actor=trust.address or "district", action="reminder", target=request.reference,
                details={"message": message.id, "waited": waited})
@@ -712,7 +720,7 @@ def reminder(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                        "sender": trust.address or "-", "item": request.item, "requested": request.requested,
                        "approved": request.approved, "state": request.state,
                        "state_text": MANAGER_STATE_TEXT.get(request.state, request.state),
-                       "waited": waited, "excerpt": (verdict.body_excerpt or "")[:600],
+                       "waited": waited, "excerpt": without_sign_off(verdict.body_excerpt or "")[:600],
                        "since": received_at(session, request).astimezone(desk.tz).date().isoformat(),
                        "dispatched_on": sent_on.astimezone(desk.tz).date().isoformat() if sent_on else None,
                        "in_transit": waiting_text(now - _aware(sent_on)) if sent_on else None,

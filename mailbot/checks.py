@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import make_url
 
-from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox, SmtpOutbox, folder_separator_problem
+from mailbot.config import (
+    Config,
+    ImapInbox,
+    MaildirInbox,
+    MaildirOutbox,
+    MailServer,
+    SmtpOutbox,
+    folder_separator_problem,
+)
 
 if TYPE_CHECKING:
     from apscheduler.triggers.base import BaseTrigger
@@ -211,7 +219,7 @@ def offline_problems(config: Config) -> list[str]:
             problems.append(f'inbox.tls: "none" sends the password in clear text to {inbox.host}; '
                             'use "implicit" or "starttls" (or a server on loopback)')
     for key, box in (("inbox", inbox), ("outbox", outbox)):
-        if isinstance(box, ImapInbox | SmtpOutbox) and box.ca_file is not None and (
+        if isinstance(box, MailServer) and box.ca_file is not None and (
                 problem := ca_file_problem(box.ca_file)):
             problems.append(f"{key}.ca_file: {problem}")
     wrong_boxes: set[str] = set()

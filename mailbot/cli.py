@@ -127,12 +127,19 @@ def _refuse_a_read_only_disk(config: Config) -> None:
         raise typer.Exit(1)
 
 
+def _in_file(problems: list[str]) -> list[str]:
+    """The problems of settings in the configuration file, each starting with the file's name, as the file's
+    other errors do ("mailbot: configuration error: /etc/mailbot/config.toml: digest.cron: ...")."""
+    path = _config_path()
+    return [f"{path}: {problem}" for problem in problems]
+
+
 def _offline_checks(config: Config) -> None:
     """Refuse to start on a configuration that cannot work; say in one line what it will use."""
     from mailbot.checks import offline_problems, summary
 
     _refuse_a_read_only_disk(config)  # first: the paths that cannot be written follow from it
-    problems = offline_problems(config)
+    problems = _in_file(offline_problems(config))
     for problem in problems:
         sys.stderr.write(f"mailbot: configuration error: {_one_line(problem)}\n")
     if problems:
@@ -344,7 +351,7 @@ def check_config(
 
     config = _config()
     _refuse_a_read_only_disk(config)  # one line, exit 1 (the paths that cannot be written follow from it)
-    problems = offline_problems(config)
+    problems = _in_file(offline_problems(config))
     fine: list[str] = []
     refusal_warning: list[str] = []
     if connect and not problems:

@@ -566,13 +566,21 @@ class MaildirInbox(_Strict):
     path: MaildirPath
 
 
-class ImapInbox(_Strict):
-    kind: Literal["imap"]
+class MailServer(_Strict):
+    """A mail server mailbot connects to (the IMAP inbox, the SMTP outbox): where, and how TLS is checked; each
+    kind names itself and sets the TLS its protocol usually starts with."""
+
+    kind: str
     host: Host
     port: Annotated[int, Within(1, 65535)] | None = None
-    tls: Tls = "implicit"
+    tls: Tls
     verify_certificate: bool = True
     ca_file: Path | None = None
+
+
+class ImapInbox(MailServer):
+    kind: Literal["imap"]
+    tls: Tls = "implicit"
     username: str
     password_env: EnvName
     folder: str = "INBOX"
@@ -662,13 +670,9 @@ class MaildirOutbox(_Strict):
     path: MaildirPath
 
 
-class SmtpOutbox(_Strict):
+class SmtpOutbox(MailServer):
     kind: Literal["smtp"]
-    host: Host
-    port: Annotated[int, Within(1, 65535)] | None = None
     tls: Tls = "starttls"
-    verify_certificate: bool = True
-    ca_file: Path | None = None
     username: str | None = None
     password_env: EnvName | None = None
     timeout_seconds: Annotated[float, Within(0, 600, "seconds", above=True)] = 30.0
@@ -701,6 +705,17 @@ class DistrictConfig(_Strict):
         for key in ("kadis", "kabid"):
             if stray := [a for a in getattr(self, key) if a not in self.senders]:
                 raise ValueError(f"{key}: {stray[0]} is not one of the district's senders; list it in senders too")
+        return self
+
+    @model_validator(mode="after")
+    def _opening_stock_of_every_item(self) -> DistrictConfig:
+        """Every item's opening stock is stated: one left out would open at 0 and the first run would alert the
+        managers that the district is out of it, on a figure nobody gave (a district that has none writes 0)."""
+        if left := [item for item in ITEMS if item not in self.opening_stock]:
+            written = ", ".join(f'"{item}" = {self.opening_stock[item] if item in self.opening_stock else "N"}'
+                                for item in ITEMS)
+            raise ValueError(f"opening_stock: no opening stock for {' and '.join(left)}; write the pieces on hand "
+                             f"when mailbot starts (0 if there are none): opening_stock = {{ {written} }}")
         return self
 
 

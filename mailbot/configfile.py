@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox, SmtpOutbox
+from mailbot.config import Config, MaildirInbox, MaildirOutbox, MailServer
 from mailbot.errors import ConfigError
 from mailbot.store.urls import sqlite_file
 from mailbot.suggest import did_you_mean, suggestion
@@ -90,7 +90,7 @@ def _reported(path: Path, text: str) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}{_the_line(text, str(exc))}"
-                          f"{_curly_quotes_hint(text, str(exc))}") from None
+                          f"{_curly_quotes_hint(text, str(exc))}{_thousands_dots_hint(text, str(exc))}") from None
     except RecursionError:
         raise ConfigError(deep) from None
     try:
@@ -367,6 +367,28 @@ def _curly_quotes_hint(text: str, message: str) -> str:
     return f"; its quotes are curly, which TOML does not take: write straight quotes: {straight.strip()}"
 
 
+# A number written with dots between its thousands, as Indonesian does ("2.000.000"): no TOML value at all.
+_THOUSANDS = re.compile(r"^\s*([A-Za-z0-9_.\"-]+)\s*=\s*(\d{1,3}(?:\.\d{3}){2,})\s*(?:#.*)?$")
+
+
+def _thousands_dots_hint(text: str, message: str) -> str:
+    """For a TOML error on a line whose value is a number with dots between its thousands (max_quantity_per_movement
+    = 2.000.000): the line to write, the number without dots; "" otherwise. (One dot, "66.000", is a TOML fraction,
+    refused with its own words by the key's check.)
+
+    >>> _thousands_dots_hint("a = 1\\nlimit = 2.000.000 # pieces", "Expected newline (at line 2, column 13)")
+    '; TOML takes no dots between thousands: write limit = 2000000'
+    """
+    found = re.search(r"at line (\d+)", message)
+    lines = text.splitlines()
+    if not found or not 1 <= int(found[1]) <= len(lines):
+        return ""
+    written = _THOUSANDS.match(lines[int(found[1]) - 1])
+    if written is None:
+        return ""
+    return f"; TOML takes no dots between thousands: write {written[1]} = {written[2].replace('.', '')}"
+
+
 def _normal(base: Path, path: Path | str) -> Path:
     """*path* against the folder *base*, written plainly ("/srv/w/var", not "/srv/cc/../w/var")."""
     return Path(os.path.normpath(base / path))
@@ -379,7 +401,7 @@ def _resolve_relative(config: Config, base: Path) -> Config:
     if isinstance(config.outbox, MaildirOutbox):
         updates["outbox"] = config.outbox.model_copy(update={"path": _normal(base, config.outbox.path)})
     for key, box in (("inbox", updates.get("inbox", config.inbox)), ("outbox", updates.get("outbox", config.outbox))):
-        if isinstance(box, ImapInbox | SmtpOutbox) and box.ca_file is not None:
+        if isinstance(box, MailServer) and box.ca_file is not None:
             updates[key] = box.model_copy(update={"ca_file": _normal(base, box.ca_file)})
     try:
         url = make_url(config.database.url)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from mailbot import actions, attention, followup, stated
 from mailbot.desk import Desk
+from mailbot.guards.commands import signature_line
 from mailbot.guards.threads import MESSAGE_ID, find_references, subject_prefixes
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, ITEM_NAMES, item_name, number
@@ -26,7 +27,17 @@ from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.stock.policy import Reason, Step
 from mailbot.store import repo
 from mailbot.store import stock as ledger
-from mailbot.store.schema import AuditEvent, Decision, LedgerEntry, Message, OutboxMessage, Report, Request, StatedStock
+from mailbot.store.schema import (
+    AttentionItem,
+    AuditEvent,
+    Decision,
+    LedgerEntry,
+    Message,
+    OutboxMessage,
+    Report,
+    Request,
+    StatedStock,
+)
 
 # States in which a request can still change: nothing has left the store.
 CHANGEABLE = ("clarifying", "held", "approved")
@@ -1225,7 +1236,9 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
     explained = appeal or followup.gives_reason(verdict.body_excerpt or "", granted=granted)
     hold = None
     if decided_by is not None:
-        hold = Reason("decided_by_manager", {"actor": decided_by})
+        # a protest of a manager's decision ("kami keberatan ... minimal 3.200") waits for the managers as any change
+        # after it does; the reason keeps that it is the district's objection, which their notice then says
+        hold = Reason("decided_by_manager", {"actor": decided_by, **({"appeal": "district"} if appeal else {})})
     elif appeal:
         hold = Reason("district_appeal")
     else:
@@ -1238,10 +1251,12 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
             # request keeps waiting because it was waiting already
             hold = Reason("changed_while_waiting")
     if explained:
-        # the district explained why: its reply thanks for the explanation, not for a correction; an objection
-        # to the decision ("kok cuma segitu pak, minimal 2.500") is told to the managers as one, also when a
-        # manager made the decision (the request then waits as decided by that manager)
-        changed = [{**c, "explained": True, **({"appeal": True} if appeal else {})} for c in changed]
+        # the district explained why: its reply thanks for the explanation, not for a correction
+        changed = [{**c, "explained": True} for c in changed]
+    # a figure the request's first mail wrote but the reading left in doubt ("kira-kira 150an") was not missing: the
+    # district is told it was unclear, never that it was not stated
+    doubted = repo.written_unclearly(session.get(Message, req.message_pk) if req.message_pk is not None else None)
+    changed = [{**c, "unclear": True} if c["before"] is None and c["field"] in doubted else c for c in changed]
     # (never when the mail gives a reason or keeps to a figure at least as large: "tetap memohon 3.500 keping,
     # sebab ... butuh 700 keping" is no lowering to 700, whatever the reading made of it; the managers read it)
     lowered = _lowered_below_approval(req, changed, decided_by) if not explained else None
@@ -1298,11 +1313,22 @@ def settled_doubts(session: Session, desk: Desk, req: Request, message: Message,
     said = "; ".join(f"{FIELD_LABELS.get(str(c['field']), str(c['field'])).lower()}: {_said_value(c['before'])} "
                      f"menjadi {_said_value(c['after'])}" for c in changed)
     reasons = _SETTLED_BY_ANSWER if answered else frozenset({"doubt"})
+    fields = {str(c["field"]) for c in changed}
     for item in attention.open_items(session, kinds=("read",)):
-        if item.request_pk == req.id and item.reason in reasons and item.message_pk is not None \
-                and item.message_pk < message.id:
+        if item.request_pk != req.id or item.message_pk is None or item.message_pk >= message.id:
+            continue
+        # a mail that gave a figure of the stock or the ask the desk could not act on ("masih ada kurang lebih
+        # 350an keping, nanti sy pastikan lg angkanya") is settled by the later mail that changes that figure
+        if item.reason in reasons or (item.reason in _SETTLED_BY_ANSWER and _gave_figure_of(session, item, fields)):
             attention.close(session, desk, item.id, actor="mailbot",
                             resolution=f"diselesaikan oleh email berikutnya #{message.id} ({said})")
+
+
+def _gave_figure_of(session: Session, item: AttentionItem, fields: set[str]) -> bool:
+    """Whether the mail that opened *item* named a figure of one of *fields*, in words the reader could not take."""
+    opened = session.get(Message, item.message_pk)
+    text = str(((opened.verdict if opened is not None else None) or {}).get("body_excerpt") or "")
+    return any(followup.gives_figure_of(text, field) for field in fields)
 
 
 def _said_value(value: object) -> str:
@@ -1384,16 +1410,18 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
         queue(session, desk, purpose=f"lowered:{req.id}:{tag}", category="notice",
               template="notice_approval_lowered", to=desk.config.office.managers, request_pk=req.id,
               context={"reference": req.reference, "district_name": desk.district_name(req.district),
-                       "item": req.item, "changes": changed, "before": lowered_from[0], "by": lowered_from[1],
+                       "item": req.item, "changes": changed, "before": lowered_from[0],
+                       "by": actions.decided_by_words(desk.config.office.managers, lowered_from[1]),
                        "approved": req.approved, "note": note if note is not None else
-                       (verdict.body_excerpt or "")[:600]})
+                       without_sign_off(verdict.body_excerpt or "")[:600]})
     if was_held and req.state != "held" and hold is None:
         # the managers were asked to decide: they learn it no longer waits for them
         queue(session, desk, purpose=f"released:{req.id}:{tag}", category="notice", template="notice_released",
               to=desk.config.office.managers, request_pk=req.id,
               context={"reference": req.reference, "district_name": desk.district_name(req.district),
                        "item": req.item, "changes": changed, "by_us": bool(changed and changed[0].get("by_us")),
-                       "by": str(changed[0].get("by", "")) if changed else "",
+                       "by": actions.decided_by_words(desk.config.office.managers, str(changed[0].get("by") or ""))
+                       if changed else "",
                        "outcome_text": _OUTCOME_TEXT.get(req.state, req.state),
                        "approved": req.approved if req.state == "approved" else None})
     return outcome
@@ -1837,7 +1865,7 @@ def managers_forward(session: Session, desk: Desk, message: Message, verdict: Ve
     name = desk.district_name(district)
     attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="manager_forward",
                         detail=f"{verdict.subject}\n{name}, diteruskan oleh {trust.address or 'pimpinan'}: "
-                               f"{verdict.body_excerpt or ''}\n{forwarded}",
+                               f"{without_sign_off(verdict.body_excerpt or '')}\n{forwarded}",
                         district=district, item=verdict.item, message=message)
     attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=None, reason="manager_forward",
                           set_aside=[{"district": name}])
@@ -1850,7 +1878,7 @@ def report_corrected(session: Session, desk: Desk, message: Message, verdict: Ve
     an audited adjustment) and the district is told so truthfully, once; nothing changes by itself."""
     detail = (f"{verdict.subject}\nralat atas laporan #{report.message_pk} ({report.report_date.isoformat()}, sisa "
               f"{report.stock_on_hand}); koreksi: mailbot correct {report.message_pk} stock_on_hand=N --reason ...\n"
-              f"{verdict.body_excerpt or ''}")
+              f"{without_sign_off(verdict.body_excerpt or '')}")
     attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="report_correction",
                         detail=detail, district=report.district, item=report.item, message=message)
     attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=None, reason="report_correction")
@@ -1926,10 +1954,26 @@ _SUBSTANCE = re.compile(r"\b(?:batal\w*|tunda\w*|ditunda|diundur|undur|tidak|tdk
 # Beside an approval taken as it stands, the promise to ask again if it falls short ("nanti kalau kurang kami ajukan
 # lagi", "jika masih kurang kami mohon kembali"): part of the acceptance, no new ask (as mailbot.routes reads it of a
 # receipt's "kami terima").
+# ("Kalau stok habis sebelum akhir bulan, kami mohon lagi.", "Klo kurang nanti kami ajukan lg ya", "Apabila nanti
+# masih kurang akan kami mohonkan kembali.": what falls short named, the verb with its "-kan", "lagi" typed short)
 _ASKS_AGAIN_IF_SHORT = re.compile(
     r"^(?:(?:nanti|nnti|ntar)\s+)?(?:kalau|kalo|klo|klu|kl|jika|jikalau|bila|apabila)\s+(?:(?:nanti|masih|msh|ternyata)"
-    r"\s+)*(?:kurang|kekurangan|habis|tidak cukup|tdk cukup|belum cukup|blm cukup)\b.*\b(?:"
-    + vocabulary.alternation(vocabulary.ASK_AGAIN_VERBS) + r")\s+(?:lagi|kembali)\b")
+    r"\s+)*(?:[^\W\d_]+\s+){0,3}?(?:kurang|kekurangan|habis|tidak cukup|tdk cukup|belum cukup|blm cukup)\b.*\b(?:"
+    + vocabulary.alternation(vocabulary.ASK_AGAIN_VERBS) + r")(?:kan)?\s+(?:lagi|lg|lgi|kembali)\b")
+# Words that take the figure approved ("1.800 kami ambil dulu", "yg 2.400 keping kami terima dulu")
+_TAKEN = re.compile(r"\b(?:kami ambil|diambil|ambil|kami terima|diterima|ya sudah|yasudah|ya sdh)\b")
+# A sentence of a text, for the promise above to be read whole across its commas ("2.000": a figure's stop is none)
+_SENTENCE = re.compile(r"[!?\n]+|(?<!\d)\.|\.(?!\d)")
+
+
+def _without_signature_below(text: str) -> str:
+    """*text* without the name or the title standing alone below it, after a blank line, as a signature does with no
+    closing above it ("Oke pak, terima kasih.\n\nNurul - Dukcapil Tana Tidung"); as it is when there is none."""
+    head, blank, tail = text.rstrip().rpartition("\n\n")
+    lines = [line.strip() for line in tail.split("\n") if line.strip()]
+    if blank and head.strip() and 0 < len(lines) <= 3 and all(signature_line(line) for line in lines):
+        return head
+    return text
 
 
 def is_thanks(verdict: Verdict) -> bool:
@@ -1945,11 +1989,22 @@ def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = (), 
     (approved), words taking it as it stands are agreement too ("terima kasih, 3.000 sdh cukup untuk sementara",
     "baik 3.000 dulu tidak apa-apa")."""
     text = (verdict.body_excerpt or "").strip()
-    if len(text) > 200 or not _CONFIRMATION.search(text):
+    # the figure approved taken as it stands is a confirmation of itself, thanks or none ("Ya sudah pak, 1.800 kami
+    # ambil dulu.")
+    taken = bool(accepted) and any(m.value == accepted for m in find_mentions(normalise(text))) \
+        and bool(_ACCEPTANCE.search(normalise(text)) or _TAKEN.search(normalise(text)))
+    if len(text) > 200 or not (_CONFIRMATION.search(text) or taken):
         return False
     figures = {m.value for m in find_mentions(normalise(text)) if m.value is not None}
     if figures and not figures <= {v for v in decided if v}:
         return False
+    # the signature is no words of the note (any figure in it was checked above): under a closing ("Salam,",
+    # "Wassalam,"), or a name or a title alone
+    text = _without_signature_below(without_sign_off(text))
+    if accepted:
+        # the promise to ask again should the approval fall short, read as one sentence whatever its commas
+        text = "\n".join(part for part in _SENTENCE.split(text)
+                          if not _ASKS_AGAIN_IF_SHORT.match(normalise(part).strip()))
     restated = re.compile("|".join(rf"\b{re.escape(number(v))}\b" for v in figures)) if figures else None
     # clauses end at punctuation, never inside a figure ("2.000")
     for clause in re.split(r"[;:!?\n]+|(?<!\d)[.,]|[.,](?!\d)", text):
@@ -1985,7 +2040,7 @@ def _said(value: object) -> str:
 
 def _detail(verdict: Verdict, changed: list[dict[str, object]]) -> str:
     told = "; ".join(f"{c['label']}: {_said(c['before'])} -> {_said(c['after'])}" for c in changed)
-    return "\n".join(part for part in (verdict.subject, told, verdict.body_excerpt) if part)
+    return "\n".join(part for part in (verdict.subject, told, without_sign_off(verdict.body_excerpt or "")) if part)
 
 
 def _to_a_person(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,

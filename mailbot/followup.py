@@ -45,6 +45,19 @@ def stock_named(text: str) -> bool:
     return _STOCK_CUES.search(text.lower()) is not None
 
 
+def gives_figure_of(text: str, field: str) -> bool:
+    """Whether *text* names a figure, however loosely, beside a word for *field* (the stock or the ask): "masih ada
+    kurang lebih 350an keping, nanti sy pastikan lg angkanya" after "stok di kantor induk" is the stock's.
+
+    >>> gives_figure_of("Stok di kantor induk bukan 0 pak, masih ada kurang lebih 350an keping", "stock_on_hand")
+    True
+    >>> gives_figure_of("Stok kami hampir habis pak", "stock_on_hand"), gives_figure_of("sisa 350an", "requested")
+    (False, False)
+    """
+    cues = {"stock_on_hand": _STOCK_CUES, "requested": _REQUEST_CUES}.get(field)
+    return cues is not None and re.search(r"\d", text) is not None and cues.search(text.lower()) is not None
+
+
 # A count of what arrived: "yang kami terima 1.200", "setelah dihitung ulang ternyata lengkap 1.200",
 # "received 1,200".
 _RECEIVED_CUES = re.compile(r"\b(?:terima|diterima|menerima|penerimaan|dihitung(?: ulang| kembali)?|hitung ulang|"

@@ -307,10 +307,13 @@ def route(session: Session, desk: Desk, work: Work) -> None:
     work.outcome = routes.dispatch(session, desk, work.message, work.verdict, work.trust)
     if not work.outcome.is_follow_up and work.outcome not in (MessageOutcome.CORRECTION_UNMATCHED,
                                                               MessageOutcome.REPEATED_REQUEST,
-                                                              MessageOutcome.ASKED_BEFORE):
+                                                              MessageOutcome.ASKED_BEFORE,
+                                                              MessageOutcome.REMINDER):
         # a follow-up's stock is the stock of the request it followed up, kept there (mailbot.conversation);
         # a correction that fits no request states no stock a person has not read; a request (or a mail we asked
-        # back about) sent again states the stock its first copy stated (recorded then)
+        # back about) sent again states the stock its first copy stated (recorded then); a reminder's stock is
+        # kept by the reminder as its own (never as a daily report, which the reader may call a mail that states
+        # a stock)
         stated.record(session, desk, work.message, work.verdict, work.trust, written=work.written)
     work.queued = attention.after_route(session, desk, work.message, work.verdict, work.trust, work.outcome)
     if work.claimed is not None:

@@ -220,5 +220,26 @@ def _encoded(value: str) -> str:
     return Header(value, "utf-8").encode()
 
 
-def _idstring(purpose: str) -> str:
-    return "".join(ch if ch.isalnum() else "." for ch in purpose)[:40]
+def _idstring(purpose: str) -> str | None:
+    """*purpose* as the end of a Message-ID's left part: a dot-atom (RFC 5322 3.6.4) of its ASCII letters and
+    digits, whole words only up to 40 characters (a long first word cut), None when it has none.
+
+    >>> _idstring("ack:<e827716ec0854dfa@bulungankab.example>"), _idstring("decided:12")
+    ('ack.e827716ec0854dfa.bulungankab.example', 'decided.12')
+    >>> _idstring("ack:<e827716ec0854dfa@disdukcapil.bulungankab.example>")
+    'ack.e827716ec0854dfa.disdukcapil'
+    >>> _idstring("x" * 50) == "x" * 40, _idstring("::"), _idstring("reply:<ü@é.example>")
+    (True, None, 'reply.example')
+    """
+    atoms = _ID_ATOM.findall(purpose)
+    if not atoms:
+        return None
+    kept = [atoms[0][:40]]
+    for atom in atoms[1:]:
+        if len(".".join(kept)) + 1 + len(atom) > 40:
+            break
+        kept.append(atom)
+    return ".".join(kept)
+
+
+_ID_ATOM = re.compile(r"[0-9A-Za-z]+")

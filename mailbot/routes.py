@@ -6,6 +6,7 @@ import email
 import email.policy
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -46,7 +47,8 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
             # "SETUJU 3.000" from a manager's personal address: never applied; moot once the request is decided
             reason = "unverified_decision"
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason=reason,
-                            detail=f"{verdict.subject}\n{trust.address or '-'}: {(verdict.body_excerpt or '')[:300]}",
+                            detail=f"{verdict.subject}\n{trust.address or '-'}: "
+                                   f"{without_sign_off(verdict.body_excerpt or '')[:300]}",
                             district=thread.district, item=thread.item, message=message, request=thread)
         untrusted(session, desk, message, verdict, trust)
         return MessageOutcome.UNTRUSTED_IN_THREAD
@@ -480,7 +482,8 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         about = own or shipment_of(session, district, item)
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="receipt_elsewhere",
                             quantity=verdict.received, detail=f"{verdict.subject}\n{source}: "
-                            f"{(verdict.body_excerpt or '')[:300]}", district=district, item=item, message=message,
+                            f"{without_sign_off(verdict.body_excerpt or '')[:300]}", district=district, item=item,
+                            message=message,
                             request=about)
         attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=about,
                               reason="receipt_elsewhere")
@@ -504,7 +507,8 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         elif moved:
             attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read",
                                 reason="receipt_which_shipment", quantity=verdict.received,
-                                detail=f"{verdict.subject}\n{(verdict.body_excerpt or '')[:300]}", district=district,
+                                detail=f"{verdict.subject}\n{without_sign_off(verdict.body_excerpt or '')[:300]}",
+                                district=district,
                                 item=own.item, message=message, request=own)
             attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=own)
             return MessageOutcome.FOLLOW_UP_QUEUED
@@ -574,7 +578,8 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         # a receipt of the other blank in this shipment's thread (KIA in a KTP-el thread) is not this
         # shipment's receipt: nothing is booked, a person matches it
         attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="other_item",
-                            detail=f"{verdict.subject}\n{(verdict.body_excerpt or '')[:300]}", district=district,
+                            detail=f"{verdict.subject}\n{without_sign_off(verdict.body_excerpt or '')[:300]}",
+                            district=district,
                             item=thread.item, message=message, request=thread)
         # the acknowledgement says the other blank's count was not booked on this shipment
         counts = {i: v for i, v in [(verdict.item, verdict.received), *((r.item, r.received) for r in verdict.readings)]
@@ -653,7 +658,8 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         attention.open_item(session, desk, key=f"read:message:{message.id}:{other.item}", kind="read",
                             reason="receipt_unmatched", quantity=received,
                             detail=f"{verdict.subject}\n{item_name(other.item)} {number(received)} keping diterima, "
-                                   f"tanpa pengiriman yang tercatat\n{(verdict.body_excerpt or '')[:300]}",
+                                   "tanpa pengiriman yang tercatat\n"
+                                   f"{without_sign_off(verdict.body_excerpt or '')[:300]}",
                             district=district, item=other.item, message=message)
     return outcome
 
@@ -896,11 +902,14 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
         # a district's mail a manager forwards ("Tolong diproses sesuai ketentuan ya"): for a person, under that
         # district; never answered with the SETUJU/TOLAK commands
         return conversation.managers_forward(session, desk, message, verdict, trust, *forwarded)
-    if command is None and (said := bare_go_ahead(verdict.body_excerpt or "")) is not None \
+    if (command is None or isinstance(command, CommandError)) \
+            and (said := bare_go_ahead(verdict.body_excerpt or "")) is not None \
             and (thread := find_thread(session, verdict)) is not None and thread.state == "held":
-        # "Jalan mi.", "gas", "lanjut" and nothing more, in the thread of a request waiting for the managers: SETUJU,
-        # as proposed (the same words from a district, or on a request not waiting, decide nothing)
-        command = ManagerCommand("approve", text=said)
+        # "Jalan mi.", "gas", "lanjut", signed with a title alone or followed by an instruction for the district
+        # ("Silakan diproses. Mohon BA ... ya."), in the thread of a request waiting for the managers: SETUJU, as
+        # proposed, the instruction passed on (the same words from a district, or on a request not waiting, decide
+        # nothing)
+        command = ManagerCommand("approve", text=said.text, reason=said.note)
     if command is None:
         return MessageOutcome.MANAGER_OTHER
     if isinstance(command, ManagerCommand) and command.reference:  # written in the command line: it wins
@@ -956,7 +965,7 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                 outcome = actions.decline_appeal(session, desk, target, command.reason or "", actor=actor,
                                                  via=f"message:{message.id}")
             else:
-                unconfirmed = _unconfirmed_rejection(command, target)
+                unconfirmed = _unconfirmed_rejection(command, target, desk.config.office.managers)
                 if unconfirmed is not None:
                     _command_error(session, desk, message, verdict, trust, unconfirmed, target)
                     return MessageOutcome.MANAGER_COMMAND_UNCONFIRMED
@@ -980,7 +989,8 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
     except InvalidAction:
         # Two managers answering the same notice, or a decision the request no longer allows: the
         # manager is told why, instead of the reply failing (and being quarantined) unanswered.
-        _command_error(session, desk, message, verdict, trust, _refusal(command, target), target)
+        refusal = _refusal(command, target, desk.config.office.managers)
+        _command_error(session, desk, message, verdict, trust, refusal, target)
         return MessageOutcome.MANAGER_COMMAND_REFUSED
     if appeal is not None:
         attention.close(session, desk, appeal.id, actor=actor, resolution=f"diputuskan pimpinan: {outcome.label}")
@@ -1110,21 +1120,21 @@ def _unconfirmed(command: ManagerCommand, target: Request, concerns: list[action
             "stok kabupaten rusak karena banjir. Alasan tersebut akan dicatat.")
 
 
-def _unconfirmed_rejection(command: ManagerCommand, target: Request) -> str | None:
+def _unconfirmed_rejection(command: ManagerCommand, target: Request, managers: Sequence[str]) -> str | None:
     """Why a TOLAK of a request approved already is not applied as written, in Indonesian (None: apply it):
     the district was told of the approval, and a TOLAK in the wrong thread would withdraw it; the manager
     confirms with TOLAK PAKSA <alasan>, as the operator does with `mailbot reject --force`."""
     if command.forced or target.state != "approved" or not target.approved:
         return None
     return (f"permohonan {target.reference} sudah DISETUJUI sebelumnya sebanyak {number(target.approved)} keping "
-            f"({_approved_by(target)}) dan kabupaten/kota sudah diberi tahu; penolakan akan membatalkan persetujuan "
-            "tersebut, sehingga belum kami laksanakan. Bila persetujuan itu memang hendak dibatalkan, mohon "
-            f"tegaskan dengan membalas: TOLAK PAKSA <alasan>, misalnya: TOLAK PAKSA {command.reason}. "
+            f"({_approved_by(target, managers)}) dan kabupaten/kota sudah diberi tahu; penolakan akan membatalkan "
+            "persetujuan tersebut, sehingga belum kami laksanakan. Bila persetujuan itu memang hendak dibatalkan, "
+            f"mohon tegaskan dengan membalas: TOLAK PAKSA <alasan>, misalnya: TOLAK PAKSA {command.reason}. "
             "Kabupaten/kota akan diberi tahu bahwa persetujuannya dibatalkan, beserta alasannya.")
 
 
-def _approved_by(target: Request) -> str:
-    """Who approved *target*, as a manager reads it."""
+def _approved_by(target: Request, managers: Sequence[str]) -> str:
+    """Who approved *target*, as a manager reads it (in words: never a login code such as "cli:root")."""
     from sqlalchemy import select
     from sqlalchemy.orm import object_session
 
@@ -1137,16 +1147,16 @@ def _approved_by(target: Request) -> str:
         .order_by(Decision.id.desc()).limit(1))
     if actor in (None, actions.POLICY):
         return "otomatis oleh sistem sesuai aturan persetujuan"
-    return f"oleh {actor}"
+    return f"oleh {actions.decided_by_words(managers, actor)}"
 
 
-def _refusal(command: ManagerCommand, target: Request) -> str:
+def _refusal(command: ManagerCommand, target: Request, managers: Sequence[str]) -> str:
     """Why a manager's decision on *target* cannot be applied, in Indonesian."""
     ref = target.reference
     if target.state == "approved":
         return (f"permohonan {ref} sudah DISETUJUI sebelumnya sebanyak {number(target.approved)} keping "
-                f"({_approved_by(target)}); permohonan ini tidak lagi menunggu keputusan, dan balasan ini tidak "
-                "mengubah apa pun.")
+                f"({_approved_by(target, managers)}); permohonan ini tidak lagi menunggu keputusan, dan balasan ini "
+                "tidak mengubah apa pun.")
     if target.state == "rejected":
         return f"permohonan {ref} sudah DITOLAK sebelumnya."
     if target.state == "cancelled":

@@ -39,7 +39,6 @@ from mailbot.store import repo
 from mailbot.store.db import service_presence, service_running
 from mailbot.store.schema import Message
 from mailbot.transports.base import Inbox, Sender
-from mailbot.transports.imap import connection_limit
 
 log = logging.getLogger(__name__)
 
@@ -292,11 +291,11 @@ class Service:
             # ends now rather than after every timeout and retry
             self._inbox.stop_waiting()
 
-    def _safely(self, name: str, job: object) -> None:
+    def _safely(self, name: str, job: Callable[[], object]) -> None:
         # a job failing the same way at every poll (the database away) is told once, then every ten minutes
         failures = self._failures.setdefault(name, RepeatedFailure(log, name, database=self._database))
         try:
-            job()  # type: ignore[operator]
+            job()
         except ConfigError:
             raise  # a refused password: retrying cannot help; the service stops and says why in one line
         except ImapUnreachable:
@@ -331,9 +330,9 @@ class Service:
         self._senders = [sender, flush_sender]
         # stopped (SIGTERM), the service finishes the mail in hand; the rest goes out at the next start
         self._nudge_outbox, stop_sending = _start_sending(self.desk, sender, self.sender_process, drain=False)
-        poll = config.inbox.poll_seconds if isinstance(config.inbox, ImapInbox) else config.run.poll_seconds
         s = self.scheduler
-        s.add_job(self.wake.set, IntervalTrigger(seconds=poll), id="poll", max_instances=1, coalesce=True)
+        s.add_job(self.wake.set, IntervalTrigger(seconds=_poll_seconds(config)), id="poll", max_instances=1,
+                  coalesce=True)
         # retries fall due with time: the timer wakes the sender, which holds the desk-wide send lock
         s.add_job(lambda: self._nudge_outbox(), IntervalTrigger(seconds=min(30.0, config.run.outbox_retry_seconds)),
                   id="outbox",
@@ -362,11 +361,10 @@ class Service:
                     # user one connection the watcher is the one refused, and gives way
                     watcher, started = self._start_idle_watcher(), True
                 elif watcher is not None and not self._one_connection.is_set() and watcher.thread.is_alive() \
-                        and (outage := getattr(inbox, "outage", None)) is not None and outage.failures \
-                        and connection_limit(outage.cause):
+                        and (refusal := inbox.limit_refusal()) is not None:
                     # the watcher holds the one connection the server allows (it got back first after an
                     # outage): it gives way to the connection that fetches
-                    self._single_connection(outage.cause)
+                    self._single_connection(refusal)
                     watcher.interrupt()
         finally:
             stop_sending()
@@ -389,7 +387,7 @@ class Service:
         log.warning("the IMAP server allows this user only one connection (%s): mailbot reads the inbox on one "
                     "connection, polling every %g s instead of waiting in IDLE; to have new mail read at once, let "
                     "the user have 2 connections (Dovecot: mail_max_userip_connections)", " ".join(said.split()),
-                    self.desk.config.inbox.poll_seconds)  # type: ignore[union-attr]
+                    _poll_seconds(self.desk.config))
 
     def _check_alerts(self) -> None:
         with self._reading:
@@ -456,6 +454,11 @@ class Service:
         thread = threading.Thread(target=loop, name="imap-idle", daemon=True)
         thread.start()
         return _IdleWatcher(thread, waiter)
+
+
+def _poll_seconds(config: Config) -> float:
+    """How often the service reads the inbox unwoken: the IMAP inbox's poll_seconds, else [run] poll_seconds."""
+    return config.inbox.poll_seconds if isinstance(config.inbox, ImapInbox) else config.run.poll_seconds
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,9 @@ _ASSENT_RE = re.compile(r"^(?:" + alternation(ASSENT_WORDS)
 # sepenuhnya"): approved is what the district asked, never a figure the manager did not write.
 _FULL_AMOUNT_RE = re.compile(
     r"^\s*(?:(?:the\s+)?(?:full|whole|entire)\s+(?:amount|quantity|request|figure)(?:\s+requested)?"
-    r"|(?:in\s+)?full|as\s+requested|sepenuhnya|penuh|sesuai\s+(?:permohonan|yang\s+diminta)|seluruhnya)"
+    r"|(?:in\s+)?full|as\s+requested|sepenuhnya|penuh|seluruhnya"
+    # "sesuai permintaan", "sesuai yg dimohon", "penuhi saja": what the district asked
+    r"|sesuai\s+(?:(?:permohonan|permintaan)(?:nya)?|(?:yang|yg)\s+(?:diminta|dimohon))|(?:di)?penuhi(?:lah)?)"
     r"(?![^\W\d_])", re.IGNORECASE)
 # "ok approved but only 2,500 this month", "setuju tapi 2.000 saja": a cut after the command, the figure approved
 # ... or the figure right after the "but" with a word of "only" after it ("Oke acc, tp 2000 aja dl")
@@ -135,10 +137,12 @@ SEND_PARTICLES: tuple[str, ...] = ("saja", "aja", "wae", "bae", "bai", "mawon", 
                                    "haja", "mami", "mi", "ji", "ja",
                                    # the blanks pointed at: "kirim ji itu sebelum tanggal 18", Malay "hantar je tu"
                                    "itu", "tu",
-                                   # all of it, as proposed: "kirim semua", Javanese "sedoyo", Banjar "sabarataan",
-                                   # "kirim full ya"
-                                   "semua", "semuanya", "sedoyo", "sedaya", "kabeh", "sabarataan", "barataan",
-                                   "seluruhnya", "full")
+                                   # all of it (ALL_OF_IT_WORDS): "kirim semua", "kirim full ya"
+                                   *(ALL_OF_IT_WORDS := ("semua", "semuanya", "sedoyo", "sedaya", "kabeh",
+                                                         "sabarataan", "barataan", "seluruhnya", "full")))
+# ... of them, the words that send all of it ("kirim full", "kirim semua", Javanese "dikirim sedaya", Banjar
+# "kirimakan barataan"): the figure the district asked is approved, as SETUJU <that figure> would be
+_ALL_OF_IT_RE = re.compile(r"(?<![^\W\d_])(?:" + "|".join(ALL_OF_IT_WORDS) + r")(?![^\W\d_])", re.IGNORECASE)
 _SENT_RE = re.compile(r"(?:langsung\s+)?(?P<verb>" + "|".join(sorted(SEND_WORDS, key=len, reverse=True))
                       + r")(?![^\W\d_])"
                       r"[\s,.!]*(?:(?:" + "|".join(SEND_PARTICLES) + r")(?![^\W\d_])[\s,.!]*)*", re.IGNORECASE)
@@ -294,6 +298,9 @@ _REASON_RE = re.compile(rf"^\s*(?:(?:{UNIT_PATTERN})\b)?\s*(?:[/;:,\u2013\u2014]
                         re.IGNORECASE)
 _DASH_AFTER_RE = re.compile(ACCOUNTANT_DASH)
 _UNIT_JOINED_RE = re.compile(rf"(?:{UNIT_PATTERN})(?![^\W\d_])", re.IGNORECASE)  # "1.500pcs", "2.000keping"
+# The courtesy after the words of the figure asked ("penuhi saja pak.", "kirim full ya,"): no part of what follows
+_PARTICLES_AFTER_RE = re.compile(r"^(?:[\s,.!]*(?:saja|aja|sj|ya|yah|pak|bu|lah|ja|ji|mi|dong|deh)(?![^\W\d_]))*"
+                                 r"[\s,.!]*", re.IGNORECASE)
 _LEADING_SEPARATORS_RE = re.compile(r"^(?:[\s:;,.!\u2013\u2014]|-(?!\d))*")
 _REFERENCE_RE = re.compile(REFERENCE_PATTERN, re.IGNORECASE)
 _PARTICLE_RE = re.compile(r"(?:" + "|".join(sorted(REASON_PARTICLES, key=len, reverse=True))
@@ -352,6 +359,7 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
         first = filled[1]
     line = written_line = lines[first]
     sent_when = ""  # "dikirim besok": when the manager asked the blanks sent, for the district
+    asked_all = False  # "kirim full", "penuhi saja", "sesuai permintaan": the figure the district asked
     assent = _ASSENT_RE.match(line)
     assented = [assent[0]] if assent else []
     while assent and assent.end() and (again := _ASSENT_RE.match(line[assent.end():])) and again.end():
@@ -364,7 +372,11 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     if after is not None and _cut_only(assented):
         # "Silakan, ...", "oke jalan, ...": a go-ahead only with a cut, a limit or a time limit after it
         after = after if _cut_after_assent(after, assented) or _time_limit(after) is not None else None
-    if after is not None and _command_word(after) is not None:
+    if "?" not in line and (all_asked := _all_asked(after if after is not None else line, assented)) is not None:
+        # "Gas, kirim full. Paling lambat tgl 20 ...", "Penuhi saja pak", "Ok sesuai permintaan": the figure the
+        # district asked, the words after it read as after SETUJU
+        asked_all, line = True, "SETUJU " + all_asked
+    elif after is not None and _command_word(after) is not None:
         line = after  # "Ok, SETUJU.": the command after the word of assent
     elif after is not None and (limited := _time_limit(after)) is not None and (
             _goes_ahead(assented) or _SENT_RE.search(after) or _cut_only(assented)):
@@ -395,6 +407,12 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     rest = _WORD_RE.match(line)["rest"]  # type: ignore[index]  # _command_word matched it
     following = next((lines[i] for i in filled if i > first), "")
     if word in APPROVE_WORDS:
+        cut = _COURTESY_RE.sub("", rest, count=1)
+        full = _FULL_AMOUNT_RE.match(cut) or ((sent := _SENT_RE.match(cut)) is not None
+                                              and _ALL_OF_IT_RE.search(sent[0]) and sent) or None
+        if full is not None and "?" not in rest:
+            # "ACC sesuai permintaan, paling lambat tgl 20 ya": the figure asked, then the words as after SETUJU
+            asked_all, rest = True, " " + _PARTICLES_AFTER_RE.sub("", cut[full.end():], count=1)
         if not sent_when and "?" not in rest and (told := _sent_when(_COURTESY_RE.sub("", rest, count=1))) is not None:
             # "Setuju, dikirim lusa.", "Acc. Kirim hari Senin depan ya, jgn hari ini": the go-ahead with its when
             sent_when, rest = told[0], " " + told[1].removeprefix("SETUJU").lstrip()
@@ -412,37 +430,138 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
             decided = replace(decided, text=written_line)  # the line as the manager wrote it, never ours
         if isinstance(decided, ManagerCommand) and sent_when:
             decided = replace(decided, reason="; ".join(filter(None, (sent_when, decided.reason))))
+        if isinstance(decided, ManagerCommand) and asked_all and decided.quantity is None:
+            decided = replace(decided, full=True)
         return decided
     return _rejection(line, rest, following)
 
 
-def bare_go_ahead(new_text: str) -> str | None:
-    """The reply's first line when a go-ahead is all the manager wrote ("Jalan mi.", "gas", "gass pak", "lanjut",
-    "oke jalan"), a closing or a signature at most below it: as SETUJU to a held request's notice; None for anything
-    more or less (an "ok" or a "siap" that only acknowledges, a question, "gas kah?", any other word).
+@dataclass(frozen=True)
+class GoAhead:
+    """A manager's go-ahead in everyday words (see bare_go_ahead): *text*, the words read as SETUJU; *note*, the
+    instruction said after them, for the district (None: none)."""
 
-    >>> bare_go_ahead("Jalan mi.")
+    text: str
+    note: str | None = None
+
+
+def bare_go_ahead(new_text: str) -> GoAhead | None:
+    """The reply read as a go-ahead when one is all the manager decided ("Jalan mi.", "gas", "gass pak", "lanjut",
+    "oke jalan"): as SETUJU to a held request's notice, as proposed. An instruction for the district may follow it in
+    sentences of their own ("Silakan diproses. Mohon BA serah terima ditandatangani kedua pihak ya.", "Lanjut. Tolong
+    dikirim paling lambat tgl 18 Desember, sebelum kapal terakhir ke Tarakan."): the note passed on. Below it a
+    closing, or a signature alone, a name or a title on its own lines ("Kabid PIAK", "Kadis Dukcapil Kaltara"): no
+    words of the decision. None for anything more or less (an "ok" or a "siap" that only acknowledges, a question,
+    "gas kah?", a sentence that is no instruction or could change the approval, any other word).
+
+    >>> bare_go_ahead("Jalan mi.").text
     'Jalan mi.'
-    >>> bare_go_ahead("ok") is None, bare_go_ahead("gas kah?") is None
-    (True, True)
+    >>> bare_go_ahead("Silakan diproses.\\n\\nKabid PIAK").text
+    'Silakan diproses.'
+    >>> bare_go_ahead("Oke lanjut. Pastikan kemasannya disegel.").note
+    'Pastikan kemasannya disegel.'
+    >>> bare_go_ahead("ok") is None, bare_go_ahead("gas kah?") is None, bare_go_ahead("Lanjut. Nanti saya cek.")
+    (True, True, None)
     """
     lines = [line for line in _new_lines(new_text) if line]
     if len(lines) > 1 and GREETING_RE.match(lines[0]):
         lines = lines[1:]  # "Pak,": a greeting on its own line
     if not lines or "?" in lines[0]:
         return None
-    first, assented, rest = lines[0], [], lines[0]
+    first = lines[0]
+    head, *told = _SENTENCE_END_RE.split(first)
+    assented, rest = [], head
     while rest and (assent := _ASSENT_RE.match(rest)) is not None and assent.end():
         assented.append(assent[0])
         rest = rest[assent.end():]
-    if rest.strip(_SEPARATORS) or not (_goes_ahead(assented) or _cut_only(assented)):
+    if rest.strip(_SEPARATORS) or not (_goes_ahead(assented) or (_cut_only(assented) and not told)):
         return None
+    signed = False
     for line in lines[1:]:
         if CLOSING_RE.match(line):
             break  # "Sent from my iPhone", "Salam," and the name under it
-        if not _SIGNATURE_LINE_RE.search(line):
+        if signature_line(line):
+            signed = True  # "Kabid PIAK" under the words: the signature, nothing of the decision
+        elif signed or "?" in line:
             return None
-    return first
+        else:
+            told.append(line)  # the instruction on a line of its own
+    if not all(_instruction(sentence) for sentence in told):
+        return None
+    note = " ".join(" ".join(told).split())[:300]
+    return GoAhead(head if note else first, note or None)
+
+
+def opens_with_go_ahead(new_text: str) -> bool:
+    """Whether the reply's first line opens with words of going ahead ("Silakan diproses.", "Gas.", "Oke lanjut,
+    ..."), whatever follows them: the manager is told that those words were read, and what kept them from deciding.
+
+    >>> opens_with_go_ahead("Gas.\\n\\nnanti sy telpon"), opens_with_go_ahead("ok")
+    (True, False)
+    """
+    lines = [line for line in _new_lines(new_text) if line]
+    if len(lines) > 1 and GREETING_RE.match(lines[0]):
+        lines = lines[1:]
+    assented, rest = [], lines[0] if lines else ""
+    while rest and (assent := _ASSENT_RE.match(rest)) is not None and assent.end():
+        assented.append(assent[0])
+        rest = rest[assent.end():]
+    return _goes_ahead(assented) or _cut_only(assented)
+
+
+# Where a sentence ends inside a line ("Silakan diproses. Mohon ...", typed on a phone "gas. tolong ..."): a stop or an
+# exclamation mark, a space and a letter after it
+_SENTENCE_END_RE = re.compile(r"(?<=[.!])\s+(?=[^\W\d_])")
+# The words that make a sentence an instruction for the district ("Mohon BA ditandatangani", "Pastikan kemasannya
+# disegel", "Tolong dikirim paling lambat ...", "BA-nya wajib dikirim balik")
+INSTRUCTION_WORDS: frozenset[str] = frozenset({
+    "mohon", "tolong", "tlg", "harap", "diharapkan", "pastikan", "dipastikan", "agar", "supaya", "usahakan",
+    "diusahakan", "upayakan", "diupayakan", "perhatikan", "diperhatikan", "ingat", "ingatkan", "sampaikan",
+    "please", "pls", "ensure", "make", *OBLIGATION_WORDS})
+# Words that make an instruction more than one: a figure cut ("tolong kirim 1.000 saja"), waiting ("tunggu"), a
+# deferral or a condition ("kalau", "dulu"); "nanti" alone says when a duty falls ("BA-nya nanti dikirim balik").
+_NOT_INSTRUCTED: frozenset[str] = frozenset({
+    *NEGATIONS - {"jangan", "jgn"}, *REJECT_WORDS, *APPROVE_WORDS, FORCE_WORD, "batal", "batalkan",
+    *NUMBER_WORDS, *CONDITION_WORDS - {"nanti"},
+    "saja", "aja", "sj", "aj", "cukup", "hanya", "cuma", "max", "maks", "maksimal", "setengah", "setengahnya",
+    "separuhnya", "sebagian", "dikurangi", "kurangi", "dipotong", "potong", "jadi", "menjadi", "cek", "dicek"})
+
+
+# "jangan" before the sending itself holds the shipment back ("tolong jangan dikirim minggu ini", "jgn kirim dulu"),
+# where "jangan lupa BA-nya" is an instruction.
+_SENDING_HELD_RE = re.compile(r"\b(?:jangan|jgn)\s+(?:\w+\s+)?(?:di)?(?:kirim|kirimkan|berangkatkan|proses)\w*\b")
+
+
+def _instruction(sentence: str) -> bool:
+    """Whether *sentence* is an instruction for the district that leaves the approval as it is: a word of asking or
+    of duty in it, no question, no count of blanks, nothing that could cut, defer or turn the approval."""
+    words = set(re.findall(r"[^\W\d_]+", sentence.lower()))
+    return ("?" not in sentence and bool(words & INSTRUCTION_WORDS) and not words & _NOT_INSTRUCTED
+            and not counts_in_note(sentence) and not _SENDING_HELD_RE.search(sentence.lower()))
+
+
+# A signature's line: a name or a title, a few words each opening with a capital ("Kabid PIAK", "Kadis Dukcapil
+# Kaltara", "Disdukcapil Prov. Kaltara", "Yohanes L."), with no sentence's stop after its last word.
+_SIGNS_RE = re.compile(r"^(?:[A-Z][\w.'\-]*|[-/&,|])(?:\s+(?:[A-Z][\w.'\-]*|[-/&,|]|dan|di|\d{1,3}))*$")
+
+
+def signature_line(line: str) -> bool:
+    """Whether *line* is a signature's: a name with an honorific or a degree, a civil servant id or a phone number
+    ("Drs. H. Kadis, M.Si", "HP 0812..."), or a name or a title alone ("Kabid PIAK", "Nurul - Dukcapil Tana
+    Tidung")."""
+    return bool(_SIGNATURE_LINE_RE.search(line)) or _signs(line)
+
+
+def _signs(line: str) -> bool:
+    """Whether *line* is a name or a title alone, as a signature is (see _SIGNS_RE); never a sentence or an
+    instruction ("Mohon Segera Dikirim")."""
+    words = line.split()
+    if len(words) > 6 or len(line) > 60 or not _SIGNS_RE.match(line):
+        return False
+    if line.endswith(".") and len(words[-1].rstrip(".")) > 3:
+        return False  # "Kirim." is a sentence; "Yohanes L." and "Prov." are not
+    lowered = set(re.findall(r"[^\W\d_]+", line.lower()))
+    return not lowered & (INSTRUCTION_WORDS | _NOT_INSTRUCTED | NEGATIONS | PROCEED_WORDS)
 
 
 # Separators and courtesy between the command and what follows it ("Setuju pak, lusa aja kirimnya")
@@ -470,12 +589,29 @@ def _cut_after_assent(after: str, assented: list[str]) -> bool:
     return "?" not in after and _goes_ahead(assented)
 
 
-def _time_limit(text: str) -> str | None:
-    """The time limit for sending that is all of *text* ("tolong dikirim max 3 hari ya." -> "tolong dikirim max 3
-    hari"), for the district as the manager's note; None when *text* says anything else.
+def _all_asked(text: str, assented: list[str]) -> str | None:
+    """The words after those that send all the district asked, when *text* opens with them ("kirim full. Paling lambat
+    tgl 20 ya." -> "Paling lambat tgl 20 ya."); None when it does not. After no word of assent, or one that only
+    acknowledges, only a time limit may follow: "Sesuai permohonan kami tanggal 1 ..." opens a district's letter."""
+    sent = _SENT_RE.match(text)
+    if sent is None or not _ALL_OF_IT_RE.search(sent[0]):
+        sent = _FULL_AMOUNT_RE.match(text)
+    if sent is None:
+        return None
+    left = _not_said_again(_PARTICLES_AFTER_RE.sub("", text[sent.end():], count=1))
+    if _goes_ahead(assented) or not left.strip(_SEPARATORS) or _time_limit(left) is not None:
+        return left
+    return None
 
-    >>> _time_limit("paling lambat 2 minggu sudah sampai.")
-    'paling lambat 2 minggu sudah sampai'
+
+def _time_limit(text: str) -> str | None:
+    """The time limit for sending that is all of *text*, for the district as the manager's note in the manager's
+    words, "ya" and the closing stop kept, a "pak" or "bu" to the reader left out ("Paling lambat tgl 20 sdh di
+    Tarakan ya." as it is, "tolong dikirim max 3 hari pak" -> "tolong dikirim max 3 hari"); None when *text* says
+    anything else.
+
+    >>> _time_limit("paling lambat 2 minggu sudah sampai ya pak.")
+    'paling lambat 2 minggu sudah sampai ya.'
     >>> _time_limit("max 3 hari lagi ya") is None
     True
     """
@@ -486,9 +622,10 @@ def _time_limit(text: str) -> str | None:
                                                          | NUMBER_WORDS | {FORCE_WORD, "batal", "batalkan"}):
         return None  # "sudah sampai di gudang kalau stok cukup": more than a place
     words = said.split()
-    while words and words[-1].lower().strip(_SEPARATORS) in REASON_PARTICLES | {"pak", "bu", "ibu", "bapak"}:
+    while words and words[-1].lower().strip(_SEPARATORS) in {"pak", "bu", "ibu", "bapak"}:
         words.pop()
-    return " ".join(words).strip(_SEPARATORS)
+    stop = text.rstrip()[-1:] if text.rstrip()[-1:] in (".", "!") else ""
+    return " ".join(words).strip(_SEPARATORS) + stop
 
 
 def _goes_ahead(assented: list[str]) -> bool:
@@ -1038,9 +1175,7 @@ def _joined_figure(rest: str, m: re.Match[str], line: str) -> CommandError | Non
         parse_quantity(figure)
     except QuantityError as exc:
         if exc.indonesian:
-            figures = " atau ".join(f"SETUJU {example}" for example in exc.examples)
-            return CommandError(f"quantity_{exc.code}", line, f'Jumlah "{_as_written(figure, line)}" '
-                                                            f"{exc.indonesian}. Tulis misalnya: {figures}.")
+            return _refused(figure, line, exc)
     return None
 
 
@@ -1059,10 +1194,16 @@ def _estimate_refused(figure: str, line: str) -> CommandError:
         parse_quantity(figure)
     except QuantityError as exc:
         if exc.indonesian:
-            figures = " atau ".join(f"SETUJU {example}" for example in exc.examples)
-            return CommandError(f"quantity_{exc.code}", line, f'Jumlah "{_as_written(figure, line)}" '
-                                                              f"{exc.indonesian}. Tulis misalnya: {figures}.")
+            return _refused(figure, line, exc)
     return _unreadable(figure, line, "berupa perkiraan, bukan jumlah yang pasti")
+
+
+def _refused(figure: str, line: str, exc: QuantityError) -> CommandError:
+    """The manager asked again about *figure*, refused by the reader as *exc* says in Indonesian: quoted as he
+    wrote it in *line*, with the fix the command line gives for the same typing."""
+    figures = " atau ".join(f"SETUJU {example}" for example in exc.examples)
+    return CommandError(f"quantity_{exc.code}", line,
+                        f'Jumlah "{_as_written(figure, line)}" {exc.indonesian}. Tulis misalnya: {figures}.')
 
 
 def _quantity(m: re.Match[str], line: str) -> int | CommandError:
@@ -1076,6 +1217,4 @@ def _quantity(m: re.Match[str], line: str) -> int | CommandError:
             return _unreadable(m.group(0), line, "bukan bilangan yang dapat kami baca")
         if not exc.indonesian:
             return _error(f"quantity_{exc.code}", line)
-        figures = " atau ".join(f"SETUJU {figure}" for figure in exc.examples)
-        return CommandError(f"quantity_{exc.code}", line,
-                            f'Jumlah "{_as_written(m.group(0), line)}" {exc.indonesian}. Tulis misalnya: {figures}.')
+        return _refused(m.group(0), line, exc)

@@ -16,6 +16,7 @@ from mailbot.reader import vocabulary as vocab
 from mailbot.reader.automated import (
     automation_reasons,
     content_reasons,
+    filled_form,
     header_reasons,
     relayed_letter,
     speaks_of_autoreplies,
@@ -37,6 +38,7 @@ from mailbot.reader.classify import (
     other_districts_pattern,
     report_attached,
     speaks_for_other_province,
+    stock_aside_item,
     subject_for_kind,
 )
 from mailbot.reader.dates import report_date
@@ -59,6 +61,7 @@ from mailbot.reader.roles import (
     Reading,
     asked_beside_needed_table,
     asked_role,
+    breakdown_total_disagrees,
     current_requests,
     earlier_period_sheets,
     figure_over_headline_zero,
@@ -290,6 +293,9 @@ def _changes_approved_figure(quoted_text: str, new_text: str, own_addresses: Seq
 # The reasons an e-office system's notice gives for being a machine's mail; with the letter it carries, the
 # letter is read (see relayed_letter).
 _RELAY_REASONS = frozenset({"sender-noreply", "machine-template", "auto-submitted", "system-subject"})
+# The reasons a district's own form system gives for being a machine's mail; with a form its officer filled in, the
+# form is read (see filled_form).
+_FORM_REASONS = frozenset({"machine-template"})
 _STOCK_ASKED_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.STOCK_ASKED_PHRASES) + r")(?![\w-])")
 _FIGURE_FILE_RE = re.compile(r"application/pdf|image/", re.IGNORECASE)  # files whose figures the reader cannot see
 _SHEET_LINK_RE = re.compile(vocab.alternation(vocab.SHARED_SHEET_LINKS))
@@ -631,6 +637,12 @@ def read_message(
         # the letter is the mail, read as the district wrote it (a bare notice stays the system's).
         reasons, new_text, quoted_text = [], letter, ""
         relay_notes = ("a letter relayed by an e-office notice: read for the letter",)
+    if reasons and set(reasons) <= _FORM_REASONS and sender_known and filled_form(parts.text):
+        # "Nama Pengisi : Dewi Kartika / Jumlah Diminta : 2000 ... Email ini dikirim otomatis oleh sistem e-Layanan
+        # setelah formulir diisi" from the district's own address: its form system sends what its officer filled
+        # in; the form is the district's mail, read as any mail of its own.
+        reasons = []
+        relay_notes = ("a form filled by the district's officer, sent by its own form system: read for the form",)
     # A reply's subject speaks of the earlier message; only a fresh subject carries numbers.
     read_subject = "" if is_reply or desk_forward or chain_text is not parts.text else bare_subject
     body = read_subject + "\n\n" + new_text if read_subject else new_text
@@ -801,12 +813,12 @@ def read_message(
     candidates = figure_over_headline_zero(candidates, read_subject)
     stated_here = {c.field for c in candidates}
     candidates.extend(c for c in adopted if c.field not in stated_here)
-    candidates = asked_beside_needed_table(current_requests(candidates))
+    candidates = asked_beside_needed_table(breakdown_total_disagrees(low, current_requests(candidates)))
     candidates = shortfall_of_table(low, candidates)
     candidates = received_within_district(normalise(new_text), candidates)
     candidates = thanked_receipt_in_request(normalise(new_text), candidates)
     if of_a_period or (
-        not tables and any(c.row_date for c in candidates) and period_report(normalise(head))
+        not tables and any(c.row_date for c in candidates) and period_report(normalise(head), lines=True)
     ):
         candidates = summed_over_days(candidates)
     # A scam from an unknown sender ("Kotak surat Anda hampir penuh ... kuota 10 GB") states no figures.
@@ -872,6 +884,12 @@ def read_message(
             # "Blangko KIA kosong" / "Stok blangko KIA kami kosong ... Mohon dikirim 2.500 keping" under a signature
             # of the "Seksi Cetak KTP-el": the subject and every figure said by name are KIA's; the ask is too.
             item, item_ambiguous = "kia", False
+        elif asked == {None} and (aside := stock_aside_item(low_all)) is not None and all(
+            c.field == "stock_on_hand" for c in candidates if c.value is not None and c.item not in (None, aside)
+        ):
+            # "Mohon tambahan blangko KIA: ... Permintaan 1.500 lbr. Stok KTP-el masih aman (2.4rb).": the ask
+            # names no blank and the other blank's stock is said in passing to be fine; the ask is for the one left.
+            item, item_ambiguous = aside, False
         elif len(asked - {None}) > 1:
             # Both blanks asked for by name ("mohon tambahan blangko KTP-el 2.000 keping dan blangko KIA
             # 500 lembar"): read for KTP-el, the desk's daily blank, with its own figures; the doubt

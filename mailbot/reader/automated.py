@@ -381,6 +381,25 @@ def relayed_letter(text: str, file_attached: bool) -> str | None:
     return None
 
 
+_FILLED_FORM_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.FILLED_FORM_PHRASES) + r")(?![\w-])", re.IGNORECASE
+)
+_FORM_TRIAL_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.FORM_TRIAL_WORDS) + r")(?![\w-])", re.IGNORECASE)
+
+
+def filled_form(text: str) -> bool:
+    """Whether a system's mail is a form an officer filled in ("Nama Pengisi : Dewi Kartika" ... "Email ini dikirim
+    otomatis oleh sistem e-Layanan setelah formulir diisi"), not a trial of the form ("tes formulir, mohon
+    diabaikan").
+
+    >>> filled_form("Nama Pengisi : Dewi\\nJumlah Diminta : 900\\nEmail ini dikirim otomatis.")
+    True
+    >>> filled_form("Nama Pengisi : Dewi\\nAlasan : tes formulir, mohon diabaikan")
+    False
+    """
+    return bool(_FILLED_FORM_RE.search(text)) and not _FORM_TRIAL_RE.search(text)
+
+
 def speaks_of_autoreplies(text: str) -> bool:
     """Whether a writer's words (any case) say they got auto-replies ("Kami menerima 2 balasan otomatis untuk
     email yang sama, mohon dicek"): a person writing about the desk's replies, no receipt of blanks."""

@@ -266,6 +266,22 @@ def _without_aside(low: str) -> str:
     return " ".join(s for s in kept if not (_SUFFICIENT_RE.search(s) and not _DIGIT_RE.search(s)))
 
 
+# A clause as _SENTENCE_RE cuts it, with a figure's separators kept inside ("stok KTP-el 2.400 masih aman").
+_FIGURE_CLAUSE_RE = re.compile(r"(?:[^.!?;,\n]|(?<=\d)[.,](?=\d))+")
+
+
+def stock_aside_item(low: str) -> Item | None:
+    """The one blank named once the sentences saying a blank is still fine are set aside, also those giving its
+    stock ("Stok KTP-el masih aman (2.4rb)."); None when that leaves both blanks or neither."""
+    kept = (m.group() for m in _FIGURE_CLAUSE_RE.finditer(_unwrap(low)))
+    rest = " ".join(
+        s for s in kept
+        if not (_SUFFICIENT_RE.search(s) and (_STOCK_WORD_RE.search(s) or not _DIGIT_RE.search(s)))
+    )
+    item, ambiguous = explicit_item(rest)
+    return None if ambiguous else item
+
+
 def _without_besides(low: str) -> str:
     """Text without the blank set aside as "besides" ("selain KTP-el untuk pemilih pemula kami juga ... mohon blangko
     KIA"), when the other blank is named too: that one is what the text is about."""

@@ -62,6 +62,12 @@ def _from_match(m: re.Match[str], sent: datetime | None) -> date | None:
 
 
 _DAYS = "|".join(sorted(vocab.DAY_NAMES, key=len, reverse=True))
+# A line that opens with a span of days in one month, a week's name before it or not: "mg 6-10/3", "- 13-17/3 :".
+_WEEK_SPAN_RE = re.compile(
+    rf"[ \t>*\u2022-]*(?:(?:{'|'.join(sorted(vocab.WEEK_WORDS, key=len, reverse=True))})\.?[ \t]*(?:ke[ \t-]*)?"
+    r"(?:\d[ \t]*)?\(?[ \t]*)?"
+    r"(?<![\d/.\-])\d{1,2}[ \t]*[-\u2013][ \t]*(?P<last>\d{1,2})[ \t]*/[ \t]*(?P<m>\d{1,2})(?![\d/])"
+)
 _LINE_LEAD_RE = re.compile(rf"[ \t>*\u2022-]*(?:(?:hari\s+)?(?:{_DAYS})\b[,.]?\s*)?(?:(?:tgl|tanggal)\.?\s*:?\s*)?")
 
 
@@ -74,6 +80,9 @@ def line_date(low: str, pos: int, sent: datetime | None) -> date | None:
     lead = _LINE_LEAD_RE.match(low, start)
     at = lead.end() if lead else start
     m = _DATE_RE.match(low, at)
+    if not m and (span := _WEEK_SPAN_RE.match(low, start)) is not None and span.start("last") < pos:
+        # "mg 13-17/3 rek 9 cet 9 sisa 75": a line for a week's days is dated by its last day.
+        return _build(int(span.group("last")), int(span.group("m")), None, sent or datetime(2000, 12, 31))
     if not m or m.start() >= pos:
         return None
     found = _from_match(m, sent)

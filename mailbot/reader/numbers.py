@@ -310,9 +310,10 @@ _MASK_PATTERNS: tuple[str, ...] = (
     r"\b(?:nomor|nmr|no|nomer)\b\s*\.?\s*:?\s*[\w.\-]*\d[\w.\-/]*",
     # (A full stop right after such a number ends the sentence: "tgl 16/01/2026. Mohon maaf ...".)
     r"[\w.\-]*\d[\w.\-]*(?:\s?/\s?[\w.\-]*\w){2,}",
-    # Reference numbers of a request or ticket: "REQ-2028-0033", "BLK-2026-0044" (letters, a year, a serial). The
-    # pattern opens at the digits (tried at digits only, not at every word) and looks back for the letters.
-    r"\b\d\d{3}(?<=[a-z]-\d{4})-\d{2,6}\b",
+    # Reference numbers of a request or ticket: "REQ-2028-0033", "BLK-2026-0044" (letters, a year, a serial), also
+    # with the month before the serial: a form's "FRM-2027-06-0041". The pattern opens at the digits (tried at
+    # digits only, not at every word) and looks back for the letters.
+    r"\b\d\d{3}(?<=[a-z]-\d{4})-\d{2,6}(?:-\d{1,6})?\b",
     # The desk's own references retyped with spaces or underscores: "BLK 2026 0001", "blk_2026_12".
     r"\bblk[ \t]*[-_\u2010-\u2015]?[ \t]*20\d\d[ \t]*[-_\u2010-\u2015]?[ \t]*\d{1,6}\b",
     # Letters referred to: "surat 470/038", "surat kami No. 470/12".
@@ -493,6 +494,14 @@ _LOOSE_TAIL_RE = re.compile(
     rf"(?:{_alternation(vocab.LOOSE_WORDS)})\b)"
 )
 _PACKAGE_WORD_RE = re.compile(rf"[ \t]*(?:{_PACKAGES})\b")
+# After whole packages of no stated size, loose blanks added and the count in all in brackets: "Sisa 24 dus + 35
+# keping (2.435 keping)", "3 box + 40 lembar ecer (total 1.540 lembar)".
+_PACKS_LOOSE_TOTAL_RE = re.compile(
+    rf"[ \t]*(?:{_PACKAGES})\b{_WHOLE}[ \t]*(?:{_alternation(vocab.PLUS_WORDS)})[ \t]*(?P<loose>\d{{1,3}})[ \t]*"
+    rf"(?:{_BLANKS})\b(?:[ \t]+(?:{_alternation(vocab.LOOSE_WORDS)})\b)?[ \t]*\([ \t]*"
+    rf"(?:(?:=|{_alternation(vocab.PACK_TOTAL_WORDS)})[ \t]*:?[ \t]*)?"
+    rf"(?P<total>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,5}})[ \t]*(?:{_BLANKS})\b[ \t]*\)"
+)
 # After a count of packages, the blanks they hold in all: "5 dus, total 2.500 keping", "4 box (= 2.000 lembar)".
 _PACK_TOTAL_RE = re.compile(
     rf"[ \t]*(?:{_PACKAGES})\b{_WHOLE}[ \t]*[,(]?[ \t]*(?:{_alternation(vocab.PACK_TOTAL_WORDS)})[ \t]*:?[ \t]*"
@@ -1225,6 +1234,19 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             # "Sisa stok kami 1 dus utuh" where the mail says "isi per dus 500 keping": its one size.
             value, unit, end = value * size, "blank", pack.end()
             unit_end = end
+        elif (
+            unit == "other" and value is not None and not conflict and value < 100
+            and (packs_loose := _PACKS_LOOSE_TOTAL_RE.match(masked, end)) is not None
+        ):
+            # "Sisa 24 dus + 35 keping (2.435 keping)": packages and loose blanks counted in all in the brackets;
+            # a count in all the packages cannot make up with the loose ones is unclear.
+            in_all = parse_digits(packs_loose.group("total"))
+            loose_count = int(packs_loose.group("loose"))
+            if in_all is not None and value and in_all > loose_count and (in_all - loose_count) % value == 0:
+                value, unit = in_all, "blank"
+            else:
+                conflict = True
+            end = unit_end = packs_loose.end()
         if unit == "blank" and value is not None and (loose := _LOOSE_TAIL_RE.match(masked, end)) and (
             _PACKAGE_WORD_RE.search(masked, start, end)
         ):

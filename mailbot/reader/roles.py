@@ -781,6 +781,22 @@ def _whole_of_received(masked: str, before: Mention, m: Mention, last: tuple[int
     )
 
 
+_ASKED_ASIDE_GAP_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS + vocab.ENGLISH_BLANK_NOUNS) + r")\b[^\S\n]*)?\([^\S\n]*(?:"
+    + vocab.alternation(vocab.ASKED_ASIDE_WORDS) + r")(?:\s+(?:" + vocab.alternation(vocab.ASKED_ASIDE_FILLERS)
+    + r"))*\s*:?\s*"
+)
+
+
+def _asked_aside_received(masked: str, before: Mention, m: Mention, last: tuple[int, Candidate] | None) -> bool:
+    """Whether a figure is the ask named in parentheses right after a received figure: "sudah kami terima 400
+    lembar (permintaan kami 402, tidak apa-apa)", "received 1,950 pcs (we requested 2,000)"."""
+    return (
+        last is not None and last[1].field == "received" and last[1].value == before.value
+        and _ASKED_ASIDE_GAP_RE.fullmatch(masked, before.end, m.start) is not None
+    )
+
+
 _THEIR_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.THEIR_WORDS) + r")(?![\w-])")
 
 
@@ -1262,11 +1278,34 @@ def _conditional_question(masked: str, c_start: int, m: Mention) -> bool:
     return end is not None and end.group() == "?"
 
 
+# A role word ending its line ("jun: perekaman 47 pencetakan" / "44 sisa blanko 1.103"): a phone's odd wrap.
+_ROLE_WORD_LINE_END_RE = re.compile(
+    r"(?<![\w-])(?:"
+    + _words_re(tuple(w for role, words in vocab.ROLE_PHRASES.items() if role != "ignore" for w in words))
+    + r")[^\S\n]*:?[^\S\n]*\Z"
+)
+_FIGURE_LINE_START_RE = re.compile(r"[^\S\n]*\d")
+_DIGIT_IN_LINE_RE = re.compile(r"\d")
+
+
+def _figure_wrapped_from_role_word(masked: str, pos: int) -> bool:
+    """Whether the line break at pos parts a role word ending its line from the figure opening the next ("rekam
+    71 cetak" / "70 sisa blangko 3.019"): the figure is the word's, the line only wrapped. Only after a figure on
+    the same line, as a phone runs on a report's words and figures; a role word alone on its line ("Sisa blangko" /
+    "420 keping") is a label, which needs its figure on its own line."""
+    line = masked[masked.rfind("\n", 0, pos) + 1 : pos]
+    end = _ROLE_WORD_LINE_END_RE.search(line)
+    return (
+        end is not None and _DIGIT_IN_LINE_RE.search(line, 0, end.start()) is not None
+        and _FIGURE_LINE_START_RE.match(masked, pos + 1) is not None
+    )
+
+
 def _clauses(masked: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _CLAUSE_END_RE.finditer(masked):
-        if m.group() == "\n" and _soft_wrap(masked, m.start()):
+        if m.group() == "\n" and (_soft_wrap(masked, m.start()) or _figure_wrapped_from_role_word(masked, m.start())):
             continue
         if m.group() == "." and _abbreviation_before(masked, m.start()):
             continue
@@ -2151,9 +2190,13 @@ def _count_field_value(masked: str, at: int) -> bool:
     return ":" not in label and bool(_COUNT_LABEL_RE.search(label)) and not _STOCK_NAME_RE.search(label)
 
 
-def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) -> list[Candidate]:
+def _zero_stock(
+    original: str, masked: str, clauses: Sequence[tuple[int, int]], low: str | None = None,
+    sent: datetime | None = None,
+) -> list[Candidate]:
     """A stock of zero from a clause that says nothing is left of a blank ("blangko KIA kami tdk
-    ada sisa"); not when it is asked about, nor of a printer supply."""
+    ada sisa"); not when it is asked about, nor of a printer supply. On a dated line ("Jum 17/3 rekam 55
+    cetak 53 sisa habis") it is that day's stock, as a figure there would be."""
     out: list[Candidate] = []
     for z in _ZERO_STOCK_RE.finditer(masked):
         c_start, c_end = next(((a, b) for a, b in clauses if a <= z.start() < b), (0, len(masked)))
@@ -2228,7 +2271,9 @@ def _zero_stock(original: str, masked: str, clauses: Sequence[tuple[int, int]]) 
             out.append(Candidate("stock_on_hand", None, both, True, "conflict", item=item,
                                  cues=(f"zero_stock:{z.group()}", "low_stock_elsewhere")))
             continue
-        out.append(Candidate("stock_on_hand", 0, snippet, True, item=item, cues=(f"zero_stock:{z.group()}",)))
+        day = line_date(low, z.start(), sent) if low is not None else None
+        out.append(Candidate("stock_on_hand", 0, snippet, True, item=item, row_date=day,
+                             cues=(f"zero_stock:{z.group()}",)))
     return out
 
 
@@ -2842,7 +2887,8 @@ _LATER_PART_RE = re.compile(
 _OWN_STOCK_WORDS = frozenset(" ".join(w.split()) for w in vocab.OWN_STOCK_WORDS)
 # "kalau tidak bisa, 800 saja": a figure offered in case the first cannot be had.
 _FALLBACK_BEFORE_RE = re.compile(
-    r"(?:" + vocab.word_start_alternation(vocab.FALLBACK_BEFORE) + r")(?![\w-])[^\d\n.;]{0,20}$"
+    r"(?:" + vocab.word_start_alternation(vocab.FALLBACK_BEFORE + vocab.RATHER_IF_POSSIBLE_BEFORE)
+    + r")(?![\w-])[^\d\n.;]{0,20}$"
 )
 
 
@@ -3517,7 +3563,7 @@ def read_text(
     unassigned: list[str] = []
     openings: list[tuple[Mention, str, str]] = []  # figures of an opening stock: (mention, snippet, clause)
     clauses = _clauses(masked) if _ZERO_STOCK_RE.search(masked) else None  # computed once, when first needed
-    zero = _zero_stock(original, masked, clauses) if clauses is not None else []
+    zero = _zero_stock(original, masked, clauses, low, sent) if clauses is not None else []
     zero += _zero_values(original, masked, kws, zero)
     if not mentions:
         return _zero_answer(original, low, answer_role, zero), unassigned
@@ -3794,6 +3840,11 @@ def read_text(
         if role == "requested" and idx and _whole_of_received(masked, mentions[idx - 1], m, last):
             # "baru diterima blangko 1.000 keping dari 3.500 keping yang kami mohon bulan lalu": the whole the
             # received part is of, the ask made before, is asked by no one now.
+            ignored_end = m.end
+            continue
+        if role == "requested" and idx and _asked_aside_received(masked, mentions[idx - 1], m, last):
+            # "sudah kami terima sebanyak 400 lembar (permintaan kami 402, tidak apa-apa)": the ask the shipment
+            # answered, said in passing beside what came, is asked by no one now.
             ignored_end = m.end
             continue
         if role == "received" and idx and keyword is not None and keyword.start >= m.end and (
@@ -4674,6 +4725,36 @@ def asked_beside_needed_table(candidates: list[Candidate]) -> list[Candidate]:
     return [c for c in candidates if not (c.field == "requested" and c.table and need_column(c))]
 
 
+# "Rincian kebutuhan per kecamatan ada di lampiran": the words name the attached table as the breakdown of the ask.
+_BREAKDOWN_ATTACHED_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.ASK_BREAKDOWN_WORDS) + r")(?![\w-])[^\n.]{0,60}?(?<![\w-])(?:"
+    + _words_re(vocab.ATTACHED_WORDS) + r")(?![\w-])"
+)
+
+
+def breakdown_total_disagrees(low: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"Mohon blangko KIA sebanyak 1.000 lembar. Rincian kebutuhan per kecamatan ada di lampiran." over a sheet
+    whose need column totals 1.200: the words call the table the breakdown of their ask, and the two disagree;
+    which figure is meant, a clerk asks (the ask is a conflict, not the words' figure over the table's)."""
+    if not _BREAKDOWN_ATTACHED_RE.search(low):
+        return candidates
+    totals = [c for c in candidates if c.field == "requested" and c.table and "total_row" in c.cues
+              and c.value is not None and c.doubt is None and _NEED_HEADER_RE.search(next(
+                  (normalise_header(cue.split(":", 1)[1]) for cue in c.cues if cue.startswith("table_column:")), ""))]
+    asked = [c for c in candidates if c.field == "requested" and not c.table and c.value is not None
+             and c.doubt is None and any(cue.startswith("keyword_before:") for cue in c.cues)
+             and not any(cue.split(":", 1)[1] in _NEED_NOUNS for cue in c.cues if cue.startswith("keyword_"))]
+    if len(totals) != 1 or not asked or {c.value for c in asked} != {asked[0].value}:
+        return candidates
+    total = totals[0]
+    if total.value == asked[0].value or (total.item is not None and asked[0].item not in (None, total.item)):
+        return candidates
+    return [
+        replace(c, value=None, doubt="conflict", text=f"{total.text} / {c.text}") if c in asked else c
+        for c in candidates
+    ]
+
+
 def shortfall_of_table(low: str, candidates: list[Candidate]) -> list[Candidate]:
     """"| Kebutuhan Jul-Sep | 1200 |" and "| Sisa stok | 380 |" in a typed table, "Mohon kiranya kekurangannya dapat
     dikirim" in the words beside it: the gap asked is worked out from the table's need and stock as from a need and
@@ -5139,6 +5220,7 @@ _DAY_NAMES = frozenset(vocab.DAY_NAMES + vocab.ENGLISH_DAY_NAMES)
 
 
 _PERIOD_WORDS_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PERIOD_REPORT_WORDS) + r")(?![\w-])")
+_PERIOD_LINES_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PERIOD_LINES_WORDS) + r")(?![\w-])")
 _MONTH_NAMES = vocab.alternation(tuple(vocab.MONTHS))
 # A span of days: "23-28 November", "02-03 Desember", "1/12 - 5/12", "1 s.d. 5 Desember".
 _DAY_SPAN_TITLE_RE = re.compile(
@@ -5182,10 +5264,14 @@ def subunit_writer(text: str) -> bool:
     return bool(_SUBUNIT_WRITER_RE.search(text)) and not _DISTRICT_FIGURE_RE.search(text)
 
 
-def period_report(head: str) -> bool:
+def period_report(head: str, lines: bool = False) -> bool:
     """Whether a mail's title and opening (normalised) say it reports a period rather than one day:
-    "Laporan mingguan", "rekap 23-28 November", "laporan tanggal 2 terlambat, kami gabung"."""
-    return bool(_PERIOD_WORDS_RE.search(head) or _DAY_SPAN_TITLE_RE.search(head))
+    "Laporan mingguan", "rekap 23-28 November", "laporan tanggal 2 terlambat, kami gabung"; over dated lines
+    (lines), also "lap minggu ini"."""
+    return bool(
+        _PERIOD_WORDS_RE.search(head) or _DAY_SPAN_TITLE_RE.search(head)
+        or (lines and _PERIOD_LINES_RE.search(head))
+    )
 
 
 def summed_over_days(candidates: list[Candidate]) -> list[Candidate]:
@@ -6520,6 +6606,15 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
             # "UPT Sebatik : sisa 95" / "UPT Krayan : sisa 240" / "Kantor dinas : sisa 2.625" / "Total kabupaten:
             # sisa 2.960": the stocks of the district's places and the one that is their sum, its whole stock.
             mine = [whole]
+        dated = [c for c in mine if c.row_date]
+        if len(dated) > 1 and len(dated) < len(mine) and len({c.row_date for c in dated}) == len(dated):
+            # "Jum 17/3 ... sisa habis" / "blangko habis pak": a line under the dated ones that says again what
+            # the latest of them says adds no figure of its own.
+            last = max(dated, key=lambda c: c.row_date)  # type: ignore[arg-type,return-value]
+            if last.value is not None and last.doubt is None and all(
+                c.value == last.value and c.doubt is None for c in mine if not c.row_date
+            ):
+                mine = dated
         days = [c.row_date for c in mine]
         if len(mine) > 1 and all(days) and len(set(days)) == len(days):
             # A recap of dated lines ("- Kamis 12/3 : sisa 3.097" / "- Jumat 13/3 : sisa 3.007"), one

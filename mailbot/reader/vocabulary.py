@@ -209,6 +209,8 @@ DAY_NAMES: tuple[str, ...] = (
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
     "sen", "sel", "rab", "kam", "jum", "sab", "min",
 )
+# Names of a week that may open a line of a week's figures: "mg 13-17/3 rek 9 cet 9", "minggu ke-2 (8-12/3): ...".
+WEEK_WORDS: tuple[str, ...] = ("minggu", "mgg", "mg", "pekan", "week", "wk")
 # The day of the week each name says, Monday first: a weekly table's day columns run in this order ("Sen 9/11 |
 # Sel 10/11 | ... | Jum 13/11 | Jml").
 WEEKDAY_OF: dict[str, int] = {
@@ -271,6 +273,8 @@ OTHER_UNITS: tuple[str, ...] = (
     "tanggapan", "respons", "respon", "jawaban", "response", "responses",
     # Accounts of a system ("user operator cetak kita (3 akun) tidak bisa login"): no blank.
     "akun", "account", "accounts", "user", "users",
+    # Heights of a flight or a place ("ketinggian jelajah 9.500 kaki", "1.100 mdpl"): no blank.
+    "kaki", "feet", "ft", "mdpl", "meter",
 )
 # A courier's parcels: "3 koli berisi 1.000 keping" counts what the parcels hold in all, the pieces are the
 # figure (a box of blanks has a size of its own, "4 dus isi 500" is 2.000; a parcel has none).
@@ -571,6 +575,8 @@ ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         # Typos of quick reports.
         "pencetkan", "pencetakn", "pecetakan", "pncetakan", "pencetakaan", "pencatakan",
         "ctk", "cetk", "pnctk", "pnctkn",
+        # "rek 11 cet 11 sisa 46": the first syllable alone, as "rek" for recording.
+        "cet",
     ),
     "recorded": (
         "perekaman", "rekam", "direkam", "terekam", "merekam", "perekamam", "recorded",
@@ -1263,6 +1269,14 @@ CHANGE_FROM_WORDS: tuple[str, ...] = ("dari", "dr", "semula", "from")
 # Between a figure received and the next: the whole it is part of ("baru diterima 1.000 keping dari 3.500 keping
 # yang kami mohon", "we got 800 out of the 2,000 requested"): the whole is the earlier ask, not one made now.
 PART_OF_WORDS: tuple[str, ...] = ("dari", "dr", "dari total", "dari jumlah", "of", "of the", "out of", "out of the")
+# In parentheses right after a figure received, these name the ask the shipment answered ("sudah kami terima
+# 400 lembar (permintaan kami 402, tidak apa-apa)"): the earlier ask said in passing, asked by no one now.
+ASKED_ASIDE_WORDS: tuple[str, ...] = (
+    "permintaan", "permohonan", "pengajuan", "usulan", "diminta", "dimohon", "diajukan", "diusulkan",
+    "yang diminta", "yg diminta", "yang kami minta", "yg kami minta", "yang kami mohon", "yg kami mohon",
+    "yang kami ajukan", "yg kami ajukan", "requested", "we requested", "we asked for", "asked",
+)
+ASKED_ASIDE_FILLERS: tuple[str, ...] = ("kami", "saya", "kita", "awal", "sebelumnya", "semula", "sebanyak", "our")
 CHANGE_TO_WORDS: tuple[str, ...] = (
     "menjadi", "mjd", "jadi", "jd", "ke", "kepada", "diubah menjadi", "diubah jadi", "direvisi menjadi",
     "dinaikkan menjadi", "diturunkan menjadi", "to", "into", "->", "=>", "\u2192",
@@ -1345,6 +1359,14 @@ FALLBACK_BEFORE: tuple[str, ...] = (
     "jika tidak memungkinkan", "bila tidak memungkinkan", "kalau stok terbatas", "jika stok terbatas",
     "kalau stok provinsi terbatas", "if not possible", "if that is not possible", "if that's not possible",
     "failing that", "or at least", "atau minimal", "atau paling tidak", "atau setidaknya",
+)
+# Before a figure, these offer a larger one the writer would rather have if it can be had ("mohon 1.000 keping,
+# atau kalau memungkinkan 1.200 keping"): beside another asked figure, the request has two values, as above.
+RATHER_IF_POSSIBLE_BEFORE: tuple[str, ...] = (
+    "atau kalau memungkinkan", "atau jika memungkinkan", "atau bila memungkinkan", "atau apabila memungkinkan",
+    "tapi kalau memungkinkan", "tetapi kalau memungkinkan", "namun kalau memungkinkan", "atau kalau bisa",
+    "atau jika bisa", "atau bila bisa", "atau klo bisa", "atau kl bisa", "atau kalau boleh", "atau jika boleh",
+    "atau kalau ada", "atau kalau cukup", "atau idealnya", "or if possible", "or ideally", "or preferably",
 )
 # Right after a figure (and its unit), these put it off to a later ask ("cukup 300 aja dulu, yg 200 nanti minggu
 # depan"): beside another figure asked now, it is the part asked later, not a second value of this request.
@@ -2065,6 +2087,17 @@ EOFFICE_FOOTER_PHRASES: tuple[str, ...] = (
     "untuk menindaklanjuti", "silakan masuk", "silakan login", "email ini dikirim otomatis",
     "pesan ini dikirim otomatis",
 )
+# A district's own form system sending what its officer filled in, from the district's own address ("Email ini
+# dikirim otomatis oleh sistem e-Layanan setelah formulir diisi", "Nama Pengisi : Dewi Kartika"): the form is the
+# district's mail, read as the officer wrote it, unless it says it is a trial (FORM_TRIAL_WORDS).
+FILLED_FORM_PHRASES: tuple[str, ...] = (
+    "setelah formulir diisi", "setelah formulir dikirim", "setelah formulir disubmit", "formulir telah diisi",
+    "formulir sudah diisi", "nama pengisi", "diisi oleh", "after the form was submitted", "submitted by",
+)
+FORM_TRIAL_WORDS: tuple[str, ...] = (
+    "tes formulir", "test formulir", "testing formulir", "uji coba", "ujicoba", "percobaan", "mohon diabaikan",
+    "harap diabaikan", "abaikan saja", "test submission", "please ignore", "just a test",
+)
 # After a count, a form's notice of answers come in ("Formulir Laporan Stok menerima 1 tanggapan baru", "12
 # tanggapan baru kemarin", "3 new responses"): the form's summary, a machine's mail with no figure of blanks.
 FORM_SUMMARY_PHRASES: tuple[str, ...] = (
@@ -2664,6 +2697,10 @@ PERIOD_REPORT_WORDS: tuple[str, ...] = (
     "bulanan", "monthly", "gabung", "digabung", "kami gabung", "kami gabungkan", "digabungkan",
     "combined", "rekap periode", "periode",
 )
+# Over lines typed one a day, each opened by its date ("lap minggu ini" / "Sen 6/3 rekam 14 cetak 11 sisa 188" /
+# ...), these say the lines are the week's report: they add up. (Over a table the same words head a recap read by
+# its latest row: "Rekap perekaman minggu ini" over a table of three days.)
+PERIOD_LINES_WORDS: tuple[str, ...] = ("minggu ini", "lap minggu", "lap mingguan", "this week")
 # In the lines leading into a table of day columns ("Kemarin | Hari ini"), these say the days are reported together,
 # an earlier day's report never sent: "Laporan kemarin belum terkirim ..., jadi kami gabung dengan laporan hari ini".
 # (A week set beside the last, "Laporan mingguan" over "Minggu lalu | Minggu ini", only compares.)
@@ -3151,6 +3188,11 @@ ROLE_PHRASES["ignore"] += _GIVEN_UP
 NEGATES_NEXT_WORDS += _GIVEN_UP
 # "kami konfirmasi secara tertulis permintaan ... 3.000 keping": "in writing", not a figure written wrongly.
 NOT_ROLE_PHRASES += ("secara tertulis", "scr tertulis", "dengan tertulis", "in writing")
+# "Sebagai tambahan informasi, ... ketinggian jelajah 9.500 kaki": something added to what is told, not blanks asked.
+NOT_ROLE_PHRASES += (
+    "tambahan informasi", "tambahan info", "tambahan keterangan", "informasi tambahan", "info tambahan",
+    "keterangan tambahan", "additional information", "additional info",
+)
 # The replacement of returned blanks names what it replaces; the replacement itself is no return: "Pengganti
 # blangko retur (cacat produksi) sebanyak 56 keping sudah kami terima" received 56.
 NOT_ROLE_PHRASES += (

@@ -95,31 +95,33 @@ def _step_line(step: Step) -> str | None:
         if d.get("stock_source") == "stated_earlier":
             # a stock stated in an earlier mail of the district, newer than the ledger's figure
             stock_label, stock = "sisa", f"{stock} (dinyatakan kabupaten/kota pada {_fmt(d.get('stated_on'))})"
-        text = f"kebutuhan {d['days']} hari x {_fmt(d['daily_use'])}/hari - {stock_label} {stock}"
-        if d.get("incoming"):
-            text += f" - sudah disetujui atau dalam pengiriman {_fmt(d['incoming'])}"
+        text = (f"kebutuhan {d['days']} hari x {_fmt(d['daily_use'])}/hari - {stock_label} {stock}"
+                f"{_less(d, 'incoming', _INCOMING)}")
         raw = d["raw"]
         text += f" = {_fmt(raw)}"
         if isinstance(raw, int) and raw < 0:
             text += ", jadi kebutuhan 0"
         return text
     if step.code == "threshold":
-        text = f"untuk kembali ke batas minimum: {_fmt(d['threshold'])} - sisa menurut catatan {_fmt(d['stock'])}"
-        if d.get("incoming"):
-            text += f" - sudah disetujui atau dalam pengiriman {_fmt(d['incoming'])}"
-        return text + f" = {number(step.value)}, jadi kebutuhan {number(step.value)}"
+        return (f"untuk kembali ke batas minimum: {_fmt(d['threshold'])} - sisa menurut catatan {_fmt(d['stock'])}"
+                f"{_less(d, 'incoming', _INCOMING)} = {number(step.value)}, jadi kebutuhan {number(step.value)}")
     if step.code == "pack":
         return f"dibulatkan ke atas per kemasan {_fmt(d['pack_size'])} keping = {number(step.value)}"
     if step.code == "spare":
-        text = f"{_SPARE_HEAD}{_fmt(d['on_hand'])}"
-        if d.get("committed"):
-            text += f" - sudah dialokasikan {_fmt(d['committed'])}"
-        return text + f" - cadangan {_fmt(d['reserve'])} = {number(step.value)}"
+        return (f"{_SPARE_HEAD}{_fmt(d['on_hand'])}{_less(d, 'committed', 'sudah dialokasikan')}"
+                f" - cadangan {_fmt(d['reserve'])} = {number(step.value)}")
     if step.code == "fair_share":
         return f"bagian yang adil dari stok provinsi yang terbatas: {number(step.value)}"
     return None
 
 
+def _less(d: Mapping[str, Value], key: str, words: str) -> str:
+    """The figure *key* of a step's data taken off in its line, as " - *words* N"; nothing where there is none."""
+    return f" - {words} {_fmt(d[key])}" if d.get(key) else ""
+
+
+# What a request's need and the way back to the threshold take off: blanks already on their way to the district.
+_INCOMING = "sudah disetujui atau dalam pengiriman"
 # How the line of the province's free stock (the "spare" step) begins.
 _SPARE_HEAD = "stok provinsi yang dapat dikirim: "
 

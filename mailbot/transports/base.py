@@ -67,6 +67,12 @@ class Inbox(Acknowledger, Protocol):
         never dropped."""
         ...
 
+    def limit_refusal(self) -> str | None:
+        """From another thread, between passes: what the server said when it refused this inbox's connection for the
+        user's limit of connections, while its tries still fail; None otherwise. An inbox with no server to refuse it
+        (a Maildir) has none."""
+        ...
+
     def close(self) -> None: ...
 
 

@@ -692,6 +692,13 @@ class ImapInbox:
             return False
         return bool(readable)
 
+    def limit_refusal(self) -> str | None:
+        """From another thread, between passes: what the server said when it refused the connection for the user's
+        limit of connections (connection_limit), while the outage this connection shares lasts; None otherwise."""
+        outage = self._outage
+        cause = outage.cause
+        return cause if outage.failures and connection_limit(cause) else None
+
     def interrupt(self) -> None:
         """From another thread: end a wait_for_mail() now, and every one after it (for a stop).
 

@@ -229,6 +229,10 @@ class MaildirInbox:
         """Never: a Maildir is a folder on the local disk, with no connection a server could end."""
         return False
 
+    def limit_refusal(self) -> str | None:
+        """None: a Maildir is read with no connection, so no server limits its connections."""
+        return None
+
     def close(self) -> None:
         pass
 

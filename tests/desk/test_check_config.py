@@ -88,6 +88,13 @@ BROKEN: list[tuple[str, Callable[[str], str], str]] = [
      "outbox: required table [outbox] is missing"),
     ("no-districts", lambda s: s[:s.index("[[districts]]")],
      "districts: required table [[districts]] is missing"),
+    # an item left out opened at 0 and the first run alerted the managers "kritis: 0 keping" for it
+    ("opening-stock-item-left-out", lambda s: s.replace('opening_stock = { "ktp-el" = 2500, "kia" = 800 }',
+                                                        'opening_stock = { "ktp-el" = 2500 }'),
+     "[[districts]] 65.04 Kabupaten Tana Tidung: opening_stock: no opening stock for kia; write the pieces on hand "
+     'when mailbot starts (0 if there are none): opening_stock = { "ktp-el" = 2500, "kia" = N }'),
+    ("opening-stock-left-out", lambda s: s.replace('opening_stock = { "ktp-el" = 2500, "kia" = 800 }\n', ""),
+     "[[districts]] 65.04 Kabupaten Tana Tidung: opening_stock: no opening stock for ktp-el and kia"),
     # two addresses typed in one string (was "holds a space", which pointed at the wrong mistake)
     ("two-senders-in-one-string", lambda s: s.replace('senders = ["disdukcapil@malinaukab.example"]',
                                                       'senders = ["disdukcapil@malinaukab.example; kadis@x.example"]'),
@@ -117,8 +124,9 @@ def test_every_problem_gets_its_line(desk_dir: Path) -> None:
     path.write_text(text.replace('check_cron = "0 * * * *"', 'check_cron = "61 * * * *"'))
     result = mailbot(desk_dir, "check-config")
     assert result.returncode == 2
-    assert [line.split(":")[2].strip() for line in result.stderr.strip().splitlines()] == [
-        "alerts.check_cron", "digest.cron"]
+    # each starts with the file's name, as the file's other errors do
+    assert [line.split(": ")[2:4] for line in result.stderr.strip().splitlines()] == [
+        [str(path), "alerts.check_cron"], [str(path), "digest.cron"]]
 
 
 def test_a_good_configuration_says_what_it_uses(desk_dir: Path) -> None:

@@ -113,8 +113,8 @@ def test_a_file_the_database_keeps_beside_it_must_be_a_writable_file(desk_dir: P
         result = mailbot(desk_dir, *command)
         assert result.returncode == 2, (command, result.stdout, result.stderr)
         assert result.stderr.strip().splitlines() == [
-            f"mailbot: configuration error: database.url: {desk_dir / 'var' / beside} cannot be read and written "
-            "by this user; check its owner and permissions"]
+            f"mailbot: configuration error: {desk_dir / 'config.toml'}: database.url: {desk_dir / 'var' / beside} "
+            "cannot be read and written by this user; check its owner and permissions"]
 
 
 def test_a_multi_line_signature_is_no_control_character(desk_dir: Path) -> None:

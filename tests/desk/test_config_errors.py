@@ -169,6 +169,9 @@ def test_a_broken_schedule_is_named_with_the_other_problems(desk_dir: Path) -> N
 # fraction of pieces names the value typed (was always "66.000 ... 66"); a control character in a district's name
 # is written as its code in the line naming the district (was printed raw, a bell to the terminal).
 WORDED = [
+    # no TOML value at all: the parser's words alone were given, with no way to write it
+    ("thousands-with-dots", ("max_quantity_per_movement = 200000", "max_quantity_per_movement = 2.000.000"),
+     "; TOML takes no dots between thousands: write max_quantity_per_movement = 2000000"),
     ("code-number", ('code = "65.02"', "code = 65.02"),
      '[[districts]] Kabupaten Malinau: code: write it as text, in quotes: code = "65.02"'),
     ("managers-string", ('managers = ["kadis@disdukcapil.kaltaraprov.example", '

@@ -34,7 +34,8 @@ def test_the_figure_alone_answered_leaves_the_stock_unconfirmed_before_the_manag
 def test_the_managers_read_the_first_mail_as_it_was_read_without_reading_it_again(
         desk12: Desk12, monkeypatch: pytest.MonkeyPatch) -> None:
     """The held notice quotes the writer's words of the first mail from its stored reading, on one line, the
-    signature's dashes and the estimate in the reason: the mail's bytes are not taken apart a second time."""
+    estimate in the reason, its sign-off ("Terima kasih / -- / Admin Dukcapil Bulungan") left out: the mail's bytes
+    are not taken apart a second time."""
     first = ("Selamat pagi Pak,\n\nblangko KTP-el di kantor kami sudah hampir habis,\nmohon dikirim ya. "
              "Sisa kira-kira 250an.\n\nTerima kasih\n\n-- \nAdmin Dukcapil Bulungan\n")
     mid, outcome = desk12.send(BULUNGAN, "blangko", first)
@@ -51,6 +52,6 @@ def test_the_managers_read_the_first_mail_as_it_was_read_without_reading_it_agai
     assert first_raw not in taken_apart
     [held] = [o for o in desk12.out() if o.purpose.startswith("held:")]
     assert ("Keterangan dari kabupaten/kota:\n\nSelamat pagi Pak, blangko KTP-el di kantor kami sudah hampir habis, "
-            "mohon dikirim ya. Sisa kira-kira 250an. Terima kasih -- Admin Dukcapil Bulungan\n\n"
+            "mohon dikirim ya. Sisa kira-kira 250an.\n\n"
             "Alasan ditahan:\n- sisa stok belum pasti: kabupaten/kota menulis \"Sisa kira-kira 250an\" dan belum "
             "menyebutkan angka pastinya;") in held.text, held.text

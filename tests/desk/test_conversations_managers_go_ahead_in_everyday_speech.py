@@ -32,7 +32,7 @@ def _told_district(desk12: Desk12, words: str) -> str:
     "Iye' pak, langsung dikirim mami.",
     "Noted, go ahead kirim semua ya. Approved.",
 ], ids=["javanese", "banjar", "malay", "bugis-makassar", "english-mixed"])
-def test_all_of_it_sent_in_regional_or_mixed_words_approves_the_proposal(desk12: Desk12, words: str) -> None:
+def test_all_of_it_sent_in_regional_or_mixed_words_approves_the_request(desk12: Desk12, words: str) -> None:
     _told_district(desk12, words)
 
 

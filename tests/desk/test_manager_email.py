@@ -231,6 +231,10 @@ def test_cli_approve_and_reject(desk_dir: Path) -> None:
     [to_c] = [s for s in new if s.to == [c["district_sender"]]]
     assert "DISETUJUI" in to_a.text and "1.200 keping" in to_a.text and a["reference"] in to_a.subject
     assert "Alasan: stok provinsi menipis" in to_c.text and c["reference"] in to_c.subject
+    # the managers, asked to decide both, hear once of each decision taken by hand
+    told = [s for s in new if set(MANAGERS) <= set(s.to)]
+    assert sorted(s.subject.split("]")[0] + "]" for s in told) == sorted(f"[{x['reference']}]" for x in (a, c))
+    assert all("diputuskan langsung oleh petugas meja layanan blangko" in " ".join(s.text.split()) for s in told)
     audit = db(desk_dir).execute("select action, target from audit order by id").fetchall()
     assert [(r[0], r[1]) for r in audit][-2:] == [("approve", a["reference"]), ("reject", c["reference"])]
 
@@ -240,7 +244,7 @@ def test_cli_approve_and_reject(desk_dir: Path) -> None:
     assert "Traceback" not in again.stderr
     unknown = mailbot(desk_dir, "reject", "BLK-2026-9999", "--reason", "x")
     assert unknown.returncode == 1 and "BLK-2026-9999" in unknown.stderr
-    assert len(sent_mail(desk_dir)) == len(before) + 2
+    assert len(sent_mail(desk_dir)) == len(before) + 4
     assert OFFICE not in {r for s in new for r in s.to}
 
 

@@ -9,6 +9,7 @@ import email.policy
 from pathlib import Path
 
 from tests.desk.conftest import mailbot, outbox_files
+from tests.desk.mailkit import sent_mail
 
 PROPOSAL = "BLK-2026-0002"  # the sample desk's stock-alert proposal for Tana Tidung
 TANA_TIDUNG = "disdukcapil@tanatidungkab.example"
@@ -30,8 +31,13 @@ def test_a_proposal_the_district_never_heard_of_is_rejected_without_a_mail_to_it
     assert rejected.returncode == 0, rejected.stderr
     # was: "permohonan blangko KTP-el dengan nomor rujukan BLK-2026-0002 TIDAK DAPAT KAMI SETUJUI" to the district
     assert _to_district(sample) == [], _to_district(sample)
-    assert rejected.stdout.split() == (f"{PROPOSAL}: rejected; mail sent: 0; the district is not written to: it "
+    # the mail sent is the managers' notice that the proposal they were asked about was decided
+    assert rejected.stdout.split() == (f"{PROPOSAL}: rejected; mail sent: 1; the district is not written to: it "
                                        "never heard of this proposal of the desk's own").split(), rejected.stdout
+    [notice] = [" ".join(m.text.split()) for m in sent_mail(sample) if "Sudah diputuskan oleh petugas" in m.subject]
+    assert (f"Usulan pengiriman {PROPOSAL} (Kabupaten Tana Tidung, blangko KTP-el) yang sebelumnya kami sampaikan "
+            "untuk diputuskan TIDAK LAGI menunggu keputusan Bapak/Ibu") in notice, notice
+    assert "Kabupaten Tana Tidung tidak kami kirimi email karena belum pernah diberi tahu tentang usulan ini." in notice
 
 
 def test_a_proposal_the_district_was_told_of_is_called_off_in_fitting_words(sample: Path) -> None:

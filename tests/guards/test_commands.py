@@ -329,3 +329,24 @@ def test_a_please_or_an_only_without_a_go_ahead_decides_nothing(text: str) -> No
     "silakan" and "jalan" go ahead only with a cut or a time limit after them."""
     result = parse_manager_command(text)
     assert result is None or isinstance(result, CommandError), result
+
+
+@pytest.mark.parametrize(("text", "note"), [
+    ("Gas, kirim full. Paling lambat tgl 20 sdh di Tarakan ya.", "Paling lambat tgl 20 sdh di Tarakan ya."),
+    ("Kirim full ya", None),
+    ("Ok kirim semua ya pak, paling lambat tgl 20", "paling lambat tgl 20"),
+    ("Penuhi saja pak.", None),
+    ("ACC sesuai permintaan, paling lambat tgl 20 ya", "paling lambat tgl 20 ya"),
+    ("Setuju, kirim full ya", None),
+])
+def test_words_sending_all_that_was_asked_approve_the_districts_figure(text: str, note: str | None) -> None:
+    result = parse_manager_command(text)
+    assert isinstance(result, ManagerCommand) and result.full and result.quantity is None, result
+    assert result.reason == note
+
+
+@pytest.mark.parametrize("text", ["Sesuai permohonan kami tanggal 1 Desember, stok kami 200 keping.",
+                                  "Baik pak, sesuai permohonan kami sebelumnya kami butuh 2.000",
+                                  "Kirim semua blangko ke gudang kami ya"])
+def test_a_districts_letter_opening_with_such_words_is_no_command(text: str) -> None:
+    assert parse_manager_command(text) is None

@@ -117,6 +117,18 @@ def test_explain_a_hold_names_every_reason() -> None:
                          "untuk kabupaten/kota ini; jumlah 9.000 melebihi batas persetujuan otomatis 5.000 keping")
 
 
+def test_explain_takes_off_what_is_on_its_way_in_both_lines_it_counts() -> None:
+    # 30 days x 8 = 240 less 120 held and 100 on the way: 20; back to the threshold 500 - 120 - 100 = 280
+    proposal = proactive_proposal(row(on_hand=120, daily_use=8, threshold=500, in_transit=100), Balance(20000),
+                                  SETTINGS)
+    assert proposal is not None
+    assert explain_id(proposal)[1:3] == [
+        "kebutuhan 30 hari x 8/hari - sisa menurut catatan 120 - sudah disetujui atau dalam pengiriman 100 = 20",
+        "untuk kembali ke batas minimum: 500 - sisa menurut catatan 120 - sudah disetujui atau dalam pengiriman 100 "
+        "= 280, jadi kebutuhan 280",
+    ]
+
+
 def test_explain_negative_need_reads_as_zero() -> None:
     decision = decide(request(requested=500, stated=4000), state(row(4000, 120)), SETTINGS)
     assert "kebutuhan 30 hari x 120/hari - sisa 4.000 = -400, jadi kebutuhan 0" in explain_id(decision)

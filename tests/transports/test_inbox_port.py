@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from mailbot.transports.base import Inbox
-from mailbot.transports.imap import ImapInbox
+from mailbot.config import ImapInbox as ImapInboxConfig
+from mailbot.transports.base import Inbox, MemoryCursorStore
+from mailbot.transports.imap import ImapInbox, ImapOutage
 from mailbot.transports.maildir import MaildirInbox
 
 # the port's methods, those it has of the Acknowledger the pipeline's steps need included
@@ -18,8 +19,32 @@ PORT = sorted(name for name, _ in inspect.getmembers(Inbox, inspect.isfunction) 
 
 
 def test_the_port_names_what_the_service_calls() -> None:
-    assert PORT == ["acknowledge", "close", "dropped", "fetch_new", "interrupt", "quarantine", "stop_waiting",
-                    "wait_for_mail"]
+    assert PORT == ["acknowledge", "close", "dropped", "fetch_new", "interrupt", "limit_refusal", "quarantine",
+                    "stop_waiting", "wait_for_mail"]
+
+
+def test_the_service_asks_the_inbox_through_the_port_alone() -> None:
+    # (its inbox once looked up the IMAP adapter's outage with getattr and judged the refusal itself)
+    source = (Path(__file__).parents[2] / "mailbot" / "service.py").read_text()
+    assert "getattr(" not in source and "type: ignore" not in source and "connection_limit" not in source
+
+
+def test_an_imap_inbox_tells_the_servers_refusal_for_the_connection_limit_while_it_lasts() -> None:
+    outage = ImapOutage("mail.example:993", told=False)
+    config = ImapInboxConfig(kind="imap", host="mail.example", username="dukcapil", password_env="IMAP_PASSWORD")
+    inbox = ImapInbox(config, "secret", MemoryCursorStore(), outage=outage)
+    assert inbox.limit_refusal() is None
+    outage.failed(ConnectionRefusedError(), 0.1, 1.0)
+    assert inbox.limit_refusal() is None  # away, but for no limit of connections
+    said = "[LIMIT] Maximum number of connections from user+IP exceeded (mail_max_userip_connections=1)"
+    outage.failed(Exception(said), 0.1, 1.0)
+    assert inbox.limit_refusal() == said
+    outage.recovered()
+    assert inbox.limit_refusal() is None
+
+
+def test_a_maildir_is_never_refused_for_a_connection_limit(tmp_path: Path) -> None:
+    assert MaildirInbox(tmp_path / "in").limit_refusal() is None
 
 
 @pytest.mark.parametrize("adapter", [MaildirInbox, ImapInbox])

@@ -1,0 +1,77 @@
+"""A manager's go-ahead that sends all the district asked ("Gas, kirim full", "kirim semua", "penuhi saja", "sesuai
+permintaan"), on the real SQLite desk in process: the district's figure is approved as SETUJU <that figure> would
+be, never the system's smaller proposal, and within the same bounds (a figure above the district's need is asked
+back for PAKSA <alasan>, nothing approved); the manager's note keeps the manager's words ("... ya.")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.desk.desk12 import GMAIL, NUNUKAN, REQUEST, TARAKAN, Desk12, flat, held_for_managers, send_answer
+from tests.desk.mailkit import MANAGERS
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+FULL = [
+    "Gas, kirim full. Paling lambat tgl 20 sdh di Tarakan ya.",
+    "Ok kirim semua ya pak.",
+    "Penuhi saja pak.",
+    "Setuju sesuai permintaan.",
+    "ACC sesuai permintaan, paling lambat tgl 20 ya",
+    "Setuju, kirim full ya",
+]
+FULL_IDS = ["gas-kirim-full", "kirim-semua", "penuhi-saja", "setuju-sesuai-permintaan", "acc-sesuai-permintaan",
+            "setuju-kirim-full"]
+
+
+@pytest.mark.parametrize("words", FULL, ids=FULL_IDS)
+def test_the_full_ask_above_the_need_is_asked_back_as_setuju_of_that_figure(desk12: Desk12, words: str) -> None:
+    _, outcome = desk12.send(TARAKAN, "Permohonan tambahan blangko KTP-el",
+                             REQUEST.format(stock=100, asked="4.500", name="Tarakan").replace("Kabupaten", "Kota"))
+    assert outcome == {"request-held": 1}, outcome
+    [held] = [o for o in desk12.out() if o.purpose.startswith("held:")]
+    assert "Usulan sistem: 4.100 keping" in flat(held.text), held.text
+    n = len(desk12.out())
+    _, outcome = send_answer(desk12, MANAGERS[0], held, words, above=GMAIL)
+    # was: approved as proposed, 4.100 of 4.500, the district told "DISETUJUI SEBAGIAN"
+    assert outcome == {"manager-command-unconfirmed": 1}, outcome
+    assert (desk12.request()["state"], desk12.request()["approved"]) == ("held", 4100)
+    [asked] = desk12.out()[n:]
+    assert asked.to == [MANAGERS[0]], asked.to
+    text = flat(asked.text)
+    assert ("jumlah 4.500 keping untuk permohonan BLK-2026-0001 melebihi kebutuhan kabupaten/kota untuk 30 hari "
+            "(4.100 keping), sehingga belum kami setujui") in text, asked.text
+    assert "SETUJU 4.500 PAKSA <alasan>" in text, asked.text
+
+
+@pytest.mark.parametrize("words", FULL, ids=FULL_IDS)
+def test_the_full_ask_within_the_bounds_is_approved(desk12: Desk12, words: str) -> None:
+    _, held = held_for_managers(desk12)  # Nunukan 3.500, within its need
+    n = len(desk12.out())
+    _, outcome = send_answer(desk12, MANAGERS[0], held, words, above=GMAIL)
+    assert outcome == {"manager-approve": 1}, outcome
+    assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", 3500)
+    [told] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
+    assert "DISETUJUI sebanyak 3.500 keping" in flat(told.text), told.text
+
+
+@pytest.mark.parametrize(("words", "note"), [
+    ("Gas, kirim full. Paling lambat tgl 20 sdh di Tarakan ya.", "Paling lambat tgl 20 sdh di Tarakan ya."),
+    ("ACC sesuai permintaan, paling lambat tgl 20 ya", "paling lambat tgl 20 ya."),
+    ("Oke sip, jalan. Paling lambat akhir bulan sdh sampai ya pak.", "Paling lambat akhir bulan sdh sampai ya."),
+], ids=["kirim-full", "sesuai-permintaan", "jalan"])
+def test_the_managers_time_limit_is_told_in_the_managers_words(desk12: Desk12, words: str, note: str) -> None:
+    _, held = held_for_managers(desk12)
+    n = len(desk12.out())
+    _, outcome = send_answer(desk12, MANAGERS[0], held, words, above=GMAIL)
+    assert outcome == {"manager-approve": 1}, outcome
+    [told] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
+    # was: "Catatan dari pimpinan: Paling lambat tgl 20 sdh di Tarakan." (the manager's "ya" dropped)
+    assert f"Catatan dari pimpinan: {note}" in flat(told.text), told.text
+
+
+@pytest.mark.parametrize("words", ["Gas kirim semua?", "Penuhi saja kah pak?", "Silakan kirim semua."])
+def test_a_full_ask_in_a_question_or_without_a_go_ahead_decides_nothing(desk12: Desk12, words: str) -> None:
+    _, held = held_for_managers(desk12)
+    send_answer(desk12, MANAGERS[0], held, words, above=GMAIL)
+    assert desk12.request()["state"] == "held"

@@ -1,0 +1,70 @@
+"""A request held for the managers and decided by the operator (`mailbot approve`, `mailbot reject`): the district is
+told who decided as it was, the managers hear once that it no longer waits for them, and no mail shows a login code
+such as "cli:root"."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailbot import actions
+from mailbot.store import repo
+from tests.desk.desk12 import GMAIL, NUNUKAN, Desk12, flat, held_for_managers, send_answer
+from tests.desk.mailkit import MANAGERS
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+
+def _by_hand(d: Desk12, decide: str, *, quantity: int | None = None, reason: str) -> None:
+    with d.desk.sessions.begin() as session:
+        req = repo.request_by_reference(session, "BLK-2026-0001")
+        assert req is not None
+        if decide == "approve":
+            concerns = actions.approval_concerns(session, d.desk, req, quantity)
+            actions.approve(session, d.desk, req, quantity, actor="cli:root", via="cli", reason=reason,
+                            concerns=concerns)
+        else:
+            actions.reject(session, d.desk, req, reason, actor="cli:root", via="cli")
+
+
+def test_a_forced_approval_by_the_operator_is_told_as_the_operators_and_the_managers_hear_of_it(
+        desk12: Desk12) -> None:
+    _, held = held_for_managers(desk12)  # Nunukan asks 3.500
+    n = len(desk12.out())
+    _by_hand(desk12, "approve", quantity=5000, reason="uji cadangan")
+    new = desk12.out()[n:]
+    [district] = [o for o in new if NUNUKAN in o.to]
+    assert "Keputusan ini diambil oleh petugas meja layanan blangko." in flat(district.text), district.text
+    assert "arahan pimpinan" not in district.text and "uji cadangan" not in district.text.lower()
+    [notice] = [o for o in new if set(MANAGERS) <= set(o.to)]
+    text = flat(notice.text)
+    assert notice.subject.startswith("[BLK-2026-0001] Sudah diputuskan oleh petugas:"), notice.subject
+    assert ("telah diputuskan langsung oleh petugas meja layanan blangko, yaitu DISETUJUI sebanyak 5.000 keping "
+            "(usulan sistem:") in text, text
+    assert "Alasan yang dicatat: uji cadangan." in text and "cli:" not in notice.text
+
+    # a manager answering the held notice afterwards is told who approved, in words
+    m = len(desk12.out())
+    send_answer(desk12, MANAGERS[0], held, "SETUJU", above=GMAIL)
+    [refusal] = desk12.out()[m:]
+    assert "sudah DISETUJUI sebelumnya sebanyak 5.000 keping (oleh petugas meja layanan blangko)" in flat(
+        refusal.text), refusal.text
+    assert "cli:" not in refusal.text
+
+
+def test_a_rejection_by_the_operator_is_told_to_the_managers_with_its_reason(desk12: Desk12) -> None:
+    held_for_managers(desk12)
+    n = len(desk12.out())
+    _by_hand(desk12, "reject", reason="stok provinsi sedang diaudit")
+    [notice] = [o for o in desk12.out()[n:] if set(MANAGERS) <= set(o.to)]
+    text = flat(notice.text)
+    assert "telah diputuskan langsung oleh petugas meja layanan blangko, yaitu DITOLAK" in text, text
+    assert "Alasan yang dicatat: stok provinsi sedang diaudit." in text
+    assert "Kabupaten Nunukan telah kami beri tahu." in text
+
+
+def test_a_managers_own_decision_is_no_notice_to_the_managers(desk12: Desk12) -> None:
+    _, held = held_for_managers(desk12)
+    n = len(desk12.out())
+    _, outcome = send_answer(desk12, MANAGERS[0], held, "SETUJU 2.000", above=GMAIL)
+    assert outcome == {"manager-approve": 1}, outcome
+    assert not [o for o in desk12.out()[n:] if o.purpose.startswith("decided-by-hand:")]
