@@ -2263,10 +2263,10 @@ def _zero_stock(
             # "stok habis KIA", "habis untuk blangko KIA": the blank named right after the word.
             item = explicit_item(after.group())[0]
         snippet = _snippet(original, z.start(), z.end(), c_start, c_end)
-        if (low := _low_stock_elsewhere(masked, clauses, (c_start, c_end), item, z.end())) is not None:
+        if (elsewhere := _low_stock_elsewhere(masked, clauses, (c_start, c_end), item, z.end())) is not None:
             # "blangko habis" (the subject) over "stok tinggal sedikit": out, and some left, of one blank. The
             # doubt quotes both ("blangko habis / masih ada ± 300 - 400 keping"), so the question names them.
-            said = " ".join(original[low.start() : low.end()].split())
+            said = " ".join(original[elsewhere.start() : elsewhere.end()].split())
             both = snippet if said in snippet else f"{snippet} / {said}"
             out.append(Candidate("stock_on_hand", None, both, True, "conflict", item=item,
                                  cues=(f"zero_stock:{z.group()}", "low_stock_elsewhere")))
