@@ -1449,6 +1449,29 @@ def _without_surplus(low: str, figures: list[_Figure], requested: int | None) ->
     return [replace(f, field=f.field or "requested") if f is kept else f for f in figures if f is not surplus[0]]
 
 
+# The old figure explained after its correction: "300 keping, bukan 150. Yang 150 itu stok di UPT kecamatan saja",
+# "Angka 150 itu hanya stok gudang", "150 itu stok gudang kecamatan": "yang"/"angka" (or a sentence's start) before
+# the figure recorded, "itu"/"tersebut" after it.
+_EXPLAINED_BEFORE = re.compile(r"(?:\b(?:yang|yg|angka|jumlah|nilai)|^|[.!?\n])\s*$")
+_EXPLAINED_AFTER = re.compile(r"\s*(?:(?:" + _BLANK_UNIT + r")\b)?\s*(?:itu|tersebut|tsb|tadi|td)\b")
+
+
+def _old_explained(low: str, figures: list[_Figure], recorded: dict[str, int | None]) -> list[_Figure]:
+    """*figures*, each that explains the recorded figure the same mail corrects ("sisa stok kami sebenarnya 300
+    keping, bukan 150. Yang 150 itu stok di UPT kecamatan saja" of a stock of 150) marked as the old one: what the
+    district says that figure was, never a figure it asks (nor a second stock)."""
+    result = []
+    for f in figures:
+        if not f.old and not f.other_item and _EXPLAINED_BEFORE.search(low[max(0, f.start - 12):f.start]) \
+                and _EXPLAINED_AFTER.match(low, f.start + len(_digits_at(low, f.start))):
+            of = [k for k in FIELDS if recorded.get(k) == f.value and f.field in (None, k)]
+            if len(of) == 1 and any(g is not f and not g.old and not g.other_item and g.field == of[0]
+                                    and g.value != f.value for g in figures):
+                f = replace(f, old=True, pair=None)
+        result.append(f)
+    return result
+
+
 def _digits_at(low: str, start: int) -> str:
     """The figure written at *start* ("1.000", "500")."""
     m = re.match(r"[\d.,]+", low[start:])
@@ -1481,7 +1504,7 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     recorded = {"requested": requested, "stock_on_hand": stock_on_hand}
     if received is not None:  # a shipment's count is one of its figures once it arrived
         recorded["received"] = received
-    figures = _without_surplus(low, _figures(low, item), requested)
+    figures = _old_explained(low, _without_surplus(low, _figures(low, item), requested), recorded)
     part_cut = approved is not None and requested is not None and approved < requested
     protested: set[int] = set()
     if part_cut and approved is not None and received is None:
@@ -1491,14 +1514,19 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
         figures = [replace(f, old=True, pair=None) if f.start in at and not f.old else f for f in figures]
         protested = {approved} if at else set()
         if (at or _LOOKS_AGAIN.search(low) or _PROTESTS_CUT.search(low)) \
-                and not [f for f in figures if not f.old and not f.other_item]:
+                and all(f.value == approved for f in figures if not f.old and not f.other_item):
             # "jumlah 2rb itu kurang. Minimal 3rb keping lah pak", "Terkait persetujuan sebagian tsb kami keberatan,
-            # kebutuhan riil kami minimal 4.000 keping": beside the part protested (quoted or named in words), the
-            # least the district needs, above it, is the figure the appeal asks (as the reader takes "minimal 600")
+            # kebutuhan riil kami minimal 4.000 keping", "kok cuma segitu pak, minimal 2.500 lah": beside the part
+            # protested (quoted, "kami keberatan atas persetujuan 2.700 keping itu", or named in words), the least
+            # the district needs, above it, is the figure the appeal asks (as the reader takes "minimal 600"), even
+            # below the figure first asked; an objection a manager weighs, never a correction the policy cuts again
             least = [(m.value, m.start) for m in find_mentions(low) if m.least and m.value is not None
                      and m.value > approved and m.unit in (None, "blank") and not m.rate and not m.year]
             if len(least) == 1:
+                figures = [replace(f, old=True, pair=None) if not f.old and not f.other_item else f
+                           for f in figures]
                 figures = [*figures, _Figure(least[0][0], "requested", False, False, None, start=least[0][1])]
+                protested = {approved}
     own_new = [f for f in figures if not f.old and not f.other_item]
     other_new = [f for f in figures if not f.old and f.other_item]
     # "apakah 2.000 keping itu sudah final? ... padahal yang kami ajukan 4.500": the part approved questioned,
@@ -1641,6 +1669,10 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
             continue
         if name == "requested" and (value in relative_amounts or value in protested):
             continue  # the reader took the amount for the total, or the part protested for a figure asked
+        if name not in new and value in {f.value for f in figures if f.old} - {f.value for f in own_new}:
+            # "…, bukan 150. Yang 150 itu stok di UPT kecamatan saja": the figure this mail says was wrong (or
+            # explains) is never taken from the reader as another field's new figure
+            continue
         if name in new and new[name] != value:
             return Reading("unclear", why=f"{name}: {new[name]} or {value}")
         if name not in new and not other_new and value not in new.values():
@@ -1659,7 +1691,11 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     asks = _without_granted_restated(low, granted)
     appeal = bool(_APPEAL.search(asks))
     other = tuple(f.value for f in other_new)
-    if changed and (_RECONSIDER.search(asks) or protested) and "received" not in changed:
+    # "Jumlah yang disetujui belum sesuai kebutuhan kami … Paling sedikit yang kami perlukan 3.600 keping", "kok cuma
+    # segitu pak, kami perlu 2.600 keping": the part protested, with a figure above it asked in its place
+    objects = part_cut and received is None and approved is not None and bool(_PROTESTS_CUT.search(low)) \
+        and changed.get("requested", 0) > approved
+    if changed and (_RECONSIDER.search(asks) or protested or objects) and "received" not in changed:
         # "tetap membutuhkan 4.000 keping karena …, mohon dipertimbangkan kembali": the district asks the
         # province to look again, with a new figure: an appeal a manager decides, not a correction
         return Reading("appeal", changed, why="a new figure with a request to reconsider",

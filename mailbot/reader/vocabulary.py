@@ -3459,6 +3459,10 @@ PART_CUT_PROTEST_WORDS: tuple[str, ...] = (
     "main potong", "kok dipotong", "kenapa dipotong", "knp dipotong", "mengapa dipotong", "kok dikurangi",
     "kenapa dikurangi", "mengapa dikurangi", "kok dikurangin", "kenapa dikurangin", "jangan dipotong",
     "tidak sesuai permohonan", "tidak sesuai dengan permohonan", "tidak sesuai permintaan",
+    # the part said not to meet the need: "Jumlah yg disetujui tidak sesuai kebutuhan kami pak. Minimal 3.200"
+    "tidak sesuai kebutuhan", "tdk sesuai kebutuhan", "tidak sesuai dengan kebutuhan", "tdk sesuai dgn kebutuhan",
+    "belum sesuai kebutuhan", "blm sesuai kebutuhan", "belum sesuai dengan kebutuhan", "gak sesuai kebutuhan",
+    "ga sesuai kebutuhan", "nggak sesuai kebutuhan", "tidak memenuhi kebutuhan", "belum memenuhi kebutuhan",
     # Javanese
     "kok namung", "kok mung", "kok mek", "namung sakmenika", "mung semono", "kok dikurangi", "kok dipun kirangi",
     "kok sekedhik", "kok sithik",
