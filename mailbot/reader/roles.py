@@ -2472,10 +2472,38 @@ _LOW_STOCK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.LOW_STOCK
 # "masih ada ± 300 - 400 keping": some blanks left, counted, in the words of the clause (an estimate or a range
 # as well as a figure).
 _SOME_LEFT_RE = re.compile(
-    r"(?:" + vocab.word_start_alternation(vocab.SOME_LEFT_PHRASES) + r")(?![\w-])[^\n.;?]{0,30}?\d[\d.]*"
-    r"(?:[^\S\n]*(?:-|–|s/d|sampai|hingga|sd)[^\S\n]*\d[\d.]*)?(?:an)?[^\S\n]*(?:"
+    r"(?:(?:" + vocab.word_start_alternation(vocab.SOME_LEFT_PHRASES) + r")(?![\w-])[^\n.;?]{0,30}?"
+    # ... or the store named, then a count of more than none: "di gudang kira-kira 80-100 keping lg"
+    r"|(?:" + vocab.word_start_alternation(vocab.STORE_PLACES) + r")(?![\w-])(?:[^\S\n]*(?:"
+    + vocab.alternation(vocab.STORE_COUNT_FILLERS) + r")(?![\w-]))*[^\S\n]*(?=[1-9]))"
+    r"\d[\d.]*(?:[^\S\n]*(?:-|–|s/d|sampai|hingga|sd)[^\S\n]*\d[\d.]*)?(?:an)?[^\S\n]*(?:"
     + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])"
 )
+
+
+def _quoted_once(parts: Sequence[str]) -> list[str]:
+    """The words of a doubt, each quoted once: a part inside a longer one ("masih ada 200an keping" in the sentence
+    saying it) is left out, and two parts where one ends as the other begins ("... sudah habis: yang masih ada 60
+    keping di" and "sudah habis: yang masih ada 60 keping di lemari loket") are one.
+
+    >>> _quoted_once(["blangko habis", "kira-kira 60 keping di", "60 keping di lemari loket", "60 keping"])
+    ['blangko habis', 'kira-kira 60 keping di lemari loket']
+    """
+    kept = [p for i, p in enumerate(parts) if not any(p != q and p in q for q in [*parts[:i], *parts[i + 1:]])]
+    joined: list[str] = []
+    for part in dict.fromkeys(kept):
+        last = joined[-1] if joined else ""
+        overlap = next((k for k in range(min(len(last), len(part)), _LEAST_OVERLAP - 1, -1)
+                        if last.endswith(part[:k])), 0)
+        if overlap:
+            joined[-1] = last + part[overlap:]
+        else:
+            joined.append(part)
+    return joined
+
+
+# How many characters two quoted parts must share, one's end the other's start, to be one quote.
+_LEAST_OVERLAP = 12
 
 
 def _low_stock_elsewhere(
@@ -6737,10 +6765,7 @@ def settle(candidates: list[Candidate], unassigned: list[str]) -> Reading:
             # "Subject: blangko habis" over "sisa estimasi +/- 300 keping": the word of zero and the figures said
             # beside it, all quoted, so the district sees which it is asked to settle.
             figures = [c.text for c in mine if c is not conflicts[0] and (c.value is not None or c.doubt)]
-            parts = [*conflicts[0].text.split(" / "), *figures]
-            # Each quoted once: a part inside a longer one ("masih ada 200an keping" in the sentence saying it) is
-            # left out.
-            parts = [p for i, p in enumerate(parts) if not any(p != q and p in q for q in parts[:i] + parts[i + 1:])]
+            parts = _quoted_once([*conflicts[0].text.split(" / "), *figures])
             doubts.append(Doubt(field, "conflict", " / ".join(dict.fromkeys(parts))))
         elif conflicts:
             doubts.append(Doubt(field, "conflict", conflicts[0].text))

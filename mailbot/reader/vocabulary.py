@@ -1551,6 +1551,15 @@ SOME_LEFT_PHRASES: tuple[str, ...] = (
     "masih ada", "msh ada", "masi ada", "masih tersisa", "msh tersisa", "masih tersedia", "msh tersedia",
     "masih sisa", "msh sisa", "still have", "still has", "still got",
 )
+# Places the district keeps its blanks in: "di gudang kira-kira 80-100 keping lg" counts what is still there.
+STORE_PLACES: tuple[str, ...] = ("di gudang", "di lemari", "di loket", "in the store", "in the warehouse")
+# Between such a place and its count only these words stand ("di gudang kira-kira 80-100 keping", "di lemari
+# masih sekitar 40 keping"); "di gudang terendam, 120 keping rusak" counts something else.
+STORE_COUNT_FILLERS: tuple[str, ...] = (
+    "kami", "kita", "masih", "msh", "ada", "tinggal", "tgl", "tersisa", "sisa", "hanya", "cuma", "kira-kira",
+    "kira2", "kurang lebih", "kurleb", "sekitar", "sktr", "perkiraan", "diperkirakan", "estimasi", "±", "+/-",
+    "about", "around", "roughly",
+)
 FIGURE_TO_FOLLOW_WORDS: tuple[str, ...] = (
     "angkanya", "angka pastinya", "angka pasti", "angka persisnya", "jumlah pastinya", "jumlah persisnya",
     "the exact figure", "the exact number", "exact figures",

@@ -41,3 +41,22 @@ def test_an_estimate_of_what_lies_in_the_store_is_asked_back() -> None:
     assert read["requested"] == 800
     assert read["stock_on_hand"] is None
     assert any(d["field"] == "stock_on_hand" and "60-80" in d["text"] for d in read["doubts"])
+
+
+def test_blanks_counted_in_the_store_stand_against_the_subjects_word_of_empty() -> None:
+    read = mail(TARAKAN, "stok blangko KIA kosong",
+                "Mohon maaf pak, di lemari kira-kira 35-40 keping lagi. Mohon kirim 500 keping KIA.")
+    assert read["stock_on_hand"] is None
+    doubt = next(d for d in read["doubts"] if d["field"] == "stock_on_hand")
+    assert "kosong" in doubt["text"] and "35-40 keping" in doubt["text"]
+
+
+def test_a_store_named_with_none_in_it_is_still_a_stock_of_zero() -> None:
+    read = mail(TARAKAN, "Blangko KTP-el habis", "Di gudang sudah tidak ada, mohon kirim 1.000 keping segera.")
+    assert read["stock_on_hand"] == 0
+
+
+def test_damaged_blanks_counted_beside_the_store_leave_the_word_of_zero_the_stock() -> None:
+    read = mail(TARAKAN, "Permohonan blangko KIA",
+                "Stok blangko KIA kami habis (yang di gudang kebanjiran, 80 keping rusak). Mohon kirim 400 keping KIA.")
+    assert read["stock_on_hand"] == 0
