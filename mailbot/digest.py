@@ -379,7 +379,7 @@ def reason_words(reasons: Sequence[Mapping[str, object]], note: str | None = Non
     for r in reasons:
         code = str(r.get("code", ""))
         if code == "manager":
-            if r.get("via") != "cli":  # the command line shows as "oleh operator ..." already
+            if r.get("via") != "cli":  # a decision by hand shows as "oleh petugas meja layanan blangko" already
                 words.append("melalui email")
         elif code == "override":
             concerns = ", ".join(CONCERN_SHORT.get(str(c), "alasan lain")  # never the code: it is English
@@ -428,7 +428,7 @@ def _outcome(outcome: str, quantity: int | None = None, requested: int | None = 
     if outcome == "approved" and quantity is not None and requested is not None and quantity < requested:
         return "disetujui sebagian oleh pimpinan"
     return {**OUTCOME_LABEL, "approved": "disetujui pimpinan", "rejected": "ditolak",
-            "withdrawn": "ditutup, ternyata bukan permohonan", "cancelled": "dibatalkan oleh kabupaten/kota",
+            "withdrawn": "ditutup, ternyata bukan permohonan", "cancelled": "dibatalkan",
             "dispatched": "dikirim", "received": "diterima"}.get(outcome, outcome)
 
 
