@@ -1298,19 +1298,26 @@ def _end(session: Session, desk: Desk, req: Request, *, action: str, state: str,
 
 
 WITHDRAWABLE = ("clarifying", "held", "approved", "linked")
+# A withdrawn request, in the managers' notice of a decision by hand.
+WITHDRAWN_WORDS = "DITUTUP karena email yang dicatat sebagai permohonan ternyata bukan permohonan"
 
 
 def withdraw(session: Session, desk: Desk, req: Request, reason: str, *, actor: str) -> ActionOutcome:
     """A person found that the message which opened *req* was no request (`mailbot correct MSG kind=...`):
     the request is closed ("dikoreksi operator"), an approval not yet dispatched is released, its queue
-    items are closed, and the district, which was answered about it, is told."""
+    items are closed, and the district, which was answered about it, is told; the managers, when it waited for
+    them, hear once that it no longer does (as of a decision by hand)."""
     if req.state not in WITHDRAWABLE:
         raise InvalidAction(f"{req.reference} is {state_words(req.state)}; a shipment already dispatched is not undone "
                             "(settle it with `mailbot adjust`)")
     released = req.approved if req.state == "approved" and req.approved and req.district else None
-    _end(session, desk, req, action="withdraw", state="withdrawn", actor=actor, note=f"dikoreksi operator: {reason}",
-         reasons=[], details={"reason": reason, "released": released}, template="reply_withdrawn",
-         context={"reason": reason, "released": released})
+    was_held = req.state == "held"
+    decision = _end(session, desk, req, action="withdraw", state="withdrawn", actor=actor,
+                    note=f"dikoreksi operator: {reason}", reasons=[], details={"reason": reason, "released": released},
+                    template="reply_withdrawn", context={"reason": reason, "released": released})
+    if was_held and not _by_manager(desk, actor):
+        _tell_managers_decided(session, desk, req, decision, outcome=WITHDRAWN_WORDS, quantity=None, proposal=None,
+                               actor=actor, reason=reason)
     from mailbot import attention
 
     for item in attention.open_items(session):
