@@ -420,14 +420,15 @@ def _reasons(codes: Sequence[str]) -> str:
 
 
 def outcome_label(outcome: str, quantity: int | None = None, requested: int | None = None) -> str:
-    """A decision's outcome in the digest's Indonesian ("disetujui sebagian oleh pimpinan")."""
+    """A decision's outcome in the digest's Indonesian ("disetujui sebagian"); who decided follows it ("oleh
+    pimpinan (...)", "oleh petugas meja layanan blangko", "oleh sistem")."""
     return _outcome(outcome, quantity, requested)
 
 
 def _outcome(outcome: str, quantity: int | None = None, requested: int | None = None) -> str:
     if outcome == "approved" and quantity is not None and requested is not None and quantity < requested:
-        return "disetujui sebagian oleh pimpinan"
-    return {**OUTCOME_LABEL, "approved": "disetujui pimpinan", "rejected": "ditolak",
+        return "disetujui sebagian"
+    return {**OUTCOME_LABEL, "approved": "disetujui", "rejected": "ditolak",
             "withdrawn": "ditutup, ternyata bukan permohonan", "cancelled": "dibatalkan",
             "dispatched": "dikirim", "received": "diterima"}.get(outcome, outcome)
 
