@@ -16,7 +16,7 @@ from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction, QuantityError
 from mailbot.followup import corrected_figures, damage_said, stock_named, words_digest
 from mailbot.guards.trust import SenderTrust
-from mailbot.indonesian import FIELD_LABELS, item_name, number
+from mailbot.indonesian import FIELD_LABELS, decided_by_words, item_name, number
 from mailbot.outcomes import MessageOutcome, state_words
 from mailbot.outgoing import ReplyTo, answering, queue, reply_subject
 from mailbot.quantities import UNIT_PATTERN, estimate_in, parse_quantity
@@ -380,7 +380,8 @@ def decide_new(session: Session, desk: Desk, req: Request, message: Message, ver
         # a new ask in the thread of a request a person rejected ("kami minta 600 keping haja dulu" after "mohon
         # ajukan kembali bulan depan") is never approved over that person's head: the managers decide it, the
         # rejection beside it
-        decision = replace(decision, outcome="hold", reasons=(*decision.reasons, _after_rejection(session, follows)))
+        decision = replace(decision, outcome="hold",
+                           reasons=(*decision.reasons, _after_rejection(session, desk, follows)))
     words = verdict.body_excerpt or ""
     # a reason given, or the district's stock said in words no figure was read from ("stok KIA kami tinggal sadikit
     # banar, kada sampai 50"): the managers read the district's words beside the records' stock
@@ -390,13 +391,14 @@ def decide_new(session: Session, desk: Desk, req: Request, message: Message, ver
                         follows=follows, joined_proposal=joined_proposal)
 
 
-def _after_rejection(session: Session, follows: dict[str, object]) -> policy.Reason:
+def _after_rejection(session: Session, desk: Desk, follows: dict[str, object]) -> policy.Reason:
     """The reason a new ask in a rejected request's thread waits for the managers: that rejection, by whom and why."""
     rejected = repo.request_by_reference(session, str(follows.get("reference")))
     last = session.scalar(select(Decision).where(Decision.request_pk == rejected.id, Decision.outcome == "reject")
                           .order_by(Decision.id.desc()).limit(1)) if rejected is not None else None
     return policy.Reason("after_rejection", {"reference": str(follows.get("reference")),
                                              "actor": last.actor if last is not None else "-",
+                                             "by": _decided_by(desk, last.actor) if last is not None else "-",
                                              "why": (last.note or "-")[:300] if last is not None else "-"})
 
 
@@ -1043,23 +1045,6 @@ def _close_items(session: Session, desk: Desk, req: Request, *, actor: str, reso
             attention.close(session, desk, item.id, actor=actor, resolution=resolution)
 
 
-def decided_by_words(managers: Sequence[str], actor: str) -> str:
-    """Who decided, in words for a district's or a manager's mail: a manager as such, a person at the command line
-    as the desk's officer (with the name given with --by), never the login code ("cli:root") nor a manager's
-    direction that nobody gave.
-
-    >>> decided_by_words(["kadis@x.example"], "Kadis@x.example"), decided_by_words(["kadis@x.example"], "cli:root")
-    ('pimpinan (Kadis@x.example)', 'petugas meja layanan blangko')
-    >>> decided_by_words([], "Kabid Dafduk")
-    'petugas meja layanan blangko (Kabid Dafduk)'
-    """
-    if actor.lower() in (m.lower() for m in managers):
-        return f"pimpinan ({actor})"
-    if actor.startswith("cli:"):
-        return "petugas meja layanan blangko"
-    return f"petugas meja layanan blangko ({actor})"
-
-
 def _decided_by(desk: Desk, actor: str) -> str:
     """Who decided, as the district reads it."""
     return decided_by_words(desk.config.office.managers, actor)
@@ -1315,19 +1300,26 @@ def _end(session: Session, desk: Desk, req: Request, *, action: str, state: str,
 
 
 WITHDRAWABLE = ("clarifying", "held", "approved", "linked")
+# A withdrawn request, in the managers' notice of a decision by hand.
+WITHDRAWN_WORDS = "DITUTUP karena email yang dicatat sebagai permohonan ternyata bukan permohonan"
 
 
 def withdraw(session: Session, desk: Desk, req: Request, reason: str, *, actor: str) -> ActionOutcome:
     """A person found that the message which opened *req* was no request (`mailbot correct MSG kind=...`):
     the request is closed ("dikoreksi operator"), an approval not yet dispatched is released, its queue
-    items are closed, and the district, which was answered about it, is told."""
+    items are closed, and the district, which was answered about it, is told; the managers, when it waited for
+    them, hear once that it no longer does (as of a decision by hand)."""
     if req.state not in WITHDRAWABLE:
         raise InvalidAction(f"{req.reference} is {state_words(req.state)}; a shipment already dispatched is not undone "
                             "(settle it with `mailbot adjust`)")
     released = req.approved if req.state == "approved" and req.approved and req.district else None
-    _end(session, desk, req, action="withdraw", state="withdrawn", actor=actor, note=f"dikoreksi operator: {reason}",
-         reasons=[], details={"reason": reason, "released": released}, template="reply_withdrawn",
-         context={"reason": reason, "released": released})
+    was_held = req.state == "held"
+    decision = _end(session, desk, req, action="withdraw", state="withdrawn", actor=actor,
+                    note=f"dikoreksi operator: {reason}", reasons=[], details={"reason": reason, "released": released},
+                    template="reply_withdrawn", context={"reason": reason, "released": released})
+    if was_held and not _by_manager(desk, actor):
+        _tell_managers_decided(session, desk, req, decision, outcome=WITHDRAWN_WORDS, quantity=None, proposal=None,
+                               actor=actor, reason=reason)
     from mailbot import attention
 
     for item in attention.open_items(session):

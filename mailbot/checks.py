@@ -816,10 +816,20 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     if created:
         note += f"; created {' and '.join(created)}, as mailbot run would on first use"
     if limited:
-        note += (f"; but the server refused a second connection ({limited}): mailbot run will read the inbox on one "
-                 f"connection, polling every {inbox.poll_seconds:g} s instead of waiting in IDLE; to have new mail "
-                 "read at once, let the user have 2 connections (Dovecot: mail_max_userip_connections)")
+        note += f"; but the server refused a second connection ({limited}): {one_connection_words(inbox.poll_seconds)}"
     return None, note
+
+
+def one_connection_words(poll_seconds: float) -> str:
+    """What `mailbot run` does when the IMAP server allows the user one connection, and the fix: said alike by
+    `check-config --connect` and by the running service when it finds out.
+
+    >>> one_connection_words(30.0).split(";")[0]
+    'mailbot run will read the inbox on one connection, polling every 30 s instead of waiting in IDLE'
+    """
+    return (f"mailbot run will read the inbox on one connection, polling every {poll_seconds:g} s instead of waiting "
+            "in IDLE; to have new mail read at once, let the user have 2 connections (Dovecot: "
+            "mail_max_userip_connections)")
 
 
 def _second_connection_refused(inbox: ImapInbox, port: int, password: str,

@@ -16,7 +16,7 @@ import typer
 from rich.table import Table
 
 from mailbot import __version__
-from mailbot.cli_shared import (  # noqa: E402,F401  # noqa: E402
+from mailbot.cli_shared import (  # noqa: F401
     LOG_FORMAT,
     REF_HELP,
     ByOption,

@@ -16,7 +16,7 @@ from mailbot.desk import Desk
 from mailbot.guards.commands import signature_line
 from mailbot.guards.threads import MESSAGE_ID, find_references, subject_prefixes
 from mailbot.guards.trust import SenderTrust
-from mailbot.indonesian import FIELD_LABELS, ITEM_NAMES, item_name, number
+from mailbot.indonesian import FIELD_LABELS, ITEM_NAMES, decided_by_words, item_name, number
 from mailbot.outcomes import FOLLOW_UP_INTENT, FOLLOW_UP_OF, MessageOutcome
 from mailbot.outgoing import answering, queue, reply_subject
 from mailbot.reader import ReadLimits, vocabulary
@@ -1251,7 +1251,9 @@ def update(session: Session, desk: Desk, req: Request, message: Message, verdict
     if decided_by is not None:
         # a protest of a manager's decision ("kami keberatan ... minimal 3.200") waits for the managers as any change
         # after it does; the reason keeps that it is the district's objection, which their notice then says
-        hold = Reason("decided_by_manager", {"actor": decided_by, **({"appeal": "district"} if appeal else {})})
+        hold = Reason("decided_by_manager", {"actor": decided_by,
+                                             "by": decided_by_words(desk.config.office.managers, decided_by),
+                                             **({"appeal": "district"} if appeal else {})})
     elif appeal:
         hold = Reason("district_appeal")
     else:
@@ -1437,7 +1439,7 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
               template="notice_approval_lowered", to=desk.config.office.managers, request_pk=req.id,
               context={"reference": req.reference, "district_name": desk.district_name(req.district),
                        "item": req.item, "changes": changed, "before": lowered_from[0],
-                       "by": actions.decided_by_words(desk.config.office.managers, lowered_from[1]),
+                       "by": decided_by_words(desk.config.office.managers, lowered_from[1]),
                        "approved": req.approved, "note": note if note is not None else
                        without_sign_off(verdict.body_excerpt or "")[:600]})
     if was_held and req.state != "held" and hold is None:
@@ -1446,7 +1448,7 @@ def redecide(session: Session, desk: Desk, req: Request, message: Message, verdi
               to=desk.config.office.managers, request_pk=req.id,
               context={"reference": req.reference, "district_name": desk.district_name(req.district),
                        "item": req.item, "changes": changed, "by_us": bool(changed and changed[0].get("by_us")),
-                       "by": actions.decided_by_words(desk.config.office.managers, str(changed[0].get("by") or ""))
+                       "by": decided_by_words(desk.config.office.managers, str(changed[0].get("by") or ""))
                        if changed else "",
                        "outcome_text": _OUTCOME_TEXT.get(req.state, req.state),
                        "approved": req.approved if req.state == "approved" else None})

@@ -4,6 +4,7 @@ used to measure the reader."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -22,7 +23,7 @@ from mailbot.indonesian import FIELD_LABELS, number
 from mailbot.labels import LABEL_KEYS, keep_label, label_of
 from mailbot.outcomes import outcome_words, state_words
 from mailbot.reader import read_message
-from mailbot.reader.verdict import QUANTITY_FIELDS, Item, Kind
+from mailbot.reader.verdict import QUANTITY_FIELDS, Item, Kind, Verdict
 from mailbot.stock.ledger import MAX_BALANCE
 from mailbot.store import repo
 from mailbot.store.schema import Label, Message, Report, Request
@@ -176,6 +177,9 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
     reach the request it is about (None when it did, or had nothing to change), and the requests whose district
     was written to."""
     effects: list[str] = []
+    # the stored mail is read at most once per correction, and only when a step needs its reading
+    reading = functools.cache(lambda: read_message(message.raw or b"", reader_districts(desk.config),
+                                                   own_addresses=desk.config.own_addresses))
     report = session.scalar(select(Report).where(Report.message_pk == message.id))
     stated_now = after.get("stock_on_hand")
     if report is not None and isinstance(stated_now, int) and stated_now != report.stock_on_hand:
@@ -185,10 +189,11 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
     request = session.scalar(select(Request).where(Request.message_pk == message.id))
     follow_up = False
     if request is None and message.raw and report is None:
-        request = _followed_up(session, desk, message)  # a follow-up: it changes the request it followed up
+        request = _followed_up(session, message, reading())  # a follow-up: it changes the request it followed up
         follow_up = request is not None
     if _newly_received(before, after, typed) and report is None and message.raw:
-        return _reroute_receipt(session, desk, message, after, request if follow_up else None, actor=actor)
+        return _reroute_receipt(session, desk, message, reading(), after, request if follow_up else None,
+                                actor=actor)
     if request is not None:
         targets = _targets(session, request, message, before, after, typed) if follow_up else {
             f: after[f] for f in conversation.FIGURES if isinstance(after.get(f), int)}
@@ -200,9 +205,7 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
                     "unclear": getattr(request, f) is None and f in doubted}
                    for f, value in targets.items() if value != getattr(request, f)]
         if changed and request.state in conversation.CHANGEABLE and message.raw:
-            verdict = read_message(message.raw, reader_districts(desk.config),
-                                   own_addresses=desk.config.own_addresses)
-            outcome = conversation.redecide(session, desk, request, message, verdict, changed, actor=actor,
+            outcome = conversation.redecide(session, desk, request, message, reading(), changed, actor=actor,
                                             sender_known=True, authenticated=True, purpose_tag=f"correction:{actor}",
                                             note=reason, hold=conversation.waiting_for_managers(session, request))
             stock = next((c["after"] for c in changed if c["field"] == "stock_on_hand"), None)
@@ -234,7 +237,7 @@ def _newly_received(before: dict[str, object], after: dict[str, object], typed: 
         before.get("kind") != "receipt" or "received" in typed or after.get("received") != before.get("received"))
 
 
-def _reroute_receipt(session: Session, desk: Desk, message: Message, after: dict[str, object],
+def _reroute_receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, after: dict[str, object],
                      thread: Request | None, *, actor: str) -> tuple[list[str], str | None, list[int]]:
     """A message now read as a receipt: booked as the district's receipt would have been (against the shipment
     of its thread, else the district's shipment on its way, never another request's in a thread; a count
@@ -247,7 +250,6 @@ def _reroute_receipt(session: Session, desk: Desk, message: Message, after: dict
     from mailbot.guards.trust import SenderTrust
 
     guard = message.guard or {}
-    verdict = read_message(message.raw or b"", reader_districts(desk.config), own_addresses=desk.config.own_addresses)
     district = str(after.get("district") or guard.get("district") or verdict.district or "")
     item: Literal["ktp-el", "kia"] = "kia" if (after.get("item") or (thread.item if thread else None)) == "kia" \
         else "ktp-el"
@@ -311,10 +313,9 @@ def _targets(session: Session, request: Request, message: Message, before: dict[
     return targets
 
 
-def _followed_up(session: Session, desk: Desk, message: Message) -> Request | None:
-    """The request *message* followed up (reference in its subject, or In-Reply-To/References), from the
-    same district."""
-    verdict = read_message(message.raw or b"", reader_districts(desk.config), own_addresses=desk.config.own_addresses)
+def _followed_up(session: Session, message: Message, verdict: Verdict) -> Request | None:
+    """The request *message* (read as *verdict*) followed up (reference in its subject, or In-Reply-To/References),
+    from the same district."""
     thread = conversation.find_thread(session, verdict) or _updated_by(session, message)
     district = (message.guard or {}).get("district") or verdict.district
     if thread is None or (district is not None and thread.district != district):

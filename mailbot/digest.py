@@ -379,7 +379,7 @@ def reason_words(reasons: Sequence[Mapping[str, object]], note: str | None = Non
     for r in reasons:
         code = str(r.get("code", ""))
         if code == "manager":
-            if r.get("via") != "cli":  # the command line shows as "oleh operator ..." already
+            if r.get("via") != "cli":  # a decision by hand shows as "oleh petugas meja layanan blangko" already
                 words.append("melalui email")
         elif code == "override":
             concerns = ", ".join(CONCERN_SHORT.get(str(c), "alasan lain")  # never the code: it is English
@@ -420,15 +420,16 @@ def _reasons(codes: Sequence[str]) -> str:
 
 
 def outcome_label(outcome: str, quantity: int | None = None, requested: int | None = None) -> str:
-    """A decision's outcome in the digest's Indonesian ("disetujui sebagian oleh pimpinan")."""
+    """A decision's outcome in the digest's Indonesian ("disetujui sebagian"); who decided follows it ("oleh
+    pimpinan (...)", "oleh petugas meja layanan blangko", "oleh sistem")."""
     return _outcome(outcome, quantity, requested)
 
 
 def _outcome(outcome: str, quantity: int | None = None, requested: int | None = None) -> str:
     if outcome == "approved" and quantity is not None and requested is not None and quantity < requested:
-        return "disetujui sebagian oleh pimpinan"
-    return {**OUTCOME_LABEL, "approved": "disetujui pimpinan", "rejected": "ditolak",
-            "withdrawn": "ditutup, ternyata bukan permohonan", "cancelled": "dibatalkan oleh kabupaten/kota",
+        return "disetujui sebagian"
+    return {**OUTCOME_LABEL, "approved": "disetujui", "rejected": "ditolak",
+            "withdrawn": "ditutup, ternyata bukan permohonan", "cancelled": "dibatalkan",
             "dispatched": "dikirim", "received": "diterima"}.get(outcome, outcome)
 
 

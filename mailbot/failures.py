@@ -9,11 +9,23 @@ by (a reminder with the count), and one line when the work succeeds again.
 from __future__ import annotations
 
 import logging
+import random
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from mailbot.store.db import database_unreachable, storage_refusal
+
+
+def backoff_delay(attempt: int, initial: float, cap: float) -> float:
+    """Jittered exponential delay before try *attempt* (1-based) at a server or database away: between half and all
+    of initial * 2**(attempt-1), never over *cap*.
+
+    >>> all(1.0 <= backoff_delay(2, 1.0, 60.0) <= 2.0 for _ in range(20)), backoff_delay(40, 1.0, 60.0) >= 30.0
+    (True, True)
+    """
+    ceiling = min(cap, initial * (2 ** min(attempt - 1, 30)))
+    return random.uniform(ceiling / 2, ceiling)
 
 
 def _signature(exc: BaseException) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
 from functools import lru_cache
 
@@ -78,3 +79,27 @@ FIELD_LABELS = {
     "recorded": "Perekaman",
     "item": "Jenis blangko",
 }
+
+
+def decided_by_words(managers: Sequence[str], actor: str, *, district: bool = False) -> str:
+    """Who decided, in words for a district's or a manager's mail and the managers' digest: the policy as the
+    system, a manager as such, a person at the command line as the desk's officer (with the name given with --by),
+    never the login code ("cli:root") nor a manager's direction that nobody gave; *district*: the district itself
+    decided (it cancelled its own request), from the address *actor*.
+
+    >>> decided_by_words(["kadis@x.example"], "Kadis@x.example"), decided_by_words(["kadis@x.example"], "cli:root")
+    ('pimpinan (Kadis@x.example)', 'petugas meja layanan blangko')
+    >>> decided_by_words([], "Kabid Dafduk"), decided_by_words([], "policy")
+    ('petugas meja layanan blangko (Kabid Dafduk)', 'sistem')
+    >>> decided_by_words([], "dukcapil@bulungan.example", district=True)
+    'kabupaten/kota (dukcapil@bulungan.example)'
+    """
+    if actor == "policy":
+        return "sistem"
+    if district:
+        return f"kabupaten/kota ({actor})" if "@" in actor else "kabupaten/kota"
+    if actor.lower() in (m.lower() for m in managers):
+        return f"pimpinan ({actor})"
+    if actor.startswith("cli:"):
+        return "petugas meja layanan blangko"
+    return f"petugas meja layanan blangko ({actor})"

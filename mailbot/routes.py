@@ -17,13 +17,14 @@ from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
 from mailbot.guards.commands import CommandError, ManagerCommand, bare_go_ahead, parse_manager_command
 from mailbot.guards.trust import SenderTrust
-from mailbot.indonesian import item_name, number
+from mailbot.indonesian import decided_by_words, item_name, number
 from mailbot.outcomes import MessageOutcome
 from mailbot.outgoing import answering, queue
 from mailbot.reader import vocabulary
 from mailbot.reader.automated import delivery_failure_reason, is_delivery_report
 from mailbot.reader.classify import without_sign_off
 from mailbot.reader.verdict import Doubt, Evidence, Verdict
+from mailbot.stock.explain import decider_words
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.schema import AttentionItem, Message, Report, Request
@@ -1056,8 +1057,7 @@ def _overtaken_notice(session: Session, verdict: Verdict, target: Request) -> st
     offered = _OFFERED_RE.search(_notice_text(answered.raw))
     then = f" (usulan sistem saat itu {offered.group(1)} keping)" if offered else ""
     matter = conversation.waiting_for_managers(session, target)
-    decided = str(matter.data.get("actor", "")) if matter is not None and matter.code == "decided_by_manager" \
-        else ""
+    decided = decider_words(matter.data) if matter is not None and matter.code == "decided_by_manager" else ""
     since = (f"permohonan tersebut telah diputuskan oleh {decided}, lalu diubah oleh kabupaten/kota"
              if decided else "permohonan tersebut diubah oleh kabupaten/kota")
     now = (f"usulan sistem kini {number(target.approved)} keping" if target.approved
@@ -1147,7 +1147,7 @@ def _approved_by(target: Request, managers: Sequence[str]) -> str:
         .order_by(Decision.id.desc()).limit(1))
     if actor in (None, actions.POLICY):
         return "otomatis oleh sistem sesuai aturan persetujuan"
-    return f"oleh {actions.decided_by_words(managers, actor)}"
+    return f"oleh {decided_by_words(managers, actor)}"
 
 
 def _refusal(command: ManagerCommand, target: Request, managers: Sequence[str]) -> str:

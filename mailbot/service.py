@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 
 from mailbot import stopping, watch
 from mailbot.app import open_desk, open_inbox, open_sender
-from mailbot.checks import cron_trigger
+from mailbot.checks import cron_trigger, one_connection_words
 from mailbot.config import Config, ImapInbox
 from mailbot.desk import Desk
 from mailbot.errors import (
@@ -32,7 +32,7 @@ from mailbot.errors import (
     ImpossibleLedger,
     TransportError,
 )
-from mailbot.failures import RepeatedFailure
+from mailbot.failures import RepeatedFailure, backoff_delay
 from mailbot.outbox import FlushResult, OutboxPump, SenderProcess
 from mailbot.runners import ReadingProcess, process_inbox
 from mailbot.store import repo
@@ -232,8 +232,6 @@ def _desk_when_reachable(config: Config, stop: threading.Event) -> Desk | None:
     """open_desk(config), tried again while the database server cannot be reached (DatabaseAway), one log line
     each try; None when a stop comes meanwhile. A refused login or an unknown database is a configuration error
     and raised at once (DatabaseRefused), as is any other failure."""
-    from mailbot.transports.imap import backoff_delay
-
     tries = 0
     while True:
         try:
@@ -384,10 +382,8 @@ class Service:
         if self._one_connection.is_set():
             return
         self._one_connection.set()
-        log.warning("the IMAP server allows this user only one connection (%s): mailbot reads the inbox on one "
-                    "connection, polling every %g s instead of waiting in IDLE; to have new mail read at once, let "
-                    "the user have 2 connections (Dovecot: mail_max_userip_connections)", " ".join(said.split()),
-                    _poll_seconds(self.desk.config))
+        log.warning("the IMAP server allows this user only one connection (%s): %s", " ".join(said.split()),
+                    one_connection_words(_poll_seconds(self.desk.config)))
 
     def _check_alerts(self) -> None:
         with self._reading:

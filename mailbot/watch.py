@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from mailbot import attention, stated
 from mailbot.desk import Desk
 from mailbot.digest import RequestSummary, WaitingRequest, build_digest_view, reason_words, render_digest
-from mailbot.indonesian import item_name, long_date, number
+from mailbot.indonesian import decided_by_words, item_name, long_date, number
 from mailbot.outbox import FlushResult, flush
 from mailbot.outgoing import queue
 from mailbot.render import Rendered
@@ -252,7 +252,7 @@ def _request_lines(session: Session, desk: Desk, rows: list[tuple[Decision, Requ
             before = (("" if then == asked.get(main.id, req.requested) or then is None else f"dimohon {number(then)}, ")
                       + _outcome_label(_outcome_code(e), e.quantity, asked.get(e.id, req.requested))
                       + (f" {'usulan ' if e.outcome == 'hold' else ''}{number(e.quantity)}" if e.quantity else "")
-                      + f" (oleh {_decided_by(e.actor)})"
+                      + f" (oleh {_decided_by(desk, e)})"
                       + (f"; {'; '.join(words)}" if (words := _words(e)) else ""))
         carried = []
         if req.state in ("dispatched", "received") and req.approved:
@@ -262,7 +262,7 @@ def _request_lines(session: Session, desk: Desk, rows: list[tuple[Decision, Requ
             carried.append(f"diterima {number(counts[-1].quantity)}")
         lines.append(RequestSummary(req.reference, desk.district_name(req.district), req.item,
                                     _aware(req.created_at, desk), asked.get(main.id, req.requested),
-                                    _outcome_code(main), main.quantity, _words(main), _decided_by(main.actor),
+                                    _outcome_code(main), main.quantity, _words(main), _decided_by(desk, main),
                                     False, bool(req.proactive), carried=", ".join(carried), before=before,
                                     unclear=_asked_unclearly(session, req)))
     return lines
@@ -330,12 +330,9 @@ def _words(d: Decision) -> tuple[str, ...]:
                         else None)
 
 
-def _decided_by(actor: str) -> str:
-    if actor == "policy":
-        return "sistem"
-    if actor.startswith("cli:"):
-        return f"operator {actor[4:]}"
-    return actor
+def _decided_by(desk: Desk, d: Decision) -> str:
+    """Who made decision *d*, in the words the district's and the managers' mail use."""
+    return decided_by_words(desk.config.office.managers, d.actor, district=d.outcome == "cancel")
 
 
 def send_digest(desk: Desk, sender: Sender, *, force: bool = False,

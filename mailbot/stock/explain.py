@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from mailbot.indonesian import long_date, number
+from mailbot.indonesian import decided_by_words, long_date, number
 from mailbot.stock.policy import Decision, Reason, Step, Value
 
 STATE_LABEL: Mapping[str, str] = {"ok": "aman", "low": "menipis", "critical": "kritis"}
@@ -47,11 +47,11 @@ REASON_TEXT: Mapping[str, str] = {
     "fair_split": "stok provinsi terbatas sehingga dibagi merata menurut jumlah hari stok tiap kabupaten/kota",
     "capped_by_need": "disesuaikan dengan kebutuhan ({need} keping)",
     "capped_by_spare": "dibatasi stok provinsi yang dapat dikirim ({spare} keping)",
-    "decided_by_manager": "kabupaten/kota mengubah permohonan setelah diputuskan oleh {actor}, sehingga perlu "
+    "decided_by_manager": "kabupaten/kota mengubah permohonan setelah diputuskan oleh {by}, sehingga perlu "
                           "diputuskan kembali oleh pimpinan",
     "district_appeal": "kabupaten/kota meminta keputusan sebelumnya dipertimbangkan kembali",
     "district_reason": "kabupaten/kota menyampaikan alasan kebutuhan yang lebih besar dari perhitungan sistem",
-    "after_rejection": "diajukan dalam balasan atas permohonan {reference} yang ditolak oleh {actor} (alasan: "
+    "after_rejection": "diajukan dalam balasan atas permohonan {reference} yang ditolak oleh {by} (alasan: "
                        "{why}), sehingga diputuskan oleh pimpinan",
     "changed_while_waiting": "kabupaten/kota mengubah permohonan yang sedang menunggu keputusan pimpinan, sehingga "
                              "tetap diputuskan oleh pimpinan",
@@ -74,10 +74,25 @@ def _fmt(value: Value) -> str:
     return str(value)
 
 
+def decider_words(data: Mapping[str, Value]) -> str:
+    """Who decided, from a reason's data: the words stored with it ("by", from decided_by_words()); a reason
+    recorded with the bare actor only is worded without its login code.
+
+    >>> decider_words({"actor": "cli:root"}), decider_words({"actor": "cli:root", "by": "petugas meja layanan blangko"})
+    ('petugas meja layanan blangko', 'petugas meja layanan blangko')
+    """
+    if data.get("by"):
+        return str(data["by"])
+    actor = str(data.get("actor") or "-")
+    return decided_by_words([], actor) if actor.startswith("cli:") or actor == "policy" else actor
+
+
 def reason_id(reason: Reason) -> str:
     """One reason in Indonesian, its numbers written the Indonesian way."""
     template = REASON_TEXT.get(reason.code, "alasan lain")  # never the code: it is English
     data = {k: _fmt(v) for k, v in reason.data.items()}
+    if "actor" in reason.data:
+        data["by"] = decider_words(reason.data)
     try:
         return template.format(**data)
     except KeyError:

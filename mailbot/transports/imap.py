@@ -6,7 +6,6 @@ import ast
 import contextlib
 import imaplib
 import logging
-import random
 import re
 import select
 import socket
@@ -33,7 +32,7 @@ from mailbot.errors import (
     OtherProtocolError,
     SlowGreeting,
 )
-from mailbot.failures import RepeatedFailure
+from mailbot.failures import RepeatedFailure, backoff_delay
 from mailbot.guards.limits import LimitViolation
 from mailbot.transports.base import CursorStore, IncomingMessage
 from mailbot.transports.probe import (
@@ -110,13 +109,6 @@ def parse_key(key: str) -> tuple[str, int, int]:
         return folder, int(validity), int(uid)
     except ValueError:
         raise ValueError(f"not an IMAP message key: {key!r}") from None
-
-
-def backoff_delay(attempt: int, initial: float, cap: float) -> float:
-    """Jittered exponential delay before reconnect *attempt* (1-based): between half and all of
-    initial * 2**(attempt-1), never over *cap*."""
-    ceiling = min(cap, initial * (2 ** min(attempt - 1, 30)))
-    return random.uniform(ceiling / 2, ceiling)
 
 
 class _SaidByMailbot(logging.Filter):

@@ -54,10 +54,11 @@ def test_the_digest_says_decisions_and_reasons_in_words(desk_dir: Path) -> None:
     assert printed.returncode == 0, printed.stderr
     out = printed.stdout
     decided = out[out.index("== Permohonan dan keputusan"):]
-    assert "ditolak (oleh operator root); alasan: tunggu laporan harian" in decided, decided
-    assert "(oleh operator root); dipaksa (melebihi kebutuhan, bukan kelipatan pak): stok rusak banjir" in decided
+    assert "ditolak (oleh petugas meja layanan blangko); alasan: tunggu laporan harian" in decided, decided
+    assert ("(oleh petugas meja layanan blangko); dipaksa (melebihi kebutuhan, bukan kelipatan pak): stok rusak "
+            "banjir") in decided
     assert "[sebelumnya: perlu klarifikasi (oleh sistem); belum jelas: jumlah yang dimohon]" in decided
-    for code in ("; doubt", "; manager", "override", "cli:", "open_request", "_"):
+    for code in ("; doubt", "; manager", "override", "cli:", "root", "operator", "open_request", "_"):
         assert code not in decided, code
     html = (desk_dir / "digest.html").read_text()
     assert "alasan: tunggu laporan harian" in html and "stok rusak banjir" in html

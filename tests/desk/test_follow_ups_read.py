@@ -131,7 +131,8 @@ def test_a_district_correction_after_a_managers_decision_goes_back_to_the_manage
     row = request_row(desk_dir, reference)
     assert row["stock_on_hand"] == 1400 and row["state"] == "held"
     [notice] = [n for n in _to_managers(desk_dir, "Menunggu keputusan") if "menjadi" in n.text]
-    assert f"diputuskan oleh {KABID}" in _flat(notice.text) and "200 keping menjadi 1.400 keping" in _flat(notice.text)
+    said = _flat(notice.text)
+    assert f"diputuskan oleh pimpinan ({KABID})" in said and "200 keping menjadi 1.400 keping" in said
     [told] = replies_to(desk_dir, fix)
     assert "DITINJAU" in told.text and "2.000 keping" in _flat(told.text)
 

@@ -12,8 +12,9 @@ import time
 import pytest
 
 from mailbot.errors import ImapConnectionError, ImapLoginError, TransportError
+from mailbot.failures import backoff_delay
 from mailbot.transports.base import MemoryCursorStore
-from mailbot.transports.imap import PROBE_SECONDS, STOP_GRACE, ImapInbox, ImapOutage, backoff_delay, make_key, parse_key
+from mailbot.transports.imap import PROBE_SECONDS, STOP_GRACE, ImapInbox, ImapOutage, make_key, parse_key
 from tests.servers import DovecotServer, district_request
 from tests.transports.helpers import SilentProxy, inbox_config, make_inbox
 
