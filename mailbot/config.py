@@ -775,6 +775,17 @@ class StockConfig(_Strict):
     contradiction_report_days: Annotated[int, Within(1, 3660, "days")] = 5
     max_quantity_per_movement: SomePieces = 200_000
 
+    @field_validator("opening_province")
+    @classmethod
+    def _opening_province_of_every_item(cls, value: dict[str, int]) -> dict[str, int]:
+        """Every item's opening store is stated, as a district's opening stock is: one left out would open at 0
+        and nothing of it would be approved (a province that has none writes 0)."""
+        if left := [item for item in ITEMS if item not in value]:
+            written = ", ".join(f'"{item}" = {value[item] if item in value else "N"}' for item in ITEMS)
+            raise ValueError(f"no opening stock for {' and '.join(left)}; write the pieces in the province's store "
+                             f"when mailbot starts (0 if there are none): opening_province = {{ {written} }}")
+        return value
+
     @model_validator(mode="after")
     def _packs_fit_a_movement(self) -> StockConfig:
         if self.pack_size > self.max_quantity_per_movement:
