@@ -1239,7 +1239,8 @@ def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: st
     was_held = req.state == "held"
     decision = _end(session, desk, req, action="reject", state="rejected", actor=actor, note=reason,
          reasons=[{"code": "manager", "via": via}], details={"reason": reason, "via": via, "withdrawn": withdrawn},
-         template=None if silent else "reply_rejected", context={"reason": reason, "withdrawn": withdrawn})
+         template=None if silent else "reply_rejected",
+         context={"reason": reason, "withdrawn": withdrawn, "decided_by": _decided_by(desk, actor)})
     if was_held and not _by_manager(desk, actor):
         _tell_managers_decided(session, desk, req, decision, outcome="DITOLAK", quantity=None, proposal=asked,
                                actor=actor, reason=reason)

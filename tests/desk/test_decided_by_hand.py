@@ -14,16 +14,16 @@ from tests.desk.mailkit import MANAGERS
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 
-def _by_hand(d: Desk12, decide: str, *, quantity: int | None = None, reason: str) -> None:
+def _by_hand(d: Desk12, decide: str, *, quantity: int | None = None, reason: str, actor: str = "cli:root") -> None:
     with d.desk.sessions.begin() as session:
         req = repo.request_by_reference(session, "BLK-2026-0001")
         assert req is not None
         if decide == "approve":
             concerns = actions.approval_concerns(session, d.desk, req, quantity)
-            actions.approve(session, d.desk, req, quantity, actor="cli:root", via="cli", reason=reason,
+            actions.approve(session, d.desk, req, quantity, actor=actor, via="cli", reason=reason,
                             concerns=concerns)
         else:
-            actions.reject(session, d.desk, req, reason, actor="cli:root", via="cli")
+            actions.reject(session, d.desk, req, reason, actor=actor, via="cli")
 
 
 def test_a_forced_approval_by_the_operator_is_told_as_the_operators_and_the_managers_hear_of_it(
@@ -60,6 +60,31 @@ def test_a_rejection_by_the_operator_is_told_to_the_managers_with_its_reason(des
     assert "telah diputuskan langsung oleh petugas meja layanan blangko, yaitu DITOLAK" in text, text
     assert "Alasan yang dicatat: stok provinsi sedang diaudit." in text
     assert "Kabupaten Nunukan telah kami beri tahu." in text
+
+
+def test_a_rejection_by_the_operator_tells_the_district_who_decided(desk12: Desk12) -> None:
+    held_for_managers(desk12)
+    n = len(desk12.out())
+    _by_hand(desk12, "reject", reason="stok provinsi diprioritaskan untuk wilayah perbatasan", actor="Pak Yusuf")
+    [district] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
+    text = flat(district.text)
+    assert ("TIDAK DAPAT KAMI SETUJUI saat ini. Keputusan ini diambil oleh petugas meja layanan blangko "
+            "(Pak Yusuf).") in text, text
+    html = district.msg.get_body(("html",))
+    assert html is not None and "Keputusan ini diambil oleh petugas meja layanan blangko (Pak Yusuf)." in flat(
+        str(html.get_content())), html
+
+
+def test_an_approval_withdrawn_by_the_operator_tells_the_district_who_decided(desk12: Desk12) -> None:
+    held_for_managers(desk12)
+    _by_hand(desk12, "approve", quantity=2000, reason="cukup untuk sebulan")
+    n = len(desk12.out())
+    _by_hand(desk12, "reject", reason="kiriman dari pusat tertunda")
+    [district] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
+    text = flat(district.text)
+    assert "Keputusan ini diambil oleh petugas meja layanan blangko." in text, text
+    assert "Persetujuan sebanyak 2.000 keping yang sebelumnya kami sampaikan" in text, text
+    assert "cli:" not in district.text
 
 
 def test_a_managers_own_decision_is_no_notice_to_the_managers(desk12: Desk12) -> None:
