@@ -324,6 +324,10 @@ def _pieces(value: object) -> object:
             raise ValueError(f"{value!r} is not a whole number of pieces (TOML reads {whole}.000 without quotes, "
                              f"{whole}.0 or an exponent such as 1e2 as a decimal); write {whole}, or "
                              f'{whole * 1000} or "{_figure(whole * 1000)}" for thousands')
+        if 1 < value < 1000 and (thousands := round(value * 1000)) == value * 1000:
+            # "2.500" unquoted, which TOML reads as 2.5: the thousands it most likely is, as for "8.000"
+            raise ValueError(f"{value!r} is not a whole number of pieces (TOML reads {_figure(thousands)} without "
+                             f'quotes as a decimal); write {thousands} or "{_figure(thousands)}" for thousands')
         if value.is_integer() and 0 < value < MAX_PIECES:
             # 1e3 or 1000.0: no thousands written with a point (that would be 1.000.000, which is no TOML)
             raise ValueError(f"{value!r} is a decimal (as TOML reads 1e3 or 1000.0), not a whole number of pieces; "
