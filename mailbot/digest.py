@@ -420,14 +420,16 @@ def _reasons(codes: Sequence[str]) -> str:
 
 
 def outcome_label(outcome: str, quantity: int | None = None, requested: int | None = None) -> str:
-    """A decision's outcome in the digest's Indonesian ("disetujui sebagian oleh pimpinan")."""
+    """A decision's outcome in the digest's Indonesian ("disetujui sebagian"); who decided is said after it, in
+    "(oleh ...)": a manager ("pimpinan"), or the desk's officer at the command line, never one for the other."""
     return _outcome(outcome, quantity, requested)
 
 
 def _outcome(outcome: str, quantity: int | None = None, requested: int | None = None) -> str:
-    if outcome == "approved" and quantity is not None and requested is not None and quantity < requested:
-        return "disetujui sebagian oleh pimpinan"
-    return {**OUTCOME_LABEL, "approved": "disetujui pimpinan", "rejected": "ditolak",
+    if outcome == "approved":  # a person's approval: who it was follows ("oleh petugas meja layanan blangko (...)")
+        partial = quantity is not None and requested is not None and quantity < requested
+        return "disetujui sebagian" if partial else "disetujui"
+    return {**OUTCOME_LABEL, "rejected": "ditolak",
             "withdrawn": "ditutup, ternyata bukan permohonan", "cancelled": "dibatalkan oleh kabupaten/kota",
             "dispatched": "dikirim", "received": "diterima"}.get(outcome, outcome)
 

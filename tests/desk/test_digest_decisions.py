@@ -54,7 +54,7 @@ def test_an_appealed_partial_approval_is_listed_with_the_figure_asked_then(desk_
     decided = digest[digest.index("== Permohonan dan keputusan"):]
     assert decided.count(f"- {reference} ") == 1 and "(1) ==" in decided
     assert (f"{reference} Kota Tarakan (KTP-el), " in digest and "dimohon 3.300, menunggu keputusan pimpinan" in digest
-            and "[sebelumnya: dimohon 4.000, disetujui sebagian oleh pimpinan 2.000 (oleh " + MANAGERS[0] + "); "
+            and "[sebelumnya: dimohon 4.000, disetujui sebagian 2.000 (oleh " + MANAGERS[0] + "); "
             "melalui email]" in digest)
     assert "dimohon 3.300, disetujui" not in digest and "[diganti keputusan sesudahnya]" not in digest
 
