@@ -8,7 +8,17 @@ import pytest
 
 from mailbot import actions
 from mailbot.store import repo
-from tests.desk.desk12 import GMAIL, NUNUKAN, Desk12, flat, held_for_managers, send_answer
+from tests.desk.desk12 import (
+    BULUNGAN,
+    GMAIL,
+    NUNUKAN,
+    Desk12,
+    approved,
+    flat,
+    held_for_managers,
+    send_answer,
+    send_request,
+)
 from tests.desk.mailkit import MANAGERS
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
@@ -93,3 +103,22 @@ def test_a_managers_own_decision_is_no_notice_to_the_managers(desk12: Desk12) ->
     _, outcome = send_answer(desk12, MANAGERS[0], held, "SETUJU 2.000", above=GMAIL)
     assert outcome == {"manager-approve": 1}, outcome
     assert not [o for o in desk12.out()[n:] if o.purpose.startswith("decided-by-hand:")]
+
+
+def test_a_part_approval_of_a_linked_request_points_at_no_calculation_it_does_not_show(desk12: Desk12) -> None:
+    approved(desk12)  # BLK-2026-0001, 2.000 approved
+    send_request(desk12, "600", "1.000", outcome="request-linked")  # BLK-2026-0002: no arithmetic of its own
+    n = len(desk12.out())
+    with desk12.desk.sessions.begin() as session:
+        req = repo.request_by_reference(session, "BLK-2026-0002")
+        assert req is not None
+        actions.approve(session, desk12.desk, req, 300, actor="cli:root", via="cli")
+    [district] = [o for o in desk12.out()[n:] if BULUNGAN in o.to]
+    text = flat(district.text)
+    assert "DISETUJUI SEBAGIAN, yaitu 300 keping" in text, text
+    # was "lebih besar dari perhitungan ini", with no calculation in the mail
+    assert "Perhitungan" not in text and "perhitungan ini" not in text, text
+    assert ("Apabila kebutuhan Bapak/Ibu lebih besar dari jumlah yang disetujui ini, mohon sampaikan alasannya "
+            "dengan membalas email ini.") in text, text
+    html = district.msg.get_body(("html",))
+    assert html is not None and "perhitungan ini" not in str(html.get_content())
