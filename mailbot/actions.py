@@ -1018,9 +1018,12 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
                                    "decided_by": _decided_by(desk, actor), "manager_reason": told_reason,
                                    "change_declined": change_declined, "appeal_granted": appeal_granted,
                                    "system_proposal": proposal})
-    if was_held and not _by_manager(desk, actor):
+    into_reserve = _reserve_used(session, desk, item, province)
+    if (was_held or into_reserve) and not _by_manager(desk, actor):
+        # a request held for the managers, or any taken into the province's reserve, is the managers' to know of
         _tell_managers_decided(session, desk, req, decision, outcome="DISETUJUI SEBAGIAN" if partial else "DISETUJUI",
-                               quantity=qty, proposal=asked, actor=actor, reason=told_reason or reason)
+                               quantity=qty, proposal=asked, actor=actor, reason=told_reason or reason,
+                               held=was_held, reserve=into_reserve)
     _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: disetujui {qty}")
     return ActionOutcome("DISETUJUI SEBAGIAN" if partial else "DISETUJUI", qty, told=_redirected(req, told))
 
@@ -1055,17 +1058,32 @@ def _by_manager(desk: Desk, actor: str) -> bool:
 
 
 def _tell_managers_decided(session: Session, desk: Desk, req: Request, decision: Decision, *, outcome: str,
-                           quantity: int | None, proposal: int | None, actor: str, reason: str | None) -> None:
+                           quantity: int | None, proposal: int | None, actor: str, reason: str | None,
+                           held: bool = True, reserve: Mapping[str, int] | None = None) -> None:
     """A request held for the managers was decided by someone else (the operator's `mailbot approve` or
-    `reject`): the managers, whose notice asked them to decide, hear once who decided what, and why."""
+    `reject`): the managers, whose notice asked them to decide, hear once who decided what, and why. *held*
+    False: a request they were not asked about, approved by hand into the province's *reserve* (_reserve_used),
+    which they hear of all the same."""
     queue(session, desk, purpose=f"decided-by-hand:{req.id}:{decision.id}", category="notice",
           template="notice_decided", to=desk.config.office.managers, request_pk=req.id,
           context={"reference": req.reference, "district_name": desk.district_name(req.district),
                    "item": req.item, "requested": req.requested, "outcome": outcome, "quantity": quantity,
                    "proposal": proposal, "by": _decided_by(desk, actor), "reason": reason,
-                   "district_told": _district_told(session, req),
+                   "district_told": _district_told(session, req), "held": held, "reserve": reserve,
                    # the desk's own proposal (a stock alert's), asked by no district
                    "own_proposal": bool(req.proactive) and req.message_pk is None})
+
+
+def _reserve_used(session: Session, desk: Desk, item: str, before: Balance) -> dict[str, int] | None:
+    """The province's *item* reserve as an approval just made left it, when the approval took from it (the free
+    stock, on hand less committed, was above what is left now and what is left is under the reserve): the
+    reserve, the free stock left and the part of the reserve promised; None when the reserve is untouched."""
+    reserve = desk.config.stock.reserve.get(item, 0)
+    after = ledger.province_balance(session, item)
+    free = after.on_hand - after.committed
+    if free >= reserve or free >= before.on_hand - before.committed:
+        return None
+    return {"reserve": reserve, "free": max(0, free), "used": reserve - max(0, free)}
 
 
 # The stocks a district states in a request's conversation (mailbot.conversation): an appeal's, a follow-up's, a
@@ -1224,7 +1242,8 @@ def reject(session: Session, desk: Desk, req: Request, reason: str, *, actor: st
     was_held = req.state == "held"
     decision = _end(session, desk, req, action="reject", state="rejected", actor=actor, note=reason,
          reasons=[{"code": "manager", "via": via}], details={"reason": reason, "via": via, "withdrawn": withdrawn},
-         template=None if silent else "reply_rejected", context={"reason": reason, "withdrawn": withdrawn})
+         template=None if silent else "reply_rejected",
+         context={"reason": reason, "withdrawn": withdrawn, "decided_by": _decided_by(desk, actor)})
     if was_held and not _by_manager(desk, actor):
         _tell_managers_decided(session, desk, req, decision, outcome="DITOLAK", quantity=None, proposal=asked,
                                actor=actor, reason=reason)

@@ -324,6 +324,10 @@ def _pieces(value: object) -> object:
             raise ValueError(f"{value!r} is not a whole number of pieces (TOML reads {whole}.000 without quotes, "
                              f"{whole}.0 or an exponent such as 1e2 as a decimal); write {whole}, or "
                              f'{whole * 1000} or "{_figure(whole * 1000)}" for thousands')
+        if 1 < value < 1000 and (thousands := round(value * 1000)) == value * 1000:
+            # "2.500" unquoted, which TOML reads as 2.5: the thousands it most likely is, as for "8.000"
+            raise ValueError(f"{value!r} is not a whole number of pieces (TOML reads {_figure(thousands)} without "
+                             f'quotes as a decimal); write {thousands} or "{_figure(thousands)}" for thousands')
         if value.is_integer() and 0 < value < MAX_PIECES:
             # 1e3 or 1000.0: no thousands written with a point (that would be 1.000.000, which is no TOML)
             raise ValueError(f"{value!r} is a decimal (as TOML reads 1e3 or 1000.0), not a whole number of pieces; "
@@ -774,6 +778,17 @@ class StockConfig(_Strict):
     trend_tolerance: Annotated[float, Within(0, 10, "(a share of the earlier rate: 0.15 is 15%)")] = 0.15
     contradiction_report_days: Annotated[int, Within(1, 3660, "days")] = 5
     max_quantity_per_movement: SomePieces = 200_000
+
+    @field_validator("opening_province")
+    @classmethod
+    def _opening_province_of_every_item(cls, value: dict[str, int]) -> dict[str, int]:
+        """Every item's opening store is stated, as a district's opening stock is: one left out would open at 0
+        and nothing of it would be approved (a province that has none writes 0)."""
+        if left := [item for item in ITEMS if item not in value]:
+            written = ", ".join(f'"{item}" = {value[item] if item in value else "N"}' for item in ITEMS)
+            raise ValueError(f"no opening stock for {' and '.join(left)}; write the pieces in the province's store "
+                             f"when mailbot starts (0 if there are none): opening_province = {{ {written} }}")
+        return value
 
     @model_validator(mode="after")
     def _packs_fit_a_movement(self) -> StockConfig:

@@ -103,6 +103,7 @@ class RunwayView:
     horizon_text: str
     bar: tuple[BarSegment, ...]
     color: str
+    reserve_short: int = 0  # how far the free stock is under the reserve (promised into it), 0 when it is not
 
     @property
     def cover_sentence(self) -> str:
@@ -332,17 +333,23 @@ def runway_view(runway: Runway, reserve: int) -> RunwayView:
     if runway.province_committed:
         province += f", {number(runway.province_committed)} di antaranya sudah dialokasikan"
     province += f" (cadangan {number(reserve)} keping)."
+    # an approval by hand may promise the reserve away: said plainly, never as a free stock that includes it
+    short = max(0, reserve - runway.province_free)
+    if short:
+        province += (f" DI BAWAH CADANGAN: yang belum dialokasikan tinggal {number(max(0, runway.province_free))} "
+                     f"keping, {number(short)} keping kurang dari cadangan.")
     if months is None:
         months_text, runs_out = "-", "belum ada pemakaian tercatat"
     else:
         months_text = f"{number(round(months, 1))} bulan"
         runs_out = f"habis sekitar {long_date(runway.runs_out_on)}" if runway.runs_out_on else "-"
-    basis = (f"{number(runway.province_free)} keping di gudang provinsi yang belum dialokasikan (termasuk cadangan "
-             f"{number(reserve)}) + {number(runway.district_surplus)} keping "
+    basis = (f"{number(runway.province_free)} keping di gudang provinsi yang belum dialokasikan "
+             f"({'di bawah' if short else 'termasuk'} cadangan {number(reserve)}) + "
+             f"{number(runway.district_surplus)} keping "
              f"di kabupaten/kota di atas batas minimum, dengan pemakaian "
              f"{number(round(runway.total_daily_use))} keping/hari kerja")
     return RunwayView(months, runway.below_horizon, province, months_text, runs_out, basis,
-                      f"target {number(horizon)} bulan", bar, color)
+                      f"target {number(horizon)} bulan", bar, color, short)
 
 
 def _waiting_text(delta: timedelta) -> str:
@@ -497,7 +504,8 @@ def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, s
     waiting_total = len(waiting_lines)
     waiting_lines, decision_lines = waiting_lines[:LIST_LINES], decision_lines[:LIST_LINES]
     main = sections[0] if sections else None
-    parts = []
+    # the province's store under its reserve comes first: no "aman" of the districts reads over it
+    parts = [f"stok {s.item_label} provinsi di bawah cadangan" for s in sections if s.runway.reserve_short]
     if main is not None:
         others = [s for s in sections[1:] if s.critical or s.low]
         if main.critical:

@@ -318,21 +318,22 @@ def _refuse_alternatives(shown: str, spelled: str) -> None:
     except QuantityError:
         return
     how, kata = _PAIR_MARKS[(pair["mark"] or pair["word"]).lower()]
-    raise _two_figures(shown, head, tail, how, kata)
+    # "2.000 atau 1.500" is one figure or the other: their total is no reading of it
+    raise _two_figures(shown, head, tail, how, kata, total=(pair["word"] or "").lower() not in ("atau", "or"))
 
 
-def _two_figures(shown: str, head: int, tail: int, how: str, kata: str) -> QuantityError:
+def _two_figures(shown: str, head: int, tail: int, how: str, kata: str, *, total: bool = True) -> QuantityError:
     """The refusal of two figures typed for one ("2.500, 120", "1.000 500"): both named, and one of them to write, or
-    their total if that is what was meant; never the total first, a figure nobody typed. *how* and *kata* say how
-    the two are set apart (in English and Indonesian)."""
-    first, second, total = format_number(head), format_number(tail), format_number(head + tail)
+    their total if that is what was meant (unless *total* is False: "2.000 atau 1.500" names two choices); never the
+    total first, a figure nobody typed. *how* and *kata* say how the two are set apart (in English and Indonesian)."""
+    first, second, both = format_number(head), format_number(tail), format_number(head + tail)
     # the same figure twice ("1.500 1.500"): offered once
     one = f"one of them, like {first} or {second}" if head != tail else f"the figure once, like {first}"
-    return QuantityError("ambiguous", f'"{shown}" is two figures {how} ({first} and {second}); write {one}, '
-                                      f"or the total, {total}, if that is what you mean",
+    return QuantityError("ambiguous", f'"{shown}" is two figures {how} ({first} and {second}); write {one}'
+                                      + (f", or the total, {both}, if that is what you mean" if total else ""),
                          indonesian=f"berisi dua angka yang {kata} ({first} dan {second})",
                          examples=(first, *([second] if head != tail else []),
-                                   f"{total} bila yang dimaksud jumlah keduanya"))
+                                   *([f"{both} bila yang dimaksud jumlah keduanya"] if total else [])))
 
 
 # a digit in words with a half or a tenth before its scale word: "satu setengah ribu", "dua koma lima ribu"
@@ -350,11 +351,12 @@ _MULTIPLIER_STOP_RE = re.compile(r"(?<![^\W\d_])(rb|jt|ribu|ratus|juta)\.$", re.
 _ABBREVIATION_STOP_RE = re.compile(r"(?<![^\W\d_])(rb|rbu|rts)\.(?=\s+[0-9])", re.IGNORECASE)
 # thousands, then a figure below a thousand beside them: "1.000 500", "2000 300"
 _FIGURES_BESIDE_RE = re.compile(r"([1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]{3,})\s+([0-9]{1,3})")
-# two figures set apart otherwise than a comma and a space: a comma with no space before thousands ("2.000,1.300", never
-# a decimal comma), or a space before thousands ("1.500 1.500")
+# two figures set apart otherwise than a comma and a space: a comma with no space before thousands ("2.000,1.300",
+# "2000,1300": never a decimal comma, nor thousands grouped with a comma, which are three digits after a figure of at
+# most three), or a space before thousands ("1.500 1.500")
 _GROUPED = r"[0-9]{1,3}(?:\.[0-9]{3})+"
-_FIGURE_PAIR_RE = re.compile(rf"(?P<head>{_GROUPED}|[0-9]+)(?:(?P<mark>,)(?={_GROUPED}$)|\s+(?={_GROUPED}$))"
-                             rf"(?P<tail>{_GROUPED}|[0-9]+)")
+_FIGURE_PAIR_RE = re.compile(rf"(?P<head>{_GROUPED}|[0-9]+)(?:(?P<mark>,)(?={_GROUPED}$|[0-9]{{4,}}$|"
+                             rf"(?<=[0-9]{{4}},)[0-9]{{3}}$)|\s+(?={_GROUPED}$))(?P<tail>{_GROUPED}|[0-9]+)")
 # two quantities set apart by a slash ("1.500/1.300", "3 ribu / 2 ribu") or "atau"/"dan" ("2.000 atau seribu")
 _ALTERNATIVES_RE = re.compile(r"(?P<head>.+?)(?:\s*(?P<mark>/)\s*|\s+(?P<word>atau|dan|or|and)\s+)(?P<tail>.+)",
                               re.IGNORECASE)

@@ -74,8 +74,13 @@ def print_status(desk: Desk, console: Console, *, items: Sequence[str]) -> None:
         title = f"Stock of {item} on {status.today.isoformat()}"
         store = status.province[item]
         runway = status.runways[item]
+        reserve = desk.config.stock.reserve.get(item, 0)
+        free = store.on_hand - store.committed
+        # the store promised into its reserve (an approval by hand with --force): said, never left to arithmetic
+        below = (f", BELOW THE RESERVE: {number(max(0, free))} free, {number(reserve - max(0, free))} under the "
+                 f"{number(reserve)} reserve" if free < reserve else "")
         caption = (
-            f"province store: {number(store.on_hand)} on hand, {number(store.committed)} committed; runway "
+            f"province store: {number(store.on_hand)} on hand, {number(store.committed)} committed{below}; runway "
             + (f"{decimal(runway.months)} months (runs out {runway.runs_out_on})" if runway.months is not None
                else "n/a")
             + ("  BELOW HORIZON" if runway.below_horizon else "")

@@ -88,9 +88,12 @@ def test_what_is_not_two_counts_is_not_named_as_two_figures(typed: str) -> None:
 @pytest.mark.parametrize(("typed", "how", "first", "second", "total"), [
     # each was "is not a whole number of pieces" or "is not a number of pieces", naming neither figure
     ("2.000,1.300", "joined by a comma", "2.000", "1.300", "3.300"),
+    ("2000,1300", "joined by a comma", "2.000", "1.300", "3.300"),
+    ("10000,5000", "joined by a comma", "10.000", "5.000", "15.000"),
+    ("2.000,1300", "joined by a comma", "2.000", "1.300", "3.300"),
+    ("2000,500", "joined by a comma", "2.000", "500", "2.500"),
     ("1.500/1.300", "joined by a slash", "1.500", "1.300", "2.800"),
     ("1.500 / 1.300", "joined by a slash", "1.500", "1.300", "2.800"),
-    ("1.500 atau 1.300", 'joined by "atau"', "1.500", "1.300", "2.800"),
     ("2.000 dan 1.300", 'joined by "dan"', "2.000", "1.300", "3.300"),
     ("1.500 1.300", "side by side", "1.500", "1.300", "2.800"),
 ])
@@ -104,6 +107,26 @@ def test_two_figures_set_apart_otherwise_are_both_named(typed: str, how: str, fi
     assert refused.value.examples == (first, second, f"{total} bila yang dimaksud jumlah keduanya")
 
 
+@pytest.mark.parametrize(("typed", "first", "second"), [("1.500 atau 1.300", "1.500", "1.300"),
+                                                         ("dua ribu atau seribu", "2.000", "1.000"),
+                                                         ("2.000 or 1.500", "2.000", "1.500")])
+def test_two_figures_joined_by_or_are_both_named_without_their_total(typed: str, first: str, second: str) -> None:
+    # one figure or the other: was "or the total, 2.800, if that is what you mean", which no "atau" means
+    with pytest.raises(QuantityError) as refused:
+        parse_quantity(typed)
+    how = 'joined by "or"' if " or " in typed else 'joined by "atau"'
+    assert str(refused.value) == (f'"{typed}" is two figures {how} ({first} and {second}); write one of them, like '
+                                  f"{first} or {second}")
+    assert refused.value.examples == (first, second)
+
+
+@pytest.mark.parametrize("typed", ["2,000", "12,500", "2000,50", "2.000,500"])
+def test_a_comma_that_may_group_thousands_or_mark_a_decimal_is_not_two_figures(typed: str) -> None:
+    with pytest.raises(QuantityError) as refused:
+        parse_quantity(typed)
+    assert "two figures" not in str(refused.value)
+
+
 @pytest.mark.parametrize("typed", ["1.500 / " + "9" * 20, "2.000,5", "1.500 atau 0"])
 def test_a_pair_that_is_not_two_counts_is_not_named_as_two_figures(typed: str) -> None:
     with pytest.raises(QuantityError) as refused:
@@ -115,7 +138,6 @@ def test_a_pair_that_is_not_two_counts_is_not_named_as_two_figures(typed: str) -
     # each was "is not a number of pieces; write it like 2.000, 2000 or 2 ribu", naming neither figure
     ("3 ribu, 2 ribu", "joined by a comma", "3.000", "2.000", "5.000"),
     ("3 ribu / 2 ribu", "joined by a slash", "3.000", "2.000", "5.000"),
-    ("dua ribu atau seribu", 'joined by "atau"', "2.000", "1.000", "3.000"),
     ("1.500 keping / 1.300", "joined by a slash", "1.500", "1.300", "2.800"),
 ])
 def test_two_figures_with_their_multiplier_words_are_both_named(typed: str, how: str, first: str, second: str,
@@ -145,7 +167,10 @@ def test_the_same_figure_typed_twice_is_offered_once() -> None:
      "SETUJU 1.500 atau SETUJU 1.300 atau SETUJU 2.800 bila yang dimaksud jumlah keduanya."),
     ("SETUJU 2.000 atau 1.500",
      'Jumlah "2.000 atau 1.500" berisi dua angka yang dipisah kata "atau" (2.000 dan 1.500). Tulis misalnya: '
-     "SETUJU 2.000 atau SETUJU 1.500 atau SETUJU 3.500 bila yang dimaksud jumlah keduanya."),
+     "SETUJU 2.000 atau SETUJU 1.500."),
+    ("SETUJU 2000,1300",
+     'Jumlah "2000,1300" berisi dua angka yang dipisah koma (2.000 dan 1.300). Tulis misalnya: '
+     "SETUJU 2.000 atau SETUJU 1.300 atau SETUJU 3.300 bila yang dimaksud jumlah keduanya."),
     ("SETUJU 2.000 dan 1.300 pak",
      'Jumlah "2.000 dan 1.300" berisi dua angka yang dipisah kata "dan" (2.000 dan 1.300). Tulis misalnya: '
      "SETUJU 2.000 atau SETUJU 1.300 atau SETUJU 3.300 bila yang dimaksud jumlah keduanya."),

@@ -210,6 +210,10 @@ WORDED = [
     ("thousands-unquoted", ("threshold = 1000\n", "threshold = 12.000\n"),
      'stock.threshold: 12.0 is not a whole number of pieces (TOML reads 12.000 without quotes, 12.0 or an exponent '
      'such as 1e2 as a decimal); write 12, or 12000 or "12.000" for thousands'),
+    # was "write a whole number, e.g. 2": the thousands it means were offered for 12.000, never for 2.500
+    ("thousands-with-hundreds-unquoted", ('"ktp-el" = 2500, "kia" = 800', '"ktp-el" = 2.500, "kia" = 800'),
+     "opening_stock.ktp-el: 2.5 is not a whole number of pieces (TOML reads 2.500 without quotes as a decimal); "
+     'write 2500 or "2.500" for thousands'),
     # 1e2 (read as 100.0) was told only of thousands typed without quotes, which it was not
     ("exponent-under-a-thousand", ("pack_size = 100\n", "pack_size = 1e2\n"),
      "stock.pack_size: 100.0 is not a whole number of pieces (TOML reads 100.000 without quotes, 100.0 or an "

@@ -18,7 +18,10 @@ pytestmark = pytest.mark.usefixtures("sender_lists_decide")
      "1.500 atau SETUJU 1.300 atau SETUJU 2.800 bila yang dimaksud jumlah keduanya."),
     ("SETUJU 2.000 atau 1.500",
      'Jumlah "2.000 atau 1.500" berisi dua angka yang dipisah kata "atau" (2.000 dan 1.500). Tulis misalnya: SETUJU '
-     "2.000 atau SETUJU 1.500 atau SETUJU 3.500 bila yang dimaksud jumlah keduanya."),
+     "2.000 atau SETUJU 1.500."),
+    ("SETUJU 2000,1300",
+     'Jumlah "2000,1300" berisi dua angka yang dipisah koma (2.000 dan 1.300). Tulis misalnya: SETUJU '
+     "2.000 atau SETUJU 1.300 atau SETUJU 3.300 bila yang dimaksud jumlah keduanya."),
 ])
 def test_two_figures_for_one_approval_are_named_and_nothing_is_approved(desk12: Desk12, words: str,
                                                                         said: str) -> None:

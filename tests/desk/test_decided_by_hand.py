@@ -8,22 +8,32 @@ import pytest
 
 from mailbot import actions
 from mailbot.store import repo
-from tests.desk.desk12 import GMAIL, NUNUKAN, Desk12, flat, held_for_managers, send_answer
+from tests.desk.desk12 import (
+    BULUNGAN,
+    GMAIL,
+    NUNUKAN,
+    Desk12,
+    approved,
+    flat,
+    held_for_managers,
+    send_answer,
+    send_request,
+)
 from tests.desk.mailkit import MANAGERS
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
 
-def _by_hand(d: Desk12, decide: str, *, quantity: int | None = None, reason: str) -> None:
+def _by_hand(d: Desk12, decide: str, *, quantity: int | None = None, reason: str, actor: str = "cli:root") -> None:
     with d.desk.sessions.begin() as session:
         req = repo.request_by_reference(session, "BLK-2026-0001")
         assert req is not None
         if decide == "approve":
             concerns = actions.approval_concerns(session, d.desk, req, quantity)
-            actions.approve(session, d.desk, req, quantity, actor="cli:root", via="cli", reason=reason,
+            actions.approve(session, d.desk, req, quantity, actor=actor, via="cli", reason=reason,
                             concerns=concerns)
         else:
-            actions.reject(session, d.desk, req, reason, actor="cli:root", via="cli")
+            actions.reject(session, d.desk, req, reason, actor=actor, via="cli")
 
 
 def test_a_forced_approval_by_the_operator_is_told_as_the_operators_and_the_managers_hear_of_it(
@@ -62,9 +72,53 @@ def test_a_rejection_by_the_operator_is_told_to_the_managers_with_its_reason(des
     assert "Kabupaten Nunukan telah kami beri tahu." in text
 
 
+def test_a_rejection_by_the_operator_tells_the_district_who_decided(desk12: Desk12) -> None:
+    held_for_managers(desk12)
+    n = len(desk12.out())
+    _by_hand(desk12, "reject", reason="stok provinsi diprioritaskan untuk wilayah perbatasan", actor="Pak Yusuf")
+    [district] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
+    text = flat(district.text)
+    assert ("TIDAK DAPAT KAMI SETUJUI saat ini. Keputusan ini diambil oleh petugas meja layanan blangko "
+            "(Pak Yusuf).") in text, text
+    html = district.msg.get_body(("html",))
+    assert html is not None and "Keputusan ini diambil oleh petugas meja layanan blangko (Pak Yusuf)." in flat(
+        str(html.get_content())), html
+
+
+def test_an_approval_withdrawn_by_the_operator_tells_the_district_who_decided(desk12: Desk12) -> None:
+    held_for_managers(desk12)
+    _by_hand(desk12, "approve", quantity=2000, reason="cukup untuk sebulan")
+    n = len(desk12.out())
+    _by_hand(desk12, "reject", reason="kiriman dari pusat tertunda")
+    [district] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
+    text = flat(district.text)
+    assert "Keputusan ini diambil oleh petugas meja layanan blangko." in text, text
+    assert "Persetujuan sebanyak 2.000 keping yang sebelumnya kami sampaikan" in text, text
+    assert "cli:" not in district.text
+
+
 def test_a_managers_own_decision_is_no_notice_to_the_managers(desk12: Desk12) -> None:
     _, held = held_for_managers(desk12)
     n = len(desk12.out())
     _, outcome = send_answer(desk12, MANAGERS[0], held, "SETUJU 2.000", above=GMAIL)
     assert outcome == {"manager-approve": 1}, outcome
     assert not [o for o in desk12.out()[n:] if o.purpose.startswith("decided-by-hand:")]
+
+
+def test_a_part_approval_of_a_linked_request_points_at_no_calculation_it_does_not_show(desk12: Desk12) -> None:
+    approved(desk12)  # BLK-2026-0001, 2.000 approved
+    send_request(desk12, "600", "1.000", outcome="request-linked")  # BLK-2026-0002: no arithmetic of its own
+    n = len(desk12.out())
+    with desk12.desk.sessions.begin() as session:
+        req = repo.request_by_reference(session, "BLK-2026-0002")
+        assert req is not None
+        actions.approve(session, desk12.desk, req, 300, actor="cli:root", via="cli")
+    [district] = [o for o in desk12.out()[n:] if BULUNGAN in o.to]
+    text = flat(district.text)
+    assert "DISETUJUI SEBAGIAN, yaitu 300 keping" in text, text
+    # was "lebih besar dari perhitungan ini", with no calculation in the mail
+    assert "Perhitungan" not in text and "perhitungan ini" not in text, text
+    assert ("Apabila kebutuhan Bapak/Ibu lebih besar dari jumlah yang disetujui ini, mohon sampaikan alasannya "
+            "dengan membalas email ini.") in text, text
+    html = district.msg.get_body(("html",))
+    assert html is not None and "perhitungan ini" not in str(html.get_content())
