@@ -1710,10 +1710,12 @@ QUOTA_NOTICE_PHRASES: tuple[str, ...] = (
     "over quota", "quota exceeded", "of its quota", "of your quota", "of the quota", "storage quota",
     "mailbox size", "ukuran kotak surat",
 )
-# ... or of its capacity: "Anda telah menggunakan 95% dari kapasitas 1 TB", "You have used 90% of your storage".
+# ... or of the mailbox filling up, in its title: "Kotak masuk Anda hampir penuh" / "Anda telah menggunakan 95% dari
+# kapasitas 1 TB". (Not "kapasitas" or "ruang penyimpanan" alone: a district's store room has them too.)
 QUOTA_NOTICE_PHRASES += (
-    "dari kapasitas", "kapasitas penyimpanan", "kapasitas kotak surat", "kapasitas kotak masuk",
-    "ruang penyimpanan", "of your storage", "storage is almost full", "of your capacity",
+    "kotak masuk anda hampir penuh", "kotak surat anda hampir penuh", "kotak masuk hampir penuh",
+    "kotak surat hampir penuh", "kapasitas kotak surat", "kapasitas kotak masuk", "your mailbox is almost full",
+    "mailbox is almost full",
 )
 # A mail written to thank ("mau mengucapkan terima kasih banyak atas bantuan selama ini"), as its purpose, not
 # the "terima kasih" closing every mail: with no firm figure, it reports and asks nothing.

@@ -49,14 +49,14 @@ def test_a_running_total_of_the_week_in_a_daily_report_stays_unread() -> None:
 
 
 def test_a_mailbox_capacity_notice_is_the_providers_automated_mail() -> None:
-    read = mail("Mail <no-reply@notice.mailhost.example>", "Kotak surat Anda segera penuh",
-                "Anda sudah memakai 88% dari kapasitas 50 GB.")
+    read = mail("Mail <no-reply@notice.mailhost.example>", "Kotak surat Anda hampir penuh",
+                "Anda sudah memakai 88% dari 50 GB.")
     assert read["kind"] == "automated"
 
 
 def test_a_capacity_notice_asking_to_verify_stays_spam() -> None:
-    read = mail("Mail <no-reply@notice.mailhost.example>", "Kotak surat Anda segera penuh",
-                "Anda sudah memakai 88% dari kapasitas 50 GB. Klik tautan berikut untuk verifikasi akun.")
+    read = mail("Mail <no-reply@notice.mailhost.example>", "Kotak surat Anda hampir penuh",
+                "Anda sudah memakai 88% dari 50 GB. Klik tautan berikut untuk verifikasi akun.")
     assert read["kind"] == "other"
 
 
@@ -68,3 +68,10 @@ def test_a_picture_of_the_report_sent_alone_is_the_report() -> None:
                        filename="IMG-20270914-WA0003.jpg")
     read = read_message(bytes(msg), DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
     assert (read["kind"], read["item"], read["stock_on_hand"]) == ("stock_report", "ktp-el", None)
+
+
+def test_a_districts_store_room_named_in_a_request_is_no_quota_notice() -> None:
+    read = mail(NUNUKAN, "Permohonan blangko - atap gudang bocor",
+                "Dengan hormat, hujan deras semalam membasahi ruang penyimpanan kami hingga 80% dari kapasitas rak.\n"
+                "Stok blangko KTP-el tersisa 620 keping. Kami mohon dikirim 1.500 keping.")
+    assert (read["kind"], read["requested"], read["stock_on_hand"]) == ("request", 1500, 620)
