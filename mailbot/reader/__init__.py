@@ -961,7 +961,9 @@ def read_message(
     kia_fields = {field for field, _ in kia_figures}
     if item == "kia" and not asked and unnamed_fields & kia_fields and not any(
         c.item == "ktp-el" for c in candidates
-    ):
+    ) and not _kia_report_only(bare_subject, parts.text):
+        # (Not in a mail whose subject names KIA and whose words never name KTP-el, "Terima blanko KIA" / "KIA
+        # seribu lima ratus lembar sudah kami terima ada dua lembar rusak": its other figures are KIA's too.)
         # "rekam 21, cetak 18, sisa blangko 92. KIA cetak 4 sisa 0": beside figures said of KIA by name,
         # the same figures said of no blank are of the other blank, KTP-el, the desk's daily one; the
         # report is read for it, with KIA's beside it.

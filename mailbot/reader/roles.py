@@ -679,6 +679,23 @@ def _period_now_words(low: str) -> frozenset[str]:
         w for period, found in _REPORT_PERIOD_RES.items() if found.search(low, 0, _HEAD_CHARS)
         for w in vocab.PERIOD_NOW_WORDS[period]
     )
+# A report's name right before the period now ("Laporan KIA minggu ini ..."): the period is the report's own.
+_REPORT_OF_PERIOD_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.REPORT_NOUNS) + r")(?:[ \t]+(?:"
+    + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS + vocab.GENERIC_BLANK_WORDS) + r")){0,2}[ \t]+$"
+)
+_PERIOD_NOW_ANY = frozenset(w for words in vocab.PERIOD_NOW_WORDS.values() for w in words)
+
+
+def _period_is_reports_own(masked: str, low: str, period: Keyword) -> bool:
+    """Whether a period-now word ("minggu ini") names the report's own period: its head names that period
+    ("Laporan mingguan ..."), or the report's name stands right before it ("Laporan KIA minggu ini ...")."""
+    words = " ".join(masked[period.start : period.end].split())
+    return words in _period_now_words(low) or (
+        words in _PERIOD_NOW_ANY and bool(_REPORT_OF_PERIOD_RE.search(masked, max(0, period.start - 40), period.start))
+    )
+
+
 # Between a count's role word and "minggu ini": only the blank's name ("Cetak KIA minggu ini").
 _BETWEEN_ROLE_AND_PERIOD_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.KTP_WORDS + vocab.KIA_WORDS + vocab.GENERIC_BLANK_WORDS) + r")(?![\w-])"
@@ -1832,12 +1849,26 @@ _DEFECT_AFTER = frozenset(vocab.DEFECT_AFTER)
 _RECORDS_AFTER_RE = re.compile(r"[^\S\n]*(?:" + _words_re(vocab.RECORD_UNIT_WORDS) + r")(?![\w-])")
 
 
-def _counts_a_defect(word: str, role: str, masked: str, figure_end: int, word_start: int) -> bool:
+# A word before a receipt's figure that makes its damaged cards some of those received: "ada 2 lembar rusak".
+_RECEIPT_PART_LEAD_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.RECEIPT_PART_LEADS) + r")[ \t]+$")
+_DAMAGE_AFTER = frozenset(vocab.DAMAGE_WORDS)
+
+
+def _counts_a_defect(
+    word: str, role: str, masked: str, figure_end: int, word_start: int, figure_start: int | None = None
+) -> bool:
     """Whether the word right after a figure (and its unit) says the figure counts spoilt cards, not its role:
     "selisih stok termasuk 0 keping rusak", "12 lembar gagal cetak", beside a stock also "dikurangi 3 keping yang
     rusak"; and, also beside a receipt, a defect said with a relative word, "6 keping yg tercetak miring" (a
     receipt's damaged cards are no receipt of their own).
-    (Beside a receipt a bare "rusak" may count cards part of those received or on top of them: a clerk asks.)"""
+    (Beside a receipt a bare "rusak" may count cards part of those received or on top of them: a clerk asks;
+    unless "there are" or "but" leads the figure, "sudah kami terima ada 2 lembar rusak": some of those received.)"""
+    if (
+        role == "received" and figure_start is not None and word in _DAMAGE_AFTER
+        and _UNIT_GAP_RE.fullmatch(masked, figure_end, word_start)
+        and _RECEIPT_PART_LEAD_RE.search(masked, max(0, figure_start - 20), figure_start)
+    ):
+        return True
     if role != "received" and word in _COUNTS_OTHER_AFTER and _UNIT_GAP_RE.fullmatch(masked, figure_end, word_start):
         return True
     if role == "stock_on_hand" and word in _COUNTS_OTHER_AFTER and _DEFECT_GAP_RE.fullmatch(
@@ -3846,6 +3877,14 @@ def read_text(
         ):
             # "Cetak KIA minggu ini: 212 lembar" in a weekly report: the week is the report's own.
             role, strong, keyword = before[-2].role, True, before[-2]
+        if role == "ignore" and keyword is not None and len(before) > 1 and keyword is before[-2] and (
+            before[-1].role in _WORK_ROLES
+            and not masked[keyword.end : before[-1].start].strip()
+            and _period_is_reports_own(masked, low, keyword)
+        ):
+            # "Laporan KIA minggu ini pencetakan KIA 61 lembar": the week named before the count's name is the
+            # report's own, not another span's running total.
+            role, strong, keyword = before[-1].role, True, before[-1]
         became = idx in changed_to and role in (None, "ignore") and changed_from is not None
         if became and changed_from is not None:
             # "menambah permintaan dari 1.500 menjadi 2.500 keping": the figure it became takes the role of
@@ -3859,7 +3898,7 @@ def read_text(
         if role not in (None, "ignore") and (
             qualifier := next((k for k in kws if k.start >= m.end and k.end <= after_limit), None)
         ) is not None and qualifier.role == "ignore" and not qualifier.denied and _counts_a_defect(
-            " ".join(masked[qualifier.start : qualifier.end].split()), role, masked, m.end, qualifier.start
+            " ".join(masked[qualifier.start : qualifier.end].split()), role, masked, m.end, qualifier.start, m.start
         ) and not _NUMBER_NEXT_RE.match(masked, qualifier.end):
             # "selisih stok termasuk 0 keping rusak", "12 lembar gagal cetak": the word right after the
             # figure and its unit says what it counts, whatever the role word before. (Beside a receipt

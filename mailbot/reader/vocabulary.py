@@ -1719,6 +1719,13 @@ QUOTA_NOTICE_PHRASES: tuple[str, ...] = (
     "over quota", "quota exceeded", "of its quota", "of your quota", "of the quota", "storage quota",
     "mailbox size", "ukuran kotak surat",
 )
+# ... or of the mailbox filling up, in its title: "Kotak masuk Anda hampir penuh" / "Anda telah menggunakan 95% dari
+# kapasitas 1 TB". (Not "kapasitas" or "ruang penyimpanan" alone: a district's store room has them too.)
+QUOTA_NOTICE_PHRASES += (
+    "kotak masuk anda hampir penuh", "kotak surat anda hampir penuh", "kotak masuk hampir penuh",
+    "kotak surat hampir penuh", "kapasitas kotak surat", "kapasitas kotak masuk", "your mailbox is almost full",
+    "mailbox is almost full",
+)
 # A mail written to thank ("mau mengucapkan terima kasih banyak atas bantuan selama ini"), as its purpose, not
 # the "terima kasih" closing every mail: with no firm figure, it reports and asks nothing.
 THANKING_PHRASES: tuple[str, ...] = (
@@ -1991,6 +1998,13 @@ ATTACHED_WORDS: tuple[str, ...] = (
     "terlampir", "dilampirkan", "kami lampirkan", "saya lampirkan", "lampiran", "attached", "attachment",
     "enclosed",
 )
+# ... or that it is a picture of the report sent with the mail: "ss laporan hari ini ya bu" with a photo attached
+# (the picture names the report too: the mail sends it).
+REPORT_PICTURE_PHRASES: tuple[str, ...] = (
+    "ss laporan", "screenshot laporan", "foto laporan", "capture laporan", "tangkapan layar laporan",
+)
+ATTACHED_WORDS += REPORT_PICTURE_PHRASES
+REPORT_KIND_MORE += REPORT_PICTURE_PHRASES
 
 # --- Replies revising the writer's own earlier mail (kind decisions) ---------------------------
 
@@ -2601,6 +2615,13 @@ RECORD_UNIT_WORDS: tuple[str, ...] = ("data", "record", "records", "entri", "ent
 DEFECT_LINK_WORDS: tuple[str, ...] = ("yg", "yang", "which are", "which were", "that are", "that were")
 # "2.000 keping sudah sampai ..., 3 keping ada yang patah ujungnya": some of them broken, a defect, no receipt.
 DEFECT_LINK_WORDS += ("ada yang", "ada yg")
+# Beside a receipt, damaged cards said as some of those that came, after "there are" or "but": "1.500 lembar sudah
+# kami terima ada 2 lembar rusak", "sudah kami terima tapi 12 keping rusak kena air": a defect, no second receipt.
+# ("kami terima 1.000 keping baik dan 12 keping rusak" may count them on top: a clerk asks.)
+RECEIPT_PART_LEADS: tuple[str, ...] = (
+    "ada", "terdapat", "tapi", "tetapi", "namun", "tapi ada", "tetapi ada", "namun ada", "namun terdapat",
+    "tp", "tp ada", "but", "but there are",
+)
 DEFECT_AFTER += ("patah", "retak", "bengkok", "terlipat", "lecet")
 ROLE_PHRASES["ignore"] += ("patah", "retak", "bengkok", "terlipat", "lecet")
 COUNTS_OTHER_AFTER += ("patah", "retak", "bengkok", "terlipat", "lecet")
