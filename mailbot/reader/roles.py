@@ -221,6 +221,9 @@ _REST_ARRIVED_RE = re.compile(
 _ZERO_STOCK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.ZERO_STOCK_PHRASES) + r")(?![\w-])")
 _NOT_YET_ZERO_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.NOT_YET_ZERO_WORDS) + r")(?:\s+\S+){0,2}\s*$")
 _RATE_BEFORE_ZERO_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RATE_BEFORE_ZERO_WORDS) + r")\s*$")
+_WAS_OUT_BEFORE_ZERO_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.WAS_OUT_BEFORE_ZERO_WORDS) + r")\s*$"
+)
 _STOCK_ONLY_ZERO = frozenset(vocab.STOCK_ONLY_ZERO_WORDS)
 _LEFT_AFTER_RE = re.compile(
     r"[ \t]+(?:(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]+)?(?:"
@@ -2284,6 +2287,9 @@ def _zero_stock(
         if _RATE_BEFORE_ZERO_RE.search(masked, max(c_start, z.start() - 20), z.start()):
             # "stok kami cepat habis karena pelayanan keliling": how fast it is used, not a stock of zero.
             continue
+        if _WAS_OUT_BEFORE_ZERO_RE.search(masked, max(c_start, z.start() - 20), z.start()):
+            # "blangko sempat habis pada 12 Januari": it ran out once; the stock now is not said.
+            continue
         if _EARLIER_SHIPMENT_ZERO_RE.search(masked, max(c_start, z.start() - 40), z.start()):
             # "minta lagi blangko KIA ... karena yang kemarin sudah habis dipakai": the last shipment is
             # used up; the stock now is not said.
@@ -2586,6 +2592,10 @@ _PIECE_UNIT_AFTER_RE = re.compile(r"[ \t]*(?:" + _words_re(vocab.PIECE_UNITS) + 
 _WITHDRAWN_RE = re.compile(
     r"(?<![\w-])(?:" + _words_re(("batal", *vocab.CANCEL_WORDS, *vocab.NOT_AFTER_ALL)) + r")(?![\w-])"
 )
+
+
+# A figure asked before, changed to the one after it: "2rb jadi 3rb" (see vocab.CHANGED_TO_LEADS).
+_CHANGED_TO_RE = re.compile(r"[^\S\n]*(?:" + _words_re(vocab.CHANGED_TO_LEADS) + r")[^\S\n]+(?=\d)")
 
 
 def _called_off(masked: str, m: Mention) -> bool:
@@ -3988,6 +3998,8 @@ def read_text(
             and not _called_off(masked, m)
             # "ralat, jd 1.500 ya bkn 1rb": the figure asked before, denied for the new one.
             and not _DENIED_FIGURE_RE.search(masked, max(0, m.start - 12), m.start)
+            # "yg kemarin 2rb jadi 3rb ya pak": the figure asked before, changed to another.
+            and not _CHANGED_TO_RE.match(masked, m.end)
             and (
                 role is None
                 or (
