@@ -1,0 +1,70 @@
+"""Rules for figures a careful clerk does not take: a blank that ran out once (before a shipment came), the running
+total of a shipment after the part that came now, a small count of weeks before "minggu ini", an earlier ask the
+writer changes to another figure, and a regency of another province asking for blanks; each test is a short mail
+with other words and figures."""
+
+from __future__ import annotations
+
+from tests.reader.conftest import mail
+
+BULUNGAN = "Disdukcapil Bulungan <disdukcapil@bulungankab.example>"
+NUNUKAN = "Disdukcapil Nunukan <disdukcapil@nunukankab.example>"
+MALINAU_PERSONAL = "Lukas Ding <lukas.ding.mlnw@gmail.com>"
+PASER = "Disdukcapil Kab. Paser <disdukcapil@paserkab.example>"
+
+
+def test_a_blank_that_ran_out_once_is_no_stock_of_zero_now() -> None:
+    read = mail(BULUNGAN, "Laporan mingguan",
+                "Dengan hormat, perekaman minggu ini 315 orang dan pencetakan 290 keping. Pelayanan sempat "
+                "terhenti karena blangko KTP-el sempat habis pada hari Selasa.")
+    assert read["recorded"] == 315
+    assert read["stock_on_hand"] is None
+
+
+def test_a_blank_out_before_the_shipment_arrived_is_no_stock_of_zero_now() -> None:
+    read = mail(BULUNGAN, "Laporan mingguan",
+                "Perekaman 210, pencetakan 188. Blangko KTP-el habis hari Rabu sebelum kiriman datang.")
+    assert read["printed"] == 188
+    assert read["stock_on_hand"] is None
+
+
+def test_a_blank_out_now_stays_a_stock_of_zero() -> None:
+    read = mail(BULUNGAN, "Blangko KTP-el habis", "Stok blangko KTP-el kami sudah habis, mohon dikirim 2.000 keping.")
+    assert read["stock_on_hand"] == 0
+
+
+def test_the_shipment_completed_by_the_part_that_came_is_no_count_received() -> None:
+    read = mail(NUNUKAN, "Penerimaan blangko KTP-el",
+                "Kiriman blangko KTP-el tahap II sebanyak 700 keping sudah tiba, jadi kiriman 1.400 keping sudah kami "
+                "terima semua.")
+    assert read["received"] == 700
+
+
+def test_a_few_weeks_before_minggu_ini_count_no_blanks() -> None:
+    read = mail(BULUNGAN, "blangko",
+                "mohon maaf pak, ada rekam massal sekolah 2 minggu ini jadi blangko cepat berkurang.")
+    assert read["recorded"] is None
+
+
+def test_a_count_done_this_week_is_still_read() -> None:
+    read = mail(BULUNGAN, "Laporan", "Perekaman 412 minggu ini, pencetakan 380 keping, sisa blangko 1.120 keping.")
+    assert read["recorded"] == 412
+
+
+def test_an_earlier_ask_changed_to_another_figure_is_not_chased() -> None:
+    read = mail(MALINAU_PERSONAL, "Re: blangko ktp",
+                "pak yg kemarin 1rb jadi 1,5rb aja pak, antrian makin banyak.\n\nLukas - operator Disdukcapil Malinau\n\n"
+                "Pada Sen, 3 Jan 2028 pukul 09.12 Lukas Ding <lukas.ding.mlnw@gmail.com> menulis:\n\n"
+                "> Pak, boleh minta blangko ktp 1rb? stok tinggal sedikit.")
+    assert read["requested"] != 1000
+
+
+def test_a_regency_of_another_province_writes_for_no_district() -> None:
+    read = mail(PASER, "Bantuan blangko KIA",
+                "Yth. Kepala Dinas Dukcapil Provinsi Kalimantan Utara,\n\nDengan hormat, berhubung alokasi blangko KIA "
+                "untuk Kabupaten Paser (Prov. Kalimantan Timur) belum datang, kami mohon kiranya dapat dibantu blangko "
+                "KIA sebanyak 400 keping dan akan kami ganti bulan depan. Stok KIA kami saat ini 0 keping.\n\n"
+                "Kepala Disdukcapil Kabupaten Paser")
+    assert read["kind"] == "other"
+    assert read["district"] is None
+    assert read["requested"] is None and read["stock_on_hand"] is None
