@@ -992,6 +992,20 @@ def _whole_of_parts(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     )
 
 
+# After a shipment's figure: a word of arrival, then "sebagian" and the part's own figure ("... baru diterima
+# sebagian, 1.500 keping").
+_ARRIVED_IN_PART_RE = re.compile(
+    r"[^.!?\n]*?(?<![\w-])(?:" + _words_re(vocab.WHOLE_ARRIVED_VERBS) + r")[^\S\n]+(?:"
+    + _words_re(vocab.PART_ARRIVED_WORDS) + r")[^\S\n]*[,:]?[^\S\n]*(?:(?:yaitu|yakni|baru|sebanyak|only)[^\S\n]+)?\d"
+)
+
+
+def _whole_arrived_in_part(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Kiriman 3.000 keping dari provinsi baru diterima sebagian, 1.500 keping": the shipment of which a part came,
+    its part's figure said next, is no count received."""
+    return span.role == "received" and bool(_ARRIVED_IN_PART_RE.match(span.masked, span.end, span.hi + 40))
+
+
 # A reason word opening the clause of a figure received (see RECEIPT_AS_REASON_WORDS), no sentence end between.
 _REASON_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:" + _words_re(vocab.RECEIPT_AS_REASON_WORDS) + r")(?![\w-])[^.!?\n]*$"
@@ -1040,6 +1054,7 @@ ELSEWHERE_CUES = (
     ("receipt_as_reason", _receipt_as_reason),
     ("one_age_group", _one_age_group),
     ("whole_of_parts", _whole_of_parts),
+    ("whole_arrived_in_part", _whole_arrived_in_part),
     ("annual_need", _annual_need),
     ("other_district", _other_district),
     ("part_of_previous", _part_of_previous),
@@ -1491,6 +1506,10 @@ def _role_for(
         return "received", True, chosen
     if role == "stock_on_hand" and pool is before and _rest_that_came(masked, chosen, m, after):
         # "sisa 500 kmrn udh nyampe td pagi": the rest of a shipment said to have come is received.
+        return "received", True, after[0]
+    if role == "ignore" and pool is before and _rest_that_came(masked, chosen, m, after):
+        # "sisa kiriman blangko KTP-el sebanyak 1.500 keping telah tiba kemarin": the rest of a shipment, set
+        # aside while still on its way, is received once its own clause says it came.
         return "received", True, after[0]
     if role == "requested":
         done = next((k for k in after if k.affirmed), None)

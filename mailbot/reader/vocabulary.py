@@ -406,6 +406,9 @@ WHOLE_SHIPMENT_WORDS: tuple[str, ...] = (
     "seluruh kiriman", "semua kiriman", "total kiriman", "keseluruhan kiriman", "seluruh pengiriman",
     "total pengiriman", "the whole shipment", "the entire shipment", "the full shipment",
 )
+# Right after a shipment's figure and a word of its arrival, these say only part of it came, the part's figure
+# following ("kiriman 3.000 keping dari provinsi baru diterima sebagian, 1.500 keping"): the whole is not received.
+PART_ARRIVED_WORDS: tuple[str, ...] = ("sebagian", "sebagian saja", "separuh", "separuhnya", "partially", "in part")
 # ... and the shipment a consequence clause says is now complete: "sisa kiriman sebanyak 1.500 keping telah tiba
 # kemarin, sehingga kiriman 3.000 keping dari provinsi sudah kami terima lengkap" (the running total, not what came).
 WHOLE_SHIPMENT_WORDS += (

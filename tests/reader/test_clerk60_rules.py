@@ -68,3 +68,22 @@ def test_a_regency_of_another_province_writes_for_no_district() -> None:
     assert read["kind"] == "other"
     assert read["district"] is None
     assert read["requested"] is None and read["stock_on_hand"] is None
+
+
+def test_the_rest_of_a_shipment_said_to_have_come_is_received() -> None:
+    read = mail(NUNUKAN, "Penerimaan kiriman tahap kedua",
+                "Dengan hormat, sisa kiriman blangko KTP-el sebanyak 900 keping telah tiba tadi pagi dengan kapal "
+                "reguler.")
+    assert read["received"] == 900
+    assert read["stock_on_hand"] is None
+
+
+def test_the_rest_of_a_shipment_not_yet_come_is_not_received() -> None:
+    read = mail(NUNUKAN, "Kiriman blangko", "Sisa kiriman 900 keping belum tiba, mohon informasinya.")
+    assert read["received"] is None
+
+
+def test_a_shipment_of_which_a_part_came_is_not_the_count_received() -> None:
+    read = mail(NUNUKAN, "Penerimaan sebagian",
+                "Pak, kiriman 2.400 keping baru kami terima sebagian, 1.000 keping, sisanya masih di pelabuhan.")
+    assert read["received"] == 1000
