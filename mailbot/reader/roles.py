@@ -4985,6 +4985,14 @@ def _read_table(
             # A row per kecamatan and no total row: the district's figure is the sum of its places'.
             return _summed_rows(row, (), {i: c for i, c in cols.items() if c in QUANTITY_FIELDS}, source,
                                 " (rows of places)", data, summed=True) + labelled, None
+        if (
+            chosen is None and len(data) > 1 and not totals and date_col is None and sent is not None
+            and _periods_in_order(data) == (sent.year, sent.month)
+        ):
+            # "Oktober 2027 | 2.410 | 2.288 | 2.930" ... "Minggu II Januari 2028 | 402 | 318 | 1.851" in a mail of
+            # January 2028: a recap of earlier periods closed by the one reported; the latest period's row is the
+            # report's. (A recap ending in an earlier month reports no period now.)
+            chosen, cue = data[-1], "latest_period_row"
         if chosen is None:
             return [*_unclear_columns(cols, source, f"{len(data)} rows without dates"), *labelled], None
         label = f" ({row[date_col]} {chosen[date_col]})" if date_col is not None and date_col < len(chosen) else ""
@@ -5498,6 +5506,27 @@ def _per_month(data: Sequence[tuple[object, ...]]) -> bool:
             return False
         months.append(vocab.MONTHS[named[0]])
     return len(months) > 1 and all(a < b for a, b in zip(months, months[1:], strict=False))
+
+
+_ROW_YEAR_RE = re.compile(r"(?<!\d)20\d\d(?!\d)")
+
+
+def _periods_in_order(data: Sequence[tuple[object, ...]]) -> tuple[int, int] | None:
+    """When every row is labelled with a month (or a week of it) and its year, each later than the one above
+    ("Oktober 2027", "November 2027", "Desember 2027", "Minggu II Januari 2028 (10-14 Jan)"), a recap of periods
+    across a year's end: the year and month of the last row, the latest. None otherwise."""
+    periods: list[tuple[int, int]] = []
+    for r in data:
+        first = next((c for c in r if isinstance(c, str) and c.strip()), None)
+        label = normalise_header(first) if first is not None else ""
+        named = _ROW_MONTH_RE.findall(label)
+        years = _ROW_YEAR_RE.findall(label)
+        if not named or len(years) != 1:
+            return None
+        periods.append((int(years[0]), vocab.MONTHS[named[0]]))
+    if len(periods) > 1 and all(a < b for a, b in zip(periods, periods[1:], strict=False)):
+        return periods[-1]
+    return None
 
 
 def _per_weekday(data: Sequence[tuple[object, ...]]) -> bool:

@@ -5,12 +5,33 @@ with other words and figures."""
 
 from __future__ import annotations
 
-from tests.reader.conftest import mail
+from email.message import EmailMessage
+
+from mailbot.reader import read_message
+from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES, mail
 
 BULUNGAN = "Disdukcapil Bulungan <disdukcapil@bulungankab.example>"
 NUNUKAN = "Disdukcapil Nunukan <disdukcapil@nunukankab.example>"
 MALINAU_PERSONAL = "Lukas Ding <lukas.ding.mlnw@gmail.com>"
 PASER = "Disdukcapil Kab. Paser <disdukcapil@paserkab.example>"
+MALINAU = "Disdukcapil Malinau <disdukcapil@malinaukab.example>"
+
+RECAP = (
+    "Yth. Kabid PIAK,\n\nBersama ini kami sampaikan rekap tiga bulan terakhir beserta perkembangan bulan ini:\n\n"
+    "| Bulan | Perekaman | Pencetakan | Sisa blangko |\n"
+    "| Agustus 2029 | 1.320 | 1.250 | 2.100 |\n"
+    "| September 2029 | 1.190 | 1.102 | 998 |\n"
+    "| Oktober 2029 (s.d. tgl 15) | 611 | 580 | 418 |\n\n"
+    "Demikian disampaikan.\nStefanus"
+)
+
+
+def dated(sender: str, subject: str, body: str, date: str) -> dict[str, object]:
+    """A plain-text mail from *sender* sent on *date*, as `mailbot parse --json` shows it."""
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"], msg["Date"] = sender, OWN_ADDRESSES[0], subject, date
+    msg.set_content(body)
+    return read_message(bytes(msg), DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
 
 
 def test_a_blank_that_ran_out_once_is_no_stock_of_zero_now() -> None:
@@ -87,3 +108,13 @@ def test_a_shipment_of_which_a_part_came_is_not_the_count_received() -> None:
     read = mail(NUNUKAN, "Penerimaan sebagian",
                 "Pak, kiriman 2.400 keping baru kami terima sebagian, 1.000 keping, sisanya masih di pelabuhan.")
     assert read["received"] == 1000
+
+
+def test_a_recap_of_months_closed_by_the_month_of_the_mail_reads_that_row() -> None:
+    read = dated(MALINAU, "Laporan perkembangan", RECAP, "Wed, 16 Oct 2029 09:00:00 +0800")
+    assert (read["recorded"], read["printed"], read["stock_on_hand"]) == (611, 580, 418)
+
+
+def test_a_recap_of_months_ending_before_the_mail_reads_no_row() -> None:
+    read = dated(MALINAU, "Laporan perkembangan", RECAP, "Fri, 01 Nov 2029 09:00:00 +0800")
+    assert read["recorded"] is None and read["printed"] is None and read["stock_on_hand"] is None
