@@ -4009,6 +4009,14 @@ def read_text(
         # is corrected, also when it was set aside in a table or in an earlier mail.
         corrects_set_aside = opener and ignored_end == prev_end > c_start
         if (
+            role is None and m.value is not None and m.value in restated and not (m.approximate or m.conflict)
+            and (raised := _CHANGED_TO_RE.match(masked, m.end)) is not None
+            and idx + 1 < len(mentions) and mentions[idx + 1].start == raised.end()
+        ):
+            # "yg kemarin 2rb jadi 3rb ya pak": the figure asked before, changed; the one it became is asked.
+            changed_to.add(idx + 1)
+            changed_from = ("requested", True, None)
+        if (
             role in (None, "ignore")
             and m.value is not None
             and m.value in restated

@@ -72,12 +72,13 @@ def test_a_count_done_this_week_is_still_read() -> None:
     assert read["recorded"] == 412
 
 
-def test_an_earlier_ask_changed_to_another_figure_is_not_chased() -> None:
+def test_an_earlier_ask_changed_to_another_figure_asks_the_new_one() -> None:
     read = mail(MALINAU_PERSONAL, "Re: blangko ktp",
                 "pak yg kemarin 1rb jadi 1,5rb aja pak, antrian makin banyak.\n\nLukas - operator Disdukcapil Malinau\n\n"
                 "Pada Sen, 3 Jan 2028 pukul 09.12 Lukas Ding <lukas.ding.mlnw@gmail.com> menulis:\n\n"
                 "> Pak, boleh minta blangko ktp 1rb? stok tinggal sedikit.")
-    assert read["requested"] != 1000
+    assert read["requested"] == 1500
+    assert read["kind"] == "request"
 
 
 def test_a_regency_of_another_province_writes_for_no_district() -> None:
