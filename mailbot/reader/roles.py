@@ -177,6 +177,10 @@ _BOUND_PHRASES = frozenset(" ".join(p.split()) for p in vocab.APPROX_BEFORE)
 _NUMBER_NEXT_RE = re.compile(r"\s*:?\s*\d")
 _NEGATES_NEXT_RE = re.compile(_words_re(vocab.NEGATES_NEXT_WORDS))
 # A figure right after a denial ("yg benar 1.200 bkn 2.100"): the figure denied.
+_INSTEAD_OF_DENIED_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-]))?[^\S\n]*,?[^\S\n]*(?:"
+    + _words_re(vocab.INSTEAD_OF_DENIED_WORDS) + r")[^\S\n]+"
+)
 _DENIED_FIGURE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NEGATES_NEXT_WORDS) + r")[^\S\n]*$")
 _CORRECTION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CORRECTION_WORDS) + r")(?![\w-])")
 _EARLIER_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.EARLIER_WORDS) + r")(?![\w-])")
@@ -3997,6 +4001,13 @@ def read_text(
         if not opener and role is None and _AGREED_LEAD_RE.fullmatch(masked, correction_lo, m.start):
             # "[07.20] A: ... 1.000 kurang. 1.500 pak?" / "[07.22] B: Ok 1.500": a figure agreed to on its own
             # settles the one proposed before it, as a correction does.
+            opener = True
+        if (
+            not opener and prev_end > c_start and _INSTEAD_OF_DENIED_RE.fullmatch(masked, prev_end, m.start)
+            and _DENIED_FIGURE_RE.search(masked, max(0, mentions[idx - 1].start - 12), mentions[idx - 1].start)
+        ):
+            # "Maaf Pak typo, sisa stok bukan 1.300 tapi 300 keping": the figure after the one denied is the one
+            # meant, correcting it.
             opener = True
         correcting = last is not None and opener
         if not opener and last is not None and role not in (None, "ignore"):

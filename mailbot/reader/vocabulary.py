@@ -2426,6 +2426,9 @@ EARLIER_REPORT_WORDS: tuple[str, ...] = (
     "laporan kmrn", "laporan kemaren", "lap kemarin", "lap kmrn", "laporan sebelumnya", "laporan hari",
     "laporan yang lalu", "laporan yg lalu", "yesterday's report", "previous report", "report of",
 )
+# Between a figure denied ("bukan 1.300") and the next one, these make the next the figure meant: "sisa stok bukan
+# 1.300 tapi 300 keping", "not 1,300 but 300".
+INSTEAD_OF_DENIED_WORDS: tuple[str, ...] = ("tapi", "tetapi", "tp", "tpi", "melainkan", "namun", "but", "but rather")
 CORRECTION_OPENERS += (
     "maksud saya", "maksud sy", "maksudku", "eh maaf", "eh salah", "eh bukan", "maaf salah", "i mean",
     # "2.000 keping, eh 3.000 keping": the writer's own slip taken back at once

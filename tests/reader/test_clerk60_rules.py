@@ -119,3 +119,11 @@ def test_a_recap_of_months_closed_by_the_month_of_the_mail_reads_that_row() -> N
 def test_a_recap_of_months_ending_before_the_mail_reads_no_row() -> None:
     read = dated(MALINAU, "Laporan perkembangan", RECAP, "Fri, 01 Nov 2029 09:00:00 +0800")
     assert read["recorded"] is None and read["printed"] is None and read["stock_on_hand"] is None
+
+
+def test_a_figure_after_one_denied_with_tapi_corrects_it() -> None:
+    read = mail(NUNUKAN, "permintaan blangko",
+                "Pak, mohon dikirim blangko KTP-el 1.500 keping. Stok kami 850.\n\n"
+                "Eh maaf salah tulis Pak, stok kami bukan 850 keping tetapi 580 keping.")
+    assert read["requested"] == 1500
+    assert read["stock_on_hand"] == 580
