@@ -2180,6 +2180,27 @@ def _counter_applications(masked: str, kws: Sequence[Keyword], keyword: Keyword,
 _REPORTED_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.REPORTED_BEFORE_WORDS) + r")(?![\w-])")
 
 
+_MONTH_END_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.MONTH_END_LEADS) + r")[^\S\n]+("
+    + vocab.alternation(tuple(vocab.MONTHS)) + r")(?![a-z])(?:[^\S\n]+(20\d\d)(?!\d))?"
+)
+
+
+def _stock_of_earlier_month(low: str, lo: int, pos: int, sent: datetime | None) -> bool:
+    """"sisa blangko KTP-el kami pada akhir November 2027 sebanyak 2.300 keping", in a mail of January 2028: the
+    stock at the end of a month before the mail's (a month without its year is the latest one of that name)."""
+    if sent is None:
+        return False
+    found = None
+    for found in _MONTH_END_RE.finditer(low, lo, pos):
+        pass
+    if found is None:
+        return False
+    month = vocab.MONTHS[found.group(1)]
+    year = int(found.group(2)) if found.group(2) else sent.year - (month > sent.month)
+    return (year, month) < (sent.year, sent.month)
+
+
 def _stock_reported_before(candidates: list[Candidate]) -> list[Candidate]:
     """"sisa blangko yang saya laporkan kemarin (145) belum dikurangi 12 keping ... Jadi sisa blangko yang dapat
     dipakai adalah 133 keping": beside a stock said now, the stock of an earlier report is no stock."""
@@ -4349,7 +4370,10 @@ def read_text(
         day = line_date(low, m.start, sent)
         month = line_month(low, m.start, sent) if day is None and month_named else None
         earlier = (role == "requested" and _said_of_earlier(masked, kws, c_start, prev_end, m, after_limit)) or (
-            role == "stock_on_hand" and bool(_REPORTED_BEFORE_RE.search(masked, c_start, m.start)))
+            role == "stock_on_hand" and bool(_REPORTED_BEFORE_RE.search(masked, c_start, m.start))) or (
+            # ... and a month-end stock of an earlier month, when the mail names a stock again after it.
+            role == "stock_on_hand" and _stock_of_earlier_month(low, c_start, m.start, sent)
+            and _STOCK_NAME_RE.search(masked, m.end) is not None)
         if m.conflict:
             candidate = Candidate(role, None, snippet, strong, "conflict", total, item, day, headed, earlier)
         elif m.approximate or m.value is None:

@@ -1341,6 +1341,9 @@ EARLIER_WORDS: tuple[str, ...] = (
 # Before a stock's figure in its clause, these make it the figure of an earlier report ("sisa blangko yang saya
 # laporkan kemarin (145) belum dikurangi 12 keping ... Jadi sisa ... adalah 133 keping"): beside a stock said now,
 # the one reported before is no stock.
+# Before a month (and its year) in a stock's clause, these date the stock to that month's end: "sisa blangko KTP-el
+# kami pada akhir Desember 2027 sebanyak 640 keping" in a mail of January 2028 is an earlier month's stock.
+MONTH_END_LEADS: tuple[str, ...] = ("akhir", "akhir bulan", "per akhir", "posisi akhir", "end of", "the end of")
 REPORTED_BEFORE_WORDS: tuple[str, ...] = (
     "yang saya laporkan", "yg saya laporkan", "yang kami laporkan", "yg kami laporkan", "yang dilaporkan",
     "yg dilaporkan", "yang sudah dilaporkan", "yang telah dilaporkan", "yang sudah kami laporkan",

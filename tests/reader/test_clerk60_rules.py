@@ -127,3 +127,18 @@ def test_a_figure_after_one_denied_with_tapi_corrects_it() -> None:
                 "Eh maaf salah tulis Pak, stok kami bukan 850 keping tetapi 580 keping.")
     assert read["requested"] == 1500
     assert read["stock_on_hand"] == 580
+
+
+def test_a_month_end_stock_of_an_earlier_month_gives_way_to_the_stock_now() -> None:
+    read = dated(MALINAU, "Laporan mingguan",
+                 "Dengan hormat, stok blangko KTP-el pada akhir September sebanyak 1.200 keping dan pada akhir Oktober "
+                 "900 keping. Minggu ini pencetakan 190 keping, sisa blangko per 8 November 702 keping.",
+                 "Fri, 08 Nov 2029 09:00:00 +0800")
+    assert read["stock_on_hand"] == 702
+
+
+def test_a_month_end_stock_said_alone_stays_the_stock() -> None:
+    read = dated(MALINAU, "Permohonan blangko",
+                 "Dengan hormat, sisa blangko KTP-el kami pada akhir Desember 2029 sebanyak 300 keping. Mohon dikirim "
+                 "2.000 keping.", "Mon, 07 Jan 2030 09:00:00 +0800")
+    assert read["stock_on_hand"] == 300 and read["requested"] == 2000
