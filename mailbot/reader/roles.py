@@ -5028,6 +5028,10 @@ def _read_table(
             # A row per kecamatan and no total row: the district's figure is the sum of its places'.
             return _summed_rows(row, (), {i: c for i, c in cols.items() if c in QUANTITY_FIELDS}, source,
                                 " (rows of places)", data, summed=True) + labelled, None
+        if chosen is None and period and len(data) > 1 and not totals and date_col is None and _per_weekday(data):
+            # "SENIN | 21 | 19" ... "JUMAT | 20 | 17" in a report of a week, no total row: as with a row per date,
+            # what was done is the sum of the rows, the stock the last day's.
+            return _summed_rows(row, data[-1], cols, source, "", data) + labelled, None
         if (
             chosen is None and len(data) > 1 and not totals and date_col is None and sent is not None
             and _periods_in_order(data) == (sent.year, sent.month)

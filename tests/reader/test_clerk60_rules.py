@@ -142,3 +142,16 @@ def test_a_month_end_stock_said_alone_stays_the_stock() -> None:
                  "Dengan hormat, sisa blangko KTP-el kami pada akhir Desember 2029 sebanyak 300 keping. Mohon dikirim "
                  "2.000 keping.", "Mon, 07 Jan 2030 09:00:00 +0800")
     assert read["stock_on_hand"] == 300 and read["requested"] == 2000
+
+
+def test_a_weeks_report_with_a_row_per_weekday_and_no_total_sums_the_rows() -> None:
+    read = mail(BULUNGAN, "Laporan mingguan 3-7 Maret",
+                "LAPORAN MINGGUAN PERIODE 3-7 MARET\n\n"
+                "HARI      REKAM  CETAK\n"
+                "SENIN       30     28\n"
+                "SELASA      22     20\n"
+                "RABU        27     27\n"
+                "KAMIS       19     17\n"
+                "JUMAT       24     21\n\n"
+                "SISA BLANGKO PER 7 MARET: 640 KEPING.")
+    assert (read["recorded"], read["printed"], read["stock_on_hand"]) == (122, 113, 640)
