@@ -2191,11 +2191,10 @@ def _stock_of_earlier_month(low: str, lo: int, pos: int, sent: datetime | None) 
     stock at the end of a month before the mail's (a month without its year is the latest one of that name)."""
     if sent is None:
         return False
-    found = None
-    for found in _MONTH_END_RE.finditer(low, lo, pos):
-        pass
-    if found is None:
+    named = list(_MONTH_END_RE.finditer(low, lo, pos))
+    if not named:
         return False
+    found = named[-1]
     month = vocab.MONTHS[found.group(1)]
     year = int(found.group(2)) if found.group(2) else sent.year - (month > sent.month)
     return (year, month) < (sent.year, sent.month)

@@ -74,7 +74,8 @@ def test_a_count_done_this_week_is_still_read() -> None:
 
 def test_an_earlier_ask_changed_to_another_figure_asks_the_new_one() -> None:
     read = mail(MALINAU_PERSONAL, "Re: blangko ktp",
-                "pak yg kemarin 1rb jadi 1,5rb aja pak, antrian makin banyak.\n\nLukas - operator Disdukcapil Malinau\n\n"
+                "pak yg kemarin 1rb jadi 1,5rb aja pak, antrian makin banyak.\n\n"
+                "Lukas - operator Disdukcapil Malinau\n\n"
                 "Pada Sen, 3 Jan 2028 pukul 09.12 Lukas Ding <lukas.ding.mlnw@gmail.com> menulis:\n\n"
                 "> Pak, boleh minta blangko ktp 1rb? stok tinggal sedikit.")
     assert read["requested"] == 1500
