@@ -1511,7 +1511,10 @@ def _role_for(
     if role == "stock_on_hand" and pool is before and _rest_that_came(masked, chosen, m, after):
         # "sisa 500 kmrn udh nyampe td pagi": the rest of a shipment said to have come is received.
         return "received", True, after[0]
-    if role == "ignore" and pool is before and _rest_that_came(masked, chosen, m, after):
+    if (
+        role == "ignore" and pool is before and _rest_that_came(masked, chosen, m, after)
+        and not _TOTAL_RECEIVED_AFTER_RE.match(masked, m.end)
+    ):
         # "sisa kiriman blangko KTP-el sebanyak 1.500 keping telah tiba kemarin": the rest of a shipment, set
         # aside while still on its way, is received once its own clause says it came.
         return "received", True, after[0]
@@ -1528,6 +1531,11 @@ def _role_for(
 
 
 _REST_OF_SHIPMENT = frozenset(vocab.REST_OF_SHIPMENT_WORDS)
+# A total said after the rest of a shipment, in its sentence ("Sisa kiriman 1.000 keping telah tiba, total 2.000
+# keping sudah kami terima"): the total received is the figure, not the rest on its own.
+_TOTAL_RECEIVED_AFTER_RE = re.compile(
+    r"[^.!?\n]*?(?<![\w-])(?:" + vocab.alternation(vocab.TOTAL_OPENERS) + r")(?![\w-])[^\S\n]*:?[^\S\n]*\d"
+)
 _SLIP_WORDS = frozenset(vocab.SLIP_WORDS)
 _CLAUSE_BREAK_RE = re.compile(r"[,;.!?\n]")
 
@@ -2198,6 +2206,12 @@ def _stock_of_earlier_month(low: str, lo: int, pos: int, sent: datetime | None) 
     month = vocab.MONTHS[found.group(1)]
     year = int(found.group(2)) if found.group(2) else sent.year - (month > sent.month)
     return (year, month) < (sent.year, sent.month)
+
+
+def _figure_after(masked: str, pos: int) -> int:
+    """Where the next digit after pos is, or the end of the text."""
+    digit = _DIGIT_RE.search(masked, pos)
+    return digit.start() if digit is not None else len(masked)
 
 
 def _stock_reported_before(candidates: list[Candidate]) -> list[Candidate]:
@@ -4370,9 +4384,11 @@ def read_text(
         month = line_month(low, m.start, sent) if day is None and month_named else None
         earlier = (role == "requested" and _said_of_earlier(masked, kws, c_start, prev_end, m, after_limit)) or (
             role == "stock_on_hand" and bool(_REPORTED_BEFORE_RE.search(masked, c_start, m.start))) or (
-            # ... and a month-end stock of an earlier month, when the mail names a stock again after it.
+            # ... and a month-end stock of an earlier month, when the mail names a stock again after it, not of an
+            # earlier month's end itself.
             role == "stock_on_hand" and _stock_of_earlier_month(low, c_start, m.start, sent)
-            and _STOCK_NAME_RE.search(masked, m.end) is not None)
+            and (stock_again := _STOCK_NAME_RE.search(masked, m.end)) is not None
+            and not _stock_of_earlier_month(low, stock_again.start(), _figure_after(masked, stock_again.end()), sent))
         if m.conflict:
             candidate = Candidate(role, None, snippet, strong, "conflict", total, item, day, headed, earlier)
         elif m.approximate or m.value is None:
