@@ -1146,10 +1146,10 @@ SHIPMENT_CAME_PHRASES: tuple[str, ...] = (
     "kiriman telah tiba", "kiriman sudah kami terima", "kiriman sdh kami terima", "kiriman telah kami terima",
     "kiriman dari provinsi sudah masuk", "the shipment arrived", "the shipment has arrived", "shipment came in",
 )
-# ... and "out until the shipment came": "blangko sempat habis pada 12 Januari sebelum kiriman tiba".
+# ... and "out before the shipment came": "blangko sempat habis pada 12 Januari sebelum kiriman tiba". (Not "sampai
+# kiriman datang": "cetak KIA ditunda sampai kiriman datang" waits for a shipment still to come.)
 SHIPMENT_CAME_PHRASES += (
     "sebelum kiriman tiba", "sebelum kiriman datang", "sebelum kiriman sampai", "sebelum kiriman masuk",
-    "smp kiriman tiba", "sampai kiriman tiba", "sampai kiriman datang", "hingga kiriman tiba", "hingga kiriman datang",
 )
 # "dikirim", "kiriman", "pengiriman" (sent, a shipment) name no role: they speak of past shipments
 # as often as of wished ones; "mohon dikirim" is a request through "mohon".

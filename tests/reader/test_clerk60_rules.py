@@ -156,3 +156,9 @@ def test_a_weeks_report_with_a_row_per_weekday_and_no_total_sums_the_rows() -> N
                 "JUMAT       24     21\n\n"
                 "SISA BLANGKO PER 7 MARET: 640 KEPING.")
     assert (read["recorded"], read["printed"], read["stock_on_hand"]) == (122, 113, 640)
+
+
+def test_a_blank_out_until_a_shipment_comes_stays_a_stock_of_zero() -> None:
+    read = mail(BULUNGAN, "lap harian KIA",
+                "pencetakan KIA 0, blangko KIA habis, cetak KIA kami tunda sampai kiriman datang")
+    assert read["stock_on_hand"] == 0
