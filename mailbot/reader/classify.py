@@ -195,10 +195,18 @@ _OTHER_PROVINCE_OFFICE_RE = re.compile(
 )
 
 
+_OTHER_PROVINCE_REGENCY_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.REGENCY_WORDS) + r")[^\S\n]+[a-z]+(?:[^\S\n]+[a-z]+)?[^\S\n]*[(,]"
+    r"[^\S\n]*(?:(?:" + vocab.alternation(vocab.PROVINCE_WORDS) + r")[^\S\n]*)?(?:"
+    + vocab.alternation(vocab.OTHER_PROVINCE_NAMES) + r")(?![\w-])"
+)
+
+
 def speaks_for_other_province(low: str) -> bool:
     """Whether the writer's own words name another province's civil-registry office ("Disdukcapil Provinsi
-    Kalimantan Timur", "Kami dari Disdukcapil Prov. Kalimantan Barat"): no district of this desk writes."""
-    return bool(_OTHER_PROVINCE_OFFICE_RE.search(low))
+    Kalimantan Timur", "Kami dari Disdukcapil Prov. Kalimantan Barat"), or a regency with another province
+    beside it ("di Kabupaten Berau (Provinsi Kalimantan Timur)"): no district of this desk writes."""
+    return bool(_OTHER_PROVINCE_OFFICE_RE.search(low) or _OTHER_PROVINCE_REGENCY_RE.search(low))
 
 
 _COURIER_NOTICE_RE = _phrase_re(vocab.COURIER_NOTICE_PHRASES)

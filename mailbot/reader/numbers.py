@@ -856,6 +856,12 @@ _THIS_PERIOD_RE = re.compile(
 )
 
 
+# "2 minggu ini" (these two weeks): see vocab.FEW_PERIODS_UNITS.
+_FEW_PERIODS_RE = re.compile(
+    rf"[^\S\n]*(?:{_alternation(vocab.FEW_PERIODS_UNITS)})[^\S\n]+(?:{_alternation(vocab.THIS_PERIOD_WORDS)})\b"
+)
+
+
 def _unit_after(low: str, pos: int) -> tuple[UnitKind | None, int]:
     m = _UNIT_RE.match(low, pos)
     if not m:
@@ -1172,6 +1178,12 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
             conflict = True
             end = part.end()
         unit, unit_end = _unit_after(masked, end)
+        if (
+            unit is None and value is not None and 2 <= value <= vocab.FEW_PERIODS_MAX and not conflict
+            and (few_periods := _FEW_PERIODS_RE.match(masked, end)) is not None
+        ):
+            # "ada rekam massal sekolah 2 minggu ini": these two weeks, a length of time, no count of blanks.
+            unit, unit_end = "other", few_periods.end()
         if (
             unit is None and value is not None and value < 100 and not conflict
             and (reader_pack := _READER_PACKAGE_AFTER_RE.match(masked, end)) is not None

@@ -177,6 +177,10 @@ _BOUND_PHRASES = frozenset(" ".join(p.split()) for p in vocab.APPROX_BEFORE)
 _NUMBER_NEXT_RE = re.compile(r"\s*:?\s*\d")
 _NEGATES_NEXT_RE = re.compile(_words_re(vocab.NEGATES_NEXT_WORDS))
 # A figure right after a denial ("yg benar 1.200 bkn 2.100"): the figure denied.
+_INSTEAD_OF_DENIED_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-]))?[^\S\n]*,?[^\S\n]*(?:"
+    + _words_re(vocab.INSTEAD_OF_DENIED_WORDS) + r")[^\S\n]+"
+)
 _DENIED_FIGURE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.NEGATES_NEXT_WORDS) + r")[^\S\n]*$")
 _CORRECTION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CORRECTION_WORDS) + r")(?![\w-])")
 _EARLIER_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.EARLIER_WORDS) + r")(?![\w-])")
@@ -221,6 +225,9 @@ _REST_ARRIVED_RE = re.compile(
 _ZERO_STOCK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.ZERO_STOCK_PHRASES) + r")(?![\w-])")
 _NOT_YET_ZERO_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.NOT_YET_ZERO_WORDS) + r")(?:\s+\S+){0,2}\s*$")
 _RATE_BEFORE_ZERO_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.RATE_BEFORE_ZERO_WORDS) + r")\s*$")
+_WAS_OUT_BEFORE_ZERO_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.WAS_OUT_BEFORE_ZERO_WORDS) + r")\s*$"
+)
 _STOCK_ONLY_ZERO = frozenset(vocab.STOCK_ONLY_ZERO_WORDS)
 _LEFT_AFTER_RE = re.compile(
     r"[ \t]+(?:(?:" + _words_re(vocab.KTP_WORDS + vocab.KIA_WORDS) + r")[ \t]+)?(?:"
@@ -1006,6 +1013,20 @@ def _whole_of_parts(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     )
 
 
+# After a shipment's figure: a word of arrival, then "sebagian" and the part's own figure ("... baru diterima
+# sebagian, 1.500 keping").
+_ARRIVED_IN_PART_RE = re.compile(
+    r"[^.!?\n]*?(?<![\w-])(?:" + _words_re(vocab.WHOLE_ARRIVED_VERBS) + r")[^\S\n]+(?:"
+    + _words_re(vocab.PART_ARRIVED_WORDS) + r")[^\S\n]*[,:]?[^\S\n]*(?:(?:yaitu|yakni|baru|sebanyak|only)[^\S\n]+)?\d"
+)
+
+
+def _whole_arrived_in_part(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Kiriman 3.000 keping dari provinsi baru diterima sebagian, 1.500 keping": the shipment of which a part came,
+    its part's figure said next, is no count received."""
+    return span.role == "received" and bool(_ARRIVED_IN_PART_RE.match(span.masked, span.end, span.hi + 40))
+
+
 # A reason word opening the clause of a figure received (see RECEIPT_AS_REASON_WORDS), no sentence end between.
 _REASON_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:" + _words_re(vocab.RECEIPT_AS_REASON_WORDS) + r")(?![\w-])[^.!?\n]*$"
@@ -1054,6 +1075,7 @@ ELSEWHERE_CUES = (
     ("receipt_as_reason", _receipt_as_reason),
     ("one_age_group", _one_age_group),
     ("whole_of_parts", _whole_of_parts),
+    ("whole_arrived_in_part", _whole_arrived_in_part),
     ("annual_need", _annual_need),
     ("other_district", _other_district),
     ("part_of_previous", _part_of_previous),
@@ -1506,6 +1528,13 @@ def _role_for(
     if role == "stock_on_hand" and pool is before and _rest_that_came(masked, chosen, m, after):
         # "sisa 500 kmrn udh nyampe td pagi": the rest of a shipment said to have come is received.
         return "received", True, after[0]
+    if (
+        role == "ignore" and pool is before and _rest_that_came(masked, chosen, m, after)
+        and not _TOTAL_RECEIVED_AFTER_RE.match(masked, m.end)
+    ):
+        # "sisa kiriman blangko KTP-el sebanyak 1.500 keping telah tiba kemarin": the rest of a shipment, set
+        # aside while still on its way, is received once its own clause says it came.
+        return "received", True, after[0]
     if role == "requested":
         done = next((k for k in after if k.affirmed), None)
         if done is not None and not _PURPOSE_RE.search(masked, m.end, done.start):
@@ -1519,6 +1548,11 @@ def _role_for(
 
 
 _REST_OF_SHIPMENT = frozenset(vocab.REST_OF_SHIPMENT_WORDS)
+# A total said after the rest of a shipment, in its sentence ("Sisa kiriman 1.000 keping telah tiba, total 2.000
+# keping sudah kami terima"): the total received is the figure, not the rest on its own.
+_TOTAL_RECEIVED_AFTER_RE = re.compile(
+    r"[^.!?\n]*?(?<![\w-])(?:" + vocab.alternation(vocab.TOTAL_OPENERS) + r")(?![\w-])[^\S\n]*:?[^\S\n]*\d"
+)
 _SLIP_WORDS = frozenset(vocab.SLIP_WORDS)
 _CLAUSE_BREAK_RE = re.compile(r"[,;.!?\n]")
 
@@ -2185,6 +2219,32 @@ def _counter_applications(masked: str, kws: Sequence[Keyword], keyword: Keyword,
 _REPORTED_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.REPORTED_BEFORE_WORDS) + r")(?![\w-])")
 
 
+_MONTH_END_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.MONTH_END_LEADS) + r")[^\S\n]+("
+    + vocab.alternation(tuple(vocab.MONTHS)) + r")(?![a-z])(?:[^\S\n]+(20\d\d)(?!\d))?"
+)
+
+
+def _stock_of_earlier_month(low: str, lo: int, pos: int, sent: datetime | None) -> bool:
+    """"sisa blangko KTP-el kami pada akhir November 2027 sebanyak 2.300 keping", in a mail of January 2028: the
+    stock at the end of a month before the mail's (a month without its year is the latest one of that name)."""
+    if sent is None:
+        return False
+    named = list(_MONTH_END_RE.finditer(low, lo, pos))
+    if not named:
+        return False
+    found = named[-1]
+    month = vocab.MONTHS[found.group(1)]
+    year = int(found.group(2)) if found.group(2) else sent.year - (month > sent.month)
+    return (year, month) < (sent.year, sent.month)
+
+
+def _figure_after(masked: str, pos: int) -> int:
+    """Where the next digit after pos is, or the end of the text."""
+    digit = _DIGIT_RE.search(masked, pos)
+    return digit.start() if digit is not None else len(masked)
+
+
 def _stock_reported_before(candidates: list[Candidate]) -> list[Candidate]:
     """"sisa blangko yang saya laporkan kemarin (145) belum dikurangi 12 keping ... Jadi sisa blangko yang dapat
     dipakai adalah 133 keping": beside a stock said now, the stock of an earlier report is no stock."""
@@ -2314,6 +2374,9 @@ def _zero_stock(
             continue
         if _RATE_BEFORE_ZERO_RE.search(masked, max(c_start, z.start() - 20), z.start()):
             # "stok kami cepat habis karena pelayanan keliling": how fast it is used, not a stock of zero.
+            continue
+        if _WAS_OUT_BEFORE_ZERO_RE.search(masked, max(c_start, z.start() - 20), z.start()):
+            # "blangko sempat habis pada 12 Januari": it ran out once; the stock now is not said.
             continue
         if _EARLIER_SHIPMENT_ZERO_RE.search(masked, max(c_start, z.start() - 40), z.start()):
             # "minta lagi blangko KIA ... karena yang kemarin sudah habis dipakai": the last shipment is
@@ -2645,6 +2708,10 @@ _PIECE_UNIT_AFTER_RE = re.compile(r"[ \t]*(?:" + _words_re(vocab.PIECE_UNITS) + 
 _WITHDRAWN_RE = re.compile(
     r"(?<![\w-])(?:" + _words_re(("batal", *vocab.CANCEL_WORDS, *vocab.NOT_AFTER_ALL)) + r")(?![\w-])"
 )
+
+
+# A figure asked before, changed to the one after it: "2rb jadi 3rb" (see vocab.CHANGED_TO_LEADS).
+_CHANGED_TO_RE = re.compile(r"[^\S\n]*(?:" + _words_re(vocab.CHANGED_TO_LEADS) + r")[^\S\n]+(?=\d)")
 
 
 def _called_off(masked: str, m: Mention) -> bool:
@@ -4036,6 +4103,13 @@ def read_text(
             # "[07.20] A: ... 1.000 kurang. 1.500 pak?" / "[07.22] B: Ok 1.500": a figure agreed to on its own
             # settles the one proposed before it, as a correction does.
             opener = True
+        if (
+            not opener and prev_end > c_start and _INSTEAD_OF_DENIED_RE.fullmatch(masked, prev_end, m.start)
+            and _DENIED_FIGURE_RE.search(masked, max(0, mentions[idx - 1].start - 12), mentions[idx - 1].start)
+        ):
+            # "Maaf Pak typo, sisa stok bukan 1.300 tapi 300 keping": the figure after the one denied is the one
+            # meant, correcting it.
+            opener = True
         correcting = last is not None and opener
         if not opener and last is not None and role not in (None, "ignore"):
             # "ralat, pencetakan yg benar 99 (...), jadi sisa blangko 490": a figure worked out from the
@@ -4047,6 +4121,14 @@ def read_text(
         # is corrected, also when it was set aside in a table or in an earlier mail.
         corrects_set_aside = opener and ignored_end == prev_end > c_start
         if (
+            role is None and m.value is not None and m.value in restated and not (m.approximate or m.conflict)
+            and (raised := _CHANGED_TO_RE.match(masked, m.end)) is not None
+            and idx + 1 < len(mentions) and mentions[idx + 1].start == raised.end()
+        ):
+            # "yg kemarin 2rb jadi 3rb ya pak": the figure asked before, changed; the one it became is asked.
+            changed_to.add(idx + 1)
+            changed_from = ("requested", True, None)
+        if (
             role in (None, "ignore")
             and m.value is not None
             and m.value in restated
@@ -4055,6 +4137,8 @@ def read_text(
             and not _called_off(masked, m)
             # "ralat, jd 1.500 ya bkn 1rb": the figure asked before, denied for the new one.
             and not _DENIED_FIGURE_RE.search(masked, max(0, m.start - 12), m.start)
+            # "yg kemarin 2rb jadi 3rb ya pak": the figure asked before, changed to another.
+            and not _CHANGED_TO_RE.match(masked, m.end)
             and (
                 role is None
                 or (
@@ -4366,7 +4450,12 @@ def read_text(
         day = line_date(low, m.start, sent)
         month = line_month(low, m.start, sent) if day is None and month_named else None
         earlier = (role == "requested" and _said_of_earlier(masked, kws, c_start, prev_end, m, after_limit)) or (
-            role == "stock_on_hand" and bool(_REPORTED_BEFORE_RE.search(masked, c_start, m.start)))
+            role == "stock_on_hand" and bool(_REPORTED_BEFORE_RE.search(masked, c_start, m.start))) or (
+            # ... and a month-end stock of an earlier month, when the mail names a stock again after it, not of an
+            # earlier month's end itself.
+            role == "stock_on_hand" and _stock_of_earlier_month(low, c_start, m.start, sent)
+            and (stock_again := _STOCK_NAME_RE.search(masked, m.end)) is not None
+            and not _stock_of_earlier_month(low, stock_again.start(), _figure_after(masked, stock_again.end()), sent))
         if m.conflict:
             candidate = Candidate(role, None, snippet, strong, "conflict", total, item, day, headed, earlier)
         elif m.approximate or m.value is None:
@@ -5021,6 +5110,18 @@ def _read_table(
             # A row per kecamatan and no total row: the district's figure is the sum of its places'.
             return _summed_rows(row, (), {i: c for i, c in cols.items() if c in QUANTITY_FIELDS}, source,
                                 " (rows of places)", data, summed=True) + labelled, None
+        if chosen is None and period and len(data) > 1 and not totals and date_col is None and _per_weekday(data):
+            # "SENIN | 21 | 19" ... "JUMAT | 20 | 17" in a report of a week, no total row: as with a row per date,
+            # what was done is the sum of the rows, the stock the last day's.
+            return _summed_rows(row, data[-1], cols, source, "", data) + labelled, None
+        if (
+            chosen is None and len(data) > 1 and not totals and date_col is None and sent is not None
+            and _periods_in_order(data) == (sent.year, sent.month)
+        ):
+            # "Oktober 2027 | 2.410 | 2.288 | 2.930" ... "Minggu II Januari 2028 | 402 | 318 | 1.851" in a mail of
+            # January 2028: a recap of earlier periods closed by the one reported; the latest period's row is the
+            # report's. (A recap ending in an earlier month reports no period now.)
+            chosen, cue = data[-1], "latest_period_row"
         if chosen is None:
             return [*_unclear_columns(cols, source, f"{len(data)} rows without dates"), *labelled], None
         label = f" ({row[date_col]} {chosen[date_col]})" if date_col is not None and date_col < len(chosen) else ""
@@ -5534,6 +5635,27 @@ def _per_month(data: Sequence[tuple[object, ...]]) -> bool:
             return False
         months.append(vocab.MONTHS[named[0]])
     return len(months) > 1 and all(a < b for a, b in zip(months, months[1:], strict=False))
+
+
+_ROW_YEAR_RE = re.compile(r"(?<!\d)20\d\d(?!\d)")
+
+
+def _periods_in_order(data: Sequence[tuple[object, ...]]) -> tuple[int, int] | None:
+    """When every row is labelled with a month (or a week of it) and its year, each later than the one above
+    ("Oktober 2027", "November 2027", "Desember 2027", "Minggu II Januari 2028 (10-14 Jan)"), a recap of periods
+    across a year's end: the year and month of the last row, the latest. None otherwise."""
+    periods: list[tuple[int, int]] = []
+    for r in data:
+        first = next((c for c in r if isinstance(c, str) and c.strip()), None)
+        label = normalise_header(first) if first is not None else ""
+        named = _ROW_MONTH_RE.findall(label)
+        years = _ROW_YEAR_RE.findall(label)
+        if not named or len(years) != 1:
+            return None
+        periods.append((int(years[0]), vocab.MONTHS[named[0]]))
+    if len(periods) > 1 and all(a < b for a, b in zip(periods, periods[1:], strict=False)):
+        return periods[-1]
+    return None
 
 
 def _per_weekday(data: Sequence[tuple[object, ...]]) -> bool:

@@ -315,6 +315,10 @@ HYPHEN_DURATION_UNITS: tuple[str, ...] = (
 )
 # After a time unit, these make it "today", "this week" ("cetak 133 hari ini"): no unit of the figure before.
 THIS_PERIOD_WORDS: tuple[str, ...] = ("ini",)
+# A figure this small before one of these and "ini" counts the periods ("ada rekam massal sekolah 2 minggu ini",
+# "3 bulan ini stok tersendat"): these two weeks, a length of time, no count of blanks done this week.
+FEW_PERIODS_UNITS: tuple[str, ...] = ("minggu", "mgg", "pekan", "bulan", "bln", "weeks", "months")
+FEW_PERIODS_MAX = 6
 AGO_WORDS: tuple[str, ...] = ("lalu", "kemarin", "kemaren", "kmrn", "yang lalu", "yg lalu", "sebelumnya")
 # Supplies of the card printer: a figure said of one of these, with no blank named beside it
 # ("Sisa ribbon kami tinggal 2"), counts no blanks.
@@ -401,6 +405,15 @@ MONEY_WORDS: tuple[str, ...] = (
 WHOLE_SHIPMENT_WORDS: tuple[str, ...] = (
     "seluruh kiriman", "semua kiriman", "total kiriman", "keseluruhan kiriman", "seluruh pengiriman",
     "total pengiriman", "the whole shipment", "the entire shipment", "the full shipment",
+)
+# Right after a shipment's figure and a word of its arrival, these say only part of it came, the part's figure
+# following ("kiriman 3.000 keping dari provinsi baru diterima sebagian, 1.500 keping"): the whole is not received.
+PART_ARRIVED_WORDS: tuple[str, ...] = ("sebagian", "sebagian saja", "separuh", "separuhnya", "partially", "in part")
+# ... and the shipment a consequence clause says is now complete: "sisa kiriman sebanyak 1.500 keping telah tiba
+# kemarin, sehingga kiriman 3.000 keping dari provinsi sudah kami terima lengkap" (the running total, not what came).
+WHOLE_SHIPMENT_WORDS += (
+    "sehingga kiriman", "sehingga pengiriman", "sehingga total kiriman", "jadi kiriman", "jd kiriman",
+    "maka kiriman", "dengan demikian kiriman",
 )
 # Before a count of work done, these make it a running total up to a date, not the day's count:
 # "Total perekaman s.d. 28 Februari 2023: 9.412 orang".
@@ -766,6 +779,9 @@ RATE_BEFORE_ZERO_WORDS: tuple[str, ...] = (
     "cepat", "cepet", "lebih cepat", "terlalu cepat", "cepat sekali", "sangat cepat", "mudah", "gampang",
     "sering", "selalu", "biasanya", "quickly", "fast", "quicker", "faster",
 )
+# Right before a zero-stock word, these say the blank ran out once and is not said to be out now: "blangko sempat
+# habis pada 12 Januari sebelum kiriman tiba", "stok pernah kosong seminggu".
+WAS_OUT_BEFORE_ZERO_WORDS: tuple[str, ...] = ("sempat", "sempet", "smpt", "pernah", "sempat juga", "pernah juga")
 # After a zero-stock word, these make it a forecast: "habis dalam 5 hari", "habis minggu depan".
 ZERO_LATER_WORDS: tuple[str, ...] = (
     "dalam", "dlm", "kurang dari", "minggu depan", "pekan depan", "bulan depan", "besok", "lusa",
@@ -938,6 +954,9 @@ REGISTRY_OFFICE_WORDS: tuple[str, ...] = (
     "disdukcapil", "dukcapil", "dinas kependudukan dan pencatatan sipil", "dinas dukcapil",
 )
 PROVINCE_WORDS: tuple[str, ...] = ("provinsi", "prov.", "prov", "province of", "province")
+# ... or a regency or city named with another province beside it ("kekosongan blangko di Kabupaten Berau (Provinsi
+# Kalimantan Timur)", "Kab. Paser, Kaltim"): the writer's own office is another province's district.
+REGENCY_WORDS: tuple[str, ...] = ("kabupaten", "kab.", "kab", "kota", "regency", "city of")
 OTHER_PROVINCE_NAMES: tuple[str, ...] = (
     "kalimantan timur", "kaltim", "kalimantan barat", "kalbar", "kalimantan selatan", "kalsel",
     "kalimantan tengah", "kalteng", "sulawesi utara", "sulut", "sulawesi tengah", "sulteng", "sulawesi selatan",
@@ -1126,6 +1145,11 @@ SHIPMENT_CAME_PHRASES: tuple[str, ...] = (
     "kiriman sdh sampai", "kiriman sudah sampai", "kiriman telah sampai", "kiriman sdh tiba", "kiriman sudah tiba",
     "kiriman telah tiba", "kiriman sudah kami terima", "kiriman sdh kami terima", "kiriman telah kami terima",
     "kiriman dari provinsi sudah masuk", "the shipment arrived", "the shipment has arrived", "shipment came in",
+)
+# ... and "out before the shipment came": "blangko sempat habis pada 12 Januari sebelum kiriman tiba". (Not "sampai
+# kiriman datang": "cetak KIA ditunda sampai kiriman datang" waits for a shipment still to come.)
+SHIPMENT_CAME_PHRASES += (
+    "sebelum kiriman tiba", "sebelum kiriman datang", "sebelum kiriman sampai", "sebelum kiriman masuk",
 )
 # "dikirim", "kiriman", "pengiriman" (sent, a shipment) name no role: they speak of past shipments
 # as often as of wished ones; "mohon dikirim" is a request through "mohon".
@@ -1317,6 +1341,9 @@ EARLIER_WORDS: tuple[str, ...] = (
 # Before a stock's figure in its clause, these make it the figure of an earlier report ("sisa blangko yang saya
 # laporkan kemarin (145) belum dikurangi 12 keping ... Jadi sisa ... adalah 133 keping"): beside a stock said now,
 # the one reported before is no stock.
+# Before a month (and its year) in a stock's clause, these date the stock to that month's end: "sisa blangko KTP-el
+# kami pada akhir Desember 2027 sebanyak 640 keping" in a mail of January 2028 is an earlier month's stock.
+MONTH_END_LEADS: tuple[str, ...] = ("akhir", "akhir bulan", "per akhir", "posisi akhir", "end of", "the end of")
 REPORTED_BEFORE_WORDS: tuple[str, ...] = (
     "yang saya laporkan", "yg saya laporkan", "yang kami laporkan", "yg kami laporkan", "yang dilaporkan",
     "yg dilaporkan", "yang sudah dilaporkan", "yang telah dilaporkan", "yang sudah kami laporkan",
@@ -2425,6 +2452,9 @@ EARLIER_REPORT_WORDS: tuple[str, ...] = (
     "laporan kmrn", "laporan kemaren", "lap kemarin", "lap kmrn", "laporan sebelumnya", "laporan hari",
     "laporan yang lalu", "laporan yg lalu", "yesterday's report", "previous report", "report of",
 )
+# Between a figure denied ("bukan 1.300") and the next one, these make the next the figure meant: "sisa stok bukan
+# 1.300 tapi 300 keping", "not 1,300 but 300".
+INSTEAD_OF_DENIED_WORDS: tuple[str, ...] = ("tapi", "tetapi", "tp", "tpi", "melainkan", "namun", "but", "but rather")
 CORRECTION_OPENERS += (
     "maksud saya", "maksud sy", "maksudku", "eh maaf", "eh salah", "eh bukan", "maaf salah", "i mean",
     # "2.000 keping, eh 3.000 keping": the writer's own slip taken back at once
@@ -2449,6 +2479,13 @@ RESULT_WORDS: tuple[str, ...] = (
 # The same result said with its total word after the figure ("tolong tambah 500 lg jd 3rb total", "jadi 1.500
 # keping semuanya"): a lead right before the figure, one of RESULT_TOTAL_AFTER right after it (and its unit).
 RESULT_LEADS_BEFORE: tuple[str, ...] = ("jadi", "jd", "menjadi", "mjd", "sehingga", "so")
+# Right after a figure asked in an earlier mail and before a new one, these change it ("yg kemarin 2rb jadi 3rb ya
+# pak", "the 1,000 from yesterday changed to 1,500"): the earlier figure is no request chased.
+CHANGED_TO_LEADS: tuple[str, ...] = (
+    "jadi", "jd", "menjadi", "mjd", "diganti", "diganti jadi", "diganti menjadi", "diubah jadi", "diubah menjadi",
+    "dinaikkan jadi", "dinaikkan menjadi", "naik jadi", "naik menjadi", "diturunkan jadi", "turun jadi",
+    "changed to", "raised to", "lowered to", "now",
+)
 RESULT_TOTAL_AFTER: tuple[str, ...] = (
     "total", "totalnya", "semuanya", "semua", "seluruhnya", "in total", "altogether", "all together",
 )
