@@ -1145,7 +1145,7 @@ def _figure_run_unread(rest: str, m: re.Match[str] | None, line: str) -> Command
 _SPOKEN = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
 _JOINED_AFTER_RE = re.compile(rf"(?:[ \t]+(?:{UNIT_PATTERN})\b)?(?:[ \t]*[,.][ \t]*|(?P<apart>[ \t]*/[ \t]*|"
                               rf"[ \t]+(?:atau|dan|or|and)[ \t]+))"
-                              rf"(?:[0-9]{{1,3}}(?:\.[0-9]{{3}})*(?![0-9]|[.,][0-9])"
+                              rf"(?:(?:[0-9]{{1,3}}(?:\.[0-9]{{3}})*|[0-9]{{4,7}})(?![0-9]|[.,][0-9])"
                               rf"(?:[ \t]*(?:{_SPOKEN})(?![^\W\d_]))*"
                               rf"|(?:{_SPOKEN})(?![^\W\d_])(?:[ \t]+(?:{_SPOKEN})(?![^\W\d_]))*)", re.IGNORECASE)
 _WORD_AFTER_RE = re.compile(r"[^\w]*([^\W\d_]+)")
@@ -1164,10 +1164,12 @@ def _joined_figure(rest: str, m: re.Match[str], line: str) -> CommandError | Non
         return None
     if (word := _WORD_AFTER_RE.match(rest, joined.end())) is not None and word[1].lower() in TIME_UNITS:
         return None
-    if joined.groupdict().get("apart") and any(
+    if "/" in (joined.groupdict().get("apart") or "") and any(
             w.strip("-") not in TRAILING_WORDS | FOR_NOW_WORDS
             for w in re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest[joined.end():].lower())):
-        return None  # "SETUJU 2.000 / 500 sisanya bulan depan": a note after the slash, asked about as such
+        # "SETUJU 2.000 / 500 sisanya bulan depan": a note after the slash, asked about as such; after "atau" or
+        # "dan" the words are no note ("SETUJU 2.500 atau 1.800, mana yg lbh aman"): two figures, named as such
+        return None
     if re.fullmatch(r"[0-9]{1,2}[ \t]*/[ \t]*[0-9]{1,2}", rest[:joined.end()].strip()):
         return None  # "SETUJU 17/12": a date, asked about as before
     figure = " ".join(rest[:joined.end()].split())
