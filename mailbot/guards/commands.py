@@ -99,8 +99,12 @@ _ASSENT_RE = re.compile(r"^(?:" + alternation(ASSENT_WORDS)
 _FULL_AMOUNT_RE = re.compile(
     r"^\s*(?:(?:the\s+)?(?:full|whole|entire)\s+(?:amount|quantity|request|figure)(?:\s+requested)?"
     r"|(?:in\s+)?full|as\s+requested|sepenuhnya|penuh|seluruhnya"
-    # "sesuai permintaan", "sesuai yg dimohon", "penuhi saja": what the district asked
-    r"|sesuai\s+(?:(?:permohonan|permintaan)(?:nya)?|(?:yang|yg)\s+(?:diminta|dimohon))|(?:di)?penuhi(?:lah)?)"
+    # "sesuai permintaan", "sesuai yg dimohon", "penuhi saja": what the district asked ("sesuai permintaan Nunukan",
+    # "sesuai yg mereka minta": the district named as who asked)
+    r"|sesuai\s+(?:(?:permohonan|permintaan)(?:nya)?(?:\s+(?:dari\s+)?(?:mereka|kabupaten|kab|kota"
+    r"|(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?))?"
+    r"|(?:yang|yg)\s+(?:(?:mereka|kabupaten|kab|kota)\s+)?(?:di)?(?:minta|mohon|ajukan)(?:kan)?)"
+    r"|(?:di)?penuhi(?:lah)?)"
     r"(?![^\W\d_])", re.IGNORECASE)
 # "ok approved but only 2,500 this month", "setuju tapi 2.000 saja": a cut after the command, the figure approved
 # ... or the figure right after the "but" with a word of "only" after it ("Oke acc, tp 2000 aja dl")
@@ -372,10 +376,11 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     if after is not None and _cut_only(assented):
         # "Silakan, ...", "oke jalan, ...": a go-ahead only with a cut, a limit or a time limit after it
         after = after if _cut_after_assent(after, assented) or _time_limit(after) is not None else None
+    asked_words: str | None = None  # the words after those that send all the district asked
     if "?" not in line and (all_asked := _all_asked(after if after is not None else line, assented)) is not None:
         # "Gas, kirim full. Paling lambat tgl 20 ...", "Penuhi saja pak", "Ok sesuai permintaan": the figure the
         # district asked, the words after it read as after SETUJU
-        asked_all, line = True, "SETUJU " + all_asked
+        asked_all, line, asked_words = True, "SETUJU " + all_asked, all_asked
     elif after is not None and _command_word(after) is not None:
         line = after  # "Ok, SETUJU.": the command after the word of assent
     elif after is not None and (limited := _time_limit(after)) is not None and (
@@ -413,6 +418,7 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
         if full is not None and "?" not in rest:
             # "ACC sesuai permintaan, paling lambat tgl 20 ya": the figure asked, then the words as after SETUJU
             asked_all, rest = True, " " + _PARTICLES_AFTER_RE.sub("", cut[full.end():], count=1)
+            asked_words = rest
         if not sent_when and "?" not in rest and (told := _sent_when(_COURTESY_RE.sub("", rest, count=1))) is not None:
             # "Setuju, dikirim lusa.", "Acc. Kirim hari Senin depan ya, jgn hari ini": the go-ahead with its when
             sent_when, rest = told[0], " " + told[1].removeprefix("SETUJU").lstrip()
@@ -426,6 +432,10 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
             rest = _ENGLISH_THOUSANDS_RE.sub(lambda m: m[0].replace(",", "."), rest, count=1)
         written = said_as or _WORD_RE.match(line)["word"]  # type: ignore[index]  # as written, for an ask-back
         decided = _with_reason_below(_approval(line, rest, written), following)
+        if isinstance(decided, CommandError) and asked_all and not sent_when and asked_words is not None and (
+                note := _all_asked_note(asked_words)) is not None:
+            # "Acc sesuai permintaan, mereka ada perekaman keliling.": the figure asked, the rest the manager's note
+            decided = ManagerCommand("approve", reason=note or None, text=written_line, full=True)
         if isinstance(decided, ManagerCommand) and line.startswith("SETUJU") and written_line != line:
             decided = replace(decided, text=written_line)  # the line as the manager wrote it, never ours
         if isinstance(decided, ManagerCommand) and sent_when:
@@ -601,7 +611,28 @@ def _all_asked(text: str, assented: list[str]) -> str | None:
     left = _not_said_again(_PARTICLES_AFTER_RE.sub("", text[sent.end():], count=1))
     if _goes_ahead(assented) or not left.strip(_SEPARATORS) or _time_limit(left) is not None:
         return left
+    if _SENT_RE.match(text) is not None and (note := _all_asked_note(left)) is not None and (
+            not note or re.search(r"[,.;!]\s*$", sent[0])):
+        # "Kirim full saja sesuai yg mereka minta.", "kirim full pak, mereka ada perekaman keliling.": the note a
+        # clause of its own ("Kirim semua blangko ke gudang kami ya" is a district's letter)
+        return left
     return None
+
+
+def _all_asked_note(words: str) -> str | None:
+    """The words after those that send all the district asked as the manager's note for the district ("kirim full
+    pak, mereka ada perekaman keliling." -> "mereka ada perekaman keliling."); "" when they only say the same again
+    ("sesuai yg mereka minta"); None when they could change the approval (a question, a negation, a condition,
+    another count of blanks, the sending held back)."""
+    text = _PARTICLES_AFTER_RE.sub("", words, count=1)
+    if (again := _FULL_AMOUNT_RE.match(text)) is not None:
+        text = text[again.end():]
+    text = _not_said_again(_PARTICLES_AFTER_RE.sub("", text, count=1)).strip(_SEPARATORS)
+    if not text:
+        return ""
+    if "?" in text or _SENDING_HELD_RE.search(text.lower()) or _opening_condition(text) is not None:
+        return None
+    return _bare_reason(text)
 
 
 def _time_limit(text: str) -> str | None:
