@@ -479,11 +479,17 @@ def bare_go_ahead(new_text: str) -> GoAhead | None:
     if not lines or "?" in lines[0]:
         return None
     first = lines[0]
-    head, *told = _SENTENCE_END_RE.split(first)
+    # "Oke sdh saya cek ke operatornya, lanjutkan saja.": the check the manager made, before the go-ahead
+    opening = _ASSENT_RE.match(first)
+    lead = first[:opening.end()] if opening is not None else ""
+    checked = _CHECKED_RE.match(first[len(lead):])
+    head, *told = _SENTENCE_END_RE.split(lead + first[len(lead) + checked.end():] if checked else first)
     assented, rest = [], head
     while rest and (assent := _ASSENT_RE.match(rest)) is not None and assent.end():
         assented.append(assent[0])
         rest = rest[assent.end():]
+        if assented and (proposed := _AS_PROPOSED_RE.match(rest)) is not None and proposed.end():
+            rest = rest[proposed.end():]  # "Lanjutkan sesuai usulan.": as proposed is what a go-ahead approves
     if rest.strip(_SEPARATORS) or not (_goes_ahead(assented) or (_cut_only(assented) and not told)):
         return None
     signed = False
@@ -499,7 +505,18 @@ def bare_go_ahead(new_text: str) -> GoAhead | None:
     if not all(_instruction(sentence) for sentence in told):
         return None
     note = " ".join(" ".join(told).split())[:300]
-    return GoAhead(head if note else first, note or None)
+    return GoAhead(head if note and not checked else first, note or None)
+
+
+# The check the manager made, said before the go-ahead ("sdh saya cek ke operatornya, lanjutkan saja", "sudah kami
+# konfirmasi dengan Kabid, silakan diproses"): it holds nothing back.
+_CHECKED_RE = re.compile(r"(?:sudah|sdh|udah|udh|telah)\s+(?:saya|sy|kami|aku)\s+(?:cek|periksa|konfirmasi|tanyakan"
+                         r"|tanya|hubungi|telpon|telepon)(?![^\W\d_])(?:\s+(?:ke|dengan|dgn|pada|sama)\s+[^\W\d_]+"
+                         r"(?:\s+[^\W\d_]+){0,2})?\s*[,.;]\s*", re.IGNORECASE)
+# "sesuai usulan", "sesuai usulan sistem", "spt yg diusulkan": the proposal, which a go-ahead approves anyway
+_AS_PROPOSED_RE = re.compile(r"(?:sesuai|spt|seperti)\s+(?:usulan|usul|(?:yang|yg)\s+diusulkan)(?:nya)?"
+                             r"(?:\s+sistem)?(?![^\W\d_])[\s,.!:;]*(?:(?:" + "|".join(ASSENT_PARTICLES)
+                             + r")(?![^\W\d_])[\s,.!:;]*)*", re.IGNORECASE)
 
 
 def opens_with_go_ahead(new_text: str) -> bool:
@@ -516,6 +533,11 @@ def opens_with_go_ahead(new_text: str) -> bool:
     while rest and (assent := _ASSENT_RE.match(rest)) is not None and assent.end():
         assented.append(assent[0])
         rest = rest[assent.end():]
+    if (checked := _CHECKED_RE.match(rest)) is not None:  # "Oke sdh saya cek ke operatornya, lanjutkan saja. ..."
+        rest = rest[checked.end():]
+        while rest and (assent := _ASSENT_RE.match(rest)) is not None and assent.end():
+            assented.append(assent[0])
+            rest = rest[assent.end():]
     return _goes_ahead(assented) or _cut_only(assented)
 
 
@@ -527,7 +549,9 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!])\s+(?=[^\W\d_])")
 INSTRUCTION_WORDS: frozenset[str] = frozenset({
     "mohon", "tolong", "tlg", "harap", "diharapkan", "pastikan", "dipastikan", "agar", "supaya", "usahakan",
     "diusahakan", "upayakan", "diupayakan", "perhatikan", "diperhatikan", "ingat", "ingatkan", "sampaikan",
-    "please", "pls", "ensure", "make", *OBLIGATION_WORDS})
+    "please", "pls", "ensure", "make", *OBLIGATION_WORDS,
+    # passing word on: "Kabarkan ke Tarakan utk ambil sendiri di gudang", "Tolong info ke Kabid ..."
+    "kabarkan", "kabari", "kabarin", "infokan", "informasikan", "beritahu", "beritahukan"})
 # Words that make an instruction more than one: a figure cut ("tolong kirim 1.000 saja"), waiting ("tunggu"), a
 # deferral or a condition ("kalau", "dulu"); "nanti" alone says when a duty falls ("BA-nya nanti dikirim balik").
 _NOT_INSTRUCTED: frozenset[str] = frozenset({
@@ -542,10 +566,16 @@ _NOT_INSTRUCTED: frozenset[str] = frozenset({
 _SENDING_HELD_RE = re.compile(r"\b(?:jangan|jgn)\s+(?:\w+\s+)?(?:di)?(?:kirim|kirimkan|berangkatkan|proses)\w*\b")
 
 
+# "kalau sudah dikirim", "setelah diterima": the time an instruction's duty falls, once the blanks are sent or there
+_ONCE_DONE_RE = re.compile(r"\b(?:kalau|kalo|jika|bila|apabila|setelah|stlh|sesudah)\s+(?:(?:sudah|sdh|udah|telah)\s+)?"
+                           r"(?:di)?(?:kirim|terima|sampai|sampe|tiba)\w*\b")
+
+
 def _instruction(sentence: str) -> bool:
     """Whether *sentence* is an instruction for the district that leaves the approval as it is: a word of asking or
     of duty in it, no question, no count of blanks, nothing that could cut, defer or turn the approval."""
-    words = set(re.findall(r"[^\W\d_]+", sentence.lower()))
+    # "Tolong info ke Kabid kalau sudah dikirim": when the duty falls, no condition on the approval
+    words = set(re.findall(r"[^\W\d_]+", _ONCE_DONE_RE.sub(" ", sentence.lower())))
     return ("?" not in sentence and bool(words & INSTRUCTION_WORDS) and not words & _NOT_INSTRUCTED
             and not counts_in_note(sentence) and not _SENDING_HELD_RE.search(sentence.lower()))
 
