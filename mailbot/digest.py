@@ -437,7 +437,9 @@ def _outcome(outcome: str, quantity: int | None = None, requested: int | None = 
         return "disetujui sebagian"
     return {**OUTCOME_LABEL, "approved": "disetujui", "rejected": "ditolak",
             "withdrawn": "ditutup, ternyata bukan permohonan", "cancelled": "dibatalkan",
-            "dispatched": "dikirim", "received": "diterima"}.get(outcome, outcome)
+            "dispatched": "dikirim", "received": "diterima",
+            "linked": "menunggu keputusan petugas, dikaitkan dengan permohonan lain yang masih terbuka",
+            }.get(outcome, outcome)
 
 
 def asked_text(requested: int | None, proactive: bool, unclear: bool = False) -> str:

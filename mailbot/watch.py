@@ -123,8 +123,9 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
     decided = select(Decision, Request).join(Request, Request.id == Decision.request_pk)
     if since is not None:
         decided = decided.where(Decision.at > since)
+    # a request linked beside the district's open one (from its second address) is listed by its link until decided
     rows = [(d, r) for d, r in session.execute(decided.order_by(Decision.id))
-            if d.outcome not in ("linked", "updated", "joined")]
+            if d.outcome not in ("updated", "joined")]
     decisions = _request_lines(session, desk, rows, since)
     waiting = [
         WaitingRequest(r.reference, desk.district_name(r.district), r.item, _aware(r.held_since or r.created_at, desk),
@@ -230,14 +231,18 @@ def _request_lines(session: Session, desk: Desk, rows: list[tuple[Decision, Requ
             requests.setdefault(req.id, req)
     asked, _ = _asked_at_the_time(session, requests)
     history: dict[int, list[Decision]] = {}
+    linked: dict[int, Decision] = {}  # a request's link to the open one, its line while nothing else is decided
     if requests:
         for d in session.scalars(select(Decision).where(Decision.request_pk.in_(requests)).order_by(Decision.id)):
-            if d.outcome not in ("linked", "updated", "joined"):
+            if d.outcome == "linked":
+                linked[d.request_pk] = d
+            elif d.outcome not in ("updated", "joined"):
                 history.setdefault(d.request_pk, []).append(d)
     in_period = {d.id for d, _ in rows}
     lines = []
     for pk, req in requests.items():
-        decided = [d for d in history.get(pk, []) if d.outcome != "received"]
+        decided = [d for d in history.get(pk, []) if d.outcome != "received"] or (
+            [linked[pk]] if pk in linked else [])
         if not decided:
             continue
         main = decided[-1]

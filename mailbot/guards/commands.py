@@ -99,8 +99,12 @@ _ASSENT_RE = re.compile(r"^(?:" + alternation(ASSENT_WORDS)
 _FULL_AMOUNT_RE = re.compile(
     r"^\s*(?:(?:the\s+)?(?:full|whole|entire)\s+(?:amount|quantity|request|figure)(?:\s+requested)?"
     r"|(?:in\s+)?full|as\s+requested|sepenuhnya|penuh|seluruhnya"
-    # "sesuai permintaan", "sesuai yg dimohon", "penuhi saja": what the district asked
-    r"|sesuai\s+(?:(?:permohonan|permintaan)(?:nya)?|(?:yang|yg)\s+(?:diminta|dimohon))|(?:di)?penuhi(?:lah)?)"
+    # "sesuai permintaan", "sesuai yg dimohon", "penuhi saja": what the district asked ("sesuai permintaan Nunukan",
+    # "sesuai yg mereka minta": the district named as who asked)
+    r"|sesuai\s+(?:(?:permohonan|permintaan)(?:nya)?(?:\s+(?:dari\s+)?(?:mereka|kabupaten|kab|kota"
+    r"|(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?))?"
+    r"|(?:yang|yg)\s+(?:(?:mereka|kabupaten|kab|kota)\s+)?(?:di)?(?:minta|mohon|ajukan)(?:kan)?)"
+    r"|(?:di)?penuhi(?:lah)?)"
     r"(?![^\W\d_])", re.IGNORECASE)
 # "ok approved but only 2,500 this month", "setuju tapi 2.000 saja": a cut after the command, the figure approved
 # ... or the figure right after the "but" with a word of "only" after it ("Oke acc, tp 2000 aja dl")
@@ -372,10 +376,11 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
     if after is not None and _cut_only(assented):
         # "Silakan, ...", "oke jalan, ...": a go-ahead only with a cut, a limit or a time limit after it
         after = after if _cut_after_assent(after, assented) or _time_limit(after) is not None else None
+    asked_words: str | None = None  # the words after those that send all the district asked
     if "?" not in line and (all_asked := _all_asked(after if after is not None else line, assented)) is not None:
         # "Gas, kirim full. Paling lambat tgl 20 ...", "Penuhi saja pak", "Ok sesuai permintaan": the figure the
         # district asked, the words after it read as after SETUJU
-        asked_all, line = True, "SETUJU " + all_asked
+        asked_all, line, asked_words = True, "SETUJU " + all_asked, all_asked
     elif after is not None and _command_word(after) is not None:
         line = after  # "Ok, SETUJU.": the command after the word of assent
     elif after is not None and (limited := _time_limit(after)) is not None and (
@@ -413,6 +418,7 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
         if full is not None and "?" not in rest:
             # "ACC sesuai permintaan, paling lambat tgl 20 ya": the figure asked, then the words as after SETUJU
             asked_all, rest = True, " " + _PARTICLES_AFTER_RE.sub("", cut[full.end():], count=1)
+            asked_words = rest
         if not sent_when and "?" not in rest and (told := _sent_when(_COURTESY_RE.sub("", rest, count=1))) is not None:
             # "Setuju, dikirim lusa.", "Acc. Kirim hari Senin depan ya, jgn hari ini": the go-ahead with its when
             sent_when, rest = told[0], " " + told[1].removeprefix("SETUJU").lstrip()
@@ -426,6 +432,10 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
             rest = _ENGLISH_THOUSANDS_RE.sub(lambda m: m[0].replace(",", "."), rest, count=1)
         written = said_as or _WORD_RE.match(line)["word"]  # type: ignore[index]  # as written, for an ask-back
         decided = _with_reason_below(_approval(line, rest, written), following)
+        if isinstance(decided, CommandError) and asked_all and not sent_when and asked_words is not None and (
+                note := _all_asked_note(asked_words)) is not None:
+            # "Acc sesuai permintaan, mereka ada perekaman keliling.": the figure asked, the rest the manager's note
+            decided = ManagerCommand("approve", reason=note or None, text=written_line, full=True)
         if isinstance(decided, ManagerCommand) and line.startswith("SETUJU") and written_line != line:
             decided = replace(decided, text=written_line)  # the line as the manager wrote it, never ours
         if isinstance(decided, ManagerCommand) and sent_when:
@@ -469,11 +479,17 @@ def bare_go_ahead(new_text: str) -> GoAhead | None:
     if not lines or "?" in lines[0]:
         return None
     first = lines[0]
-    head, *told = _SENTENCE_END_RE.split(first)
+    # "Oke sdh saya cek ke operatornya, lanjutkan saja.": the check the manager made, before the go-ahead
+    opening = _ASSENT_RE.match(first)
+    lead = first[:opening.end()] if opening is not None else ""
+    checked = _CHECKED_RE.match(first[len(lead):])
+    head, *told = _SENTENCE_END_RE.split(lead + first[len(lead) + checked.end():] if checked else first)
     assented, rest = [], head
     while rest and (assent := _ASSENT_RE.match(rest)) is not None and assent.end():
         assented.append(assent[0])
         rest = rest[assent.end():]
+        if assented and (proposed := _AS_PROPOSED_RE.match(rest)) is not None and proposed.end():
+            rest = rest[proposed.end():]  # "Lanjutkan sesuai usulan.": as proposed is what a go-ahead approves
     if rest.strip(_SEPARATORS) or not (_goes_ahead(assented) or (_cut_only(assented) and not told)):
         return None
     signed = False
@@ -489,7 +505,18 @@ def bare_go_ahead(new_text: str) -> GoAhead | None:
     if not all(_instruction(sentence) for sentence in told):
         return None
     note = " ".join(" ".join(told).split())[:300]
-    return GoAhead(head if note else first, note or None)
+    return GoAhead(head if note and not checked else first, note or None)
+
+
+# The check the manager made, said before the go-ahead ("sdh saya cek ke operatornya, lanjutkan saja", "sudah kami
+# konfirmasi dengan Kabid, silakan diproses"): it holds nothing back.
+_CHECKED_RE = re.compile(r"(?:sudah|sdh|udah|udh|telah)\s+(?:saya|sy|kami|aku)\s+(?:cek|periksa|konfirmasi|tanyakan"
+                         r"|tanya|hubungi|telpon|telepon)(?![^\W\d_])(?:\s+(?:ke|dengan|dgn|pada|sama)\s+[^\W\d_]+"
+                         r"(?:\s+[^\W\d_]+){0,2})?\s*[,.;]\s*", re.IGNORECASE)
+# "sesuai usulan", "sesuai usulan sistem", "spt yg diusulkan": the proposal, which a go-ahead approves anyway
+_AS_PROPOSED_RE = re.compile(r"(?:sesuai|spt|seperti)\s+(?:usulan|usul|(?:yang|yg)\s+diusulkan)(?:nya)?"
+                             r"(?:\s+sistem)?(?![^\W\d_])[\s,.!:;]*(?:(?:" + "|".join(ASSENT_PARTICLES)
+                             + r")(?![^\W\d_])[\s,.!:;]*)*", re.IGNORECASE)
 
 
 def opens_with_go_ahead(new_text: str) -> bool:
@@ -506,6 +533,11 @@ def opens_with_go_ahead(new_text: str) -> bool:
     while rest and (assent := _ASSENT_RE.match(rest)) is not None and assent.end():
         assented.append(assent[0])
         rest = rest[assent.end():]
+    if (checked := _CHECKED_RE.match(rest)) is not None:  # "Oke sdh saya cek ke operatornya, lanjutkan saja. ..."
+        rest = rest[checked.end():]
+        while rest and (assent := _ASSENT_RE.match(rest)) is not None and assent.end():
+            assented.append(assent[0])
+            rest = rest[assent.end():]
     return _goes_ahead(assented) or _cut_only(assented)
 
 
@@ -517,7 +549,9 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!])\s+(?=[^\W\d_])")
 INSTRUCTION_WORDS: frozenset[str] = frozenset({
     "mohon", "tolong", "tlg", "harap", "diharapkan", "pastikan", "dipastikan", "agar", "supaya", "usahakan",
     "diusahakan", "upayakan", "diupayakan", "perhatikan", "diperhatikan", "ingat", "ingatkan", "sampaikan",
-    "please", "pls", "ensure", "make", *OBLIGATION_WORDS})
+    "please", "pls", "ensure", "make", *OBLIGATION_WORDS,
+    # passing word on: "Kabarkan ke Tarakan utk ambil sendiri di gudang", "Tolong info ke Kabid ..."
+    "kabarkan", "kabari", "kabarin", "infokan", "informasikan", "beritahu", "beritahukan"})
 # Words that make an instruction more than one: a figure cut ("tolong kirim 1.000 saja"), waiting ("tunggu"), a
 # deferral or a condition ("kalau", "dulu"); "nanti" alone says when a duty falls ("BA-nya nanti dikirim balik").
 _NOT_INSTRUCTED: frozenset[str] = frozenset({
@@ -532,10 +566,16 @@ _NOT_INSTRUCTED: frozenset[str] = frozenset({
 _SENDING_HELD_RE = re.compile(r"\b(?:jangan|jgn)\s+(?:\w+\s+)?(?:di)?(?:kirim|kirimkan|berangkatkan|proses)\w*\b")
 
 
+# "kalau sudah dikirim", "setelah diterima": the time an instruction's duty falls, once the blanks are sent or there
+_ONCE_DONE_RE = re.compile(r"\b(?:kalau|kalo|jika|bila|apabila|setelah|stlh|sesudah)\s+(?:(?:sudah|sdh|udah|telah)\s+)?"
+                           r"(?:di)?(?:kirim|terima|sampai|sampe|tiba)\w*\b")
+
+
 def _instruction(sentence: str) -> bool:
     """Whether *sentence* is an instruction for the district that leaves the approval as it is: a word of asking or
     of duty in it, no question, no count of blanks, nothing that could cut, defer or turn the approval."""
-    words = set(re.findall(r"[^\W\d_]+", sentence.lower()))
+    # "Tolong info ke Kabid kalau sudah dikirim": when the duty falls, no condition on the approval
+    words = set(re.findall(r"[^\W\d_]+", _ONCE_DONE_RE.sub(" ", sentence.lower())))
     return ("?" not in sentence and bool(words & INSTRUCTION_WORDS) and not words & _NOT_INSTRUCTED
             and not counts_in_note(sentence) and not _SENDING_HELD_RE.search(sentence.lower()))
 
@@ -601,7 +641,28 @@ def _all_asked(text: str, assented: list[str]) -> str | None:
     left = _not_said_again(_PARTICLES_AFTER_RE.sub("", text[sent.end():], count=1))
     if _goes_ahead(assented) or not left.strip(_SEPARATORS) or _time_limit(left) is not None:
         return left
+    if _SENT_RE.match(text) is not None and (note := _all_asked_note(left)) is not None and (
+            not note or re.search(r"[,.;!]\s*$", sent[0])):
+        # "Kirim full saja sesuai yg mereka minta.", "kirim full pak, mereka ada perekaman keliling.": the note a
+        # clause of its own ("Kirim semua blangko ke gudang kami ya" is a district's letter)
+        return left
     return None
+
+
+def _all_asked_note(words: str) -> str | None:
+    """The words after those that send all the district asked as the manager's note for the district ("kirim full
+    pak, mereka ada perekaman keliling." -> "mereka ada perekaman keliling."); "" when they only say the same again
+    ("sesuai yg mereka minta"); None when they could change the approval (a question, a negation, a condition,
+    another count of blanks, the sending held back)."""
+    text = _PARTICLES_AFTER_RE.sub("", words, count=1)
+    if (again := _FULL_AMOUNT_RE.match(text)) is not None:
+        text = text[again.end():]
+    text = _not_said_again(_PARTICLES_AFTER_RE.sub("", text, count=1)).strip(_SEPARATORS)
+    if not text:
+        return ""
+    if "?" in text or _SENDING_HELD_RE.search(text.lower()) or _opening_condition(text) is not None:
+        return None
+    return _bare_reason(text)
 
 
 def _time_limit(text: str) -> str | None:
@@ -1145,7 +1206,7 @@ def _figure_run_unread(rest: str, m: re.Match[str] | None, line: str) -> Command
 _SPOKEN = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
 _JOINED_AFTER_RE = re.compile(rf"(?:[ \t]+(?:{UNIT_PATTERN})\b)?(?:[ \t]*[,.][ \t]*|(?P<apart>[ \t]*/[ \t]*|"
                               rf"[ \t]+(?:atau|dan|or|and)[ \t]+))"
-                              rf"(?:[0-9]{{1,3}}(?:\.[0-9]{{3}})*(?![0-9]|[.,][0-9])"
+                              rf"(?:(?:[0-9]{{1,3}}(?:\.[0-9]{{3}})*|[0-9]{{4,7}})(?![0-9]|[.,][0-9])"
                               rf"(?:[ \t]*(?:{_SPOKEN})(?![^\W\d_]))*"
                               rf"|(?:{_SPOKEN})(?![^\W\d_])(?:[ \t]+(?:{_SPOKEN})(?![^\W\d_]))*)", re.IGNORECASE)
 _WORD_AFTER_RE = re.compile(r"[^\w]*([^\W\d_]+)")
@@ -1164,10 +1225,12 @@ def _joined_figure(rest: str, m: re.Match[str], line: str) -> CommandError | Non
         return None
     if (word := _WORD_AFTER_RE.match(rest, joined.end())) is not None and word[1].lower() in TIME_UNITS:
         return None
-    if joined.groupdict().get("apart") and any(
+    if "/" in (joined.groupdict().get("apart") or "") and any(
             w.strip("-") not in TRAILING_WORDS | FOR_NOW_WORDS
             for w in re.findall(r"[^\s:;,.!?()\u2013\u2014]+", rest[joined.end():].lower())):
-        return None  # "SETUJU 2.000 / 500 sisanya bulan depan": a note after the slash, asked about as such
+        # "SETUJU 2.000 / 500 sisanya bulan depan": a note after the slash, asked about as such; after "atau" or
+        # "dan" the words are no note ("SETUJU 2.500 atau 1.800, mana yg lbh aman"): two figures, named as such
+        return None
     if re.fullmatch(r"[0-9]{1,2}[ \t]*/[ \t]*[0-9]{1,2}", rest[:joined.end()].strip()):
         return None  # "SETUJU 17/12": a date, asked about as before
     figure = " ".join(rest[:joined.end()].split())

@@ -64,15 +64,38 @@ def test_a_go_ahead_then_an_instruction_approves_with_the_instruction_as_the_not
     assert f"Catatan dari pimpinan: {note}" in told, told
 
 
+@pytest.mark.parametrize(("words", "note"), [
+    ("Lanjut. Kabarkan ke Tarakan utk ambil sendiri di gudang hari Senin.\n\nKabid",
+     "Kabarkan ke Tarakan utk ambil sendiri di gudang hari Senin."),
+    ("Lanjutkan sesuai usulan. Tolong info ke Kabid kalau sudah dikirim.\n\nKadis",
+     "Tolong info ke Kabid kalau sudah dikirim."),
+    ("Oke sdh saya cek ke operatornya, lanjutkan saja.\n\nKabid PIAK", None),
+], ids=["carry-on-then-pass-word-on", "carry-on-as-proposed-then-tell-when-sent", "checked-then-carry-on"])
+def test_a_go_ahead_with_word_to_pass_on_or_after_a_check_approves_the_proposal(desk12: Desk12, words: str,
+                                                                                note: str | None) -> None:
+    proposed, _, outcome, told = _answered(desk12, words)
+    # was: "awal balasan Bapak/Ibu kami baca sebagai persetujuan, namun ..." or "bukan perintah SETUJU", nothing decided
+    assert outcome == {"manager-approve": 1}, outcome
+    assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", proposed)
+    if note is None:
+        assert "DISETUJUI" in told and "Catatan dari pimpinan" not in told, told
+    else:
+        assert f"Catatan dari pimpinan: {note}" in told, told
+
+
 @pytest.mark.parametrize("words", [
     "Silakan diproses. Nanti saya cek dulu ke gudang.\n\nKabid PIAK",
+    "Lanjut. Kabarkan ke Tarakan kalau stok gudang cukup.\n\nKabid PIAK",
+    "Lanjutkan sesuai usulan, tapi 2.000 saja.\n\nKadis",
+    "Oke sdh saya cek ke operatornya, lanjutkan saja. Tapi jangan dikirim dulu.\n\nKabid PIAK",
     "Lanjut. Tolong dicek dulu stok gudangnya.\n\nKabid PIAK",
     "Gas. Mohon tunggu stok provinsi masuk.\n\nKadis",
     "Silakan diproses. Sudah dicek stoknya?\n\nKabid PIAK",
     "Gas.\nnanti sy telpon kadis Nunukan",
     "Silakan diproses. Tolong jangan dikirim minggu ini.\n\nKabid PIAK",
-], ids=["proceed-then-i-check-first", "carry-on-then-check-first", "gas-then-wait", "proceed-then-a-question",
-        "gas-then-a-call-promised", "proceed-then-hold-the-sending"])
+], ids=["proceed-then-i-check-first", "pass-word-on-if", "as-proposed-then-a-cut", "checked-then-hold",
+        "carry-on-then-check-first", "gas-then-wait", "proceed-then-a-question", "gas-then-a-call-promised",
+        "proceed-then-hold-the-sending"])
 def test_a_go_ahead_with_words_that_defer_or_cut_decides_nothing_and_says_why(desk12: Desk12, words: str) -> None:
     _, mid, _, told = _answered(desk12, words)
     assert desk12.request()["state"] == "held"

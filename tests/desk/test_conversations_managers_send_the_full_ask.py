@@ -75,3 +75,34 @@ def test_a_full_ask_in_a_question_or_without_a_go_ahead_decides_nothing(desk12: 
     _, held = held_for_managers(desk12)
     send_answer(desk12, MANAGERS[0], held, words, above=GMAIL)
     assert desk12.request()["state"] == "held"
+
+
+@pytest.mark.parametrize(("words", "note"), [
+    ("Kirim full saja sesuai yg mereka minta.\n\nKadis", None),
+    ("Acc sesuai permintaan Nunukan.\n\nKadis", None),
+    ("kirim full pak, mereka ada perekaman keliling.\n\nDikirim dari iPhone saya", "mereka ada perekaman keliling"),
+], ids=["sesuai-yg-mereka-minta", "sesuai-permintaan-nunukan", "with-a-reason"])
+def test_the_full_ask_with_more_words_is_the_full_ask_with_the_rest_as_the_note(desk12: Desk12, words: str,
+                                                                               note: str | None) -> None:
+    _, held = held_for_managers(desk12)  # Nunukan 3.500, within its need
+    n = len(desk12.out())
+    _, outcome = send_answer(desk12, MANAGERS[0], held, words, above=GMAIL)
+    # was: "manager-other" or "tulisan "Nunukan." sesudah "Acc" tidak kami pahami", nothing decided
+    assert outcome == {"manager-approve": 1}, outcome
+    assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", 3500)
+    [told] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
+    text = flat(told.text)
+    assert "DISETUJUI sebanyak 3.500 keping" in text, told.text
+    if note is None:
+        assert "Catatan dari pimpinan" not in text and "Alasan" not in text, told.text
+    else:
+        assert f"Catatan dari pimpinan: {note}." in text, told.text
+
+
+@pytest.mark.parametrize("words", ["kirim full pak, mereka ada perekaman keliling?",
+                                   "Kirim full saja, tapi tunggu stok masuk.",
+                                   "Kirim full saja sesuai yg mereka minta, 500 dulu"])
+def test_the_full_ask_with_a_question_a_condition_or_a_figure_decides_nothing(desk12: Desk12, words: str) -> None:
+    _, held = held_for_managers(desk12)
+    send_answer(desk12, MANAGERS[0], held, words, above=GMAIL)
+    assert desk12.request()["state"] == "held"

@@ -22,6 +22,17 @@ pytestmark = pytest.mark.usefixtures("sender_lists_decide")
     ("SETUJU 2000,1300",
      'Jumlah "2000,1300" berisi dua angka yang dipisah koma (2.000 dan 1.300). Tulis misalnya: SETUJU '
      "2.000 atau SETUJU 1.300 atau SETUJU 3.300 bila yang dimaksud jumlah keduanya."),
+    # without dots, as the command line names "3000/1000"
+    ("SETUJU 3000/1000",
+     'Jumlah "3000/1000" berisi dua angka yang dipisah garis miring (3.000 dan 1.000). Tulis misalnya: SETUJU '
+     "3.000 atau SETUJU 1.000 atau SETUJU 4.000 bila yang dimaksud jumlah keduanya."),
+    # "atau" with more words after it: still two figures, never a note
+    ("SETUJU 2.500 atau 1.800, mana yg lbh aman utk stok provinsi",
+     'Jumlah "2.500 atau 1.800" berisi dua angka yang dipisah kata "atau" (2.500 dan 1.800). Tulis misalnya: SETUJU '
+     "2.500 atau SETUJU 1.800."),
+    ("Acc 1.500 atau 1.200 aja pak, sesuaikan stok",
+     'Jumlah "1.500 atau 1.200" berisi dua angka yang dipisah kata "atau" (1.500 dan 1.200). Tulis misalnya: SETUJU '
+     "1.500 atau SETUJU 1.200."),
 ])
 def test_two_figures_for_one_approval_are_named_and_nothing_is_approved(desk12: Desk12, words: str,
                                                                         said: str) -> None:
