@@ -165,6 +165,8 @@ _PLANNED_BEFORE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PLAN
 _PLANNED_ROLES = frozenset(("recorded", "printed", "received"))
 _CAN_STILL_BEFORE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CAN_STILL_WORDS) + r")" + _FILLERS)
 _WORK_ROLES = frozenset(("recorded", "printed"))
+_WE_SENT_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.WE_SENT_BEFORE) + r")[^\S\n]+$")
+_SENDING_WORDS = frozenset(vocab.SENDING_WORDS)
 # A correction opener and the name of the paper it corrects, up to the role word in that name.
 _CORRECTED_PAPER_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.CORRECTION_OPENERS) + r")[^\S\n]+(?:"
@@ -1203,6 +1205,10 @@ def keywords(masked: str) -> list[Keyword]:
             continue
         if role in _WORK_ROLES and _CAN_STILL_BEFORE_RE.search(masked, window_lo, m.start()):
             # "masih bisa dicetak 42": cards still fit to print, not cards printed.
+            out.append(Keyword(m.start(), m.end(), "ignore", False, False, total, word_role=role))
+            continue
+        if role == "requested" and word in _SENDING_WORDS and _WE_SENT_BEFORE_RE.search(masked, window_lo, m.start()):
+            # "angka 50 yg kami kirim td sdh berkurang": the figure the writer sent before, no ask.
             out.append(Keyword(m.start(), m.end(), "ignore", False, False, total, word_role=role))
             continue
         neg = _NEGATED_BEFORE_RE.search(masked, window_lo, m.start()) if role != "ignore" else None

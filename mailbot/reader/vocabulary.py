@@ -1242,6 +1242,13 @@ PLAN_WORDS: tuple[str, ...] = (
     "akan", "akn", "rencananya", "direncanakan", "berencana", "hendak", "will", "plan to", "planning to",
     "going to",
 )
+# Right before a word of sending, these make it the writer's own sending, a relative clause about a figure ("angka
+# 50 yg kami kirim td sdh berkurang", "stok 500 yang saya kirimkan kemarin keliru"): no ask.
+WE_SENT_BEFORE: tuple[str, ...] = (
+    "yang kami", "yg kami", "yg kmi", "yang saya", "yg saya", "yg sy", "yang sy", "yang sudah kami",
+    "yg sudah kami", "yg sdh kami", "yang telah kami", "yg tlh kami", "that we", "we",
+)
+SENDING_WORDS: tuple[str, ...] = ("kirim", "kirimkan", "krm", "sampaikan", "send", "sent")
 # Right before a word of work done, these make it work that could be done, not work done: "1 pak kena air, kami
 # keringkan dan masih bisa dicetak 42" (cards still fit to print), "yang masih dapat direkam".
 CAN_STILL_WORDS: tuple[str, ...] = (

@@ -60,3 +60,24 @@ def test_damaged_blanks_counted_beside_the_store_leave_the_word_of_zero_the_stoc
     read = mail(TARAKAN, "Permohonan blangko KIA",
                 "Stok blangko KIA kami habis (yang di gudang kebanjiran, 80 keping rusak). Mohon kirim 400 keping KIA.")
     assert read["stock_on_hand"] == 0
+
+
+NUNUKAN = "Capil Nunukan <capil.nunukan@nunukankab.example>"
+
+
+def test_the_figure_the_writer_sent_before_is_no_ask() -> None:
+    read = mail(NUNUKAN, "RE: [BLK-2027-0014] Permohonan blangko",
+                "Pak, angka 300 yg kami kirim kemarin ternyata keliru, sisa stok kami sebenarnya 180 keping.")
+    assert read["requested"] is None
+    assert read["stock_on_hand"] == 180
+
+
+def test_the_figure_the_writer_sent_before_taken_back_with_an_estimate_asks_nothing() -> None:
+    read = mail(NUNUKAN, "RE: [BLK-2027-0014] Permohonan blangko",
+                "Mohon maaf, angka 400 yang saya kirimkan tadi sdh berkurang, skrg kira2 250an lembar.")
+    assert read["requested"] is None
+
+
+def test_an_ask_to_send_after_a_figure_is_still_an_ask() -> None:
+    read = mail(NUNUKAN, "Permohonan blangko", "Mohon 1.500 keping segera kami kirimkan surat resminya menyusul.")
+    assert read["requested"] == 1500
