@@ -2525,6 +2525,11 @@ def _low_stock_elsewhere(
         if own[0] <= low.start() < own[1] and not (counted and low.start() >= zero_end):
             continue
         c_start, c_end = next(((a, b) for a, b in clauses if a <= low.start() < b), (0, len(masked)))
+        if counted and _STOCK_NAME_RE.search(masked, max(c_start, zero_end if c_start == own[0] else c_start),
+                                             low.start()):
+            # "sisa di gudang kira2 250an lembar": the stock itself is said, as a figure (an estimate is asked back
+            # as such); the word of zero gives way to it without standing against it.
+            continue
         named = explicit_item(masked[c_start:c_end])[0]
         if item is None or named is None or named == item:
             return low
