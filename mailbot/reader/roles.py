@@ -2480,7 +2480,8 @@ _LOW_STOCK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.LOW_STOCK
 _SOME_LEFT_RE = re.compile(
     r"(?:(?:" + vocab.word_start_alternation(vocab.SOME_LEFT_PHRASES) + r")(?![\w-])[^\n.;?]{0,30}?"
     # ... or the store named, then a count of more than none: "di gudang kira-kira 80-100 keping lg"
-    r"|(?:" + vocab.word_start_alternation(vocab.STORE_PLACES) + r")(?![\w-])(?:[^\S\n]*(?:"
+    r"|(?:" + vocab.word_start_alternation(vocab.STORE_PLACES + vocab.SOME_LEFT_NEAR_WORDS) + r")(?![\w-])"
+    r"(?:[^\S\n]*(?:"
     + vocab.alternation(vocab.STORE_COUNT_FILLERS) + r")(?![\w-]))*[^\S\n]*(?=[1-9]))"
     r"\d[\d.]*(?:[^\S\n]*(?:-|–|s/d|sampai|hingga|sd)[^\S\n]*\d[\d.]*)?(?:an)?[^\S\n]*(?:"
     + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])"

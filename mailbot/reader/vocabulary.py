@@ -1558,6 +1558,9 @@ SOME_LEFT_PHRASES: tuple[str, ...] = (
     "masih ada", "msh ada", "masi ada", "masih tersisa", "msh tersisa", "masih tersedia", "msh tersedia",
     "masih sisa", "msh sisa", "still have", "still has", "still got",
 )
+# The same said closer, the count right after the word (only STORE_COUNT_FILLERS between): "udah abis pak, tinggal
+# 15an keping di meja loket" (out, but for a few); "tinggal dikit, tolong kirim 1.500 keping" counts no stock.
+SOME_LEFT_NEAR_WORDS: tuple[str, ...] = ("tinggal", "tersisa")
 # Places the district keeps its blanks in: "di gudang kira-kira 80-100 keping lg" counts what is still there.
 STORE_PLACES: tuple[str, ...] = ("di gudang", "di lemari", "di loket", "in the store", "in the warehouse")
 # Between such a place and its count only these words stand ("di gudang kira-kira 80-100 keping", "di lemari
