@@ -202,6 +202,25 @@ _FOR_INFORMATION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.FOR
 _PASS_ON_ASK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PASS_ON_ASK_PHRASES) + r")(?![\w-])")
 
 
+_FORWARDED_FROM_RE = re.compile(r"^[ \t>]*(?:dari|from)[ \t]*:[^\n]*?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+                                re.IGNORECASE | re.MULTILINE)
+
+
+def _forwarded_from_another(text: str, sender: str | None) -> bool:
+    """Whether the first forwarded header block in *text* names a writer other than *sender* ("Dari:
+    upt.sesayap@gmail.com" in a district's forward)."""
+    found = _FORWARDED_FROM_RE.search(text)
+    return found is not None and sender is not None and found[1].lower() != sender.lower()
+
+
+def _without_headline_zero(candidates: list[Candidate], headline: str) -> list[Candidate]:
+    """Candidates without a stock of zero said by the subject's words."""
+    said = " ".join(headline.split())
+    return [c for c in candidates if not (
+        c.field == "stock_on_hand" and c.value == 0 and said and " ".join(c.text.split()) in said
+        and any(q.startswith("zero_stock:") for q in c.cues))]
+
+
 def _passed_on_for_information(text: str, sender: str | None, is_forward: bool = False) -> str | None:
     """The forwarder's own words when they pass on someone else's mail for information only (the
     forwarded header names another domain than the sender's); None otherwise. A writer's own earlier
@@ -840,6 +859,10 @@ def read_message(
         text_candidates, unassigned = read_text(text, low, answer_role, parts.date, restated, elsewhere)
     candidates.extend(text_candidates)
     candidates = figure_over_headline_zero(candidates, read_subject)
+    if is_forward and _forwarded_from_another(chain_text, sender):
+        # "Fw: blangko habis" over a UPT's own mail: the subject is the forwarded writer's, and so is its word of
+        # zero; the district's stock comes from its own words.
+        candidates = _without_headline_zero(candidates, read_subject)
     stated_here = {c.field for c in candidates}
     candidates.extend(c for c in adopted if c.field not in stated_here)
     candidates = asked_beside_needed_table(breakdown_total_disagrees(low, current_requests(candidates)))

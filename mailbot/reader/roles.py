@@ -165,6 +165,8 @@ _PLANNED_BEFORE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PLAN
 _PLANNED_ROLES = frozenset(("recorded", "printed", "received"))
 _CAN_STILL_BEFORE_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.CAN_STILL_WORDS) + r")" + _FILLERS)
 _WORK_ROLES = frozenset(("recorded", "printed"))
+_WE_SENT_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.WE_SENT_BEFORE) + r")[^\S\n]+$")
+_SENDING_WORDS = frozenset(vocab.SENDING_WORDS)
 # A correction opener and the name of the paper it corrects, up to the role word in that name.
 _CORRECTED_PAPER_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.CORRECTION_OPENERS) + r")[^\S\n]+(?:"
@@ -1242,6 +1244,10 @@ def keywords(masked: str) -> list[Keyword]:
             continue
         if role in _WORK_ROLES and _CAN_STILL_BEFORE_RE.search(masked, window_lo, m.start()):
             # "masih bisa dicetak 42": cards still fit to print, not cards printed.
+            out.append(Keyword(m.start(), m.end(), "ignore", False, False, total, word_role=role))
+            continue
+        if role == "requested" and word in _SENDING_WORDS and _WE_SENT_BEFORE_RE.search(masked, window_lo, m.start()):
+            # "angka 50 yg kami kirim td sdh berkurang": the figure the writer sent before, no ask.
             out.append(Keyword(m.start(), m.end(), "ignore", False, False, total, word_role=role))
             continue
         neg = _NEGATED_BEFORE_RE.search(masked, window_lo, m.start()) if role != "ignore" else None
@@ -2568,7 +2574,8 @@ _LOW_STOCK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.LOW_STOCK
 _SOME_LEFT_RE = re.compile(
     r"(?:(?:" + vocab.word_start_alternation(vocab.SOME_LEFT_PHRASES) + r")(?![\w-])[^\n.;?]{0,30}?"
     # ... or the store named, then a count of more than none: "di gudang kira-kira 80-100 keping lg"
-    r"|(?:" + vocab.word_start_alternation(vocab.STORE_PLACES) + r")(?![\w-])(?:[^\S\n]*(?:"
+    r"|(?:" + vocab.word_start_alternation(vocab.STORE_PLACES + vocab.SOME_LEFT_NEAR_WORDS) + r")(?![\w-])"
+    r"(?:[^\S\n]*(?:"
     + vocab.alternation(vocab.STORE_COUNT_FILLERS) + r")(?![\w-]))*[^\S\n]*(?=[1-9]))"
     r"\d[\d.]*(?:[^\S\n]*(?:-|–|s/d|sampai|hingga|sd)[^\S\n]*\d[\d.]*)?(?:an)?[^\S\n]*(?:"
     + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])"
@@ -2600,6 +2607,9 @@ def _quoted_once(parts: Sequence[str]) -> list[str]:
 _LEAST_OVERLAP = 12
 
 
+_NEAR_LEFT_WORDS = tuple(vocab.SOME_LEFT_NEAR_WORDS)
+
+
 def _low_stock_elsewhere(
     masked: str, clauses: Sequence[tuple[int, int]], own: tuple[int, int], item: str | None, zero_end: int,
 ) -> re.Match[str] | None:
@@ -2612,7 +2622,16 @@ def _low_stock_elsewhere(
     for low, counted in lows:
         if own[0] <= low.start() < own[1] and not (counted and low.start() >= zero_end):
             continue
+        if counted and not own[0] <= low.start() < own[1] and low.group().startswith(_NEAR_LEFT_WORDS):
+            # "tinggal 640 keping" in a clause of its own states the stock; the subject's word gives way to it
+            # (figure_over_headline_zero) without standing against it. Only "abis, tinggal 15an" counts here.
+            continue
         c_start, c_end = next(((a, b) for a, b in clauses if a <= low.start() < b), (0, len(masked)))
+        if counted and _STOCK_NAME_RE.search(masked, max(c_start, zero_end if c_start == own[0] else c_start),
+                                             low.start()):
+            # "sisa di gudang kira2 250an lembar": the stock itself is said, as a figure (an estimate is asked back
+            # as such); the word of zero gives way to it without standing against it.
+            continue
         named = explicit_item(masked[c_start:c_end])[0]
         if item is None or named is None or named == item:
             return low

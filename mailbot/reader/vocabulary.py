@@ -1266,6 +1266,13 @@ PLAN_WORDS: tuple[str, ...] = (
     "akan", "akn", "rencananya", "direncanakan", "berencana", "hendak", "will", "plan to", "planning to",
     "going to",
 )
+# Right before a word of sending, these make it the writer's own sending, a relative clause about a figure ("angka
+# 50 yg kami kirim td sdh berkurang", "stok 500 yang saya kirimkan kemarin keliru"): no ask.
+WE_SENT_BEFORE: tuple[str, ...] = (
+    "yang kami", "yg kami", "yg kmi", "yang saya", "yg saya", "yg sy", "yang sy", "yang sudah kami",
+    "yg sudah kami", "yg sdh kami", "yang telah kami", "yg tlh kami", "that we", "we",
+)
+SENDING_WORDS: tuple[str, ...] = ("kirim", "kirimkan", "krm", "sampaikan", "send", "sent")
 # Right before a word of work done, these make it work that could be done, not work done: "1 pak kena air, kami
 # keringkan dan masih bisa dicetak 42" (cards still fit to print), "yang masih dapat direkam".
 CAN_STILL_WORDS: tuple[str, ...] = (
@@ -1578,6 +1585,9 @@ SOME_LEFT_PHRASES: tuple[str, ...] = (
     "masih ada", "msh ada", "masi ada", "masih tersisa", "msh tersisa", "masih tersedia", "msh tersedia",
     "masih sisa", "msh sisa", "still have", "still has", "still got",
 )
+# The same said closer, the count right after the word (only STORE_COUNT_FILLERS between): "udah abis pak, tinggal
+# 15an keping di meja loket" (out, but for a few); "tinggal dikit, tolong kirim 1.500 keping" counts no stock.
+SOME_LEFT_NEAR_WORDS: tuple[str, ...] = ("tinggal", "tersisa")
 # Places the district keeps its blanks in: "di gudang kira-kira 80-100 keping lg" counts what is still there.
 STORE_PLACES: tuple[str, ...] = ("di gudang", "di lemari", "di loket", "in the store", "in the warehouse")
 # Between such a place and its count only these words stand ("di gudang kira-kira 80-100 keping", "di lemari

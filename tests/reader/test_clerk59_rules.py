@@ -60,3 +60,40 @@ def test_damaged_blanks_counted_beside_the_store_leave_the_word_of_zero_the_stoc
     read = mail(TARAKAN, "Permohonan blangko KIA",
                 "Stok blangko KIA kami habis (yang di gudang kebanjiran, 80 keping rusak). Mohon kirim 400 keping KIA.")
     assert read["stock_on_hand"] == 0
+
+
+NUNUKAN = "Capil Nunukan <capil.nunukan@nunukankab.example>"
+
+
+def test_the_figure_the_writer_sent_before_is_no_ask() -> None:
+    read = mail(NUNUKAN, "RE: [BLK-2027-0014] Permohonan blangko",
+                "Pak, angka 300 yg kami kirim kemarin ternyata keliru, sisa stok kami sebenarnya 180 keping.")
+    assert read["requested"] is None
+    assert read["stock_on_hand"] == 180
+
+
+def test_the_figure_the_writer_sent_before_taken_back_with_an_estimate_asks_nothing() -> None:
+    read = mail(NUNUKAN, "RE: [BLK-2027-0014] Permohonan blangko",
+                "Mohon maaf, angka 400 yang saya kirimkan tadi sdh berkurang, skrg kira2 250an lembar.")
+    assert read["requested"] is None
+
+
+def test_an_ask_to_send_after_a_figure_is_still_an_ask() -> None:
+    read = mail(NUNUKAN, "Permohonan blangko", "Mohon 1.500 keping segera kami kirimkan surat resminya menyusul.")
+    assert read["requested"] == 1500
+
+
+def test_out_but_for_a_few_counted_right_after_stands_against_the_word_of_zero() -> None:
+    read = mail(BULUNGAN, "Blangko habis pak",
+                "Pak, blangko ktp el sdh abis, tinggal 20an keping di loket. Mohon kirim 800 keping ya.")
+    assert read["stock_on_hand"] is None
+    assert any(d["field"] == "stock_on_hand" and "20an keping" in d["text"] for d in read["doubts"])
+
+
+def test_a_forwarded_offices_word_of_zero_in_the_subject_is_no_stock_of_the_district() -> None:
+    read = mail(BULUNGAN, "Fw: stok blangko kosong",
+                "Mohon ditindaklanjuti pak, dari UPT Tanjung Palas.\n\n-----Original Message-----\n"
+                "Dari: upt.tanjungpalas@gmail.com\nDikirim: Senin, 07 Desember 2026 08.10\n"
+                "Kepada: operator.bulungan@bulungankab.example\nPerihal: stok blangko kosong\n\n"
+                "Pak, blangko ktp-el kami di UPT sudah kosong. Mohon kirim 150 keping.")
+    assert read["stock_on_hand"] is None
