@@ -1,5 +1,6 @@
 """What an operator types that says nothing is refused in one line, not stored: `correct 1 requested=` (an unset
-shell variable) empties no figure (field=null does), and `reject --reason "-"` mails the district no "Alasan: -", nor `--by "   "` a decider with no name."""
+shell variable) empties no figure (field=null does), `reject --reason "-"` mails the district no "Alasan: -", and
+`--by "   "` names no decider."""
 
 from __future__ import annotations
 
