@@ -13,8 +13,10 @@ from mailbot.store import repo
 from tests.desk.desk12 import (
     BULUNGAN,
     GMAIL,
+    MALINAU,
     NUNUKAN,
     Desk12,
+    appealed_part,
     approved,
     flat,
     held_for_managers,
@@ -144,3 +146,19 @@ def test_a_part_approval_of_a_linked_request_points_at_no_calculation_it_does_no
             "dengan membalas email ini.") in text, text
     html = district.msg.get_body(("html",))
     assert html is not None and "perhitungan ini" not in str(html.get_content())
+
+
+def test_an_appeal_declined_by_the_operator_is_not_noted_as_the_managers(desk12: Desk12) -> None:
+    part, _ = appealed_part(desk12, "Mohon dipertimbangkan kembali pak, kami tetap membutuhkan 1.800 keping.")
+    n = len(desk12.out())
+    with desk12.desk.sessions.begin() as session:
+        req = repo.request_by_reference(session, "BLK-2026-0001")
+        assert req is not None
+        actions.decline_change(session, desk12.desk, req, part, "cukup sesuai usulan sistem", actor="Bu Kadis",
+                               via="cli")
+    [district] = [o for o in desk12.out()[n:] if MALINAU in o.to]
+    text = flat(district.text)
+    # was: "Catatan dari pimpinan: ...", of a decision typed at the desk
+    assert "Catatan dari Bu Kadis, melalui petugas meja layanan blangko: permintaan penambahan/perubahan tidak " \
+           "disetujui (cukup sesuai usulan sistem)" in text, text
+    assert "Catatan dari pimpinan" not in text
