@@ -1163,6 +1163,18 @@ def approval_concerns(session: Session, desk: Desk, req: Request, quantity: int 
     return concerns
 
 
+def most_above_reserve(session: Session, desk: Desk, req: Request) -> int:
+    """The most *req* may be approved without taking the province store into its reserve: whole packs, never
+    above the request (0: not one pack)."""
+    item = req.item or "ktp-el"
+    province = ledger.province_balance(session, item)
+    settings = desk.config.stock
+    room = province.on_hand - province.committed - settings.reserve.get(item, 0)
+    if req.requested:
+        room = min(room, req.requested)
+    return max(0, room // settings.pack_size * settings.pack_size)
+
+
 def _whole_packs_near(qty: int, pack: int, limits: Sequence[int]) -> int:
     """The whole packs to suggest for *qty*: rounded up, unless that is above one of *limits* (the request,
     the need), which the same refusal would name; then rounded down (if that leaves any)."""

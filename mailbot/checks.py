@@ -175,8 +175,9 @@ def credential_problem(value: str, protocol: str, what: str = "password") -> str
     return None
 
 
-def offline_problems(config: Config) -> list[str]:
-    """Everything wrong with *config* that can be seen without a network: one line each."""
+def schedule_problems(config: Config) -> list[str]:
+    """The schedules of *config* that are no cron line, one line each (also refused by `mailbot migrate`, which
+    makes no database for a file that cannot run)."""
     problems: list[str] = []
     for key, expression in (("alerts.check_cron", config.alerts.check_cron), ("digest.cron", config.digest.cron)):
         problem = cron_problem(expression)
@@ -185,6 +186,12 @@ def offline_problems(config: Config) -> list[str]:
             advice = "" if len(expression.split()) != 5 else ('; write five fields, e.g. "0 7 * * 1-5" for 07:00 on '
                                                                "working days")
             problems.append(f'{key}: "{expression}" is not a cron schedule ({problem}){advice}')
+    return problems
+
+
+def offline_problems(config: Config) -> list[str]:
+    """Everything wrong with *config* that can be seen without a network: one line each."""
+    problems = schedule_problems(config)
     database_at = len(problems)  # said in the order of the file, though checked after the Maildirs
     for key, env in (("inbox.password_env", getattr(config.inbox, "password_env", None)),
                      ("outbox.password_env", getattr(config.outbox, "password_env", None))):

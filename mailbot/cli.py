@@ -409,10 +409,17 @@ def migrate(
     Example: mailbot migrate
     """
     from mailbot.app import refuse_database
+    from mailbot.checks import schedule_problems
     from mailbot.store.db import HEAD_REVISION, current_revision, make_engine
     from mailbot.store.db import migrate as do_migrate
 
     config = _config()
+    # a schedule the desk cannot run is refused as `run` and `check-config` refuse it, before a database is made
+    problems = _in_file(schedule_problems(config))
+    for problem in problems:
+        sys.stderr.write(f"mailbot: configuration error: {_one_line(problem)}\n")
+    if problems:
+        raise typer.Exit(2)
     refuse_database(config, new_desk=new_desk)
     # What the new desk starts beside, said once it is made: the mail of the desk before stays where it is
     made_anew = _new_desk_beside(config) if new_desk else None

@@ -404,9 +404,22 @@ def plain_option(ctx: typer.Context, param: typer.CallbackParam, value: str | No
     return plain_text(value, option)
 
 
+def by_option(ctx: typer.Context, param: typer.CallbackParam, value: str | None) -> str | None:
+    """The typer callback of --by: the operator's text (plain_text), without the spaces around it, refused in one
+    line when it names nobody ("   ", "-"): it is mailed to the district as the decider, as an empty --reason
+    would be mailed as the reason."""
+    if value is None:
+        return None
+    plain_text(value, "--by")
+    if not any(char.isalnum() for char in value):
+        raise UsageError(f"--by: {value!r} names nobody; give who does this, e.g. --by \"Kabid Dafduk\", or leave "
+                         "--by out (then your login name is recorded)")
+    return value.strip()
+
+
 # --by, the same option for every command that records who did it: the operator's text, refused with a control
-# character as --reason is (plain_option).
-ByOption = Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=plain_option)]
+# character as --reason is (plain_option) and when it names nobody.
+ByOption = Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=by_option)]
 
 
 BOM = b"\xef\xbb\xbf"

@@ -130,8 +130,14 @@ def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, obj
     before = dict(existing.label) if existing is not None else label_of(message)
     after = {**before, **fields}
     keep_label(session, desk, message, after, origin="correction", actor=actor, reason=reason)
+    # a mail now read as no request, report or receipt states no stock (unless a stock is typed for it): the
+    # figure read from it is withdrawn first; a request it followed up may take its earlier stock back below
+    unstated = stated.withdraw(session, desk, message, actor=actor, reason=reason) if (
+        after.get("kind") not in ("request", "stock_report", "receipt") and "stock_on_hand" not in fields
+        and session.scalar(select(Report.id).where(Report.message_pk == message.id)) is None) else []
     effects, blocked, told = _reroute(session, desk, message, before, after, typed=set(fields), actor=actor,
                                       reason=reason)
+    effects = unstated + effects
     own = session.scalar(select(Request).where(Request.message_pk == message.id))
     if own is not None and after.get("kind") != "request":
         # the message is no longer read as a request: the request it opened (or linked to an open one)

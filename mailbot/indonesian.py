@@ -83,14 +83,15 @@ FIELD_LABELS = {
 
 def decided_by_words(managers: Sequence[str], actor: str, *, district: bool = False) -> str:
     """Who decided, in words for a district's or a manager's mail and the managers' digest: the policy as the
-    system, a manager as such, a person at the command line as the desk's officer (with the name given with --by),
+    system, a manager as such, the command line as the desk's officer; a person named with --by as that person,
+    who decided through the desk's officer (the name may be the head of office's, never filed as a clerk's);
     never the login code ("cli:root") nor a manager's direction that nobody gave; *district*: the district itself
     decided (it cancelled its own request), from the address *actor*.
 
     >>> decided_by_words(["kadis@x.example"], "Kadis@x.example"), decided_by_words(["kadis@x.example"], "cli:root")
     ('pimpinan (Kadis@x.example)', 'petugas meja layanan blangko')
     >>> decided_by_words([], "Kabid Dafduk"), decided_by_words([], "policy")
-    ('petugas meja layanan blangko (Kabid Dafduk)', 'sistem')
+    ('Kabid Dafduk, melalui petugas meja layanan blangko', 'sistem')
     >>> decided_by_words([], "dukcapil@bulungan.example", district=True)
     'kabupaten/kota (dukcapil@bulungan.example)'
     """
@@ -102,4 +103,4 @@ def decided_by_words(managers: Sequence[str], actor: str, *, district: bool = Fa
         return f"pimpinan ({actor})"
     if actor.startswith("cli:"):
         return "petugas meja layanan blangko"
-    return f"petugas meja layanan blangko ({actor})"
+    return f"{actor}, melalui petugas meja layanan blangko"

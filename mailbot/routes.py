@@ -953,9 +953,11 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                 # the same bounds as `mailbot approve`: concerns are confirmed with PAKSA <alasan>,
                 # the reserve is never broken by email, the hard bounds hold for everyone
                 concerns = actions.approval_concerns(session, desk, target, command.quantity)
-                unconfirmed = _unconfirmed(command, target, concerns)
+                most = actions.most_above_reserve(session, desk, target) if any(
+                    c.code == "into_reserve" for c in concerns) else None
+                unconfirmed = _unconfirmed(command, target, concerns, most_above_reserve=most)
                 if unconfirmed is not None:
-                    raise _Unconfirmed(unconfirmed)  # the appeal's reopening, if any, is undone
+                    raise _Unconfirmed(unconfirmed, most)  # the appeal's reopening, if any, is undone
                 outcome = actions.approve(session, desk, target, command.quantity, actor=actor,
                                           via=f"message:{message.id}",
                                           reason=command.reason if concerns and command.forced else None,
@@ -980,7 +982,7 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                     outcome = actions.reject(session, desk, target, command.reason or "", actor=actor,
                                              via=f"message:{message.id}")
     except _Unconfirmed as exc:
-        _command_error(session, desk, message, verdict, trust, str(exc), target)
+        _command_error(session, desk, message, verdict, trust, str(exc), target, offer=exc.offer)
         return MessageOutcome.MANAGER_COMMAND_UNCONFIRMED
     except ApprovalRefused as exc:
         _command_error(session, desk, message, verdict, trust,
@@ -1009,7 +1011,12 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
 
 class _Unconfirmed(Exception):
     """A manager's decision by email that waits for a confirmation (PAKSA): why, in Indonesian. Raised inside the
-    decision's savepoint, so that whatever it began is undone."""
+    decision's savepoint, so that whatever it began is undone. *offer*: the figure a SETUJU may take instead (the
+    most that leaves the province's reserve whole; 0: none), when the one written cannot be approved by email."""
+
+    def __init__(self, problem: str, offer: int | None = None) -> None:
+        super().__init__(problem)
+        self.offer = offer
 
 
 def _open_appeal(session: Session, target: Request) -> AttentionItem | None:
@@ -1079,7 +1086,9 @@ def _notice_text(raw: bytes) -> str:
 
 
 def _command_error(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
-                   problem: str, target: Request | None) -> None:
+                   problem: str, target: Request | None, *, offer: int | None = None) -> None:
+    """Tell the manager why the reply was not applied, and the commands that still can be. *offer*: the figure a
+    SETUJU may take instead of the proposal (no bare SETUJU is offered); 0: no SETUJU can be applied by email."""
     queue(session, desk, purpose=f"manager-error:{message.id}", category="reply",
           template="manager_command_error", to=[trust.address or ""],
           request_pk=target.id if target is not None else None,
@@ -1094,23 +1103,33 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
                    # a rejected request whose appeal waits: SETUJU <jumlah> grants it, TOLAK declines it
                    "appeal_open": target is not None and _open_appeal(session, target) is not None,
                    # a request with no proposal to approve: a SETUJU needs its figure (no bare SETUJU is offered)
-                   "figure_needed": target is not None and target.state in ("held", "clarifying", "linked")
-                   and not target.approved,
+                   "figure_needed": offer is not None or (target is not None and target.state in (
+                       "held", "clarifying", "linked") and not target.approved),
                    # the example figure of "SETUJU <jumlah>": never above the request (as on the held notice)
-                   "example": actions.example_figure(target.requested if target is not None else None, None,
-                                                     desk.config.stock.pack_size)},
+                   "example": offer or actions.example_figure(target.requested if target is not None else None,
+                                                              None, desk.config.stock.pack_size),
+                   # nothing a SETUJU could approve by email (the reserve): only TOLAK is offered
+                   "no_approval": offer == 0},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
 
 
-def _unconfirmed(command: ManagerCommand, target: Request, concerns: list[actions.Concern]) -> str | None:
-    """Why an approval by email is not applied as written, in Indonesian (None: apply it)."""
+def _unconfirmed(command: ManagerCommand, target: Request, concerns: list[actions.Concern], *,
+                 most_above_reserve: int | None = None) -> str | None:
+    """Why an approval by email is not applied as written, in Indonesian (None: apply it). *most_above_reserve*:
+    the most that leaves the province's reserve whole (actions.most_above_reserve), named as the figure to write
+    when the one written would use the reserve."""
     if not concerns:
         return None
     quantity = command.quantity or target.approved or 0
     listed = actions.concerns_indonesian(target.reference, quantity, concerns)
     if any(c.code == "into_reserve" for c in concerns):
-        return (f"{listed}. Cadangan provinsi tidak dapat dipakai melalui email, juga dengan PAKSA. Mohon setujui "
-                "jumlah yang lebih kecil, atau minta operator memutuskannya dengan perintah mailbot approve.")
+        said = f"{listed}. Cadangan provinsi tidak dapat dipakai melalui email, juga dengan PAKSA."
+        if most_above_reserve:
+            return (f"{said} Jumlah terbesar yang dapat disetujui tanpa memakai cadangan adalah "
+                    f"{number(most_above_reserve)} keping, yaitu dengan membalas: SETUJU {number(most_above_reserve)}"
+                    "; jumlah yang lebih besar hanya dapat diputuskan oleh operator dengan perintah mailbot approve.")
+        return (f"{said} Stok provinsi di luar cadangan tidak cukup untuk satu pak pun, sehingga permohonan ini hanya "
+                "dapat disetujui oleh operator dengan perintah mailbot approve, atau ditolak dengan TOLAK <alasan>.")
     if command.forced:
         return None
     meant = "jumlah tersebut memang dimaksud" if any(c.about_quantity for c in concerns) else \

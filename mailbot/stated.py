@@ -75,6 +75,23 @@ def record_for_request(session: Session, desk: Desk, message: Message, *, distri
     reconcile(session, desk, district=district, item=item, stated=quantity, message=message)
 
 
+def withdraw(session: Session, desk: Desk, message: Message, *, actor: str, reason: str) -> list[str]:
+    """*message* is corrected to a kind that states no stock (a test mail, an automated notice): the stock it
+    stated is no longer the district's (status, digest), and the reconciliation item it opened (its figure the
+    latest one) is closed; what this did, in English for the operator."""
+    from sqlalchemy import delete
+
+    rows = session.execute(delete(StatedStock).where(StatedStock.message_pk == message.id)
+                           .returning(StatedStock.district, StatedStock.item, StatedStock.quantity)).all()
+    effects = [f"stock {number(row.quantity)} stated for {row.district} ({row.item}) withdrawn" for row in rows]
+    for item in attention.open_items(session, kinds=("reconcile",)):
+        if item.message_pk == message.id:
+            attention.close(session, desk, item.id, actor=actor,
+                            resolution=f"dikoreksi: email ini tidak menyatakan stok ({reason})")
+            effects.append(f"queue item {item.id} closed")
+    return effects
+
+
 def written_at(message: Message, now: datetime) -> datetime:
     """When the district wrote *message*: its Date header, never later than *now* (when it was read; a
     sender's clock may run ahead), else *now*. A statement is as old as the mail that made it."""

@@ -249,3 +249,20 @@ def test_tls_is_read_in_any_case_and_a_mail_programs_word_is_named(desk_dir: Pat
     else:
         assert result.returncode == 2 and len(lines) == 1 and expected in lines[0], lines
         assert "Input should be" not in result.stderr
+
+
+@pytest.mark.parametrize(("old", "new", "key"), [
+    ('cron = "0 7 * * 1-5"', 'cron = "setiap hari kerja jam 7 pagi"', "digest.cron"),
+    ('check_cron = "0 * * * *"', 'check_cron = "tiap jam"', "alerts.check_cron")])
+def test_migrate_refuses_a_schedule_that_is_no_cron_line_and_makes_no_database(desk_dir: Path, old: str, new: str,
+                                                                                key: str) -> None:
+    path = desk_dir / "config.toml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    result = mailbot(desk_dir, "migrate")
+    # was: "database schema upgraded from none (new database) to ...", exit 0, with a schedule that cannot run
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.startswith(f"mailbot: configuration error: {path}: {key}: ") and (
+        "is not a cron schedule" in result.stderr and result.stderr.count("\n") == 1), result.stderr
+    assert not (desk_dir / "var" / "mailbot.db").exists()

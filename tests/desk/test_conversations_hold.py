@@ -185,7 +185,7 @@ def test_an_operators_correction_is_told_to_the_managers_as_the_operators(desk_d
     told = [s for s in sent_mail(desk_dir) if s.path not in before]
     [notice] = [s for s in told if sorted(s.to) == sorted(MANAGERS)]
     text = " ".join(notice.text.split())
-    assert "diperbaiki oleh petugas meja layanan blangko (rina)" in text
+    assert "diperbaiki oleh rina, melalui petugas meja layanan blangko" in text
     assert "Kabupaten/kota telah mengoreksi" not in text
     assert "lampiran surat menyebut 4.000 keping" in text and "Mohon tambahan 2.000" not in text
     [district] = [s for s in told if s.to == [TARAKAN]]

@@ -38,7 +38,7 @@ def test_a_managers_cut_of_the_proposal_is_said_as_the_managers(desk12: Desk12, 
     # was: "Apabila kebutuhan Bapak/Ibu lebih besar dari perhitungan ini, mohon sampaikan alasannya", although the
     # system's arithmetic granted the whole 3.500 and the manager cut it
     assert "lebih besar dari perhitungan ini" not in text, district.text
-    assert "Sistem mengusulkan 3.500 keping; jumlah yang disetujui, 3.000 keping, ditetapkan oleh pimpinan" in text
+    assert "Sistem mengusulkan 3.500 keping; jumlah yang disetujui, 3.000 keping, ditetapkan oleh pimpinan (" in text
 
 
 # a lowering with no reason, of a request held over the district's earlier reason ---------------------------

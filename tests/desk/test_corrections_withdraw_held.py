@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from mailbot import corrections
-from tests.desk.desk12 import Desk12, flat, held_reply
+from tests.desk.desk12 import BULUNGAN, Desk12, flat, held_reply, send_request
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -34,3 +34,20 @@ def test_a_held_request_withdrawn_by_a_correction_tells_the_managers_once(desk12
     assert "root" not in said and "usulan sistem" not in said
     _correct(desk12, pk)  # the same correction again: the managers are not told twice
     assert len(desk12.to_managers()) == told_before + 1
+
+
+def test_a_mail_corrected_to_no_request_no_longer_states_the_districts_stock(desk12: Desk12) -> None:
+    from mailbot import stated
+
+    send_request(desk12, "250", "2.000 (dua ribu)")  # Bulungan: 250 stated, far from the 8.000 on record
+    [pk] = desk12.db().execute("select id from messages where sender = ?", (BULUNGAN,)).fetchone()
+    reconcile = "select count(*) from attention_items where kind = 'reconcile' and closed_at is null"
+    assert desk12.db().execute(reconcile).fetchone()[0] == 1
+    with desk12.desk.sessions.begin() as session:
+        assert stated.latest(session)[("65.01", "ktp-el")].quantity == 250
+    effects = _correct(desk12, pk)
+    assert "stock 250 stated for 65.01 (ktp-el) withdrawn" in effects, effects
+    # was: status and the digest still showed 250 as Bulungan's stated stock, and the queue item stayed open
+    with desk12.desk.sessions.begin() as session:
+        assert ("65.01", "ktp-el") not in stated.latest(session)
+    assert desk12.db().execute(reconcile).fetchone()[0] == 0

@@ -4,6 +4,8 @@ such as "cli:root"."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mailbot import actions
@@ -11,8 +13,10 @@ from mailbot.store import repo
 from tests.desk.desk12 import (
     BULUNGAN,
     GMAIL,
+    MALINAU,
     NUNUKAN,
     Desk12,
+    appealed_part,
     approved,
     flat,
     held_for_managers,
@@ -78,10 +82,11 @@ def test_a_rejection_by_the_operator_tells_the_district_who_decided(desk12: Desk
     _by_hand(desk12, "reject", reason="stok provinsi diprioritaskan untuk wilayah perbatasan", actor="Pak Yusuf")
     [district] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
     text = flat(district.text)
-    assert ("TIDAK DAPAT KAMI SETUJUI saat ini. Keputusan ini diambil oleh petugas meja layanan blangko "
-            "(Pak Yusuf).") in text, text
+    # the name given with --by is the decider's, said as such (it may be the head of office's), not a clerk's
+    assert ("TIDAK DAPAT KAMI SETUJUI saat ini. Keputusan ini diambil oleh Pak Yusuf, melalui petugas meja layanan "
+            "blangko.") in text, text
     html = district.msg.get_body(("html",))
-    assert html is not None and "Keputusan ini diambil oleh petugas meja layanan blangko (Pak Yusuf)." in flat(
+    assert html is not None and "Keputusan ini diambil oleh Pak Yusuf, melalui petugas meja layanan blangko." in flat(
         str(html.get_content())), html
 
 
@@ -95,6 +100,25 @@ def test_an_approval_withdrawn_by_the_operator_tells_the_district_who_decided(de
     assert "Keputusan ini diambil oleh petugas meja layanan blangko." in text, text
     assert "Persetujuan sebanyak 2.000 keping yang sebelumnya kami sampaikan" in text, text
     assert "cli:" not in district.text
+
+
+@pytest.mark.parametrize(("actor", "decider"), [
+    ("cli:root", "petugas meja layanan blangko"),
+    ("Bu Kadis", "Bu Kadis, melalui petugas meja layanan blangko")])
+def test_a_cut_of_the_proposal_by_the_operator_is_not_said_as_the_managers(desk12: Desk12, actor: str,
+                                                                        decider: str) -> None:
+    held_for_managers(desk12)  # Nunukan asks 3.500, the system proposes it all
+    n = len(desk12.out())
+    _by_hand(desk12, "approve", quantity=3000, reason="bertahap", actor=actor)
+    [district] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
+    html = district.msg.get_body(("html",))
+    assert html is not None
+    for text in (flat(district.text), flat(re.sub(r"<[^>]+>", "", str(html.get_content())))):
+        assert f"permohonan ini telah diputuskan oleh {decider}: DISETUJUI SEBAGIAN" in text, text
+        assert f"jumlah yang disetujui, 3.000 keping, ditetapkan oleh {decider}." in text, text
+        assert "Perhitungan kebutuhan Bapak/Ibu menurut sistem, yang menjadi bahan pertimbangan keputusan tersebut:" \
+            in text, text
+        assert "pimpinan:" not in text and "oleh pimpinan" not in text and "petugas meja layanan blangko (" not in text
 
 
 def test_a_managers_own_decision_is_no_notice_to_the_managers(desk12: Desk12) -> None:
@@ -122,3 +146,19 @@ def test_a_part_approval_of_a_linked_request_points_at_no_calculation_it_does_no
             "dengan membalas email ini.") in text, text
     html = district.msg.get_body(("html",))
     assert html is not None and "perhitungan ini" not in str(html.get_content())
+
+
+def test_an_appeal_declined_by_the_operator_is_not_noted_as_the_managers(desk12: Desk12) -> None:
+    part, _ = appealed_part(desk12, "Mohon dipertimbangkan kembali pak, kami tetap membutuhkan 1.800 keping.")
+    n = len(desk12.out())
+    with desk12.desk.sessions.begin() as session:
+        req = repo.request_by_reference(session, "BLK-2026-0001")
+        assert req is not None
+        actions.decline_change(session, desk12.desk, req, part, "cukup sesuai usulan sistem", actor="Bu Kadis",
+                               via="cli")
+    [district] = [o for o in desk12.out()[n:] if MALINAU in o.to]
+    text = flat(district.text)
+    # was: "Catatan dari pimpinan: ...", of a decision typed at the desk
+    assert "Catatan dari Bu Kadis, melalui petugas meja layanan blangko: permintaan penambahan/perubahan tidak " \
+           "disetujui (cukup sesuai usulan sistem)" in text, text
+    assert "Catatan dari pimpinan" not in text

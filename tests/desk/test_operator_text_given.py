@@ -1,5 +1,6 @@
 """What an operator types that says nothing is refused in one line, not stored: `correct 1 requested=` (an unset
-shell variable) empties no figure (field=null does), and `reject --reason "-"` mails the district no "Alasan: -"."""
+shell variable) empties no figure (field=null does), `reject --reason "-"` mails the district no "Alasan: -", and
+`--by "   "` names no decider."""
 
 from __future__ import annotations
 
@@ -23,6 +24,18 @@ def test_a_reason_without_words_is_refused(sample: Path) -> None:
         refused = mailbot(sample, "reject", "BLK-2026-0001", "--reason", said, "--force")
         assert refused.returncode == 2 and refused.stderr.startswith("mailbot: --reason: ") and (
             "gives no reason; write why in words" in refused.stderr), refused.stderr
+    with sqlite3.connect(sample / "var" / "mailbot.db") as db:
+        assert db.execute("select state from requests where reference = 'BLK-2026-0001'").fetchone()[0] != "rejected"
+
+
+def test_a_by_without_a_name_is_refused(sample: Path) -> None:
+    for said in ("   ", "-"):
+        # was: rejected, the district mailed "Keputusan ini diambil oleh petugas meja layanan blangko (   )"
+        refused = mailbot(sample, "reject", "BLK-2026-0001", "--force", "--reason", "uji", "--by", said)
+        assert refused.returncode == 2 and refused.stderr.startswith("mailbot: --by: ") and (
+            " names nobody; give who does this" in refused.stderr), (
+            refused.stderr)
+        assert refused.stderr.count("\n") == 1, refused.stderr
     with sqlite3.connect(sample / "var" / "mailbot.db") as db:
         assert db.execute("select state from requests where reference = 'BLK-2026-0001'").fetchone()[0] != "rejected"
 
