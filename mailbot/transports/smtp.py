@@ -38,6 +38,9 @@ _LINE_END = re.compile(rb"\r\n|\r|\n")
 # After the last mail of a batch is taken (and recorded as sent), QUIT's answer adds nothing: a server slow to
 # give it holds the command no longer than this, then the connection is closed.
 QUIT_SECONDS = 2.0
+# How long the answer to the end of a mail's data may take (RFC 5321 4.5.3.2.6: ten minutes): the server is taking
+# the mail (a spam or virus scan, a slow disk), and a mail given up now and sent again arrives twice.
+DATA_END_SECONDS = 600.0
 
 
 def wire_bytes(raw: bytes) -> bytes:
@@ -416,7 +419,7 @@ class SmtpSender:
         if len(refused) == len(message.recipients):
             self._reset(connection)
             raise smtplib.SMTPRecipientsRefused(refused)
-        code, text = connection.data(data)
+        code, text = self._data(connection, data)
         if code != 250:
             if code == 421:
                 connection.close()
@@ -424,6 +427,19 @@ class SmtpSender:
                 self._reset(connection)
             raise smtplib.SMTPDataError(code, text)
         return refused
+
+    def _data(self, connection: smtplib.SMTP, data: bytes) -> tuple[int, bytes]:
+        """DATA and the mail, waiting for the answer to its end as RFC 5321 (4.5.3.2.6) asks: up to ten minutes,
+        not the command timeout. The server has the mail by then; a client that gives up sooner and sends it
+        again delivers it twice. (A stop still cuts the wait after STOP_GRACE: stop_waiting.)"""
+        sock = connection.sock
+        if sock is not None:
+            sock.settimeout(max(DATA_END_SECONDS, self._config.timeout_seconds))
+        try:
+            return connection.data(data)
+        finally:
+            if connection.sock is not None:
+                connection.sock.settimeout(self._config.timeout_seconds)
 
     def _refused(
         self, what: str, refused: dict[str, tuple[int, bytes]], *, partial: bool

@@ -348,3 +348,15 @@ def test_a_connection_dropped_after_data_is_said_in_plain_words_and_retried() ->
     assert isinstance(error, SmtpConnectionError) and isinstance(error, TemporaryDeliveryError), error
     assert str(error) == (f"message {reply(1).message_id}: connection to 127.0.0.1:{server.port} lost before the "
                           "server said it took the mail: the server closed the connection"), error
+
+
+@pytest.mark.servers
+def test_a_server_slow_to_answer_the_end_of_the_data_is_waited_for_and_the_mail_goes_once(
+        smtp_server: SmtpServer) -> None:
+    """The server takes the mail and answers after the command timeout (a scan, a slow disk): RFC 5321 gives the
+    end of the data ten minutes, and a mail given up then and sent again would arrive twice."""
+    smtp_server.data_delay = 2.5
+    message = reply(7)
+    results = SmtpSender(smtp_config(smtp_server, timeout_seconds=1)).send_batch([message])
+    assert results == {message.message_id: None}
+    assert len(smtp_server.messages) == 1
