@@ -180,6 +180,11 @@ def part_approved(d: Desk12) -> Out:
 def dispatched(d: Desk12) -> Out:
     """BLK-2026-0001 (2.000) approved and dispatched; the desk's dispatch mail."""
     approved(d)
+    return dispatch_now(d)
+
+
+def dispatch_now(d: Desk12) -> Out:
+    """BLK-2026-0001, approved, dispatched by the operator now; the desk's dispatch mail."""
     with d.desk.sessions.begin() as session:
         req = repo.request_by_reference(session, "BLK-2026-0001")
         assert req is not None

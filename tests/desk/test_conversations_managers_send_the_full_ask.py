@@ -46,13 +46,20 @@ def test_the_full_ask_above_the_need_is_asked_back_as_setuju_of_that_figure(desk
 
 @pytest.mark.parametrize("words", FULL, ids=FULL_IDS)
 def test_the_full_ask_within_the_bounds_is_approved(desk12: Desk12, words: str) -> None:
-    _, held = held_for_managers(desk12)  # Nunukan 3.500, within its need
+    _approved_in_full(desk12, words)
+
+
+def _approved_in_full(desk12: Desk12, words: str) -> str:
+    """The manager's *words* on Nunukan's held 3.500 (within its need) approve the 3.500; the district's mail."""
+    _, held = held_for_managers(desk12)
     n = len(desk12.out())
     _, outcome = send_answer(desk12, MANAGERS[0], held, words, above=GMAIL)
     assert outcome == {"manager-approve": 1}, outcome
     assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", 3500)
     [told] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
-    assert "DISETUJUI sebanyak 3.500 keping" in flat(told.text), told.text
+    text = flat(told.text)
+    assert "DISETUJUI sebanyak 3.500 keping" in text, told.text
+    return text
 
 
 @pytest.mark.parametrize(("words", "note"), [
@@ -84,19 +91,12 @@ def test_a_full_ask_in_a_question_or_without_a_go_ahead_decides_nothing(desk12: 
 ], ids=["sesuai-yg-mereka-minta", "sesuai-permintaan-nunukan", "with-a-reason"])
 def test_the_full_ask_with_more_words_is_the_full_ask_with_the_rest_as_the_note(desk12: Desk12, words: str,
                                                                                note: str | None) -> None:
-    _, held = held_for_managers(desk12)  # Nunukan 3.500, within its need
-    n = len(desk12.out())
-    _, outcome = send_answer(desk12, MANAGERS[0], held, words, above=GMAIL)
     # was: "manager-other" or "tulisan "Nunukan." sesudah "Acc" tidak kami pahami", nothing decided
-    assert outcome == {"manager-approve": 1}, outcome
-    assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", 3500)
-    [told] = [o for o in desk12.out()[n:] if NUNUKAN in o.to]
-    text = flat(told.text)
-    assert "DISETUJUI sebanyak 3.500 keping" in text, told.text
+    text = _approved_in_full(desk12, words)
     if note is None:
-        assert "Catatan dari pimpinan" not in text and "Alasan" not in text, told.text
+        assert "Catatan dari pimpinan" not in text and "Alasan" not in text, text
     else:
-        assert f"Catatan dari pimpinan: {note}." in text, told.text
+        assert f"Catatan dari pimpinan: {note}." in text, text
 
 
 @pytest.mark.parametrize("words", ["kirim full pak, mereka ada perekaman keliling?",

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from mailbot import actions
-from mailbot.store import repo
-from tests.desk.desk12 import GMAIL, NUNUKAN, Desk12, part_approved, send_answer
+from tests.desk.desk12 import GMAIL, NUNUKAN, Desk12, dispatch_now, part_approved, send_answer
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -41,11 +39,7 @@ def test_a_new_ask_beside_the_acceptance_is_no_confirmation(desk12: Desk12) -> N
 
 def test_blanks_received_after_the_dispatch_are_still_a_receipt(desk12: Desk12) -> None:
     part_approved(desk12)
-    with desk12.desk.sessions.begin() as session:
-        request = repo.request_by_reference(session, "BLK-2026-0001")
-        assert request is not None
-        actions.dispatch(session, desk12.desk, request, actor="operator", via="cli")
-    [notice] = [o for o in desk12.out() if o.purpose.startswith("dispatched:")]
+    notice = dispatch_now(desk12)
     _, outcome = send_answer(desk12, NUNUKAN, notice, "Baik pak, sudah kami terima 2.000 keping tadi siang. Kalau "
                                                       "nanti habis sebelum akhir bulan kami usul lagi.", above=GMAIL)
     assert outcome == {"receipt": 1}, outcome
