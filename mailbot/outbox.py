@@ -31,8 +31,10 @@ from mailbot.errors import (
     LockBusy,
     NotAttempted,
     PermanentDeliveryError,
+    RecipientsRefusedError,
     SendingMisconfigured,
     SmtpConnectionError,
+    TemporaryDeliveryError,
 )
 from mailbot.failures import RepeatedFailure
 from mailbot.guards.brake import room_to_send
@@ -516,6 +518,13 @@ def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Excepti
         # tried on it waits its retry pause); one dropped connection delays only the mail it carried
         row.next_attempt_at = now  # (not counted as retrying: it waits for no pause)
         return
+    if isinstance(error, RecipientsRefusedError) and error.partial:
+        # delivered to some, refused for others: whoever has it must never get it again. The row keeps only the
+        # refused recipients, so neither a later try nor `mailbot outbox retry` sends it to the others; a refusal
+        # that is only a deferral (4xx, greylisting) is tried again as any deferral is.
+        row.recipients = [r for r in row.recipients if r in error.refused]
+        if all(400 <= code <= 499 for code, _ in error.refused.values()):
+            error = TemporaryDeliveryError(str(error))
     row.attempts += 1
     if isinstance(error, SmtpConnectionError):
         result.unreachable += 1

@@ -554,6 +554,8 @@ class _Handler:
             return "450 4.2.0 Mailbox busy, try later"
         if mode == "rcpt_permfail" or address.lower() in self._owner.refused_recipients:
             return "550 5.1.1 No such user here"
+        if address.lower() in self._owner.deferred_recipients:
+            return "451 4.7.1 Greylisted, please try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -633,6 +635,7 @@ class SmtpServer:
         self.mode: SmtpMode = "ok"
         self.ok_first = 0
         self.refused_recipients: set[str] = set()
+        self.deferred_recipients: set[str] = set()  # answered 451 at RCPT (greylisting), the others taken
         self.data_delay = 0.0
         self.rcpt_delay = 0.0
         self.max_per_connection: int | None = None

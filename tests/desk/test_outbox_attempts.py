@@ -201,3 +201,31 @@ def test_a_retried_mail_gets_the_usual_retry_pauses_again(open_test_desk: Callab
         assert (row.status, row.attempts, result.retrying, result.failed) == ("queued", 1, 1, 0)
         assert row.next_attempt_at > desk.now()
     assert _statuses(desk) == {"reply:1": "queued", "delivery-failed:1": "suppressed"}
+
+
+@pytest.mark.servers
+def test_a_mail_deferred_for_one_recipient_goes_again_to_that_one_only(open_test_desk: Callable[..., Desk]) -> None:
+    """A digest to two managers, one greylisted (451 at RCPT): the other has it and never gets it again; the
+    deferred one gets it on the next try, as any deferral, not given up."""
+    desk = open_test_desk()
+    raw = (b"From: blangko@disdukcapil.kaltaraprov.example\r\nTo: kadis@x.example, kabid@x.example\r\n"
+           b"Subject: Ringkasan\r\nMessage-ID: <r1@desk.example>\r\n\r\nRingkasan harian.\r\n")
+    with desk.sessions.begin() as session:
+        row = queued_reply(desk, 1, raw)
+        row.recipients = ["kadis@x.example", "kabid@x.example"]
+        session.add(row)
+    with SmtpServer() as smtp:
+        smtp.deferred_recipients = {"kabid@x.example"}
+        first = flush(desk, SmtpSender(smtp_config(smtp)))
+        assert (first.sent, first.retrying, first.failed) == (0, 1, 0)
+        with desk.sessions.begin() as session:
+            row = session.get(OutboxMessage, 1)
+            assert row is not None
+            assert (row.status, row.recipients) == ("queued", ["kabid@x.example"])
+            row.next_attempt_at = desk.now()  # its retry pause over
+        smtp.deferred_recipients = set()
+        second = flush(desk, SmtpSender(smtp_config(smtp)))
+        assert second.sent == 1
+        delivered = [r for m in smtp.messages for r in m.recipients]
+    assert sorted(delivered) == ["kabid@x.example", "kadis@x.example"]  # each once
+    assert _statuses(desk) == {"reply:1": "sent"}
