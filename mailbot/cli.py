@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import signal
 import sys
 from collections.abc import Callable, Collection
@@ -1071,12 +1072,27 @@ def _parse_date(value: str, option: str) -> date:
     return max(day, FIRST_DAY)
 
 
+# A problem that starts with the setting it is about ("database.url: ...", "database: ..."), not yet with a file.
+_SETTING_FIRST_RE = re.compile(r"[a-z_]+(?:\.[a-z_]+)*: ")
+
+
+def _named_in_file(problem: str) -> str:
+    """*problem* starting with the configuration file's name when it starts with a setting, as every problem of a
+    setting does wherever it is found ("/etc/mailbot/config.toml: database.url: ...")."""
+    if not _SETTING_FIRST_RE.match(problem):
+        return problem
+    try:
+        return f"{_config_path()}: {problem}"
+    except (OSError, ValueError):
+        return problem
+
+
 def main() -> None:
     """Entry point: every error mailbot expects is one line on stderr; configuration and usage errors exit 2."""
     try:
         code = app(prog_name="mailbot", standalone_mode=False)
     except ConfigError as exc:
-        sys.stderr.write(f"mailbot: configuration error: {_one_line(str(exc))}\n")
+        sys.stderr.write(f"mailbot: configuration error: {_one_line(_named_in_file(str(exc)))}\n")
         sys.exit(2)
     except UsageError as exc:
         sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")

@@ -16,6 +16,7 @@ def test_offline_check_config_refuses_a_database_of_a_newer_version(desk_dir: Pa
         db.execute("update alembic_version set version_num = '0099'")
     checked = mailbot(desk_dir, "check-config")
     assert checked.returncode == 2, checked.stdout  # was: "ok"
-    assert checked.stderr.startswith("mailbot: configuration error: database: the database is at schema revision "
-                                     "0099, which this version of mailbot does not know"), checked.stderr
+    assert checked.stderr.startswith(f"mailbot: configuration error: {desk_dir / 'config.toml'}: database: the "
+                                     "database is at schema revision 0099, which this version of mailbot does not "
+                                     "know"), checked.stderr
     assert len(checked.stderr.splitlines()) == 1, checked.stderr

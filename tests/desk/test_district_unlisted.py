@@ -63,7 +63,8 @@ def test_a_decision_on_a_request_with_no_single_sender_goes_to_the_districts_lis
     assert done.returncode == 0, done.stderr
     assert done.stderr == "", done.stderr
     [line] = done.stdout.strip().splitlines()
-    assert line.startswith(f"{reference}: rejected; mail sent: 1; the district was told (mail sent to "
+    # two mails: the district's, and the managers' notice that the request they were asked about was decided by hand
+    assert line.startswith(f"{reference}: rejected; mail sent: 2; the district was told (mail sent to "
                            "disdukcapil@bulungankab.example"), line
     with sqlite3.connect(desk_dir / "var" / "mailbot.db") as db:
         [(recipients,)] = db.execute("select recipients from outbox where purpose like 'decided:%'").fetchall()
