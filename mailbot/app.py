@@ -65,10 +65,10 @@ def refuse_database(config: Config, *, new_desk: bool = False) -> None:
     check every command makes before it opens the database (or copies it), so that none works on a desk that is
     forgotten, read as mail or no desk at all."""
     from mailbot.checks import database_refusal
-    from mailbot.errors import ConfigError
+    from mailbot.errors import SettingRefused
 
     if (problem := database_refusal(config, new_desk=new_desk)) is not None:
-        raise ConfigError(problem)
+        raise SettingRefused(problem)
 
 
 def _read_only_desk(config: Config, clock: Clock | None) -> Desk | None:

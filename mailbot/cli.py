@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import signal
 import sys
 from collections.abc import Callable, Collection
@@ -48,7 +47,7 @@ from mailbot.cli_shared import (  # noqa: F401
     typed_minus,
 )
 from mailbot.config import ITEMS, Config
-from mailbot.errors import ConfigError, MailbotError, Stopped, UsageError
+from mailbot.errors import ConfigError, MailbotError, SettingRefused, Stopped, UsageError
 from mailbot.outcomes import outcome_words
 from mailbot.tables import print_table, table_of
 
@@ -1072,15 +1071,9 @@ def _parse_date(value: str, option: str) -> date:
     return max(day, FIRST_DAY)
 
 
-# A problem that starts with the setting it is about ("database.url: ...", "database: ..."), not yet with a file.
-_SETTING_FIRST_RE = re.compile(r"[a-z_]+(?:\.[a-z_]+)*: ")
-
-
 def _named_in_file(problem: str) -> str:
-    """*problem* starting with the configuration file's name when it starts with a setting, as every problem of a
-    setting does wherever it is found ("/etc/mailbot/config.toml: database.url: ...")."""
-    if not _SETTING_FIRST_RE.match(problem):
-        return problem
+    """*problem*, a setting refused, after the configuration file's name, as check-config says it
+    ("/etc/mailbot/config.toml: database.url: ...")."""
     try:
         return f"{_config_path()}: {problem}"
     except (OSError, ValueError):
@@ -1092,7 +1085,8 @@ def main() -> None:
     try:
         code = app(prog_name="mailbot", standalone_mode=False)
     except ConfigError as exc:
-        sys.stderr.write(f"mailbot: configuration error: {_one_line(_named_in_file(str(exc)))}\n")
+        said = _named_in_file(str(exc)) if isinstance(exc, SettingRefused) else str(exc)
+        sys.stderr.write(f"mailbot: configuration error: {_one_line(said)}\n")
         sys.exit(2)
     except UsageError as exc:
         sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")

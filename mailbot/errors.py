@@ -9,6 +9,11 @@ class ConfigError(MailbotError):
     """The configuration file is missing, unreadable or invalid."""
 
 
+class SettingRefused(ConfigError):
+    """A setting of the configuration file that no command may work with ("database.url: ... is a database in
+    memory"): said, as check-config says it, after the file's name."""
+
+
 class UsageError(MailbotError):
     """A value typed on the command line that the option or argument does not take (`--item KTP`, `--limit 0`):
     one line, and exit status 2, like the command line parser's own usage errors."""
