@@ -100,8 +100,9 @@ def test_backup_says_the_configuration_error_every_command_says(desk_dir: Path, 
     path.write_text(path.read_text().replace('url = "sqlite:///var/mailbot.db"', f'url = "{url}"'))
     result = mailbot(desk_dir, "backup", str(desk_dir / "copy.db"))
     assert result.returncode == 2, (result.stdout, result.stderr)
-    assert result.stderr.strip().startswith(f"mailbot: configuration error: {expected.format(dir=desk_dir)}"), \
-        result.stderr
+    # after the file's name, as check-config and every command that opens the database say it
+    assert result.stderr.strip().startswith(
+        f"mailbot: configuration error: {path}: {expected.format(dir=desk_dir)}"), result.stderr
     assert len(result.stderr.splitlines()) == 1 and not (desk_dir / "copy.db").exists()
 
 
