@@ -65,6 +65,7 @@ from mailbot.reader.roles import (
     current_requests,
     earlier_period_sheets,
     figure_over_headline_zero,
+    headline_zero,
     keywords,
     names_later_year_plan,
     period_report,
@@ -202,7 +203,9 @@ _FOR_INFORMATION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.FOR
 _PASS_ON_ASK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PASS_ON_ASK_PHRASES) + r")(?![\w-])")
 
 
-_FORWARDED_FROM_RE = re.compile(r"^[ \t>]*(?:dari|from)[ \t]*:[^\n]*?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+# The label of a forwarded mail's sender line: "From:", "Dari:", Dutch Outlook's "Van:".
+_FROM_LABEL = r"(?:from|dari|van)"
+_FORWARDED_FROM_RE = re.compile(r"^[ \t>]*" + _FROM_LABEL + r"[ \t]*:[^\n]*?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
                                 re.IGNORECASE | re.MULTILINE)
 
 
@@ -216,9 +219,7 @@ def _forwarded_from_another(text: str, sender: str | None) -> bool:
 def _without_headline_zero(candidates: list[Candidate], headline: str) -> list[Candidate]:
     """Candidates without a stock of zero said by the subject's words."""
     said = " ".join(headline.split())
-    return [c for c in candidates if not (
-        c.field == "stock_on_hand" and c.value == 0 and said and " ".join(c.text.split()) in said
-        and any(q.startswith("zero_stock:") for q in c.cues))]
+    return [c for c in candidates if not (said and headline_zero(c, said))]
 
 
 def _passed_on_for_information(text: str, sender: str | None, is_forward: bool = False) -> str | None:
@@ -259,7 +260,7 @@ def _kecamatan_writes(low: str) -> bool:
 
 # --- A third party's mail forwarded under an Outlook header block, no separator line ---
 
-_HEADER_FROM_RE = re.compile(r"^[^\S\n]*(?:from|dari|van)[^\S\n]*:", re.IGNORECASE)
+_HEADER_FROM_RE = re.compile(r"^[^\S\n]*" + _FROM_LABEL + r"[^\S\n]*:", re.IGNORECASE)
 
 
 def _third_party_forward(own_part: str, header: str) -> bool:

@@ -2276,6 +2276,18 @@ def current_requests(candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+def _in_headline(c: Candidate, said: str) -> bool:
+    """Whether *c* was read from the subject's words *said* (whitespace made single)."""
+    text = " ".join(c.text.split())
+    return bool(text) and text in said
+
+
+def headline_zero(c: Candidate, said: str) -> bool:
+    """Whether *c* is a stock of zero read from a word of the subject's words *said* ("Blangko KTP habis")."""
+    return (c.field == "stock_on_hand" and c.value == 0 and _in_headline(c, said)
+            and any(q.startswith("zero_stock:") for q in c.cues))
+
+
 def figure_over_headline_zero(candidates: list[Candidate], headline: str) -> list[Candidate]:
     """Without the subject's word of zero ("Subject: Blangko KTP habis") when the body states the stock of the
     same blank (or of none named) as a figure, even an estimate ("sisa skrg 400an kpg"): the subject sums the
@@ -2283,16 +2295,10 @@ def figure_over_headline_zero(candidates: list[Candidate], headline: str) -> lis
     if not headline.strip():
         return candidates
     said = " ".join(headline.split())
-
-    def in_headline(c: Candidate) -> bool:
-        text = " ".join(c.text.split())
-        return bool(text) and text in said
-
-    zeros = [c for c in candidates if c.field == "stock_on_hand" and c.value == 0 and in_headline(c)
-             and any(q.startswith("zero_stock:") for q in c.cues)]
+    zeros = [c for c in candidates if headline_zero(c, said)]
     if not zeros:
         return candidates
-    stated = [c for c in candidates if c.field == "stock_on_hand" and not in_headline(c)]
+    stated = [c for c in candidates if c.field == "stock_on_hand" and not _in_headline(c, said)]
     gone = {id(z) for z in zeros if any(s.item is None or z.item is None or s.item == z.item for s in stated)}
     return [c for c in candidates if id(c) not in gone]
 
