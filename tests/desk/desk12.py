@@ -272,3 +272,19 @@ def client_quote(reply: Out, style: str) -> tuple[str, str | None]:
 
 
 STYLES = ("gmail", "on_wrote", "marked", "outlook", "outlook_id", "forwarded", "html")
+
+
+def told_not_arrived(desk12: Desk12, words: str, *, above: str = "") -> tuple[Out, Out]:
+    """Bulungan answers the dispatch mail with *words* (under *above*, as send_answer): nothing booked, the request
+    still dispatched, a "receipt_not_arrived" item, the district told why and the managers told once; (the reply,
+    the notice)."""
+    notice = dispatched(desk12)
+    on_hand = desk12.on_hand()
+    mid, outcome = send_answer(desk12, BULUNGAN, notice, words, above=above)
+    assert desk12.request()["state"] == "dispatched" and desk12.on_hand() == on_hand, outcome
+    assert "receipt_not_arrived" in desk12.queue(mid), (outcome, desk12.queue(mid))
+    [told] = desk12.replies_to(mid)
+    assert "Penerimaan hanya kami catat setelah blangko benar-benar diterima" in flat(told.text), told.text
+    [managers] = [o for o in desk12.out() if o.purpose.startswith("not-arrived:")]
+    assert "belum sampai" in managers.subject and "BLK-2026-0001" in managers.subject
+    return told, managers

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import BULUNGAN, GMAIL, Desk12, client_quote, dispatched, flat, send_answer
+from tests.desk.desk12 import BULUNGAN, GMAIL, Desk12, client_quote, dispatched, flat, send_answer, told_not_arrived
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -22,16 +22,8 @@ pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 ], ids=["warehouse_pick_up_this_afternoon", "phone_agent_pick_up_tomorrow", "berthed_not_unloaded",
         "phone_sandar_blm_bongkar"])
 def test_blanks_awaiting_pick_up_or_unloading_are_not_booked(desk12: Desk12, words: str, above: str) -> None:
-    notice = dispatched(desk12)
-    on_hand = desk12.on_hand()
-    mid, outcome = send_answer(desk12, BULUNGAN, notice, words, above=above)
-    assert desk12.request()["state"] == "dispatched" and desk12.on_hand() == on_hand, outcome
     # was: "not a request, report or receipt" in the queue, only "akan dibaca" to the district, the managers not told
-    assert "receipt_not_arrived" in desk12.queue(mid), (outcome, desk12.queue(mid))
-    [told] = desk12.replies_to(mid)
-    assert "Penerimaan hanya kami catat setelah blangko benar-benar diterima" in flat(told.text), told.text
-    [managers] = [o for o in desk12.out() if o.purpose.startswith("not-arrived:")]
-    assert "belum sampai" in managers.subject and "BLK-2026-0001" in managers.subject
+    told_not_arrived(desk12, words, above=above)
 
 
 @pytest.mark.parametrize("words", [

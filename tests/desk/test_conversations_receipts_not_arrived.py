@@ -5,24 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import BULUNGAN, Desk12, Out, dispatched, flat, send_answer
+from tests.desk.desk12 import BULUNGAN, Desk12, dispatched, flat, send_answer, told_not_arrived
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
-
-
-def _told_not_arrived(desk12: Desk12, words: str) -> tuple[Out, Out]:
-    """Bulungan answers the dispatch mail with *words*: nothing booked, the request still dispatched, a
-    "receipt_not_arrived" item, the district told why and the managers told once; (the reply, the notice)."""
-    notice = dispatched(desk12)
-    on_hand = desk12.on_hand()
-    mid, outcome = send_answer(desk12, BULUNGAN, notice, words)
-    assert desk12.request()["state"] == "dispatched" and desk12.on_hand() == on_hand, outcome
-    assert "receipt_not_arrived" in desk12.queue(mid), (outcome, desk12.queue(mid))
-    [told] = desk12.replies_to(mid)
-    assert "Penerimaan hanya kami catat setelah blangko benar-benar diterima" in flat(told.text), told.text
-    [managers] = [o for o in desk12.out() if o.purpose.startswith("not-arrived:")]
-    assert "belum sampai" in managers.subject and "BLK-2026-0001" in managers.subject
-    return told, managers
 
 
 @pytest.mark.parametrize("words", [
@@ -71,7 +56,7 @@ def test_a_receipt_with_the_rest_still_at_the_port_books_the_part_in_hand(desk12
 def test_an_ask_to_record_blanks_still_on_their_way_without_a_count_read_is_told_as_with_one(
         desk12: Desk12, words: str) -> None:
     # was: only "akan dibaca serta ditindaklanjuti langsung oleh petugas kami", the managers not told
-    _, managers = _told_not_arrived(desk12, words)
+    _, managers = told_not_arrived(desk12, words)
     assert words[:30] in flat(managers.text), managers.text
 
 
@@ -91,6 +76,6 @@ def test_a_question_after_blanks_on_their_way_is_no_receipt(desk12: Desk12) -> N
 ], ids=["bandara_belum_bisa_kami_ambil", "phone_blm_sempat_dijemput", "gudang_belum_dapat_kami_ambil"])
 def test_blanks_arrived_at_a_place_on_their_way_but_not_yet_taken_are_not_asked_for_a_count(
         desk12: Desk12, words: str) -> None:
-    told, _ = _told_not_arrived(desk12, words)
+    told, _ = told_not_arrived(desk12, words)
     # was: "Jumlah yang diterima belum kami temukan dalam email. Mohon sebutkan angkanya", the managers not told
     assert "Mohon sebutkan angkanya" not in told.text
