@@ -238,7 +238,7 @@ def import_(files: Annotated[list[Path], typer.Argument(
             for delivery in deliveries:
                 staged.append(delivery())
         except OSError as exc:
-            discard(staged)
+            _without_stops(lambda: discard(inbox))
             from mailbot.store.db import storage_problem
 
             why = storage_problem(inbox, full=16 * 1024 * 1024)
@@ -247,12 +247,12 @@ def import_(files: Annotated[list[Path], typer.Argument(
             raise MailbotError(f"cannot deliver to {inbox}: {why or exc.strerror or exc}; nothing was delivered (0 of "
                                f"{len(deliveries)} message(s)); {fix} run the same import again") from None
         except (Stopped, KeyboardInterrupt) as stop:
-            discard(staged)
+            _without_stops(lambda: discard(inbox))
             said = f"nothing was delivered (0 of {len(deliveries)} message(s); an import is all or nothing); " \
                    "run the same import again"
             raise Stopped(getattr(stop, "signum", signal.SIGINT), said=said) from None
         except BaseException:
-            discard(staged)
+            _without_stops(lambda: discard(inbox))
             raise
         stopped = _without_stops(lambda: publish(inbox, staged))
     none_in = f"; no message in {', '.join(map(str, empty))} (an empty mbox)" if empty else ""

@@ -119,13 +119,22 @@ def publish(path: Path, staged: Sequence[Path]) -> None:
     _fsync_dir(path / "new")
 
 
-def discard(staged: Sequence[Path]) -> None:
-    """Remove messages staged in tmp/ and never published (an import stopped or refused before the end)."""
-    for tmp in staged:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
+def discard(path: Path) -> None:
+    """Remove what this process staged in the Maildir at *path*'s tmp/ and never published (an import stopped or
+    refused before the end): every file there named by this process, so that one a stop caught between its write
+    and its being counted goes too."""
+    host = socket.gethostname().replace("/", "-")
+    try:
+        entries = list(os.scandir(path / "tmp"))
+    except OSError:
+        return
+    for entry in entries:
+        own = _OWN_NAME_RE.fullmatch(entry.name)
+        if own is not None and own["host"] == host and int(own["pid"]) == os.getpid():
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass
 
 
 def _stage(path: Path, name: str, write: Callable[[BinaryIO], object]) -> Path:
