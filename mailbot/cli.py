@@ -182,11 +182,16 @@ def import_(files: Annotated[list[Path], typer.Argument(
     from mailbot.config import MaildirInbox
     from mailbot.transports.maildir import discard, publish, stage, stage_copy, stage_file, sweep_tmp
 
-    config = _config()
-    if not isinstance(config.inbox, MaildirInbox):
-        raise MailbotError("import works with a Maildir inbox only; append to the IMAP folder instead")
-    inbox = config.inbox.path
-    if swept := sweep_tmp(inbox):  # an import killed (SIGKILL) before its end left its staged files
+    try:  # a stop while the settings are read or tmp/ is swept: nothing is staged yet (a sweep cut short goes on
+        # at the next import)
+        config = _config()
+        if not isinstance(config.inbox, MaildirInbox):
+            raise MailbotError("import works with a Maildir inbox only; append to the IMAP folder instead")
+        inbox = config.inbox.path
+        swept = sweep_tmp(inbox)  # an import killed (SIGKILL) before its end left its staged files
+    except (Stopped, KeyboardInterrupt) as stop:
+        raise Stopped(getattr(stop, "signum", signal.SIGINT), said=_NOTHING_IMPORTED) from None
+    if swept:
         out.print(f"removed {swept} file(s) from {inbox}/tmp that a stopped import or delivery left unfinished",
                   highlight=False, markup=False, soft_wrap=True)
     most = config.guards.max_message_bytes

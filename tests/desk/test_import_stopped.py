@@ -188,3 +188,24 @@ def test_discarding_an_import_removes_only_this_process_s_files(tmp_path: Path) 
         (tmp_path / "tmp" / name).write_bytes(b"x")
     maildir.discard(tmp_path)
     assert sorted(os.listdir(tmp_path / "tmp")) == sorted(names[2:])
+
+
+def test_an_import_stopped_while_tmp_is_swept_says_nothing_was_delivered(
+        desk_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stop comes while the files an earlier killed import left in tmp/ are removed. Was the generic "what the
+    command had recorded is kept ...; mail not yet sent stays in the outbox" (import has no outbox)."""
+    import mailbot.transports.maildir as maildir_module
+
+    source = _mbox(desk_dir / "some.mbox", 3)
+
+    def sweep_then_stop(path: Path, **_: object) -> int:
+        raise Stopped(signal.SIGTERM)
+
+    monkeypatch.setattr(maildir_module, "sweep_tmp", sweep_then_stop)
+    monkeypatch.setattr(state, "config_path", desk_dir / "config.toml")
+    with pytest.raises(Stopped) as stopped:
+        import_([source])
+    assert stopped.value.signum == signal.SIGTERM
+    assert stopped.value.said == "nothing was delivered (an import is all or nothing); run the same import again"
+    inbox = desk_dir / "var" / "mail" / "inbox"
+    assert not (inbox / "new").exists() or os.listdir(inbox / "new") == []
