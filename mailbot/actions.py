@@ -1068,7 +1068,8 @@ def _tell_managers_decided(session: Session, desk: Desk, req: Request, decision:
           template="notice_decided", to=desk.config.office.managers, request_pk=req.id,
           context={"reference": req.reference, "district_name": desk.district_name(req.district),
                    "item": req.item, "requested": req.requested, "outcome": outcome, "quantity": quantity,
-                   "proposal": proposal, "by": _decided_by(desk, actor), "reason": reason,
+                   "proposal": proposal, "by": _decided_by(desk, actor),
+                   "by_short": decided_by_words(desk.config.office.managers, actor, short=True), "reason": reason,
                    "district_told": _district_told(session, req), "held": held, "reserve": reserve,
                    # the desk's own proposal (a stock alert's), asked by no district
                    "own_proposal": bool(req.proactive) and req.message_pk is None})
