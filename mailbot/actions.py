@@ -1013,7 +1013,8 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
     told = _district_mail(session, desk, req, purpose=f"decided:{decision.id}", decision=True,
                           template="reply_partial" if partial else "reply_approved",
                           context={"facts": [],
-                                   "explanation": _policy_explanation(session, desk, req, province) if partial else [],
+                                   "explanation": _policy_explanation(session, desk, req, province, qty)
+                                   if partial else [],
                                    "approved": qty, "requested": req.requested, "proposed": False,
                                    "decided_by": _decided_by(desk, actor), "manager_reason": told_reason,
                                    "change_declined": change_declined, "appeal_granted": appeal_granted,
@@ -1092,10 +1093,11 @@ def _reserve_used(session: Session, desk: Desk, item: str, before: Balance) -> d
 _STATED_IN_CONVERSATION = ("appeal", "follow_up", "reminder")
 
 
-def _policy_explanation(session: Session, desk: Desk, req: Request, province: Balance) -> list[str]:
-    """The arithmetic of the policy's last decision on *req* (the need it worked out), for a partial approval; the
-    province's free stock as it stood when the person decided (*province*, before the approval), the figure the
-    approval was checked against, with what was promised since the arithmetic was made."""
+def _policy_explanation(session: Session, desk: Desk, req: Request, province: Balance, approved: int) -> list[str]:
+    """The arithmetic of the policy's last decision on *req* (the need it worked out), for a partial approval of
+    *approved*; the province's free stock as it stood when the person decided (*province*, before the approval), the
+    figure the approval was checked against, with what was promised since the arithmetic was made (the reserve not
+    taken off when the approval took from it, `mailbot approve --force`: the stock *approved* came from)."""
     from sqlalchemy import select
 
     row = session.scalar(select(Decision).where(Decision.request_pk == req.id, Decision.actor == POLICY,
@@ -1116,6 +1118,9 @@ def _policy_explanation(session: Session, desk: Desk, req: Request, province: Ba
     reserve = desk.config.stock.reserve.get(req.item or "ktp-el", 0)
     spare = policy.Step("spare", available_to_ship(province, reserve),
                         {"on_hand": province.on_hand, "committed": province.committed, "reserve": reserve})
+    if approved > spare.value:
+        spare = policy.Step("spare", max(0, province.on_hand - province.committed),
+                            {"on_hand": province.on_hand, "committed": province.committed, "into_reserve": True})
     return with_spare(decided_since([line for line in (row.note or "").split("; ") if line], held), spare)
 
 
