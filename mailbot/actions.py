@@ -1337,12 +1337,30 @@ def _end(session: Session, desk: Desk, req: Request, *, action: str, state: str,
 
 
 WITHDRAWABLE = ("clarifying", "held", "approved", "linked")
-# A withdrawn request, in the managers' notice of a decision by hand.
-WITHDRAWN_WORDS = "DITUTUP karena email yang dicatat sebagai permohonan ternyata bukan permohonan"
+# What a correction (`mailbot correct MSG kind=...`) found the mail that opened a request to be, in the district's and
+# the managers' words; kind=other says no more than that it is no request now (a request the district withdrew by
+# telephone, a test mail, an invitation: the operator's reason says which).
+WITHDRAWN_AS = {"stock_report": "laporan stok", "receipt": "konfirmasi penerimaan blangko",
+                "automated": "balasan otomatis"}
 
 
-def withdraw(session: Session, desk: Desk, req: Request, reason: str, *, actor: str) -> ActionOutcome:
-    """A person found that the message which opened *req* was no request (`mailbot correct MSG kind=...`):
+def withdrawn_words(kind: str | None) -> str:
+    """A withdrawn request, in the managers' notice of a decision by hand: what the mail was found to be, when the
+    correction named it (*kind*).
+
+    >>> withdrawn_words("stock_report"), withdrawn_words("other")
+    ('DITUTUP karena email yang dicatat sebagai permohonan ternyata laporan stok, bukan permohonan', \
+'DITUTUP dan tidak lagi dicatat sebagai permohonan')
+    """
+    what = WITHDRAWN_AS.get(kind or "")
+    return (f"DITUTUP karena email yang dicatat sebagai permohonan ternyata {what}, bukan permohonan" if what
+            else "DITUTUP dan tidak lagi dicatat sebagai permohonan")
+
+
+def withdraw(session: Session, desk: Desk, req: Request, reason: str, *, actor: str,
+             kind: str | None = None) -> ActionOutcome:
+    """A person found that the message which opened *req* was no request (`mailbot correct MSG kind=...`, *kind*
+    what it was found to be, told to the district and the managers; see WITHDRAWN_AS):
     the request is closed ("dikoreksi operator"), an approval not yet dispatched is released, its queue
     items are closed, and the district, which was answered about it, is told; the managers, when it waited for
     them, hear once that it no longer does (as of a decision by hand)."""
@@ -1353,9 +1371,10 @@ def withdraw(session: Session, desk: Desk, req: Request, reason: str, *, actor: 
     was_held = req.state == "held"
     decision = _end(session, desk, req, action="withdraw", state="withdrawn", actor=actor,
                     note=f"dikoreksi operator: {reason}", reasons=[], details={"reason": reason, "released": released},
-                    template="reply_withdrawn", context={"reason": reason, "released": released})
+                    template="reply_withdrawn",
+                    context={"reason": reason, "released": released, "found": WITHDRAWN_AS.get(kind or "")})
     if was_held and not _by_manager(desk, actor):
-        _tell_managers_decided(session, desk, req, decision, outcome=WITHDRAWN_WORDS, quantity=None, proposal=None,
+        _tell_managers_decided(session, desk, req, decision, outcome=withdrawn_words(kind), quantity=None, proposal=None,
                                actor=actor, reason=reason)
     from mailbot import attention
 

@@ -1192,7 +1192,7 @@ def _refusal(command: ManagerCommand, target: Request, managers: Sequence[str]) 
     if target.state == "cancelled":
         return f"permohonan {ref} sudah dibatalkan oleh kabupaten/kota; tidak ada yang perlu diputuskan."
     if target.state == "withdrawn":
-        return (f"permohonan {ref} sudah ditutup oleh petugas karena emailnya ternyata bukan permohonan; "
+        return (f"permohonan {ref} sudah ditutup oleh petugas dan tidak lagi dicatat sebagai permohonan; "
                 "tidak ada yang perlu diputuskan.")
     if target.state in ("dispatched", "received"):
         return f"blangko untuk permohonan {ref} sudah dikirim; keputusan tidak dapat diubah lagi."
