@@ -1374,8 +1374,8 @@ def withdraw(session: Session, desk: Desk, req: Request, reason: str, *, actor: 
                     template="reply_withdrawn",
                     context={"reason": reason, "released": released, "found": WITHDRAWN_AS.get(kind or "")})
     if was_held and not _by_manager(desk, actor):
-        _tell_managers_decided(session, desk, req, decision, outcome=withdrawn_words(kind), quantity=None, proposal=None,
-                               actor=actor, reason=reason)
+        _tell_managers_decided(session, desk, req, decision, outcome=withdrawn_words(kind), quantity=None,
+                               proposal=None, actor=actor, reason=reason)
     from mailbot import attention
 
     for item in attention.open_items(session):
