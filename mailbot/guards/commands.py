@@ -1100,11 +1100,15 @@ def _carries_on(sentence: str) -> bool:
     return all(w in allowed for w in re.findall(r"[^\W\d_]+|\d", rest.lower()))
 
 
+# A check the manager says he made ("sudah saya cek", "sdh dicek"): done, no check to wait for ("tolong dicek dulu")
+_CHECK_DONE_RE = re.compile(r"\b(?:sudah|sdh|udah|udh|telah)\s+(?:(?:saya|sy|kami|aku)\s+)?(?:di)?(?:cek|periksa)\b")
+
+
 def _holds_nothing_back(words_said: str, *, reason: bool) -> bool:
     """Whether *words_said*, said with a go-ahead, leave the approval as proposed: no question, no count of blanks, no
     negation, rejection or other command, nothing that holds the sending back, no condition (a *reason* may say when
     its matter is seen to: "nanti kita evaluasi Januari")."""
-    words = set(re.findall(r"[^\W\d_]+", words_said.lower()))
+    words = set(re.findall(r"[^\W\d_]+", _CHECK_DONE_RE.sub(" ", words_said.lower())))
     # a cut ("separuhnya saja"), a negation, a rejection, a command or a condition (_NOT_INSTRUCTED, CONDITION_WORDS)
     held = (_NOT_INSTRUCTED | CONDITION_WORDS) - _TIME_IN_A_REASON if reason else _NOT_INSTRUCTED | CONDITION_WORDS
     return ("?" not in words_said and not counts_in_note(words_said) and not _SENDING_HELD_RE.search(words_said.lower())

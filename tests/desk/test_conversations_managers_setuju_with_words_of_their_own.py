@@ -41,8 +41,11 @@ def _answered(desk12: Desk12, words: str, above: str = GMAIL) -> tuple[int, str,
     ("Oke setuju, lanjutkan saja. Alasan MPP buka hari Sabtu sudah jelas.", "Alasan MPP buka hari Sabtu sudah jelas"),
     ("SETUJU / sdh saya cek, lanjutkan. MPP buka hari Sabtu.", "MPP buka hari Sabtu"),
     ("SETUJU. sdh saya cek, lanjutkan.", None),
+    ("SETUJU / Jemput bola ke hulu itu prioritas, sudah saya cek.",
+     "Jemput bola ke hulu itu prioritas, sudah saya cek"),
 ], ids=["checked-then-pass-word-on", "pass-word-on", "as-proposed-for-now-with-a-reason-and-an-instruction",
-        "carry-on-with-a-labelled-reason", "slash-without-a-figure", "checked-and-carry-on-alone"])
+        "carry-on-with-a-labelled-reason", "slash-without-a-figure", "checked-and-carry-on-alone",
+        "slash-with-a-check-made"])
 @pytest.mark.parametrize("above", [GMAIL, OUTLOOK], ids=["gmail", "outlook"])
 def test_setuju_then_words_of_his_own_approves_the_proposal_with_them_as_the_note(desk12: Desk12, words: str,
                                                                                   note: str | None,
@@ -68,8 +71,9 @@ def test_setuju_then_words_of_his_own_approves_the_proposal_with_them_as_the_not
     "SETUJU / kalau stok provinsi cukup",
     "Setuju. Alasan: stok menipis, jangan kirim semua.",
     "Setuju dulu",
+    "SETUJU / tolong dicek dulu stok gudangnya",
 ], ids=["then-i-check-first", "hold-the-sending", "a-question", "a-cut-in-an-instruction", "slash-cut",
-        "slash-wait", "slash-condition", "reason-that-holds-back", "for-now-alone"])
+        "slash-wait", "slash-condition", "reason-that-holds-back", "for-now-alone", "slash-check-first"])
 def test_setuju_with_words_that_hold_back_cut_or_ask_decides_nothing_and_is_answered(desk12: Desk12,
                                                                                      words: str) -> None:
     _, mid, outcome, told = _answered(desk12, words)
