@@ -440,6 +440,14 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
             decided = ManagerCommand("approve", reason=note or None, text=written_line, full=True)
         if isinstance(decided, ManagerCommand) and line.startswith("SETUJU") and written_line != line:
             decided = replace(decided, text=written_line)  # the line as the manager wrote it, never ours
+        if isinstance(decided, ManagerCommand) and decided.quantity is None and not decided.reason \
+                and not asked_all and not sent_when and (below := _words_below(lines, filled, first)):
+            # "SETUJU" over "Tolong sampaikan ke KTT ..." or "Tapi jangan dikirim dulu.": the lines below are read as
+            # the words after it on its line are
+            own = _words_with_go_ahead(". " + below)
+            decided = _unclear(written_line, f'kalimat "{below}" di bawah "{written}" dapat mengubah '
+                                             "persetujuannya") if own is None else replace(
+                decided, reason=own or None, text=f"{decided.text}\n{below}" if own else decided.text)
         if isinstance(decided, ManagerCommand) and decided.reason:
             decided = replace(decided, reasoned=True)  # his own words, before the time of sending joins them
         if isinstance(decided, ManagerCommand) and sent_when:
@@ -1114,6 +1122,18 @@ def _holds_nothing_back(words_said: str, *, reason: bool) -> bool:
     return ("?" not in words_said and not counts_in_note(words_said) and not _SENDING_HELD_RE.search(words_said.lower())
             and not words & held
             and _opening_condition(words_said) is None)
+
+
+def _words_below(lines: list[str], filled: list[int], first: int) -> str:
+    """The manager's words on the lines below his command (*first*), on one line: up to a closing ("Salam,", "Sent
+    from my iPhone"), without a signature's lines ("Kabid PIAK"); "" when there are none."""
+    said: list[str] = []
+    for line in (lines[i] for i in filled if i > first):
+        if CLOSING_RE.match(line):
+            break
+        if not signature_line(line) and line.strip(_SEPARATORS + "/"):
+            said.append(line)
+    return " ".join(said)[:300]
 
 
 def _words_with_go_ahead(rest: str) -> str | None:

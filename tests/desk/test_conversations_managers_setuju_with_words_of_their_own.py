@@ -98,3 +98,29 @@ def test_the_refusals_advice_followed_literally_approves(desk12: Desk12) -> None
     assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", proposed)
     [told] = [flat(o.text) for o in desk12.out()[n:] if NUNUKAN in o.to]
     assert f"Catatan dari pimpinan: {advice[2]}." in told, told
+
+
+@pytest.mark.parametrize(("words", "note"), [
+    ("SETUJU.\nsdh saya cek, lanjutkan.\nTolong sampaikan ke KTT agar laporan harian dikirim rutin.\n\nSalam,\nKabid",
+     "Tolong sampaikan ke KTT agar laporan harian dikirim rutin"),
+    ("SETUJU\n\nKabid PIAK", None),
+], ids=["instruction-below", "signature-below"])
+def test_setuju_with_his_words_on_the_lines_below_approves_with_them_as_the_note(desk12: Desk12, words: str,
+                                                                                 note: str | None) -> None:
+    proposed, _, outcome, told = _answered(desk12, words)
+    # was: approved, the instruction below left out of the district's mail
+    assert outcome == {"manager-approve": 1}, outcome
+    assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", proposed)
+    if note is None:
+        assert "Catatan dari pimpinan" not in told, told
+    else:
+        assert f"Catatan dari pimpinan: {note}." in told, told
+
+
+def test_setuju_with_words_below_that_hold_back_decides_nothing(desk12: Desk12) -> None:
+    _, mid, _, told = _answered(desk12, "SETUJU\nTapi jangan dikirim dulu sampai Nunukan kirim laporan.")
+    # was: approved, the words below it never read
+    assert desk12.request()["state"] == "held" and told == "", told
+    [answer] = desk12.replies_to(mid)
+    assert ('kalimat "Tapi jangan dikirim dulu sampai Nunukan kirim laporan." di bawah "SETUJU" dapat mengubah '
+            "persetujuannya") in flat(answer.text), answer.text
