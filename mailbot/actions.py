@@ -1013,7 +1013,8 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
     told = _district_mail(session, desk, req, purpose=f"decided:{decision.id}", decision=True,
                           template="reply_partial" if partial else "reply_approved",
                           context={"facts": [],
-                                   "explanation": _policy_explanation(session, desk, req, province) if partial else [],
+                                   "explanation": _policy_explanation(session, desk, req, province, qty)
+                                   if partial else [],
                                    "approved": qty, "requested": req.requested, "proposed": False,
                                    "decided_by": _decided_by(desk, actor), "manager_reason": told_reason,
                                    "change_declined": change_declined, "appeal_granted": appeal_granted,
@@ -1068,7 +1069,8 @@ def _tell_managers_decided(session: Session, desk: Desk, req: Request, decision:
           template="notice_decided", to=desk.config.office.managers, request_pk=req.id,
           context={"reference": req.reference, "district_name": desk.district_name(req.district),
                    "item": req.item, "requested": req.requested, "outcome": outcome, "quantity": quantity,
-                   "proposal": proposal, "by": _decided_by(desk, actor), "reason": reason,
+                   "proposal": proposal, "by": _decided_by(desk, actor),
+                   "by_short": decided_by_words(desk.config.office.managers, actor, short=True), "reason": reason,
                    "district_told": _district_told(session, req), "held": held, "reserve": reserve,
                    # the desk's own proposal (a stock alert's), asked by no district
                    "own_proposal": bool(req.proactive) and req.message_pk is None})
@@ -1091,10 +1093,11 @@ def _reserve_used(session: Session, desk: Desk, item: str, before: Balance) -> d
 _STATED_IN_CONVERSATION = ("appeal", "follow_up", "reminder")
 
 
-def _policy_explanation(session: Session, desk: Desk, req: Request, province: Balance) -> list[str]:
-    """The arithmetic of the policy's last decision on *req* (the need it worked out), for a partial approval; the
-    province's free stock as it stood when the person decided (*province*, before the approval), the figure the
-    approval was checked against, with what was promised since the arithmetic was made."""
+def _policy_explanation(session: Session, desk: Desk, req: Request, province: Balance, approved: int) -> list[str]:
+    """The arithmetic of the policy's last decision on *req* (the need it worked out), for a partial approval of
+    *approved*; the province's free stock as it stood when the person decided (*province*, before the approval), the
+    figure the approval was checked against, with what was promised since the arithmetic was made (the reserve not
+    taken off when the approval took from it, `mailbot approve --force`: the stock *approved* came from)."""
     from sqlalchemy import select
 
     row = session.scalar(select(Decision).where(Decision.request_pk == req.id, Decision.actor == POLICY,
@@ -1115,6 +1118,9 @@ def _policy_explanation(session: Session, desk: Desk, req: Request, province: Ba
     reserve = desk.config.stock.reserve.get(req.item or "ktp-el", 0)
     spare = policy.Step("spare", available_to_ship(province, reserve),
                         {"on_hand": province.on_hand, "committed": province.committed, "reserve": reserve})
+    if approved > spare.value:
+        spare = policy.Step("spare", max(0, province.on_hand - province.committed),
+                            {"on_hand": province.on_hand, "committed": province.committed, "into_reserve": True})
     return with_spare(decided_since([line for line in (row.note or "").split("; ") if line], held), spare)
 
 
@@ -1331,12 +1337,30 @@ def _end(session: Session, desk: Desk, req: Request, *, action: str, state: str,
 
 
 WITHDRAWABLE = ("clarifying", "held", "approved", "linked")
-# A withdrawn request, in the managers' notice of a decision by hand.
-WITHDRAWN_WORDS = "DITUTUP karena email yang dicatat sebagai permohonan ternyata bukan permohonan"
+# What a correction (`mailbot correct MSG kind=...`) found the mail that opened a request to be, in the district's and
+# the managers' words; kind=other says no more than that it is no request now (a request the district withdrew by
+# telephone, a test mail, an invitation: the operator's reason says which).
+WITHDRAWN_AS = {"stock_report": "laporan stok", "receipt": "konfirmasi penerimaan blangko",
+                "automated": "balasan otomatis"}
 
 
-def withdraw(session: Session, desk: Desk, req: Request, reason: str, *, actor: str) -> ActionOutcome:
-    """A person found that the message which opened *req* was no request (`mailbot correct MSG kind=...`):
+def withdrawn_words(kind: str | None) -> str:
+    """A withdrawn request, in the managers' notice of a decision by hand: what the mail was found to be, when the
+    correction named it (*kind*).
+
+    >>> withdrawn_words("stock_report"), withdrawn_words("other")
+    ('DITUTUP karena email yang dicatat sebagai permohonan ternyata laporan stok, bukan permohonan', \
+'DITUTUP dan tidak lagi dicatat sebagai permohonan')
+    """
+    what = WITHDRAWN_AS.get(kind or "")
+    return (f"DITUTUP karena email yang dicatat sebagai permohonan ternyata {what}, bukan permohonan" if what
+            else "DITUTUP dan tidak lagi dicatat sebagai permohonan")
+
+
+def withdraw(session: Session, desk: Desk, req: Request, reason: str, *, actor: str,
+             kind: str | None = None) -> ActionOutcome:
+    """A person found that the message which opened *req* was no request (`mailbot correct MSG kind=...`, *kind*
+    what it was found to be, told to the district and the managers; see WITHDRAWN_AS):
     the request is closed ("dikoreksi operator"), an approval not yet dispatched is released, its queue
     items are closed, and the district, which was answered about it, is told; the managers, when it waited for
     them, hear once that it no longer does (as of a decision by hand)."""
@@ -1347,10 +1371,11 @@ def withdraw(session: Session, desk: Desk, req: Request, reason: str, *, actor: 
     was_held = req.state == "held"
     decision = _end(session, desk, req, action="withdraw", state="withdrawn", actor=actor,
                     note=f"dikoreksi operator: {reason}", reasons=[], details={"reason": reason, "released": released},
-                    template="reply_withdrawn", context={"reason": reason, "released": released})
+                    template="reply_withdrawn",
+                    context={"reason": reason, "released": released, "found": WITHDRAWN_AS.get(kind or "")})
     if was_held and not _by_manager(desk, actor):
-        _tell_managers_decided(session, desk, req, decision, outcome=WITHDRAWN_WORDS, quantity=None, proposal=None,
-                               actor=actor, reason=reason)
+        _tell_managers_decided(session, desk, req, decision, outcome=withdrawn_words(kind), quantity=None,
+                               proposal=None, actor=actor, reason=reason)
     from mailbot import attention
 
     for item in attention.open_items(session):

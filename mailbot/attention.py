@@ -635,7 +635,7 @@ STATE_TEXT = {
     "dispatched": "telah dikirim dan menunggu konfirmasi penerimaan",
     "received": "telah diterima",
     "rejected": "tidak dapat disetujui",
-    "withdrawn": "ditutup karena email tersebut ternyata bukan permohonan",
+    "withdrawn": "telah ditutup oleh petugas kami dan tidak lagi dicatat sebagai permohonan",
     "cancelled": "telah dibatalkan atas permintaan Bapak/Ibu",
     "linked": "dikaitkan dengan permohonan lain yang masih terbuka dan menunggu keputusan petugas",
 }

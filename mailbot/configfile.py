@@ -369,6 +369,8 @@ def _curly_quotes_hint(text: str, message: str) -> str:
 
 # A number written with dots between its thousands, as Indonesian does ("2.000.000"): no TOML value at all.
 _THOUSANDS = re.compile(r"^\s*([A-Za-z0-9_.\"-]+)\s*=\s*(\d{1,3}(?:\.\d{3}){2,})\s*(?:#.*)?$")
+# ... the same number as a value among others on the line ("kia" = 2.700.000 in an inline table, in a list)
+_THOUSANDS_INSIDE = re.compile(r"(?<=[=\[,])(\s*)\d{1,3}(?:\.\d{3}){2,}(?=\s*[,}\]])")
 
 
 def _thousands_dots_hint(text: str, message: str) -> str:
@@ -378,15 +380,26 @@ def _thousands_dots_hint(text: str, message: str) -> str:
 
     >>> _thousands_dots_hint("a = 1\\nlimit = 2.000.000 # pieces", "Expected newline (at line 2, column 13)")
     '; TOML takes no dots between thousands: write limit = 2000000'
+    >>> _thousands_dots_hint('s = { "ktp-el" = 7500, "kia" = 2.700.000 }', "Unclosed inline table (at line 1, ...)")
+    '; TOML takes no dots between thousands: write s = { "ktp-el" = 7500, "kia" = 2700000 }'
     """
     found = re.search(r"at line (\d+)", message)
     lines = text.splitlines()
     if not found or not 1 <= int(found[1]) <= len(lines):
         return ""
-    written = _THOUSANDS.match(lines[int(found[1]) - 1])
-    if written is None:
+    line = lines[int(found[1]) - 1]
+    written = _THOUSANDS.match(line)
+    if written is not None:
+        return f"; TOML takes no dots between thousands: write {written[1]} = {written[2].replace('.', '')}"
+    # inside an inline table or a list (opening_stock = { "ktp-el" = 7500, "kia" = 2.700.000 }): the line to write
+    mended = _THOUSANDS_INSIDE.sub(lambda m: m[0].replace(".", ""), line)
+    if mended == line:
         return ""
-    return f"; TOML takes no dots between thousands: write {written[1]} = {written[2].replace('.', '')}"
+    try:
+        tomllib.loads(mended.strip())
+    except tomllib.TOMLDecodeError:
+        return ""
+    return f"; TOML takes no dots between thousands: write {mended.strip()}"
 
 
 def _normal(base: Path, path: Path | str) -> Path:

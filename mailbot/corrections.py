@@ -144,7 +144,7 @@ def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, obj
         # is withdrawn, its approval released, and the district told; a dispatched shipment stays
         if own.state in actions.WITHDRAWABLE:
             released = own.approved if own.state == "approved" else None
-            actions.withdraw(session, desk, own, reason, actor=actor)
+            actions.withdraw(session, desk, own, reason, actor=actor, kind=str(after.get("kind") or ""))
             effects.append(f"{own.reference} closed as no request"
                            + (f", its approval of {number(released)} released" if released else ""))
             told.append(own.id)

@@ -436,7 +436,7 @@ def _outcome(outcome: str, quantity: int | None = None, requested: int | None = 
     if outcome == "approved" and quantity is not None and requested is not None and quantity < requested:
         return "disetujui sebagian"
     return {**OUTCOME_LABEL, "approved": "disetujui", "rejected": "ditolak",
-            "withdrawn": "ditutup, ternyata bukan permohonan", "cancelled": "dibatalkan",
+            "withdrawn": "ditutup oleh petugas, tidak lagi dicatat sebagai permohonan", "cancelled": "dibatalkan",
             "dispatched": "dikirim", "received": "diterima",
             "linked": "menunggu keputusan petugas, dikaitkan dengan permohonan lain yang masih terbuka",
             }.get(outcome, outcome)

@@ -81,17 +81,20 @@ FIELD_LABELS = {
 }
 
 
-def decided_by_words(managers: Sequence[str], actor: str, *, district: bool = False) -> str:
+def decided_by_words(managers: Sequence[str], actor: str, *, district: bool = False, short: bool = False) -> str:
     """Who decided, in words for a district's or a manager's mail and the managers' digest: the policy as the
     system, a manager as such, the command line as the desk's officer; a person named with --by as that person,
     who decided through the desk's officer (the name may be the head of office's, never filed as a clerk's);
     never the login code ("cli:root") nor a manager's direction that nobody gave; *district*: the district itself
-    decided (it cancelled its own request), from the address *actor*.
+    decided (it cancelled its own request), from the address *actor*; *short*: as a subject names the same decider,
+    without the desk's officer the decision went through ("Kepala Dinas", "petugas").
 
     >>> decided_by_words(["kadis@x.example"], "Kadis@x.example"), decided_by_words(["kadis@x.example"], "cli:root")
     ('pimpinan (Kadis@x.example)', 'petugas meja layanan blangko')
     >>> decided_by_words([], "Kabid Dafduk"), decided_by_words([], "policy")
     ('Kabid Dafduk, melalui petugas meja layanan blangko', 'sistem')
+    >>> decided_by_words([], "Kepala Dinas", short=True), decided_by_words([], "cli:root", short=True)
+    ('Kepala Dinas', 'petugas')
     >>> decided_by_words([], "dukcapil@bulungan.example", district=True)
     'kabupaten/kota (dukcapil@bulungan.example)'
     """
@@ -102,5 +105,5 @@ def decided_by_words(managers: Sequence[str], actor: str, *, district: bool = Fa
     if actor.lower() in (m.lower() for m in managers):
         return f"pimpinan ({actor})"
     if actor.startswith("cli:"):
-        return "petugas meja layanan blangko"
-    return f"{actor}, melalui petugas meja layanan blangko"
+        return "petugas" if short else "petugas meja layanan blangko"
+    return actor if short else f"{actor}, melalui petugas meja layanan blangko"

@@ -955,6 +955,12 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                 concerns = actions.approval_concerns(session, desk, target, command.quantity)
                 most = actions.most_above_reserve(session, desk, target) if any(
                     c.code == "into_reserve" for c in concerns) else None
+                if command.full and command.reasoned and concerns and all(c.code in _CHOSEN_WITH_THE_ASK
+                                                                        for c in concerns):
+                    # "Setuju, kirim full sesuai permintaan mereka. Jemput bola ke hulu itu prioritas.": the district's
+                    # own figure chosen over the proposal the notice showed, with a reason, is the manager's informed
+                    # choice, as SETUJU <that figure> PAKSA <alasan> is
+                    command = replace(command, forced=True)
                 unconfirmed = _unconfirmed(command, target, concerns, most_above_reserve=most)
                 if unconfirmed is not None:
                     raise _Unconfirmed(unconfirmed, most)  # the appeal's reopening, if any, is undone
@@ -1113,6 +1119,11 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
 
 
+# What choosing the district's own figure ("kirim full sesuai permintaan mereka") brings with it and the manager saw
+# on the notice: more than the need the desk proposed, packs or not. An unverified sender stays asked back.
+_CHOSEN_WITH_THE_ASK = frozenset({"above_need", "not_whole_packs"})
+
+
 def _unconfirmed(command: ManagerCommand, target: Request, concerns: list[actions.Concern], *,
                  most_above_reserve: int | None = None) -> str | None:
     """Why an approval by email is not applied as written, in Indonesian (None: apply it). *most_above_reserve*:
@@ -1181,7 +1192,7 @@ def _refusal(command: ManagerCommand, target: Request, managers: Sequence[str]) 
     if target.state == "cancelled":
         return f"permohonan {ref} sudah dibatalkan oleh kabupaten/kota; tidak ada yang perlu diputuskan."
     if target.state == "withdrawn":
-        return (f"permohonan {ref} sudah ditutup oleh petugas karena emailnya ternyata bukan permohonan; "
+        return (f"permohonan {ref} sudah ditutup oleh petugas dan tidak lagi dicatat sebagai permohonan; "
                 "tidak ada yang perlu diputuskan.")
     if target.state in ("dispatched", "received"):
         return f"blangko untuk permohonan {ref} sudah dikirim; keputusan tidak dapat diubah lagi."

@@ -321,7 +321,8 @@ class ManagerCommand:
     PAKSA <alasan> (an approval's concerns were seen and accepted; a rejection may withdraw an approval).
     reference: a request reference written in the command line itself, if any; the request is
     otherwise the one the reply belongs to. text: the command line as written. full: the manager approves the
-    figure the district asked ("approve the full amount"), whatever was proposed.
+    figure the district asked ("approve the full amount"), whatever was proposed. reasoned: *reason* holds words of the
+    manager's own beyond the time or the day of sending ("kirim full ..., jemput bola ke hulu itu prioritas").
     """
 
     action: Action
@@ -331,6 +332,7 @@ class ManagerCommand:
     forced: bool = False
     text: str = ""
     full: bool = False
+    reasoned: bool = False
 
 
 def _error(code: str, text: str) -> CommandError:
@@ -346,7 +348,7 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
 
     >>> parse_manager_command("Setuju: 1.500 keping")  # doctest: +NORMALIZE_WHITESPACE
     ManagerCommand(action='approve', quantity=1500, reason=None, reference=None, forced=False,
-                   text='Setuju: 1.500 keping', full=False)
+                   text='Setuju: 1.500 keping', full=False, reasoned=False)
     >>> parse_manager_command("Setuju, 2.000 keping dulu").quantity
     2000
     >>> parse_manager_command("Setuju dulu").code
@@ -438,6 +440,16 @@ def parse_manager_command(new_text: str) -> ManagerCommand | CommandError | None
             decided = ManagerCommand("approve", reason=note or None, text=written_line, full=True)
         if isinstance(decided, ManagerCommand) and line.startswith("SETUJU") and written_line != line:
             decided = replace(decided, text=written_line)  # the line as the manager wrote it, never ours
+        if isinstance(decided, ManagerCommand) and decided.quantity is None and not decided.reason \
+                and not asked_all and not sent_when and (below := _words_below(lines, filled, first)):
+            # "SETUJU" over "Tolong sampaikan ke KTT ..." or "Tapi jangan dikirim dulu.": the lines below are read as
+            # the words after it on its line are
+            own = _words_with_go_ahead(". " + below)
+            decided = _unclear(written_line, f'kalimat "{below}" di bawah "{written}" dapat mengubah '
+                                             "persetujuannya") if own is None else replace(
+                decided, reason=own or None, text=f"{decided.text}\n{below}" if own else decided.text)
+        if isinstance(decided, ManagerCommand) and decided.reason:
+            decided = replace(decided, reasoned=True)  # his own words, before the time of sending joins them
         if isinstance(decided, ManagerCommand) and sent_when:
             decided = replace(decided, reason="; ".join(filter(None, (sent_when, decided.reason))))
         if isinstance(decided, ManagerCommand) and asked_all and decided.quantity is None:
@@ -861,7 +873,13 @@ def _approval(line: str, rest: str, written: str = "SETUJU") -> ManagerCommand |
                 if reason is None and quantity is not None:
                     # "setuju 1.500 dulu sisanya bulan depan": granted for now, the rest of the words the reason
                     reason = _bare_reason(_past_for_now(rest))
-                if reason is None:
+                if reason is None and quantity is None and m is None \
+                        and (own := _words_with_go_ahead(rest)) is not None:
+                    # "SETUJU. sdh saya cek, lanjutkan. Tolong sampaikan ke KTT ...", "Oke setuju, lanjutkan saja.
+                    # Alasan MPP buka hari Sabtu.", "SETUJU / MPP buka hari Sabtu.": as proposed, the manager's own
+                    # words his note to the district
+                    reason = own or None
+                elif reason is None:
                     return _figure_run_unread(opened, m, line) or _unclear(line, _what_unclear(rest, quantity,
                                                                                                written))
     if reason is not None and not forced:
@@ -1062,6 +1080,94 @@ def _bare_reason(rest: str) -> str | None:
     if words & (NEGATIONS | REJECT_WORDS | APPROVE_WORDS | {FORCE_WORD} | NUMBER_WORDS | CONDITION_WORDS):
         return None
     return " ".join(text.split())[:300]
+
+
+# The word a manager opens his reason with inside his sentences ("Alasan MPP buka hari Sabtu sudah jelas.",
+# "..., alasannya pilkades nanti kita evaluasi Januari."), and the comma before it that ends the words before it
+_REASON_OPENING = r"(?:alasan(?:nya)?|karena|krn|sebab)(?![^\W\d_])"
+_REASON_OPENING_RE = re.compile(_REASON_OPENING + r"[\s:=\-\u2013\u2014]*", re.IGNORECASE)
+_BEFORE_REASON_RE = re.compile(r"[,;]\s+(?=" + _REASON_OPENING + ")", re.IGNORECASE)
+# Words of time a reason may hold without holding the approval back ("nanti kita evaluasi Januari")
+_TIME_IN_A_REASON: frozenset[str] = frozenset({"nanti"})
+
+
+def _carries_on(sentence: str) -> bool:
+    """Whether *sentence*, after a SETUJU, says nothing but go ahead: a check the manager made, words of carrying on,
+    as proposed, for now ("sdh saya cek, lanjutkan.", "lanjutkan saja.", "sesuai usulan sistem dulu")."""
+    rest = sentence
+    if (checked := _CHECKED_RE.match(rest)) is not None:
+        rest = rest[checked.end():]
+    while rest and (assent := _ASSENT_RE.match(rest)) is not None and assent.end():
+        rest = rest[assent.end():]
+    proposed = _AS_PROPOSED_RE.match(rest)
+    if proposed is not None:
+        rest = rest[proposed.end():]
+    # "dulu" says "as proposed, for now" after "sesuai usulan"; alone ("Setuju dulu") it may defer the approval
+    allowed = REASON_PARTICLES | {"dulu", "dl", "dlu", "dahulu"} if proposed is not None \
+        else REASON_PARTICLES - {"dulu", "dl"}
+    return all(w in allowed for w in re.findall(r"[^\W\d_]+|\d", rest.lower()))
+
+
+# A check the manager says he made ("sudah saya cek", "sdh dicek"): done, no check to wait for ("tolong dicek dulu")
+_CHECK_DONE_RE = re.compile(r"\b(?:sudah|sdh|udah|udh|telah)\s+(?:(?:saya|sy|kami|aku)\s+)?(?:di)?(?:cek|periksa)\b")
+
+
+def _holds_nothing_back(words_said: str, *, reason: bool) -> bool:
+    """Whether *words_said*, said with a go-ahead, leave the approval as proposed: no question, no count of blanks, no
+    negation, rejection or other command, nothing that holds the sending back, no condition (a *reason* may say when
+    its matter is seen to: "nanti kita evaluasi Januari")."""
+    words = set(re.findall(r"[^\W\d_]+", _CHECK_DONE_RE.sub(" ", words_said.lower())))
+    # a cut ("separuhnya saja"), a negation, a rejection, a command or a condition (_NOT_INSTRUCTED, CONDITION_WORDS)
+    held = (_NOT_INSTRUCTED | CONDITION_WORDS) - _TIME_IN_A_REASON if reason else _NOT_INSTRUCTED | CONDITION_WORDS
+    return ("?" not in words_said and not counts_in_note(words_said) and not _SENDING_HELD_RE.search(words_said.lower())
+            and not words & held
+            and _opening_condition(words_said) is None)
+
+
+def _words_below(lines: list[str], filled: list[int], first: int) -> str:
+    """The manager's words on the lines below his command (*first*), on one line: up to a closing ("Salam,", "Sent
+    from my iPhone"), without a signature's lines ("Kabid PIAK"); "" when there are none."""
+    said: list[str] = []
+    for line in (lines[i] for i in filled if i > first):
+        if CLOSING_RE.match(line):
+            break
+        if not signature_line(line) and line.strip(_SEPARATORS + "/"):
+            said.append(line)
+    return " ".join(said)[:300]
+
+
+def _words_with_go_ahead(rest: str) -> str | None:
+    """The manager's own words after a bare SETUJU (*rest*) when none of them changes the approval as proposed: ""
+    when they only say go ahead again ("SETUJU. sdh saya cek, lanjutkan."), else those to pass on to the district as
+    his note: an instruction (INSTRUCTION_WORDS: "Tolong sampaikan ke KTT agar ...", "Sampaikan ke Tarakan blangko bisa
+    diambil sendiri ..."), a reason he labels ("Alasan MPP buka hari Sabtu sudah jelas.", "..., alasannya pilkades
+    nanti kita evaluasi Januari."), or, after a slash as the refusal of an unclear SETUJU advises, any words that hold
+    nothing back ("SETUJU / sdh saya cek, lanjutkan. MPP buka hari Sabtu."). None when any sentence asks, cuts, waits,
+    defers or is none of these.
+
+    >>> _words_with_go_ahead(". sdh saya cek, lanjutkan. Tolong sampaikan ke KTT agar laporan dikirim rutin.")
+    'Tolong sampaikan ke KTT agar laporan dikirim rutin'
+    >>> _words_with_go_ahead(" / MPP buka hari Sabtu."), _words_with_go_ahead(". Nanti saya cek dulu.")
+    ('MPP buka hari Sabtu', None)
+    """
+    text = rest.strip()
+    slashed = text.startswith("/")
+    text = text.strip(_SEPARATORS + "/")
+    if not text or "?" in text:
+        return None
+    kept: list[str] = []
+    for part in _SENTENCE_END_RE.split(text):
+        for sentence in _BEFORE_REASON_RE.split(part):
+            sentence = sentence.strip()
+            if not sentence.strip(_SEPARATORS + "/") or _carries_on(sentence.strip(_SEPARATORS)):
+                continue
+            if (label := _REASON_OPENING_RE.match(sentence)) is not None:
+                if not _holds_nothing_back(sentence[label.end():], reason=True):
+                    return None
+            elif not (_instruction(sentence) or (slashed and _holds_nothing_back(sentence, reason=False))):
+                return None
+            kept.append(sentence)
+    return " ".join(" ".join(kept).split())[:300]
 
 
 # "Alasan: stok provinsi menipis": the label a writer puts before the reason is not part of it (the district is

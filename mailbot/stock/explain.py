@@ -122,6 +122,11 @@ def _step_line(step: Step) -> str | None:
                 f"{_less(d, 'incoming', _INCOMING)} = {number(step.value)}, jadi kebutuhan {number(step.value)}")
     if step.code == "pack":
         return f"dibulatkan ke atas per kemasan {_fmt(d['pack_size'])} keping = {number(step.value)}"
+    if step.code == "spare" and d.get("into_reserve"):
+        # approved by hand into the reserve (mailbot approve --force): the stock the figure was approved from
+        taken = _less(d, "committed", "sudah dialokasikan")
+        return (f"{_SPARE_HEAD.removesuffix(': ')}, dengan memakai cadangan provinsi: {_fmt(d['on_hand'])}"
+                + (f"{taken} = {number(step.value)}" if taken else ""))
     if step.code == "spare":
         return (f"{_SPARE_HEAD}{_fmt(d['on_hand'])}{_less(d, 'committed', 'sudah dialokasikan')}"
                 f" - cadangan {_fmt(d['reserve'])} = {number(step.value)}")
@@ -149,6 +154,9 @@ def with_spare(lines: Sequence[str], spare: Step) -> list[str]:
     >>> with_spare(["kebutuhan 3.700", "stok provinsi yang dapat dikirim: 66.000 - cadangan 5.000 = 61.000"],
     ...            Step("spare", 53750, {"on_hand": 66000, "committed": 7250, "reserve": 5000}))
     ['kebutuhan 3.700', 'stok provinsi yang dapat dikirim: 66.000 - sudah dialokasikan 7.250 - cadangan 5.000 = 53.750']
+    >>> with_spare(["stok provinsi yang dapat dikirim: 66.000 - cadangan 5.000 = 61.000"],
+    ...            Step("spare", 7400, {"on_hand": 16000, "committed": 8600, "into_reserve": True}))
+    ['stok provinsi yang dapat dikirim, dengan memakai cadangan provinsi: 16.000 - sudah dialokasikan 8.600 = 7.400']
     """
     now = _step_line(spare)
     return [now if now is not None and line.startswith(_SPARE_HEAD) else line for line in lines]

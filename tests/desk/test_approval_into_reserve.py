@@ -8,7 +8,7 @@ import pytest
 
 from mailbot import actions
 from mailbot.store import repo
-from tests.desk.desk12 import TARAKAN, Desk12, asked_back, flat, held_for_managers
+from tests.desk.desk12 import NUNUKAN, TARAKAN, Desk12, approved, asked_back, flat, held_for_managers
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -96,3 +96,20 @@ def test_status_says_the_store_is_under_its_reserve(desk12: Desk12) -> None:
     shown = " ".join(console.export_text().split())
     assert ("province store: 66.000 on hand, 62.000 committed, BELOW THE RESERVE: 4.000 free, 1.000 under the 5.000 "
             "reserve; runway") in shown, shown
+
+
+def test_a_part_approved_into_the_reserve_tells_the_district_the_stock_it_came_from(desk12: Desk12) -> None:
+    held_for_managers(desk12)  # Nunukan asks 3.500
+    approved(desk12)  # Bulungan's 2.000, promised
+    with desk12.desk.sessions.begin() as session:  # 9.250 on hand: 2.250 free above the 5.000 reserve
+        actions.adjust(session, desk12.desk, location="province", item="ktp-el", delta=9250 - 66_000,
+                       reason="hitung ulang gudang", actor="cli:root")
+    n = len(desk12.out())
+    _force(desk12, 3000)
+    [told] = [flat(o.text) for o in desk12.out()[n:] if NUNUKAN in o.to]
+    assert "DISETUJUI SEBAGIAN, yaitu 3.000 keping" in told, told
+    # was: "stok provinsi yang dapat dikirim: 9.250 - sudah dialokasikan 2.000 - cadangan 5.000 = 2.250" beside the
+    # 3.000 approved
+    assert ("stok provinsi yang dapat dikirim, dengan memakai cadangan provinsi: 9.250 - sudah dialokasikan 2.000 "
+            "= 7.250") in told, told
+    assert "cadangan 5.000 = 2.250" not in told, told

@@ -172,6 +172,10 @@ WORDED = [
     # no TOML value at all: the parser's words alone were given, with no way to write it
     ("thousands-with-dots", ("max_quantity_per_movement = 200000", "max_quantity_per_movement = 2.000.000"),
      "; TOML takes no dots between thousands: write max_quantity_per_movement = 2000000"),
+    # the same inside an inline table: was the parser's "Unclosed inline table" alone
+    ("thousands-with-dots-in-a-table", ('opening_stock = { "ktp-el" = 7500, "kia" = 2500 }',
+                                        'opening_stock = { "ktp-el" = 7500, "kia" = 2.700.000 }'),
+     '; TOML takes no dots between thousands: write opening_stock = { "ktp-el" = 7500, "kia" = 2700000 }'),
     ("code-number", ('code = "65.02"', "code = 65.02"),
      '[[districts]] Kabupaten Malinau: code: write it as text, in quotes: code = "65.02"'),
     ("managers-string", ('managers = ["kadis@disdukcapil.kaltaraprov.example", '

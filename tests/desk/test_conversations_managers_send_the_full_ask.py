@@ -1,9 +1,12 @@
 """A manager's go-ahead that sends all the district asked ("Gas, kirim full", "kirim semua", "penuhi saja", "sesuai
 permintaan"), on the real SQLite desk in process: the district's figure is approved as SETUJU <that figure> would
 be, never the system's smaller proposal, and within the same bounds (a figure above the district's need is asked
-back for PAKSA <alasan>, nothing approved); the manager's note keeps the manager's words ("... ya.")."""
+back for PAKSA <alasan>, nothing approved, unless the manager gave his reason with it: his informed choice, recorded
+as PAKSA <alasan> is); the manager's note keeps the manager's words ("... ya.")."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
@@ -106,3 +109,27 @@ def test_the_full_ask_with_a_question_a_condition_or_a_figure_decides_nothing(de
     _, held = held_for_managers(desk12)
     send_answer(desk12, MANAGERS[0], held, words, above=GMAIL)
     assert desk12.request()["state"] == "held"
+
+
+@pytest.mark.parametrize(("words", "note"), [
+    ("Setuju, kirim full sesuai permintaan mereka. Jemput bola ke hulu itu prioritas.",
+     "Jemput bola ke hulu itu prioritas"),
+    ("Setuju sesuai permintaan mereka, daerah pedalaman perlu didukung.", "daerah pedalaman perlu didukung"),
+], ids=["kirim-full-then-a-reason", "sesuai-permintaan-with-a-reason"])
+def test_the_full_ask_above_the_need_with_a_reason_is_the_managers_informed_choice(desk12: Desk12, words: str,
+                                                                                   note: str) -> None:
+    _, outcome = desk12.send(TARAKAN, "Permohonan tambahan blangko KTP-el",
+                             REQUEST.format(stock=100, asked="4.500", name="Tarakan").replace("Kabupaten", "Kota"))
+    assert outcome == {"request-held": 1}, outcome
+    [held] = [o for o in desk12.out() if o.purpose.startswith("held:")]
+    assert "Usulan sistem: 4.100 keping" in flat(held.text), held.text
+    n = len(desk12.out())
+    _, outcome = send_answer(desk12, MANAGERS[0], held, words, above=GMAIL)
+    # was: "melebihi kebutuhan ... mohon tegaskan dengan membalas: SETUJU 4.500 PAKSA <alasan>", nothing approved
+    assert outcome == {"manager-approve": 1}, outcome
+    assert (desk12.request()["state"], desk12.request()["approved"]) == ("approved", 4500)
+    [told] = [flat(o.text) for o in desk12.out()[n:] if TARAKAN in o.to]
+    assert "DISETUJUI sebanyak 4.500 keping" in told and note in told, told
+    # recorded as a confirmed approval above the need, with the manager's reason
+    [(reasons,)] = desk12.db().execute("select reasons from decisions where outcome like 'approve%'")
+    assert {"code": "override", "reason": note, "concerns": ["above_need"]} in json.loads(reasons), reasons

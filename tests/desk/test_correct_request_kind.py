@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.desk.conftest import mailbot
+from tests.desk.desk12 import flat
 from tests.desk.mailkit import DISTRICT_SENDERS, db, run_once, sent_mail, write_eml
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
@@ -46,7 +47,7 @@ def test_correcting_a_linked_requests_message_to_other_closes_the_request_and_te
     assert db(desk_dir).execute("select count(*) from audit where action = 'withdraw' and target = ?",
                                 (reference,)).fetchone()[0] == 1
     [told] = [s for s in sent_mail(desk_dir) if s.path not in before]  # one mail, whatever its file name
-    assert told.to == [KTT] and reference in told.subject and "kami tutup" in told.text
+    assert told.to == [KTT] and reference in told.subject and "telah ditutup oleh petugas kami" in flat(told.text)
     digest = mailbot(desk_dir, "digest", "--print").stdout
     [line] = [x for x in digest.splitlines() if reference in x and "ditutup" in x]
     assert "dikoreksi operator: bukan permohonan, hanya uji coba" in line, line

@@ -162,3 +162,15 @@ def test_an_appeal_declined_by_the_operator_is_not_noted_as_the_managers(desk12:
     assert "Catatan dari Bu Kadis, melalui petugas meja layanan blangko: permintaan penambahan/perubahan tidak " \
            "disetujui (cukup sesuai usulan sistem)" in text, text
     assert "Catatan dari pimpinan" not in text
+
+
+@pytest.mark.parametrize("decide", ["approve", "reject"])
+def test_a_decision_made_with_by_names_that_person_in_the_managers_subject_as_in_the_body(desk12: Desk12,
+                                                                                          decide: str) -> None:
+    held_for_managers(desk12)
+    n = len(desk12.out())
+    _by_hand(desk12, decide, reason="arahan langsung", actor="Kepala Dinas")  # mailbot approve/reject --by
+    [notice] = [o for o in desk12.out()[n:] if set(MANAGERS) <= set(o.to)]
+    assert "telah diputuskan langsung oleh Kepala Dinas, melalui petugas meja layanan blangko" in flat(notice.text)
+    # was: "[BLK-2026-0001] Sudah diputuskan oleh petugas: ..."
+    assert notice.subject.startswith("[BLK-2026-0001] Sudah diputuskan oleh Kepala Dinas: permohonan "), notice.subject
