@@ -121,9 +121,15 @@ def open_inbox(config: Config, desk: Desk, *, share_with: Inbox | None = None, o
 def open_sender(config: Config) -> Sender:
     outbox = config.outbox
     if isinstance(outbox, MaildirOutbox):
+        from mailbot.checks import maildir_problem
+        from mailbot.errors import SettingRefused
         from mailbot.transports.maildir import MaildirSender
 
-        return MaildirSender(outbox.path)
+        try:
+            return MaildirSender(outbox.path)
+        except OSError as exc:  # a folder that cannot be made or written: said as check-config says it
+            problem = maildir_problem(outbox.path) or f"{outbox.path} cannot be made ({exc.strerror})"
+            raise SettingRefused(f"outbox.path: {problem}") from None
     from mailbot.transports.smtp import SmtpSender
 
     return SmtpSender(outbox, password=outbox.password())

@@ -733,6 +733,7 @@ def _act(reference: str, fn: Callable[..., object], *, seen: tuple[str, int | No
     from mailbot.store import repo
 
     with _desk() as desk:
+        sender = open_sender(desk.config)  # an outbox that cannot be written refuses before anything is changed
         with desk.sessions.begin() as session:
             req = repo.request_by_reference(session, reference, lock=True)
             if req is None:
@@ -742,7 +743,7 @@ def _act(reference: str, fn: Callable[..., object], *, seen: tuple[str, int | No
             before = repo.last_outbox_id(session)
             outcome = fn(desk, session, req)
             item, request_pk = req.item or "ktp-el", req.id
-        sent = send_now(desk, open_sender(desk.config))  # _mail_sent says it
+        sent = send_now(desk, sender)  # _mail_sent says it
         # what became of the district's own mail, said as it is: sent, waiting (and until when) or not sent
         fate = district_fate(desk, before, [request_pk], sent)
     told = getattr(outcome, "told", ())
@@ -1032,10 +1033,11 @@ def replay(
     from mailbot.store import repo
 
     with _desk() as desk:
+        sender = open_sender(desk.config)  # an outbox that cannot be written refuses before anything is changed
         with desk.sessions() as session:
             before = repo.last_outbox_id(session)
         replayed = do_replay(desk, message)
-        sent = send_now(desk, open_sender(desk.config))  # _mail_sent says it
+        sent = send_now(desk, sender)  # _mail_sent says it
         # what became of the district's mail, said as approve and dispatch say it
         fate = district_fate(desk, before, replayed.requests, sent) if replayed.requests else None
     outcome = replayed.outcome

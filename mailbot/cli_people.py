@@ -161,10 +161,11 @@ def correct(
     parsed = corrections.parse_fields(fields, maximum=config.stock.max_quantity_per_movement,
                                       districts={d.code: d.name for d in config.districts})
     with _desk() as desk:
+        sender = open_sender(desk.config)  # an outbox that cannot be written refuses before anything is changed
         with desk.sessions.begin() as session:
             before = repo.last_outbox_id(session)
             done = corrections.correct(session, desk, message, parsed, actor=_actor(who), reason=reason)
-        sent = send_now(desk, open_sender(desk.config))
+        sent = send_now(desk, sender)
         # what became of the district's mail, said as approve and dispatch say it: sent, waiting, or not sent
         fate = district_fate(desk, before, done.told, sent) if done.told else None
     out.print(f"message {message} corrected: " + ", ".join(
