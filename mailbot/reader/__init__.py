@@ -595,6 +595,38 @@ def _received_days_before(reading: Reading, sent: datetime | None) -> int | None
     return None if came is None else (sent.date() - came).days
 
 
+# A figure as written, then the unit of blanks after it: "3,593 pcs", "1.839 keping", "910".
+_FIGURE_THEN_UNIT_RE = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:[.,]\d{3})+|\d+)[^\S\n]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?$"
+)
+
+
+def _received_in_stock_bracket(reading: Reading) -> bool:
+    """Whether the figure received is said inside brackets that explain the stock: opened right after the
+    stock's figure ("Ending stock 3,593 pcs (opening 910 + 3,000 received)") or a bracketed note of its own
+    under a report of the day's work ("(blangko 1000 kiriman tgl 8 sdh masuk stok)"). A shipment said so is already in the
+    stock the mail reports, booked when it came; the mail reports no receipt."""
+    stock = reading.values.get("stock_on_hand")
+    said = next((e for e in reading.evidence if e.field == "received"), None)
+    if stock is None or said is None or any(c.startswith(_TABLE_CUES) for c in said.cues):
+        return False
+    text = said.text.strip()
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1 and text.count(")") == 1:
+        # (Under a report of the day's work: a receipt's own bracketed line is its count, "(1.000 keping)".)
+        return bool({"printed", "recorded"} & set(reading.values)) and not any(
+            e.field == "stock_on_hand" and e.text.strip() == text for e in reading.evidence
+        )
+    written = re.compile(r"(?<![\d.,])" + r"[.,]?".join(re.escape(d) for d in str(said.value)) + r"(?![\d])")
+    at = next((m.start() for m in written.finditer(text)), None)
+    if at is None:
+        return False
+    opened = text.rfind("(", 0, at)
+    if opened < 0 or ")" in text[opened:at]:
+        return False
+    before = _FIGURE_THEN_UNIT_RE.search(text[:opened])
+    return before is not None and int(re.sub(r"[.,]", "", before.group(1))) == stock
+
+
 def _at_own_domain(sender: str | None, own_addresses: Sequence[str]) -> bool:
     """Whether sender writes from the domain of one of the desk's own addresses."""
     if not sender or "@" not in sender:
@@ -1018,6 +1050,10 @@ def read_message(
     if received_ago is not None and received_ago > vocab.EARLIER_RECEIPT_DAYS:
         # "sisa stok KIA 612 lembar (kiriman 800 sudah masuk tgl 15)" in a report of the 27th: a shipment of an
         # earlier day said in passing beside the stock, booked when it came, not one this mail reports.
+        values = {f: v for f, v in reading.values.items() if f != "received"}
+        reading = replace(reading, values=values, evidence=tuple(e for e in reading.evidence if e.field in values))
+    if _received_in_stock_bracket(reading):
+        # "Ending stock 3,593 pcs (opening 910 + 3,000 received)": the shipment explains the stock it is part of.
         values = {f: v for f, v in reading.values.items() if f != "received"}
         reading = replace(reading, values=values, evidence=tuple(e for e in reading.evidence if e.field in values))
     reading = _below_zero(reading)
