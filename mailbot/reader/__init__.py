@@ -627,6 +627,19 @@ def _received_in_stock_bracket(reading: Reading) -> bool:
     return before is not None and int(re.sub(r"[.,]", "", before.group(1))) == stock
 
 
+def _received_beside_other_stock(candidates: Sequence[Candidate]) -> str | None:
+    """The blank received when every figure is said of a blank by name, every figure received is of that one
+    blank, and the other blank gives only its stock ("KIA 2.000 keping sudah diterima ... Stok KTP-el hari ini
+    2.884"); None otherwise."""
+    said = [c for c in candidates if c.value is not None]
+    got = {c.item for c in said if c.field == "received"}
+    if len(got) != 1 or None in got or any(c.item is None for c in said):
+        return None
+    blank = next(iter(got))
+    others = [c for c in said if c.item != blank]
+    return blank if others and all(c.field == "stock_on_hand" for c in others) else None
+
+
 def _at_own_domain(sender: str | None, own_addresses: Sequence[str]) -> bool:
     """Whether sender writes from the domain of one of the desk's own addresses."""
     if not sender or "@" not in sender:
@@ -956,6 +969,10 @@ def read_message(
         # ("stok KTP-el masih 3.200 (cukup) ... mohon tambahan blangko KIA 1.000 lembar").
         if len(asked) == 1 and None not in asked:
             item, item_ambiguous = asked.pop(), False  # type: ignore[assignment]
+        elif not asked and (got := _received_beside_other_stock(candidates)) is not None:
+            # "blangko KIA 1.500 keping sudah kami terima ... Sekalian info: stok KTP-el sekarang 1.870": a receipt
+            # of one blank, the other's stock said in passing; the receipt is the mail's, of the blank received.
+            item, item_ambiguous = got, False  # type: ignore[assignment]
         elif not asked and {"ktp-el", "kia"} <= said_of:
             # A report or receipt with figures for each blank ("pencetakan KTP-el 39 keping dan KIA
             # 120 keping", or a section per blank): its main item is KTP-el, the desk's daily blank;
@@ -1102,6 +1119,10 @@ def read_message(
     if press or scam or internal or foreign or (
         (no_ask or guidance_asked) and kind == "request" and not reading.values
     ):
+        kind = "other"
+    if no_ask and kind == "request" and reading.values and not {"requested", "received"} & set(reading.values):
+        # "kami butuh kira2 seribu keping, sisa kami masih ±1.250 ... belum kami ajukan sekarang, cuma mau tanya
+        # jadwal": the ask put off, the stock said as the reason to wait; the mail asks a question, not for blanks.
         kind = "other"
     if kind == "request" and "requested" not in reading.values and "requested" not in doubt_fields and (
         names_later_year_plan(kind_text, parts.date)
