@@ -597,15 +597,16 @@ def _received_days_before(reading: Reading, sent: datetime | None) -> int | None
 
 # A figure as written, then the unit of blanks after it: "3,593 pcs", "1.839 keping", "910".
 _FIGURE_THEN_UNIT_RE = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:[.,]\d{3})+|\d+)[^\S\n]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?$"
+    r"(?<![\d.,])(\d{1,3}(?:[.,]\d{3})+|\d+)[^\S\n]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS)
+    + r")(?![\w-])[^\S\n]*)?$"
 )
 
 
 def _received_in_stock_bracket(reading: Reading) -> bool:
     """Whether the figure received is said inside brackets that explain the stock: opened right after the
     stock's figure ("Ending stock 3,593 pcs (opening 910 + 3,000 received)") or a bracketed note of its own
-    under a report of the day's work ("(blangko 1000 kiriman tgl 8 sdh masuk stok)"). A shipment said so is already in the
-    stock the mail reports, booked when it came; the mail reports no receipt."""
+    under a report of the day's work ("(blangko 1000 kiriman tgl 8 sdh masuk stok)"). A shipment said so is
+    already in the stock the mail reports, booked when it came; the mail reports no receipt."""
     stock = reading.values.get("stock_on_hand")
     said = next((e for e in reading.evidence if e.field == "received"), None)
     if stock is None or said is None or any(c.startswith(_TABLE_CUES) for c in said.cues):
@@ -969,10 +970,10 @@ def read_message(
         # ("stok KTP-el masih 3.200 (cukup) ... mohon tambahan blangko KIA 1.000 lembar").
         if len(asked) == 1 and None not in asked:
             item, item_ambiguous = asked.pop(), False  # type: ignore[assignment]
-        elif not asked and (got := _received_beside_other_stock(candidates)) is not None:
+        elif not asked and (received_blank := _received_beside_other_stock(candidates)) is not None:
             # "blangko KIA 1.500 keping sudah kami terima ... Sekalian info: stok KTP-el sekarang 1.870": a receipt
             # of one blank, the other's stock said in passing; the receipt is the mail's, of the blank received.
-            item, item_ambiguous = got, False  # type: ignore[assignment]
+            item, item_ambiguous = received_blank, False  # type: ignore[assignment]
         elif not asked and {"ktp-el", "kia"} <= said_of:
             # A report or receipt with figures for each blank ("pencetakan KTP-el 39 keping dan KIA
             # 120 keping", or a section per blank): its main item is KTP-el, the desk's daily blank;

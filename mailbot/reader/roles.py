@@ -5356,7 +5356,8 @@ def _footer_rows(
     for k, r in enumerate(body):
         found = _row_label(r)
         under_total = found is not None and (
-            _stock_line_under_total(found, cols, k, last_total) or _stock_line_closing_days(found, cols, k, body, last_total)
+            _stock_line_under_total(found, cols, k, last_total)
+            or _stock_line_closing_days(found, cols, k, body, last_total)
         )
         role = _label_role(found[1]) if found is not None and (found[0] not in quantity_cols or under_total) else None
         if role is None and previous is not None and found is not None and k > last_total:
@@ -5396,7 +5397,9 @@ def _stock_line_closing_days(
 ) -> bool:
     """Whether the last filled row of a daily sheet without a total row is labelled with a stock in its date
     column ("sisa_blangko_akhir | | | 3691" under the rows of 26/07 ... 30/07): a line of its own, not a day's."""
-    last_filled = max((j for j, r in enumerate(body) if any(_cell_quantity(cell) is not None for cell in r)), default=-1)
+    last_filled = max(
+        (j for j, r in enumerate(body) if any(_cell_quantity(cell) is not None for cell in r)), default=-1
+    )
     return (
         last_total < 0 and k == last_filled and cols.get(found[0]) == "date"
         and _label_role(found[1]) == "stock_on_hand"
