@@ -165,7 +165,9 @@ def _kia_named_after_figures(low: str) -> bool:
     lines = low.splitlines()
     kia = [i for i, line in enumerate(lines) if _KIA_NAME_RE.search(line)]
     figures = [i for i, line in enumerate(lines) if any(ch.isdigit() for ch in line)]
-    return bool(kia and figures) and min(kia) > max(figures)
+    # (A phone number or a date in the signature below, "0853-4677-2019", is no figure the KIA line follows.)
+    counted = [i for i in figures if any(ch.isdigit() for ch in mask_non_quantities(lines[i]))]
+    return bool(kia and figures) and (min(kia) > max(figures) or bool(counted) and min(kia) > max(counted))
 
 
 _FROM_LINE_RE = re.compile(r"^\s*\*?\s*(?:" + vocab.alternation(vocab.OUTLOOK_FROM) + r")")

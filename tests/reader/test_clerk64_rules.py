@@ -77,3 +77,13 @@ def test_a_need_whose_ask_is_put_off_with_the_stock_as_reason_is_a_question() ->
         "Disdukcapil Kab. Nunukan",
     )
     assert read["kind"] == "other" and read["stock_on_hand"] is None and read["requested"] is None
+
+
+def test_kia_named_after_the_figures_only_to_say_who_reports_it_leaves_a_ktp_el_report_under_a_phone_number() -> None:
+    read = mail(
+        NUNUKAN, "Lap harian",
+        "Lap hari ini (Selasa 3/8): rekam 96, cetak 91, sisa 2.215.\nUtk KIA nanti Pak Budi yg lapor.\n\n"
+        "Salam,\nAgus S.\nDisdukcapil Nunukan\n0812-5501-3377",
+    )
+    assert read["kind"] == "stock_report" and read["item"] == "ktp-el"
+    assert read["stock_on_hand"] == 2215 and read["printed"] == 91
