@@ -2916,6 +2916,24 @@ def _half_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
     return [*rest, Candidate("requested", value // 2, text, True, cues=("half_of_figure",))]
 
 
+_ASK_INCLUDED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ASK_INCLUDED_AFTER) + r")(?![\w-])")
+
+
+def _asks_included(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"Tgl 3/7 Pak Kadis sempat minta 300 lewat HP, itu sudah termasuk di sini ya": an earlier ask its sentence
+    says, after its figure, is inside the one the mail makes is no ask of its own; the mail's ask (or the gap
+    it asks for) stands alone."""
+    out = candidates
+    for said in _ASK_INCLUDED_RE.finditer(masked):
+        start = max((m.end() for m in _CLAUSE_END_RE.finditer(masked, 0, said.start())
+                     if m.group() != ";"), default=0)
+        inside = {m.value for m in find_mentions(masked, masked) if start <= m.start < said.start()}
+        kept = [c for c in out if not (c.field == "requested" and c.value in inside)]
+        if any(c.field == "requested" or c.field == "stock_on_hand" for c in kept):
+            out = kept
+    return out
+
+
 def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
     """"Kebutuhan kami 3.500 keping, stok 1.150 keping, mohon dikirimkan kekurangannya": the writer asks
     for the difference without writing it, so the clerk works it out: the need less the stock. With no
@@ -4550,6 +4568,7 @@ def read_text(
         candidates = _stock_of_places(original, masked, mentions, kws, candidates)
     if len(mentions) > 2 and _PLACES_TOTAL_RE.search(masked):
         candidates = _count_of_places(original, masked, mentions, kws, candidates)
+    candidates = _asks_included(masked, candidates)
     candidates = _shortfall_asked(masked, candidates)
     candidates = _half_asked(masked, candidates)
     candidates = _loan_beside_ask(candidates)

@@ -3204,6 +3204,12 @@ ROLE_PHRASES["ignore"] += tuple(
 ) + tuple(f"termasuk permintaan {who}" for who in ("saya", "sy", "kami", "kita")) + (
     "includes the one we asked", "includes our request of", "including our request of",
 )
+# ... and an earlier ask said after its figure to be inside the mail's own: "Tgl 3/7 Pak Kadis sempat minta 300 lewat
+# HP, itu sudah termasuk di sini ya".
+ASK_INCLUDED_AFTER: tuple[str, ...] = tuple(
+    f"itu {done} termasuk {here}" for done in ("sudah", "sdh", "udah", "udh", "telah")
+    for here in ("di sini", "disini", "dalam permintaan ini", "dlm permintaan ini", "di atas", "diatas")
+) + ("that is already included here", "already included in this request")
 # A receipt's count of what physically arrived, beside the delivery note's figure: "Diterima fisik : 2.800 keping".
 ROLE_PHRASES["received"] += (
     "diterima fisik", "diterima secara fisik", "fisik diterima", "yang diterima fisik", "yg diterima fisik",

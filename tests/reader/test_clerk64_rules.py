@@ -87,3 +87,14 @@ def test_kia_named_after_the_figures_only_to_say_who_reports_it_leaves_a_ktp_el_
     )
     assert read["kind"] == "stock_report" and read["item"] == "ktp-el"
     assert read["stock_on_hand"] == 2215 and read["printed"] == 91
+
+
+def test_an_earlier_ask_said_to_be_inside_the_gap_asked_leaves_the_need_less_the_stock() -> None:
+    read = mail(
+        BULUNGAN, "Permohonan blangko KIA",
+        "Selamat pagi, kebutuhan blangko KIA utk posyandu kami hitung 1.450 keping. Sisa blangko KIA 260 keping.\n"
+        "Mohon dikirimkan kekurangannya.\n\nSenin kemarin Bu Kasi sempat minta 400 lewat WA, itu sudah termasuk "
+        "di sini ya.",
+    )
+    assert read["kind"] == "request" and read["requested"] == 1190 and read["stock_on_hand"] == 260
+
