@@ -1534,6 +1534,12 @@ DOCUMENT_FILLERS: tuple[str, ...] = (
     # "Yang kami butuhkan saat ini consumable printer": now, of what is asked.
     "saat ini", "sekarang", "skrg",
 )
+# The card printer and the people who mend it: an ask whose sentence names these and no blank asks for equipment
+# ("Mohon kiranya Provinsi dapat membantu meminjamkan 1 (satu) unit printer atau teknisi"), not for blanks.
+EQUIPMENT_WORDS: tuple[str, ...] = (
+    "printer kartu", "printer", "mesin cetak", "print head", "printhead", "teknisi", "technician",
+    "card printer", "unit printer",
+)
 # Nouns of asking that, right before a document word, open a request for a document:
 # "Permohonan data rekap penerimaan blangko ...".
 DOCUMENT_REQUEST_OPENERS: tuple[str, ...] = ("permohonan", "permintaan", "mohon", "mhn", "minta", "meminta", "memohon")

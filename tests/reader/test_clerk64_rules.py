@@ -98,3 +98,20 @@ def test_an_earlier_ask_said_to_be_inside_the_gap_asked_leaves_the_need_less_the
     )
     assert read["kind"] == "request" and read["requested"] == 1190 and read["stock_on_hand"] == 260
 
+
+
+def test_an_ask_for_a_printer_or_a_technician_with_the_stock_enough_is_other() -> None:
+    read = mail(
+        TARAKAN, "Permohonan bantuan teknisi",
+        "Yth. Bapak/Ibu,\n\nPrinter kartu kami macet sejak Senin. Mohon kiranya Provinsi dapat mengirimkan teknisi "
+        "atau meminjamkan 1 unit printer. Blangko masih cukup.\n\nHormat kami,\nSeksi PIAK Kota Tarakan",
+    )
+    assert read["kind"] == "other" and read["requested"] is None
+
+
+def test_an_ask_for_blanks_beside_a_mended_printer_stays_a_request() -> None:
+    read = mail(
+        TARAKAN, "Blangko",
+        "Pak, mohon dikirimkan blangko KTP-el secepatnya karena printer sudah diperbaiki teknisi.",
+    )
+    assert read["kind"] == "request"
