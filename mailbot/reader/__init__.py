@@ -201,6 +201,22 @@ _NOT_A_REQUEST_RE = vocab.Gated(
     re.compile(r"(?:" + vocab.word_start_alternation(vocab.NOT_A_REQUEST_PHRASES) + r")(?![\w-])"),
     vocab.NOT_A_REQUEST_PHRASES,
 )
+_ASK_PUT_OFF_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.ASK_PUT_OFF_PHRASES) + r")(?![\w-])")
+_PUT_OFF_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _ask_put_off(low: str) -> bool:
+    """Whether the writer puts the whole ask off in a sentence that names no one blank ("kami butuh kira2 seribu
+    keping ... belum kami ajukan sekarang"), low normalised."""
+    for m in _ASK_PUT_OFF_RE.finditer(low):
+        start = max((e.end() for e in _PUT_OFF_SENTENCE_END_RE.finditer(low, 0, m.start())), default=0)
+        end = _PUT_OFF_SENTENCE_END_RE.search(low, m.end())
+        named, both = explicit_item(low[start : end.start() if end else len(low)])
+        if named is None and not both:
+            return True
+    return False
+
+
 _FOR_INFORMATION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.FOR_INFORMATION_PHRASES) + r")(?![\w-])")
 _PASS_ON_ASK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PASS_ON_ASK_PHRASES) + r")(?![\w-])")
 
@@ -631,13 +647,13 @@ def _received_in_stock_bracket(reading: Reading) -> bool:
 
 
 def _received_beside_other_stock(candidates: Sequence[Candidate]) -> str | None:
-    """The blank received when every figure is said of a blank by name, every figure received is of that one
-    blank, and the other blank gives only its stock ("KIA 2.000 keping sudah diterima ... Stok KTP-el hari ini
+    """The blank received when every figure is said in words of a blank by name, every figure received is of that
+    one blank, and the other blank gives only its stock ("KIA 2.000 keping sudah diterima ... Stok KTP-el hari ini
     2.884"); None otherwise."""
     said = [c for c in candidates if c.value is not None]
     got = {c.item for c in said if c.field == "received"}
-    if len(got) != 1 or None in got or any(c.item is None for c in said):
-        return None
+    if len(got) != 1 or None in got or any(c.item is None or c.table for c in said):
+        return None  # (a table's row per blank, "KTP-el | 3.150 | 0 | ... | 1.485", is a report of both)
     blank = next(iter(got))
     others = [c for c in said if c.item != blank]
     return blank if others and all(c.field == "stock_on_hand" for c in others) else None
@@ -1060,7 +1076,8 @@ def read_message(
         values = {f: v for f, v in reading.values.items() if f != "requested"}
         reading = replace(reading, values=values, evidence=tuple(e for e in reading.evidence if e.field in values))
         delivery_gap_note = f"shortfall of the delivery ({gap}) is not a request"
-    no_ask = bool(_NOT_A_REQUEST_RE.search(normalise(new_text)))
+    # (... or puts the whole ask off: "kami butuh kira2 seribu keping ... belum kami ajukan sekarang".)
+    no_ask = bool(_NOT_A_REQUEST_RE.search(normalise(new_text))) or _ask_put_off(normalise(new_text))
     if no_ask and "requested" in reading.values:
         # "Ini bukan permintaan pengiriman; permintaan akan kami ajukan tersendiri": the writer says the
         # needs the mail states are no ask.

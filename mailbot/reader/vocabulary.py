@@ -1668,10 +1668,12 @@ NOT_A_REQUEST_PHRASES: tuple[str, ...] = (
     "bukan permintaan pengiriman", "bukan permohonan pengiriman", "bukan merupakan permintaan",
     "bukan merupakan permohonan", "ini bukan permintaan", "ini bukan permohonan", "bukan untuk permintaan",
     "belum merupakan permintaan", "this is not a request", "is not a request", "not a request for",
-    # A need said with the ask put off ("kami butuh kira2 seribu keping ... belum kami ajukan sekarang, cuma mau
-    # tanya jadwal"): the writer asks for nothing yet.
-    "belum kami ajukan", "blm kami ajukan", "belum kami mohonkan", "belum mengajukan permintaan",
-    "belum mengajukan permohonan", "not requesting yet", "not asking yet",
+)
+# A need said with the ask put off, in a sentence that names no one blank ("kami butuh kira2 seribu keping ... belum
+# kami ajukan sekarang, cuma mau tanya jadwal"): the writer asks for nothing yet. (Said of one blank, "Untuk KIA stok
+# masih mencukupi sehingga belum kami ajukan", it sets that blank aside beside an ask for the other.)
+ASK_PUT_OFF_PHRASES: tuple[str, ...] = (
+    "belum kami ajukan", "blm kami ajukan", "belum kami mohonkan", "not requesting yet", "not asking yet",
 )
 # A forwarder's own words passing a third party's mail on for information only ("Sekadar meneruskan surat
 # edaran di bawah untuk diketahui"): what it says is no figure of the forwarder's.

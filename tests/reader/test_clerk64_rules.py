@@ -115,3 +115,23 @@ def test_an_ask_for_blanks_beside_a_mended_printer_stays_a_request() -> None:
         "Pak, mohon dikirimkan blangko KTP-el secepatnya karena printer sudah diperbaiki teknisi.",
     )
     assert read["kind"] == "request"
+
+
+def test_one_blank_not_asked_yet_beside_an_ask_for_the_other_leaves_the_ask() -> None:
+    read = mail(
+        BULUNGAN, "Permohonan blangko",
+        "Dengan hormat, kami mohon blangko KTP-el sebanyak 1.200 keping (sisa 310 keping). Untuk KIA stok masih "
+        "cukup, jadi belum kami ajukan.",
+    )
+    assert read["kind"] == "request" and read["item"] == "ktp-el" and read["requested"] == 1200
+
+
+def test_a_reconciliation_table_with_a_row_per_blank_stays_a_ktp_el_report() -> None:
+    read = mail(
+        NUNUKAN, "Rekonsiliasi blangko Juli",
+        "Bersama ini kami sampaikan rekonsiliasi persediaan blangko:\n\n"
+        "Jenis Blangko | Saldo Awal | Penerimaan | Pemakaian | Saldo Akhir\n"
+        "KTP-el        | 2.400      | 0          | 910       | 1.490\n"
+        "KIA           | 150        | 500        | 320       | 330\n",
+    )
+    assert read["item"] == "ktp-el" and read["stock_on_hand"] == 1490
