@@ -165,7 +165,9 @@ def _kia_named_after_figures(low: str) -> bool:
     lines = low.splitlines()
     kia = [i for i, line in enumerate(lines) if _KIA_NAME_RE.search(line)]
     figures = [i for i, line in enumerate(lines) if any(ch.isdigit() for ch in line)]
-    return bool(kia and figures) and min(kia) > max(figures)
+    # (A phone number or a date in the signature below, "0853-4677-2019", is no figure the KIA line follows.)
+    counted = [i for i in figures if any(ch.isdigit() for ch in mask_non_quantities(lines[i]))]
+    return bool(kia and figures) and (min(kia) > max(figures) or bool(counted) and min(kia) > max(counted))
 
 
 _FROM_LINE_RE = re.compile(r"^\s*\*?\s*(?:" + vocab.alternation(vocab.OUTLOOK_FROM) + r")")
@@ -199,6 +201,22 @@ _NOT_A_REQUEST_RE = vocab.Gated(
     re.compile(r"(?:" + vocab.word_start_alternation(vocab.NOT_A_REQUEST_PHRASES) + r")(?![\w-])"),
     vocab.NOT_A_REQUEST_PHRASES,
 )
+_ASK_PUT_OFF_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.ASK_PUT_OFF_PHRASES) + r")(?![\w-])")
+_PUT_OFF_SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _ask_put_off(low: str) -> bool:
+    """Whether the writer puts the whole ask off in a sentence that names no one blank ("kami butuh kira2 seribu
+    keping ... belum kami ajukan sekarang"), low normalised."""
+    for m in _ASK_PUT_OFF_RE.finditer(low):
+        start = max((e.end() for e in _PUT_OFF_SENTENCE_END_RE.finditer(low, 0, m.start())), default=0)
+        end = _PUT_OFF_SENTENCE_END_RE.search(low, m.end())
+        named, both = explicit_item(low[start : end.start() if end else len(low)])
+        if named is None and not both:
+            return True
+    return False
+
+
 _FOR_INFORMATION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.FOR_INFORMATION_PHRASES) + r")(?![\w-])")
 _PASS_ON_ASK_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.PASS_ON_ASK_PHRASES) + r")(?![\w-])")
 
@@ -595,6 +613,52 @@ def _received_days_before(reading: Reading, sent: datetime | None) -> int | None
     return None if came is None else (sent.date() - came).days
 
 
+# A figure as written, then the unit of blanks after it: "3,593 pcs", "1.839 keping", "910".
+_FIGURE_THEN_UNIT_RE = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:[.,]\d{3})+|\d+)[^\S\n]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS)
+    + r")(?![\w-])[^\S\n]*)?$"
+)
+
+
+def _received_in_stock_bracket(reading: Reading) -> bool:
+    """Whether the figure received is said inside brackets that explain the stock: opened right after the
+    stock's figure ("Ending stock 3,593 pcs (opening 910 + 3,000 received)") or a bracketed note of its own
+    under a report of the day's work ("(blangko 1000 kiriman tgl 8 sdh masuk stok)"). A shipment said so is
+    already in the stock the mail reports, booked when it came; the mail reports no receipt."""
+    stock = reading.values.get("stock_on_hand")
+    said = next((e for e in reading.evidence if e.field == "received"), None)
+    if stock is None or said is None or any(c.startswith(_TABLE_CUES) for c in said.cues):
+        return False
+    text = said.text.strip()
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1 and text.count(")") == 1:
+        # (Under a report of the day's work: a receipt's own bracketed line is its count, "(1.000 keping)".)
+        return bool({"printed", "recorded"} & set(reading.values)) and not any(
+            e.field == "stock_on_hand" and e.text.strip() == text for e in reading.evidence
+        )
+    written = re.compile(r"(?<![\d.,])" + r"[.,]?".join(re.escape(d) for d in str(said.value)) + r"(?![\d])")
+    at = next((m.start() for m in written.finditer(text)), None)
+    if at is None:
+        return False
+    opened = text.rfind("(", 0, at)
+    if opened < 0 or ")" in text[opened:at]:
+        return False
+    before = _FIGURE_THEN_UNIT_RE.search(text[:opened])
+    return before is not None and int(re.sub(r"[.,]", "", before.group(1))) == stock
+
+
+def _received_beside_other_stock(candidates: Sequence[Candidate]) -> str | None:
+    """The blank received when every figure is said in words of a blank by name, every figure received is of that
+    one blank, and the other blank gives only its stock ("KIA 2.000 keping sudah diterima ... Stok KTP-el hari ini
+    2.884"); None otherwise."""
+    said = [c for c in candidates if c.value is not None]
+    got = {c.item for c in said if c.field == "received"}
+    if len(got) != 1 or None in got or any(c.item is None or c.table for c in said):
+        return None  # (a table's row per blank, "KTP-el | 3.150 | 0 | ... | 1.485", is a report of both)
+    blank = next(iter(got))
+    others = [c for c in said if c.item != blank]
+    return blank if others and all(c.field == "stock_on_hand" for c in others) else None
+
+
 def _at_own_domain(sender: str | None, own_addresses: Sequence[str]) -> bool:
     """Whether sender writes from the domain of one of the desk's own addresses."""
     if not sender or "@" not in sender:
@@ -924,6 +988,10 @@ def read_message(
         # ("stok KTP-el masih 3.200 (cukup) ... mohon tambahan blangko KIA 1.000 lembar").
         if len(asked) == 1 and None not in asked:
             item, item_ambiguous = asked.pop(), False  # type: ignore[assignment]
+        elif not asked and (received_blank := _received_beside_other_stock(candidates)) is not None:
+            # "blangko KIA 1.500 keping sudah kami terima ... Sekalian info: stok KTP-el sekarang 1.870": a receipt
+            # of one blank, the other's stock said in passing; the receipt is the mail's, of the blank received.
+            item, item_ambiguous = received_blank, False  # type: ignore[assignment]
         elif not asked and {"ktp-el", "kia"} <= said_of:
             # A report or receipt with figures for each blank ("pencetakan KTP-el 39 keping dan KIA
             # 120 keping", or a section per blank): its main item is KTP-el, the desk's daily blank;
@@ -1008,7 +1076,8 @@ def read_message(
         values = {f: v for f, v in reading.values.items() if f != "requested"}
         reading = replace(reading, values=values, evidence=tuple(e for e in reading.evidence if e.field in values))
         delivery_gap_note = f"shortfall of the delivery ({gap}) is not a request"
-    no_ask = bool(_NOT_A_REQUEST_RE.search(normalise(new_text)))
+    # (... or puts the whole ask off: "kami butuh kira2 seribu keping ... belum kami ajukan sekarang".)
+    no_ask = bool(_NOT_A_REQUEST_RE.search(normalise(new_text))) or _ask_put_off(normalise(new_text))
     if no_ask and "requested" in reading.values:
         # "Ini bukan permintaan pengiriman; permintaan akan kami ajukan tersendiri": the writer says the
         # needs the mail states are no ask.
@@ -1018,6 +1087,10 @@ def read_message(
     if received_ago is not None and received_ago > vocab.EARLIER_RECEIPT_DAYS:
         # "sisa stok KIA 612 lembar (kiriman 800 sudah masuk tgl 15)" in a report of the 27th: a shipment of an
         # earlier day said in passing beside the stock, booked when it came, not one this mail reports.
+        values = {f: v for f, v in reading.values.items() if f != "received"}
+        reading = replace(reading, values=values, evidence=tuple(e for e in reading.evidence if e.field in values))
+    if _received_in_stock_bracket(reading):
+        # "Ending stock 3,593 pcs (opening 910 + 3,000 received)": the shipment explains the stock it is part of.
         values = {f: v for f, v in reading.values.items() if f != "received"}
         reading = replace(reading, values=values, evidence=tuple(e for e in reading.evidence if e.field in values))
     reading = _below_zero(reading)
@@ -1066,6 +1139,10 @@ def read_message(
     if press or scam or internal or foreign or (
         (no_ask or guidance_asked) and kind == "request" and not reading.values
     ):
+        kind = "other"
+    if no_ask and kind == "request" and reading.values and not {"requested", "received"} & set(reading.values):
+        # "kami butuh kira2 seribu keping, sisa kami masih ±1.250 ... belum kami ajukan sekarang, cuma mau tanya
+        # jadwal": the ask put off, the stock said as the reason to wait; the mail asks a question, not for blanks.
         kind = "other"
     if kind == "request" and "requested" not in reading.values and "requested" not in doubt_fields and (
         names_later_year_plan(kind_text, parts.date)

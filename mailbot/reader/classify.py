@@ -93,6 +93,23 @@ _DOCUMENT_REQUEST_RE = re.compile(
     + r"[^.!?;\n]*"
 )
 
+# An ask whose sentence names the card printer or a technician and no blank beside them ("Mohon kiranya Provinsi
+# dapat membantu meminjamkan 1 (satu) unit printer atau teknisi"): equipment, not blanks.
+_EQUIPMENT_ASK_RE = re.compile(
+    r"(?<![\w-])(?:" + _alts(vocab.REQUEST_PHRASES + vocab.DOCUMENT_REQUEST_OPENERS) + r")(?![\w-])"
+    + r"[^.!?;\n]*?(?<![\w-])(?:" + _alts(vocab.EQUIPMENT_WORDS) + r")(?![\w-])[^.!?;\n]*"
+)
+_EQUIPMENT_RE = re.compile(r"(?<![\w-])(?:" + _alts(vocab.EQUIPMENT_WORDS) + r")(?![\w-])")
+
+
+def _without_equipment_asks(text: str) -> str:
+    """text without the sentences that ask for equipment and name no blank once the equipment is left out."""
+    def blank_free(m: re.Match[str]) -> str:
+        rest = _EQUIPMENT_RE.sub(" ", m.group())
+        named = any(r.search(rest) for r in (_BLANK_RE, _KTP_RE, _KIA_RE))
+        return m.group() if named else " "
+    return _EQUIPMENT_ASK_RE.sub(blank_free, text)
+
 
 # A message received, not blanks: "sudah kami terima emailnya", "email Bapak sudah kami terima".
 _MESSAGE_RECEIVED_RE = vocab.Gated(re.compile(
@@ -412,6 +429,8 @@ def kind_of(
     text = _PAST_REASON_RECEIPT_RE.sub(" ", text)
     # "Mohon dikirimkan data rekap stok blangko ...": asks for a document, and reports nothing.
     text = _DOCUMENT_REQUEST_RE.sub(" ", text)
+    # "Mohon kiranya Provinsi dapat membantu meminjamkan 1 (satu) unit printer atau teknisi": equipment, no blanks.
+    text = _without_equipment_asks(text)
     # "Mohon bimbingan ... terutama tata cara pelaporan harian dan permohonan blangko": the procedure, no ask.
     text = _PROCEDURE_ASK_RE.sub(" ", text)
     # "Terima kasih, sudah kami terima emailnya": the writer got our mail, no blanks.

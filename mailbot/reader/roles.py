@@ -2916,6 +2916,24 @@ def _half_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
     return [*rest, Candidate("requested", value // 2, text, True, cues=("half_of_figure",))]
 
 
+_ASK_INCLUDED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ASK_INCLUDED_AFTER) + r")(?![\w-])")
+
+
+def _asks_included(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"Tgl 3/7 Pak Kadis sempat minta 300 lewat HP, itu sudah termasuk di sini ya": an earlier ask its sentence
+    says, after its figure, is inside the one the mail makes is no ask of its own; the mail's ask (or the gap
+    it asks for) stands alone."""
+    out = candidates
+    for said in _ASK_INCLUDED_RE.finditer(masked):
+        start = max((m.end() for m in _CLAUSE_END_RE.finditer(masked, 0, said.start())
+                     if m.group() != ";"), default=0)
+        inside = {m.value for m in find_mentions(masked, masked) if start <= m.start < said.start()}
+        kept = [c for c in out if not (c.field == "requested" and c.value in inside)]
+        if any(c.field == "requested" or c.field == "stock_on_hand" for c in kept):
+            out = kept
+    return out
+
+
 def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
     """"Kebutuhan kami 3.500 keping, stok 1.150 keping, mohon dikirimkan kekurangannya": the writer asks
     for the difference without writing it, so the clerk works it out: the need less the stock. With no
@@ -4550,6 +4568,7 @@ def read_text(
         candidates = _stock_of_places(original, masked, mentions, kws, candidates)
     if len(mentions) > 2 and _PLACES_TOTAL_RE.search(masked):
         candidates = _count_of_places(original, masked, mentions, kws, candidates)
+    candidates = _asks_included(masked, candidates)
     candidates = _shortfall_asked(masked, candidates)
     candidates = _half_asked(masked, candidates)
     candidates = _loan_beside_ask(candidates)
@@ -5355,7 +5374,10 @@ def _footer_rows(
     previous: str | None = None
     for k, r in enumerate(body):
         found = _row_label(r)
-        under_total = found is not None and _stock_line_under_total(found, cols, k, last_total)
+        under_total = found is not None and (
+            _stock_line_under_total(found, cols, k, last_total)
+            or _stock_line_closing_days(found, cols, k, body, last_total)
+        )
         role = _label_role(found[1]) if found is not None and (found[0] not in quantity_cols or under_total) else None
         if role is None and previous is not None and found is not None and k > last_total:
             # (None, "KIA", 1460) under ("Stok akhir bulan", "KTP-el", 2894): the label runs on.
@@ -5387,6 +5409,20 @@ def _stock_line_under_total(found: tuple[int, str], cols: dict[int, str], k: int
     """Whether a row under a table's total row is labelled with a stock in its date column ("Sisa blangko per
     30/11/2026 | 2.480" under "JUMLAH | 2.056 | 1.987"): a line of its own, not a day's row."""
     return 0 <= last_total < k and cols.get(found[0]) == "date" and _label_role(found[1]) == "stock_on_hand"
+
+
+def _stock_line_closing_days(
+    found: tuple[int, str], cols: dict[int, str], k: int, body: list[tuple[object, ...]], last_total: int,
+) -> bool:
+    """Whether the last filled row of a daily sheet without a total row is labelled with a stock in its date
+    column ("sisa_blangko_akhir | | | 3691" under the rows of 26/07 ... 30/07): a line of its own, not a day's."""
+    last_filled = max(
+        (j for j, r in enumerate(body) if any(_cell_quantity(cell) is not None for cell in r)), default=-1
+    )
+    return (
+        last_total < 0 and k == last_filled and cols.get(found[0]) == "date"
+        and _label_role(found[1]) == "stock_on_hand"
+    )
 
 
 def _labelled_rows(rows: tuple[tuple[object, ...], ...], source: str) -> list[Candidate]:

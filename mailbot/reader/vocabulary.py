@@ -1534,6 +1534,12 @@ DOCUMENT_FILLERS: tuple[str, ...] = (
     # "Yang kami butuhkan saat ini consumable printer": now, of what is asked.
     "saat ini", "sekarang", "skrg",
 )
+# The card printer and the people who mend it: an ask whose sentence names these and no blank asks for equipment
+# ("Mohon kiranya Provinsi dapat membantu meminjamkan 1 (satu) unit printer atau teknisi"), not for blanks.
+EQUIPMENT_WORDS: tuple[str, ...] = (
+    "printer kartu", "printer", "mesin cetak", "print head", "printhead", "teknisi", "technician",
+    "card printer", "unit printer",
+)
 # Nouns of asking that, right before a document word, open a request for a document:
 # "Permohonan data rekap penerimaan blangko ...".
 DOCUMENT_REQUEST_OPENERS: tuple[str, ...] = ("permohonan", "permintaan", "mohon", "mhn", "minta", "meminta", "memohon")
@@ -1662,6 +1668,12 @@ NOT_A_REQUEST_PHRASES: tuple[str, ...] = (
     "bukan permintaan pengiriman", "bukan permohonan pengiriman", "bukan merupakan permintaan",
     "bukan merupakan permohonan", "ini bukan permintaan", "ini bukan permohonan", "bukan untuk permintaan",
     "belum merupakan permintaan", "this is not a request", "is not a request", "not a request for",
+)
+# A need said with the ask put off, in a sentence that names no one blank ("kami butuh kira2 seribu keping ... belum
+# kami ajukan sekarang, cuma mau tanya jadwal"): the writer asks for nothing yet. (Said of one blank, "Untuk KIA stok
+# masih mencukupi sehingga belum kami ajukan", it sets that blank aside beside an ask for the other.)
+ASK_PUT_OFF_PHRASES: tuple[str, ...] = (
+    "belum kami ajukan", "blm kami ajukan", "belum kami mohonkan", "not requesting yet", "not asking yet",
 )
 # A forwarder's own words passing a third party's mail on for information only ("Sekadar meneruskan surat
 # edaran di bawah untuk diketahui"): what it says is no figure of the forwarder's.
@@ -3200,6 +3212,12 @@ ROLE_PHRASES["ignore"] += tuple(
 ) + tuple(f"termasuk permintaan {who}" for who in ("saya", "sy", "kami", "kita")) + (
     "includes the one we asked", "includes our request of", "including our request of",
 )
+# ... and an earlier ask said after its figure to be inside the mail's own: "Tgl 3/7 Pak Kadis sempat minta 300 lewat
+# HP, itu sudah termasuk di sini ya".
+ASK_INCLUDED_AFTER: tuple[str, ...] = tuple(
+    f"itu {done} termasuk {here}" for done in ("sudah", "sdh", "udah", "udh", "telah")
+    for here in ("di sini", "disini", "dalam permintaan ini", "dlm permintaan ini", "di atas", "diatas")
+) + ("that is already included here", "already included in this request")
 # A receipt's count of what physically arrived, beside the delivery note's figure: "Diterima fisik : 2.800 keping".
 ROLE_PHRASES["received"] += (
     "diterima fisik", "diterima secara fisik", "fisik diterima", "yang diterima fisik", "yg diterima fisik",

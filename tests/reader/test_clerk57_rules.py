@@ -88,7 +88,7 @@ def test_a_shipment_of_an_earlier_day_beside_the_stock_is_no_receipt_now() -> No
 def test_a_shipment_of_the_same_week_beside_the_stock_is_still_received() -> None:
     read = dated(
         MALINAU, "Lap harian",
-        "Lap hari ini: cetak 44, sisa blangko 1.310 keping (kiriman 1.000 sudah masuk tgl 15).",
+        "Lap hari ini: cetak 44, sisa blangko 1.310 keping. Kiriman 1.000 sudah masuk tgl 15.",
         "Fri, 20 Dec 2030 16:00:00 +0800",
     )
     assert read["received"] == 1000
