@@ -40,6 +40,6 @@ def test_a_command_that_sends_refuses_an_outbox_that_cannot_be_made_before_it_ch
     done = mailbot(sample, *args)
     assert done.returncode == 2, (done.returncode, done.stdout, done.stderr)
     assert "Traceback" not in done.stderr
-    assert done.stderr.strip() == (f"mailbot: configuration error: {sample / 'config.toml'}: outbox.path: {file} is a file, not a "
-                                   "folder; correct the path"), done.stderr
+    assert done.stderr.strip() == (f"mailbot: configuration error: {sample / 'config.toml'}: outbox.path: {file} "
+                                   "is a file, not a folder; correct the path"), done.stderr
     assert {ref: _state(sample, ref) for ref in before} == before
