@@ -179,6 +179,7 @@ def import_(files: Annotated[list[Path], typer.Argument(
     from functools import partial
 
     from mailbot import mboxfile
+    from mailbot.checks import maildir_problem
     from mailbot.config import MaildirInbox
     from mailbot.transports.maildir import discard, publish, stage, stage_copy, stage_file, sweep_tmp
 
@@ -188,6 +189,8 @@ def import_(files: Annotated[list[Path], typer.Argument(
         if not isinstance(config.inbox, MaildirInbox):
             raise MailbotError("import works with a Maildir inbox only; append to the IMAP folder instead")
         inbox = config.inbox.path
+        if problem := maildir_problem(inbox):  # a folder that cannot be made or written: as check-config says it
+            raise SettingRefused(f"inbox.path: {problem}")
         swept = sweep_tmp(inbox)  # an import killed (SIGKILL) before its end left its staged files
     except (Stopped, KeyboardInterrupt) as stop:
         raise Stopped(getattr(stop, "signum", signal.SIGINT), said=_NOTHING_IMPORTED) from None

@@ -337,7 +337,7 @@ def storage_problem(path: Path, *, full: int = FULL_BYTES) -> str | None:
         return (f"the file system holding {folder} is read-only, so nothing can be written there; make it "
                 "writable again (e.g. mount -o remount,rw), the data itself is not damaged")
     free = stats.f_bavail * stats.f_frsize
-    if free < full:
+    if free < full and stats.f_blocks:  # no blocks at all: /proc, /sys, no disk whose space could be freed
         left = "no space left" if free < 64 * 1024 else f"too little space left ({_size(free)} free, under " \
             f"{_size(full)})"
         return (f"{left} on the disk holding {folder}; free some space there (old backups, logs), then run the "

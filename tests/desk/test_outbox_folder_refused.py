@@ -43,3 +43,26 @@ def test_a_command_that_sends_refuses_an_outbox_that_cannot_be_made_before_it_ch
     assert done.stderr.strip() == (f"mailbot: configuration error: {sample / 'config.toml'}: outbox.path: {file} "
                                    "is a file, not a folder; correct the path"), done.stderr
     assert {ref: _state(sample, ref) for ref in before} == before
+
+
+def test_an_import_into_an_inbox_that_cannot_be_made_is_refused_as_check_config_refuses_it(desk_dir: Path) -> None:
+    """Was, for an inbox under /proc: "no space left on the disk holding /proc/self; free some space there (old
+    backups, logs)", which sends an operator deleting backups."""
+    config = desk_dir / "config.toml"
+    text = config.read_text(encoding="utf-8")
+    assert 'path = "var/mail/inbox"' in text
+    config.write_text(text.replace('path = "var/mail/inbox"', 'path = "/proc/self/inbox"'), encoding="utf-8")
+    one = next(Path(__file__).resolve().parents[2].joinpath("examples", "inbox").glob("*.eml"))
+    done = mailbot(desk_dir, "import", str(one))
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert done.stderr.strip().startswith(f"mailbot: configuration error: {config}: inbox.path: /proc/self/inbox "
+                                          "cannot be made: /proc/self takes no new folders"), done.stderr
+    checked = mailbot(desk_dir, "check-config")
+    assert "inbox.path: /proc/self/inbox cannot be made: /proc/self takes no new folders" in checked.stderr
+
+
+def test_a_file_system_without_blocks_is_never_said_to_be_full() -> None:
+    """/proc has no blocks to free: its 0 bytes free are no full disk."""
+    from mailbot.store.db import storage_problem
+
+    assert storage_problem(Path("/proc/self/inbox")) is None
