@@ -181,6 +181,7 @@ def import_(files: Annotated[list[Path], typer.Argument(
     from mailbot import mboxfile
     from mailbot.checks import maildir_problem
     from mailbot.config import MaildirInbox
+    from mailbot.store.db import storage_problem
     from mailbot.transports.maildir import discard, publish, stage, stage_copy, stage_file, sweep_tmp
 
     try:  # a stop while the settings are read or tmp/ is swept: nothing is staged yet (a sweep cut short goes on
@@ -189,7 +190,9 @@ def import_(files: Annotated[list[Path], typer.Argument(
         if not isinstance(config.inbox, MaildirInbox):
             raise MailbotError("import works with a Maildir inbox only; append to the IMAP folder instead")
         inbox = config.inbox.path
-        if problem := maildir_problem(inbox):  # a folder that cannot be made or written: as check-config says it
+        # a folder that cannot be made or written: as check-config says it (a read-only or full disk is said
+        # below, when the first message cannot be written)
+        if storage_problem(inbox, full=16 * 1024 * 1024) is None and (problem := maildir_problem(inbox)):
             raise SettingRefused(f"inbox.path: {problem}")
         swept = sweep_tmp(inbox)  # an import killed (SIGKILL) before its end left its staged files
     except (Stopped, KeyboardInterrupt) as stop:
@@ -247,8 +250,6 @@ def import_(files: Annotated[list[Path], typer.Argument(
                 staged.append(delivery())
         except OSError as exc:
             _without_stops(lambda: discard(inbox))
-            from mailbot.store.db import storage_problem
-
             why = storage_problem(inbox, full=16 * 1024 * 1024)
             # what to do before the import is given again: the line's own advice when the disk is full or read-only
             fix = "then" if why else "correct that and"
