@@ -6599,6 +6599,27 @@ def _unlabelled_header(lines: Sequence[str], i: int, cells: tuple[str, ...]) -> 
     return ("", *cells)
 
 
+def _single_spaced_header(lines: Sequence[str], i: int, cells: tuple[str, ...]) -> tuple[str, ...]:
+    """"Desa                   Rekam Cetak" over "Long Alango   64    58": column names typed one space apart are
+    one cell to the split on wider gaps; a cell whose every word names a count column of its own becomes those
+    columns when the next line has exactly that many more cells, figures under them."""
+    if "|" in lines[i] or "\t" in lines[i] or i + 1 >= len(lines):
+        return cells
+    row = _cells(lines[i + 1])
+    split: list[str] = []
+    for cell in cells:
+        words = cell.split()
+        if len(words) > 1 and all(_plain_column_of(w) in QUANTITY_FIELDS for w in words):
+            split.extend(words)
+        else:
+            split.append(cell)
+    if len(split) == len(cells) or len(row) != len(split):
+        return cells
+    if any(quantity_in(c) is None for c in row[len(row) - (len(split) - len(cells)) - 1 :]):
+        return cells
+    return tuple(split)
+
+
 def _tab_cells(line: str) -> list[str]:
     """The cells of a line typed with tabs, an empty one between two tabs too ("2\tKIA\t\t52")."""
     return [c.strip() for c in line.rstrip().rstrip("\t").split("\t")]
@@ -6773,7 +6794,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     tables: list[tuple[tuple[str, ...], ...]] = listed + _period_column_tables(lines)
     i = 0
     while i < len(lines):
-        cells = _unlabelled_header(lines, i, _cells(lines[i]))
+        cells = _unlabelled_header(lines, i, _single_spaced_header(lines, i, _cells(lines[i])))
         full = len(cells) >= 3 and _header_columns(cells) is not None
         partial = not full and len(cells) >= 2 and _header_columns(cells, totalled=True) is not None
         generic = None if full or len(cells) < 2 else _generic_count_column(cells)
