@@ -250,6 +250,8 @@ OTHER_UNITS: tuple[str, ...] = (
     "alat", "perangkat", "petugas", "operator", "pegawai", "tahap", "gelombang", "lantai",
     "kabupaten", "kab", "kota", "provinsi", "kantor", "ruang", "paket", "box", "dus", "kardus",
     "koli", "minggunya", "harinya", "bulannya",
+    # Nights away on a trip ("kami menginap 2 malam di rumah lamin"), and an hour of the evening ("jam 8 malam").
+    "malam", "mlm",
     # Warehouses counted ("stok 2 gdg total 540"): places, never blanks.
     "gudang", "gdg", "warehouses",
     # Printer supplies come by the roll, ream, tube or cartridge; none of them is a blank.
@@ -307,6 +309,8 @@ PACK_NOTE_LEADS: tuple[str, ...] = (
 # count of blanks that large is no count of weeks.
 TIME_UNITS: tuple[str, ...] = (
     "hari", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn", "days", "weeks", "months", "years",
+    # "rekam 35 malam ini" (tonight), as "hari ini": no count of nights (OTHER_UNITS)
+    "malam", "mlm",
 )
 # Glued to a figure with a hyphen, these make it a length of time ("a 2-month internship", "pelatihan 3-hari"):
 # the figure is no count of blanks.

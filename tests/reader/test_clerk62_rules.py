@@ -1,0 +1,32 @@
+"""Rules for river-boat recording and the province's stock circular: column names typed one space apart over a
+village table, nights away on a trip, an estimate of blanks still there, a need stated in a formal request, and
+more; each test is a short mail with other words and figures."""
+
+from __future__ import annotations
+
+from tests.reader.conftest import mail
+
+MALINAU = "Operator Malinau <disdukcapil@malinaukab.example>"
+NUNUKAN = "Capil Nunukan <capil.nunukan@nunukankab.example>"
+
+
+def test_column_names_one_space_apart_over_village_rows_are_their_columns() -> None:
+    read = mail(NUNUKAN, "Laporan longboat Sungai Sembakung",
+                "Laporan perjalanan longboat 2-5 Des\n\n"
+                "Kampung                Cetak Rekam\n"
+                "Atap                      30    33\n"
+                "Tagul                     21    25\n"
+                "JUMLAH                    51    58\n\n"
+                "Sisa blangko KTP-el: 940 keping.")
+    assert (read["printed"], read["recorded"], read["stock_on_hand"]) == (51, 58, 940)
+
+
+def test_nights_away_on_a_trip_are_no_count() -> None:
+    read = mail(MALINAU, "Dokumentasi kegiatan",
+                "Pak, terlampir foto untuk arsip. Warga 57 orang ikut rekam, tim bermalam 3 malam di balai adat.")
+    assert read["recorded"] != 3
+
+
+def test_tonight_after_a_count_is_no_unit_of_it() -> None:
+    read = mail(MALINAU, "lap", "Lap pak, rekam 41 malam ini, cetak 36.")
+    assert (read["recorded"], read["printed"]) == (41, 36)
