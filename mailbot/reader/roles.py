@@ -3630,6 +3630,30 @@ def _usable_part_of_shipment(mentions: Sequence[Mention], candidates: list[Candi
     ]
 
 
+def _usable_part_of_delivery(
+    kws: Sequence[Keyword], mentions: Sequence[Mention], candidates: list[Candidate]
+) -> list[Candidate]:
+    """"kiriman sudah kami terima. Di surat jalan 2.000 keping, tapi 1 dus (100 keping) basah ..., jadi yang bisa
+    dipakai 1.900": with a receipt said as done and no count received read, a stock named as the part fit for use
+    that is a figure of the mail less another of its figures is the sound part of the delivery, not the stock."""
+    if any(c.field == "received" and c.value for c in candidates):
+        return candidates
+    if not any(k.role == "received" and k.affirmed for k in kws):
+        return candidates
+    # the figures said, also those inside a package's count ("1 dus (100 keping)")
+    said = {m.value for m in mentions if m.value} | {
+        int(f.replace(".", "")) for m in mentions for f in _PLAIN_FIGURE_RE.findall(m.text)
+    }
+    return [
+        c for c in candidates
+        if not (
+            c.field == "stock_on_hand" and c.value and not c.table
+            and any(cue.startswith("keyword_") and _USABLE_PART_RE.search(cue) for cue in c.cues)
+            and any(whole > c.value and whole - c.value in said for whole in said)
+        )
+    ]
+
+
 def _totals_by_item(
     masked: str, clauses: Sequence[tuple[int, int]], loose: list[tuple[Mention, str]], candidates: list[Candidate]
 ) -> tuple[list[Candidate], list[tuple[Mention, str]]]:
@@ -4564,6 +4588,7 @@ def read_text(
     candidates = _sound_part_of_shipment(masked, mentions, candidates)
     candidates = _rest_of_shipment(mentions, candidates)
     candidates = _usable_part_of_shipment(mentions, candidates)
+    candidates = _usable_part_of_delivery(kws, mentions, candidates)
     if _AS_MANY_AS_STUDENTS_RE.search(masked):
         candidates = _asked_as_many_as_students(original, masked, mentions, candidates)
     candidates = _rest_chased(masked, candidates)

@@ -30,3 +30,15 @@ def test_nights_away_on_a_trip_are_no_count() -> None:
 def test_tonight_after_a_count_is_no_unit_of_it() -> None:
     read = mail(MALINAU, "lap", "Lap pak, rekam 41 malam ini, cetak 36.")
     assert (read["recorded"], read["printed"]) == (41, 36)
+
+
+def test_the_usable_part_of_a_delivery_checked_against_its_note_is_no_stock() -> None:
+    read = mail(MALINAU, "Re: kiriman blangko",
+                "Pak, paket sudah kami terima. Menurut surat jalan 1.500 keping, namun 1 dus (50 keping) lembab "
+                "terkena air, jadi yang bisa dipakai 1.450.")
+    assert read["kind"] == "receipt" and read["stock_on_hand"] is None
+
+
+def test_the_usable_part_of_a_stock_is_still_no_delivery() -> None:
+    read = mail(MALINAU, "stok", "Stok blangko KTP-el 1.210 keping, 10 rusak, yang bisa dipakai 1.200.")
+    assert read["kind"] == "stock_report" and read["received"] is None
