@@ -888,7 +888,7 @@ def read_message(
     internal = (
         not sender_known
         and _at_own_domain(sender, own_addresses)
-        and district_signed(normalise(new_text), districts) is None
+        and district_signed(normalise(new_text), districts, lone_sentence=False) is None
     )
     # Another province's office (asking to borrow blanks, to visit): none of this desk's districts writes.
     foreign = not sender_known and district is None and speaks_for_other_province(normalise(own_words))

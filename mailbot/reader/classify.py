@@ -725,11 +725,15 @@ def without_sign_off(text: str) -> str:
     return "\n".join(lines[:closing]).rstrip()
 
 
-def district_signed(low: str, districts: Sequence[District]) -> str | None:
+def district_signed(low: str, districts: Sequence[District], lone_sentence: bool = True) -> str | None:
     """The one district the text's signature (the lines after its closing, else its last lines) names,
-    else the one its letterhead (its first lines) names; None when neither names exactly one."""
+    else the one its letterhead (its first lines) names; None when neither names exactly one. With lone_sentence
+    false, a text of one sentence-long line has neither ("Tolong dipantau kab yang stok di bawah 1.000, dan siapkan
+    pengiriman ke gudang Nunukan": an instruction naming a district, signed by none)."""
     patterns = _district_patterns(tuple(districts))
     lines = [line for line in low.split("\n") if line.strip()]
+    if not lone_sentence and len(lines) == 1 and len(lines[0].strip()) > _SIGNATURE_LINE_MAX:
+        return None
     closing = max((i for i, line in enumerate(lines) if _CLOSING_RE.match(line)), default=None)
     signature = lines[closing:][:_SIGNATURE_LINES] if closing is not None else lines[-_TAIL_LINES:]
     for zone in (signature, lines[:_LETTERHEAD_LINES]):

@@ -42,3 +42,10 @@ def test_the_usable_part_of_a_delivery_checked_against_its_note_is_no_stock() ->
 def test_the_usable_part_of_a_stock_is_still_no_delivery() -> None:
     read = mail(MALINAU, "stok", "Stok blangko KTP-el 1.210 keping, 10 rusak, yang bisa dipakai 1.200.")
     assert read["kind"] == "stock_report" and read["received"] is None
+
+
+def test_a_province_colleagues_one_line_instruction_naming_a_district_is_signed_by_none() -> None:
+    read = mail("Kabid PIAK <kabid.piak@disdukcapil.kaltaraprov.example>", "Fwd: arahan",
+                "Mohon dicek kabupaten yang sisa blangkonya di bawah 800, lalu siapkan kiriman 3.000 keping ke "
+                "gudang Malinau minggu depan.")
+    assert (read["kind"], read["district"], read["stock_on_hand"]) == ("other", None, None)
