@@ -68,6 +68,7 @@ from mailbot.reader.roles import (
     headline_zero,
     keywords,
     names_later_year_plan,
+    need_answered_to_circular,
     period_report,
     question_role,
     read_table,
@@ -870,6 +871,8 @@ def read_message(
     candidates = shortfall_of_table(low, candidates)
     candidates = received_within_district(normalise(new_text), candidates)
     candidates = thanked_receipt_in_request(normalise(new_text), candidates)
+    if is_reply and quoted_text:
+        candidates = need_answered_to_circular(normalise(quoted_text), normalise(new_text), candidates)
     if of_a_period or (
         not tables and any(c.row_date for c in candidates) and period_report(normalise(head), lines=True)
     ):

@@ -3766,6 +3766,25 @@ _THANKED_RECEIPT_RE = re.compile(
 )
 
 
+_STOCK_UPDATE_ASKED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.STOCK_UPDATE_ASKS) + r")(?![\w-])")
+
+
+def need_answered_to_circular(quoted_low: str, new_low: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Without the figures asked that are named only by a noun of need (in words, "Kebutuhan s.d. Desember KTP-el
+    2.500", or as a table's column, "| Kebutuhan s.d. Des |"), in a reply whose quoted mail asks for a stock
+    update (STOCK_UPDATE_ASKS) and whose own words ask for nothing: the need the circular's form asked for,
+    filled in, is no request."""
+    if not _STOCK_UPDATE_ASKED_RE.search(quoted_low) or _SEND_ASK_ANYWHERE_RE.search(mask_non_quantities(new_low)):
+        return candidates
+
+    def need_only(c: Candidate) -> bool:
+        if c.table:
+            return any(cue.startswith("table_column:") and _NEED_HEADER_RE.search(cue.lower()) for cue in c.cues)
+        return not c.strong and bool(_NEED_NOUN_CUES.intersection(c.cues))
+
+    return [c for c in candidates if not (c.field == "requested" and need_only(c))]
+
+
 def thanked_receipt_in_request(new_low: str, candidates: list[Candidate]) -> list[Candidate]:
     """Without a figure received said in a sentence of thanks ("Terima kasih kiriman 450 keping sudah sampai")
     in a mail that asks for blanks with a figure of its own: the thanks are for a shipment booked when it came;

@@ -1667,6 +1667,15 @@ NOT_A_REQUEST_PHRASES: tuple[str, ...] = (
     "bukan merupakan permohonan", "ini bukan permintaan", "ini bukan permohonan", "bukan untuk permintaan",
     "belum merupakan permintaan", "this is not a request", "is not a request", "not a request for",
 )
+# The province's ask that districts update their stock (a weekly circular, "mohon update stok blangko per Jumat"
+# over a form of "Sisa stok | Kebutuhan s.d. Des"), quoted under a reply: the need the reply fills in answers the
+# form, no ask of its own ("Kebutuhan s.d. Des: KTP-el 4.000"); an ask in the reply's own words still is one.
+STOCK_UPDATE_ASKS: tuple[str, ...] = (
+    "mohon update stok", "mohon update stock", "mohon diupdate stok", "mohon pembaruan stok", "mohon perbarui stok",
+    "mohon laporkan stok", "mohon laporkan sisa stok", "mohon melaporkan sisa stok", "mohon melaporkan stok",
+    "diminta melaporkan sisa stok", "diminta melaporkan stok", "diminta mengupdate stok",
+    "please update your stock", "please update the stock", "please report your stock",
+)
 # A forwarder's own words passing a third party's mail on for information only ("Sekadar meneruskan surat
 # edaran di bawah untuk diketahui"): what it says is no figure of the forwarder's.
 FOR_INFORMATION_PHRASES: tuple[str, ...] = (
@@ -1951,6 +1960,10 @@ ASKED_ROLE_PHRASES["stock_on_hand"] += (
     "informasi sisa stok", "informasi sisa blangko", "informasi stok", "info sisa stok", "info stok",
     "info sisa blangko",
 )
+# The province's ask to update the stock (STOCK_UPDATE_ASKS) asks for the stock: a reply's figure with no role
+# of its own ("KTP-el: 2.140") answers it.
+ASK_CUES += STOCK_UPDATE_ASKS
+ASKED_ROLE_PHRASES["stock_on_hand"] += STOCK_UPDATE_ASKS
 
 # --- Whom the writer speaks for (district decisions) -------------------------------------------
 

@@ -49,3 +49,30 @@ def test_a_province_colleagues_one_line_instruction_naming_a_district_is_signed_
                 "Mohon dicek kabupaten yang sisa blangkonya di bawah 800, lalu siapkan kiriman 3.000 keping ke "
                 "gudang Malinau minggu depan.")
     assert (read["kind"], read["district"], read["stock_on_hand"]) == ("other", None, None)
+
+
+CIRCULAR = (
+    "\n\nPada Jum, 3 Des 2027 pukul 07.30 Bidang PIAK <kabid.piak@disdukcapil.kaltaraprov.example> menulis:\n"
+    "> Yth. Kab/Kota se-Kaltara,\n"
+    "> mohon update stok blangko per hari Jumat, beserta kebutuhan sampai akhir tahun.\n"
+    "> Terima kasih.\n"
+)
+
+
+def test_a_need_filled_in_for_the_provinces_stock_circular_is_no_ask() -> None:
+    read = mail(NUNUKAN, "Re: update stok",
+                "Selamat pagi,\nKTP-el sisa 1.870, KIA sisa 240. Kebutuhan sampai Des: KTP-el 3.000, KIA 500."
+                + CIRCULAR)
+    assert (read["kind"], read["requested"], read["stock_on_hand"]) == ("stock_report", None, 1870)
+
+
+def test_an_ask_in_the_reply_to_the_stock_circular_is_still_an_ask() -> None:
+    read = mail(NUNUKAN, "Re: update stok",
+                "Selamat pagi,\nKTP-el sisa 380. Kebutuhan sampai Des 2.000, mohon dikirim 1.500 keping dulu."
+                + CIRCULAR)
+    assert (read["kind"], read["requested"]) == ("request", 1500)
+
+
+def test_a_figure_with_no_role_answers_the_stock_circular() -> None:
+    read = mail(NUNUKAN, "Re: update stok", "KTP-el: 1.315\nKIA: belum sempat dihitung" + CIRCULAR)
+    assert (read["kind"], read["stock_on_hand"]) == ("stock_report", 1315)
