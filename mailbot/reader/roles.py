@@ -70,6 +70,11 @@ _ITEM_LIST_RE = re.compile(
 )
 _COORDINATION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.COORDINATION_WORDS) + r")(?![\w-])")
 _CONTINUATION_RE = re.compile(r"\b(?:" + vocab.alternation(vocab.CONTINUATION_WORDS) + r")\b")
+# ", sebanyak" right before a figure, closing a sentence; ", yang" / ", yg" opening a relative clause.
+_AMOUNT_CLAUSE_RE = re.compile(
+    r",[^\S\n]*(?:" + vocab.alternation(vocab.AMOUNT_CLAUSE_LEADS) + r")[^\S\n]*:?[^\S\n]*$"
+)
+_RELATIVE_CLAUSE_OPEN_RE = re.compile(r",[^\S\n]*(?:yang|yg)[^\S\n]")
 # Only these roles are read from words after a number ("2.000 keping sudah kami terima",
 # "3 keping rusak"); anything else after a number usually belongs to the next one.
 _AFTER_ROLES = frozenset(("received", "ignore"))
@@ -2614,6 +2619,7 @@ _LEAST_OVERLAP = 12
 
 
 _NEAR_LEFT_WORDS = tuple(vocab.SOME_LEFT_NEAR_WORDS)
+_SOME_LEFT_WORDS = tuple(vocab.SOME_LEFT_PHRASES)
 
 
 def _low_stock_elsewhere(
@@ -3185,6 +3191,40 @@ def _figure_unsure(masked: str, mentions: Sequence[Mention], candidates: list[Ca
         texts = " / ".join(dict.fromkeys(c.text for c in asked))
         return [*candidates, Candidate("requested", None, texts, True, "conflict",
                                        corrects=any(c.corrects for c in asked), cues=("figure_unsure",))]
+    return candidates
+
+
+# An estimate's word in the words between "masih ada" and its count ("masih ada ± 30 keping", "masih ada kurang
+# lebih 45 keping", "masih tersisa sekitar 60 keping").
+_LEFT_ESTIMATED_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.ABOUT_BEFORE + vocab.APPROX_BEFORE) + r")(?![\w-])[^\S\n]*:?[^\S\n]*\d[\d.]*"
+    r"[^\S\n]*(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])"
+)
+
+
+def _some_left_estimated(original: str, masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Blanks said to be still there by an estimate ("stok blangko kami masih ada ± 30 keping", "blangko KTP-el
+    masih ada kurang lebih 45 keping"), with no other figure of the stock: a count in passing, round, is no stock
+    to book; a clerk asks for the count (null and a doubt quoting it, as "kira-kira 40-50")."""
+    if any(c.field == "stock_on_hand" and c.value is not None and not c.about for c in candidates):
+        return candidates
+    for left in _SOME_LEFT_RE.finditer(masked):
+        if not left.group().startswith(_SOME_LEFT_WORDS):
+            continue
+        estimated = _LEFT_ESTIMATED_RE.search(masked, left.start(), left.end())
+        if estimated is None or estimated.end() != left.end():
+            continue
+        figures = find_mentions(masked[estimated.start() : estimated.end()])
+        value = figures[-1].value if figures else None
+        if any(c.field == "stock_on_hand" and c.value not in (None, value) for c in candidates):
+            return candidates
+        lo = max(masked.rfind("\n", 0, left.start()), masked.rfind(". ", 0, left.start())) + 1
+        hi = next((i for i in (masked.find("\n", left.end()), masked.find(". ", left.end())) if i != -1), len(masked))
+        snippet = _snippet(original, left.start(), left.end(), lo, hi)
+        kept = [c for c in candidates if not (c.field == "stock_on_hand" and c.value == value)]
+        item = next((c.item for c in candidates if c.field == "stock_on_hand" and c.value == value), None)
+        return [*kept, Candidate("stock_on_hand", None, snippet, True, "unclear", item=item, estimate=value,
+                                 cues=("some_left_estimated",))]
     return candidates
 
 
@@ -3907,6 +3947,15 @@ def read_text(
             # the words that took the figure before back ("eh bukan", "typo") name no role of this one
             and not (took_back and k.start >= mentions[idx - 1].end)
         ]
+        if len(before) > 1 and (amount := _AMOUNT_CLAUSE_RE.search(masked, before[0].end, m.start)) is not None:
+            # "kami sampaikan kebutuhan blangko KTP-el ..., yang akan digunakan untuk pelayanan perekaman ...,
+            # sebanyak 4.000 keping": the words of the relative clause between say what the blanks are for; the
+            # amount closes the noun of need or asking before it.
+            relative = _RELATIVE_CLAUSE_OPEN_RE.search(masked, before[0].end, amount.start())
+            if relative is not None:
+                asking = [k for k in before if k.role == "requested" and k.end <= relative.start()]
+                if asking and not any(k.role == "requested" and k.start >= relative.end() for k in before):
+                    before = asking[-1:]
         if len(before) > 1 and "(" in masked[before[0].end : m.start]:
             before = _without_aside_words(masked, before, m.start)
         if before and "(" in masked[prev_end : before[0].start] and all(k.role == "ignore" for k in before) and all(
@@ -4604,6 +4653,7 @@ def read_text(
     candidates = _stock_reported_before(candidates)
     candidates = _fallback_offered(masked, mentions, candidates)
     candidates = _figure_unsure(masked, mentions, candidates)
+    candidates = _some_left_estimated(original, masked, candidates)
     candidates = _sound_part_of_shipment(masked, mentions, candidates)
     candidates = _rest_of_shipment(mentions, candidates)
     candidates = _usable_part_of_shipment(mentions, candidates)

@@ -824,6 +824,9 @@ AGREED_FIGURE_LEADS: tuple[str, ...] = (
 # KTP-el blanks and 500 KIA blanks".
 CONTINUATION_WORDS: tuple[str, ...] = ("tepatnya", "persisnya", "yaitu", "yakni", "dan", "serta", "lalu", "and", "plus",
                                        "as well as")
+# A clause of only one of these and a figure closes the sentence's noun of asking or need over a clause said between
+# ("kami sampaikan kebutuhan blangko KTP-el ..., yang akan digunakan untuk ..., sebanyak 4.000 keping").
+AMOUNT_CLAUSE_LEADS: tuple[str, ...] = ("sebanyak", "sejumlah", "sebesar", "yaitu sebanyak", "yakni sebanyak")
 
 # Between a stock word and its figure, these make it someone else's stock ("stok di gudang
 # provinsi 66.000"), which is no figure of the writing district.

@@ -76,3 +76,34 @@ def test_an_ask_in_the_reply_to_the_stock_circular_is_still_an_ask() -> None:
 def test_a_figure_with_no_role_answers_the_stock_circular() -> None:
     read = mail(NUNUKAN, "Re: update stok", "KTP-el: 1.315\nKIA: belum sempat dihitung" + CIRCULAR)
     assert (read["kind"], read["stock_on_hand"]) == ("stock_report", 1315)
+
+
+def test_a_need_closed_over_a_clause_of_its_use_in_a_formal_letter_is_the_figure_asked() -> None:
+    read = mail(MALINAU, "Permohonan blangko",
+                "Dengan hormat,\nbersama ini kami sampaikan kebutuhan blangko KTP-el, yang akan dipakai untuk "
+                "pelayanan perekaman dan pencetakan di kecamatan hulu sungai, sebanyak 2.750 keping.\n"
+                "Atas perhatiannya kami ucapkan terima kasih.")
+    assert (read["kind"], read["requested"]) == ("request", 2750)
+
+
+def test_blanks_still_there_by_an_estimate_are_asked_back() -> None:
+    read = mail(MALINAU, "info stok", "Pak, stok blangko KTP-el kami masih ada ± 35 keping, terima kasih.")
+    assert read["stock_on_hand"] is None
+    assert any(d["field"] == "stock_on_hand" and "± 35 keping" in d["text"] for d in read["doubts"])
+
+
+def test_blanks_still_there_about_so_many_with_no_stock_word_are_asked_back() -> None:
+    read = mail(MALINAU, "Blanko", "Selamat sore, blanko KTP-el masih tersisa kurang lebih 70 keping.")
+    assert read["stock_on_hand"] is None
+    assert any(d["field"] == "stock_on_hand" and "kurang lebih 70" in d["text"] for d in read["doubts"])
+
+
+def test_an_estimate_of_blanks_still_there_under_an_empty_subject_is_asked_back_quoting_it() -> None:
+    read = mail(MALINAU, "Blanko kosong", "Sore Pak, blanko KTP-el kami masih ada kurang lebih 55 keping.")
+    assert read["stock_on_hand"] is None
+    assert any(d["field"] == "stock_on_hand" and "kurang lebih 55 keping" in d["text"] for d in read["doubts"])
+
+
+def test_a_count_still_there_stated_exactly_is_unchanged() -> None:
+    read = mail(MALINAU, "info stok", "Pak, stok blangko KTP-el kami masih ada 35 keping.")
+    assert read["stock_on_hand"] == 35
