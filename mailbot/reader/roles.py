@@ -70,6 +70,10 @@ _ITEM_LIST_RE = re.compile(
 )
 _COORDINATION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.COORDINATION_WORDS) + r")(?![\w-])")
 _CONTINUATION_RE = re.compile(r"\b(?:" + vocab.alternation(vocab.CONTINUATION_WORDS) + r")\b")
+# After a receipt verb in a bracket: the shipment it names, and the bracket's end ("(sudah terima kiriman)").
+_SHIPMENT_NOTED_RE = re.compile(
+    r"[^\S\n]+(?:" + vocab.alternation(vocab.SHIPMENT_OF_WORDS) + r")(?:[^\S\n]+[a-z]+){0,2}[^\S\n]*\)"
+)
 # ", sebanyak" right before a figure, closing a sentence; ", yang" / ", yg" opening a relative clause.
 _AMOUNT_CLAUSE_RE = re.compile(
     r",[^\S\n]*(?:" + vocab.alternation(vocab.AMOUNT_CLAUSE_LEADS) + r")[^\S\n]*:?[^\S\n]*$"
@@ -4020,6 +4024,10 @@ def read_text(
         if after and "-" in masked[m.end : after[-1].end + 4]:
             # "awal 800 | masuk - | pakai 52": nor does a role word whose cell is empty name the figure before it.
             after = [k for k in after if not _NIL_CELL_AFTER_RE.match(masked, k.end)]
+        if after and masked.startswith("(", m.end + len(masked[m.end :]) - len(masked[m.end :].lstrip())):
+            # "KIA: 520 (sudah terima kiriman)": a bracket noting that a shipment came, its object named and no
+            # figure of its own, says what the figure before it holds; it is no count received.
+            after = [k for k in after if not (k.role == "received" and _SHIPMENT_NOTED_RE.match(masked, k.end))]
         if not before and not after and idx + 1 < len(mentions) and next_start < c_end:
             # "tiga ribu keping KTP-el dan seribu lembar KIA sudah sampai": figures joined by "dan"
             # share the role word said after the last of them.
@@ -4707,7 +4715,10 @@ def read_text(
         # blanks asked, held or received.)
         counted = m.unit != "people" or answer_role in ("recorded", "printed")
         if len(loose) == 1 and counted and not m.approximate and not m.conflict and m.value is not None:
-            candidates.append(Candidate(answer_role, m.value, snippet, True))
+            # "KIA: 520" answers for the blank its line names
+            line_lo = masked.rfind("\n", 0, m.start) + 1
+            candidates.append(Candidate(answer_role, m.value, snippet, True,
+                                        item=explicit_item(masked[line_lo : m.start])[0]))
             unassigned.remove(snippet)
         else:
             # "500 atau 700 keping": an answer, but not one figure; ask again.

@@ -107,3 +107,13 @@ def test_an_estimate_of_blanks_still_there_under_an_empty_subject_is_asked_back_
 def test_a_count_still_there_stated_exactly_is_unchanged() -> None:
     read = mail(MALINAU, "info stok", "Pak, stok blangko KTP-el kami masih ada 35 keping.")
     assert read["stock_on_hand"] == 35
+
+
+def test_a_bracket_noting_a_shipment_came_is_no_count_received() -> None:
+    read = mail(NUNUKAN, "Re: update stok", "Selamat siang\nBlangko KIA: 410 (telah diterima kiriman provinsi)" + CIRCULAR)
+    assert read["received"] is None
+
+
+def test_an_answer_to_the_stock_circular_is_of_the_blank_its_line_names() -> None:
+    read = mail(NUNUKAN, "Re: update stok", "KIA: 275\nKTP-el menyusul besok." + CIRCULAR)
+    assert (read["item"], read["stock_on_hand"]) == ("kia", 275)
