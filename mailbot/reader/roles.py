@@ -2096,6 +2096,42 @@ def _count_of_places(original: str, masked: str, mentions: Sequence[Mention], kw
     return out
 
 
+# One place's count after a count's word: "di SDN 005 Tg Selor 74 lembar" (the place may hold figures of its own);
+# the next places follow after a comma, each led by "di": ", di MIN 1 52 lembar".
+_PLACE_COUNT_PART = (
+    r"di[^\S\n]+[^,.;:\n]*?[^\S\n]+(\d{1,3}(?:\.\d{3})*)[^\S\n]*(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])"
+)
+_FIRST_PLACE_COUNT_RE = re.compile(r"[^\S\n]+" + _PLACE_COUNT_PART)
+_NEXT_PLACE_COUNT_RE = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:dan|serta)[^\S\n]+)?" + _PLACE_COUNT_PART)
+
+
+def _counts_per_place_listed(original: str, masked: str, kws: Sequence[Keyword],
+                             candidates: list[Candidate]) -> list[Candidate]:
+    """A count said place by place after one word of it, with no total: "kia dicetak di SDN 005 Tg Selor 74
+    lembar, di MIN 1 52 lembar" printed 126 (74 + 52). The word gave the first place's figure; the places listed
+    after it, each led by "di" and counted in blanks, add up to the count."""
+    out = list(candidates)
+    listed: list[tuple[str, int]] = []  # the later places' figures, each read as well by a word carried over
+    for n, c in enumerate(out):
+        if c.field not in _COUNT_FIELDS or c.value is None or c.doubt is not None or c.total or c.table:
+            continue
+        for kw in kws:
+            first = _FIRST_PLACE_COUNT_RE.match(masked, kw.end) if kw.role == c.field else None
+            if first is None or int(first.group(1).replace(".", "")) != c.value:
+                continue
+            parts, end = [c.value], first.end()
+            while (nxt := _NEXT_PLACE_COUNT_RE.match(masked, end)) is not None:
+                parts.append(int(nxt.group(1).replace(".", "")))
+                end = nxt.end()
+            if len(parts) > 1:
+                text = " ".join(original[kw.start : end].split())
+                out[n] = replace(c, value=sum(parts), text=text, cues=(*c.cues, "places_summed",
+                                                                      f"parts:{len(parts)}"))
+                listed += [(c.field, part) for part in parts[1:]]
+            break
+    return [c for c in out if (c.field, c.value) not in listed or "places_summed" in c.cues]
+
+
 # Between a count's total word and its figure: the days the total spans ("Jumlah 2 hari 86 orang").
 _DAYS_SPANNED_RE = re.compile(
     r"[^\S\n]+\d{1,2}[^\S\n]+(?:" + _words_re(vocab.DAYS_SPANNED_WORDS) + r")(?![\w-])[^\S\n]*:?[^\S\n]*"
@@ -4650,6 +4686,8 @@ def read_text(
         candidates = _stock_of_places(original, masked, mentions, kws, candidates)
     if len(mentions) > 2 and _PLACES_TOTAL_RE.search(masked):
         candidates = _count_of_places(original, masked, mentions, kws, candidates)
+    if len(mentions) > 1 and _NEXT_PLACE_COUNT_RE.search(masked):
+        candidates = _counts_per_place_listed(original, masked, kws, candidates)
     candidates = _shortfall_asked(masked, candidates)
     candidates = _half_asked(masked, candidates)
     candidates = _loan_beside_ask(candidates)

@@ -117,3 +117,14 @@ def test_a_bracket_noting_a_shipment_came_is_no_count_received() -> None:
 def test_an_answer_to_the_stock_circular_is_of_the_blank_its_line_names() -> None:
     read = mail(NUNUKAN, "Re: update stok", "KIA: 275\nKTP-el menyusul besok." + CIRCULAR)
     assert (read["item"], read["stock_on_hand"]) == ("kia", 275)
+
+
+def test_a_count_said_place_by_place_after_one_word_adds_up() -> None:
+    read = mail(MALINAU, "lap jemput bola",
+                "bu, ktp-el dicetak di SMAN 2 Malinau 61 keping, di SMKN 1 38 keping, dan di Desa Respen 17 keping.")
+    assert read["printed"] == 116
+
+
+def test_one_place_of_a_count_with_no_other_place_listed_stays_its_figure() -> None:
+    read = mail(MALINAU, "lap jemput bola", "bu, ktp-el dicetak di SMAN 2 Malinau 61 keping, sisa blangko 340.")
+    assert (read["printed"], read["stock_on_hand"]) == (61, 340)
