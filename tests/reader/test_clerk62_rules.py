@@ -110,7 +110,8 @@ def test_a_count_still_there_stated_exactly_is_unchanged() -> None:
 
 
 def test_a_bracket_noting_a_shipment_came_is_no_count_received() -> None:
-    read = mail(NUNUKAN, "Re: update stok", "Selamat siang\nBlangko KIA: 410 (telah diterima kiriman provinsi)" + CIRCULAR)
+    read = mail(NUNUKAN, "Re: update stok",
+                "Selamat siang\nBlangko KIA: 410 (telah diterima kiriman provinsi)" + CIRCULAR)
     assert read["received"] is None
 
 
