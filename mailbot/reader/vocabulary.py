@@ -1103,12 +1103,17 @@ PAPER_FIGURE_WORDS: tuple[str, ...] = (
     # "di surat jalan 2.000, fisik yg kami hitung 1.950": what the papers that came with the blanks say.
     "di surat jalan", "di bast", "di sbbk", "di packing list", "di berita acara", "di dokumen pengiriman",
     "on the delivery note", "in the delivery note", "on the packing list",
+    # ... named with no word before it: "surat jalan tertulis 2.200 tapi setelah dihitung hanya 2.150", "Surat
+    # jalan 1.400 keping, kami hitung ada 1.400" (a count of what came must follow, as for every word here).
+    "surat jalan", "surat jalannya",
 )
 # Said in the sentence of the delivery papers' figure, these count what arrived: "di surat jalan tertulis 2.000
 # keping, tapi setelah kami hitung hanya 1.950 keping": the figure after them is the count received.
 COUNTED_ARRIVAL_WORDS: tuple[str, ...] = (
     "setelah kami hitung", "setelah dihitung", "setelah dihitung ulang", "setelah kami hitung ulang",
     "setelah kami cek", "after counting", "when we counted",
+    # "di surat jalan 300 lembar, kami hitung 300", "kami hitung ada 1.400, sesuai"
+    "kami hitung", "kami hitung ada", "kita hitung", "kita hitung ada", "we counted",
 )
 # Right after those words, these make the figure that follows the gap, not the count: "setelah dihitung ulang
 # kurang 100 keping (1 pack), sehingga yang kami terima 2.900": the count received is the later figure.

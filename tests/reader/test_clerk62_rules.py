@@ -129,3 +129,16 @@ def test_a_count_said_place_by_place_after_one_word_adds_up() -> None:
 def test_one_place_of_a_count_with_no_other_place_listed_stays_its_figure() -> None:
     read = mail(MALINAU, "lap jemput bola", "bu, ktp-el dicetak di SMAN 2 Malinau 61 keping, sisa blangko 340.")
     assert (read["printed"], read["stock_on_hand"]) == (61, 340)
+
+
+def test_the_delivery_note_named_with_no_word_before_it_gives_way_to_the_count() -> None:
+    read = mail(NUNUKAN, "kiriman sampai",
+                "pak paket sudah kami terima. surat jalan tertulis 1.800 tapi setelah dihitung hanya 1.750 keping.")
+    assert read["received"] == 1750
+
+
+def test_our_count_beside_the_delivery_note_is_the_count_received() -> None:
+    read = mail(NUNUKAN, "blangko KIA datang",
+                "pak, blangko KIA sudah tiba dengan kapal reguler. Di surat jalan 450 lembar, kami hitung ada 450. "
+                "Kardus utuh.")
+    assert (read["kind"], read["item"], read["received"]) == ("receipt", "kia", 450)
