@@ -4747,6 +4747,23 @@ def read_text(
             loose = [pair for pair in loose if pair not in later]
     if answer_role == "received":
         loose = _not_awaited(masked, clauses, loose)
+    if answer_role and len(loose) > 1 and not any(c.field == answer_role for c in candidates):
+        # "Malinau: KTP-el 1.760, KIA 88": one figure for each blank, each blank named right before its figure,
+        # answers for that blank.
+        per_blank: list[tuple[Mention, str, str]] = []
+        for n, (mm, snip) in enumerate(loose):
+            lo = max(masked.rfind("\n", 0, mm.start) + 1, loose[n - 1][0].end if n else 0)
+            named, ambiguous = explicit_item(masked[lo : mm.start])
+            if named is None or ambiguous or mm.value is None or mm.approximate or mm.conflict:
+                break
+            per_blank.append((mm, snip, named))
+        if len(per_blank) == len(loose) and len({named for _, _, named in per_blank}) == len(loose):
+            for mm, snip, named in per_blank:
+                candidates.append(Candidate(answer_role, mm.value, snip, True, item=named,
+                                            cues=("answer", f"item:{named}")))
+                if snip in unassigned:
+                    unassigned.remove(snip)
+            loose = []
     if answer_role and loose and not any(c.field == answer_role for c in candidates):
         m, snippet = loose[0]
         # ("Perekaman hari ini?" / "12 orang": the people recorded are the count asked; people are no count of

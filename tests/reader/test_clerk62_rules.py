@@ -142,3 +142,9 @@ def test_our_count_beside_the_delivery_note_is_the_count_received() -> None:
                 "pak, blangko KIA sudah tiba dengan kapal reguler. Di surat jalan 450 lembar, kami hitung ada 450. "
                 "Kardus utuh.")
     assert (read["kind"], read["item"], read["received"]) == ("receipt", "kia", 450)
+
+
+def test_one_figure_per_blank_answers_the_stock_circular_for_each_blank() -> None:
+    read = mail(NUNUKAN, "Re: update stok", "Nunukan: KTP-el 2.365, KIA 147. Trims." + CIRCULAR)
+    assert (read["kind"], read["item"], read["stock_on_hand"]) == ("stock_report", "ktp-el", 2365)
+    assert read["readings"]["kia"]["stock_on_hand"] == 147
