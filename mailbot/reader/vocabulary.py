@@ -3211,7 +3211,15 @@ COLLECTED_PHRASES: tuple[str, ...] = tuple(
     f"{done} {who}ambil" for done in ("sudah", "sdh", "telah", "udah", "udh")
     for who in ("kami ", "saya ", "sy ", "di", "")
 ) + ("we collected", "we have collected", "have been collected", "were collected", "was collected")
-ROLE_PHRASES["received"] += COLLECTED_PHRASES
+# ... or fetched from the harbour or the airport, said as done: "1.000 keping KTP-el sudah kami jemput di pelabuhan
+# dan sudah di kantor".
+# (A role word only, not a receipt's word for the kind: "sudah kami jemput bola di 3 desa" is the mobile service.)
+FETCHED_PHRASES: tuple[str, ...] = tuple(
+    f"{done} {who}jemput" for done in ("sudah", "sdh", "telah", "udah", "udh")
+    for who in ("kami ", "saya ", "sy ", "di")
+)
+NOT_ROLE_PHRASES += tuple(f"{p} bola" for p in FETCHED_PHRASES)
+ROLE_PHRASES["received"] += COLLECTED_PHRASES + FETCHED_PHRASES
 # The rest still to be collected from the province, a plan: "kami mau kirim staf ambil sisa KIA yg 700" counts no
 # stock and no receipt.
 ROLE_PHRASES["ignore"] += (
@@ -3235,7 +3243,7 @@ ROLE_PHRASES["ignore"] += tuple(
     f"{check} {gap}" for check in ("dicek kembali", "dicek ulang", "dicek", "cek kembali", "cek ulang", "periksa")
     for gap in ("kekurangan", "kekurangannya", "selisih", "selisihnya")
 ) + ("check the shortfall of", "check the missing")
-RECEIPT_VERBS += COLLECTED_PHRASES
+RECEIPT_VERBS += COLLECTED_PHRASES + FETCHED_PHRASES
 RECEIPT_KIND_MORE += COLLECTED_PHRASES
 # "habis" as a chat writes it: "stok ktp el nol bu hbs smua".
 ZERO_STOCK_PHRASES += ("hbs", "sdh hbs", "udh hbs", "udah hbs", "sudah hbs")

@@ -148,3 +148,14 @@ def test_one_figure_per_blank_answers_the_stock_circular_for_each_blank() -> Non
     read = mail(NUNUKAN, "Re: update stok", "Nunukan: KTP-el 2.365, KIA 147. Trims." + CIRCULAR)
     assert (read["kind"], read["item"], read["stock_on_hand"]) == ("stock_report", "ktp-el", 2365)
     assert read["readings"]["kia"]["stock_on_hand"] == 147
+
+
+def test_blanks_fetched_from_the_harbour_said_as_done_are_received() -> None:
+    read = mail(NUNUKAN, "blangko sudah di kantor",
+                "Pak, 1.500 keping blangko KTP-el telah kami jemput di bandara Juwata siang ini. Terima kasih.")
+    assert (read["kind"], read["received"]) == ("receipt", 1500)
+
+
+def test_the_mobile_service_done_is_no_fetching() -> None:
+    read = mail(NUNUKAN, "lap", "Hari ini sudah kami jemput bola di 4 sekolah, rekam 63 cetak 60.")
+    assert (read["kind"], read["received"]) == ("stock_report", None)
