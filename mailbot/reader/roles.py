@@ -1208,6 +1208,8 @@ def _reads_a_screen(masked: str, start: int, end: int) -> bool:
 
 
 _DAY_OR_LEFT = frozenset(vocab.DAY_OR_LEFT_WORDS)
+_ASK_BEFORE_FIGURE = frozenset(vocab.ASK_BEFORE_FIGURE_WORDS)
+_FIGURE_NEXT_RE = re.compile(r"[^\S\n]*:?[^\S\n]*\d")
 # A figure no day of a month can be: 32 to 999, one with a thousands' dot, or a multiple ("2 ratus", "1,5 rb").
 _NO_DAY_NEXT_RE = re.compile(
     r"[^\S\n]*:?[^\S\n]*(?:\d{1,3}\.\d{3}(?!\d)|(?:3[2-9]|[4-9]\d|[1-9]\d{2})(?!\d|[.,/-]\d)"
@@ -1221,6 +1223,9 @@ def keywords(masked: str) -> list[Keyword]:
     for m in _KEYWORD_RE.finditer(masked):
         word = " ".join(m.group().split())  # a phrase may be wrapped over lines
         if word in _NOT_ROLE:
+            continue
+        if word in _ASK_BEFORE_FIGURE and not _FIGURE_NEXT_RE.match(masked, m.end()):
+            # "tolong dicek": a courtesy; only "tolong 1rb keping" asks.
             continue
         if word in _DAY_OR_LEFT and not _NO_DAY_NEXT_RE.match(masked, m.end()):
             # "lap tgl 11 rekam 17": a date's word, unless the figure after it can be no day ("tgl 280").

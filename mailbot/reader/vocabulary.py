@@ -4298,6 +4298,10 @@ ONLY_AFTER_FIGURE: tuple[str, ...] = ("saja", "aja", "sja", "doang", "only")
 GLUED_ASK_OPENERS: tuple[str, ...] = ("mohon", "minta", "tolong")
 GLUED_ASK_TAILS: tuple[str, ...] = ("tambahan", "dikirim", "dikirimkan", "kirim", "kirimkan", "blangko")
 ROLE_PHRASES["requested"] += tuple(f"{a}{b}" for a in GLUED_ASK_OPENERS for b in GLUED_ASK_TAILS)
+# "tolong 1rb keping ktp-el ya pak": "please" right before a figure (its colon at most between) asks for that many;
+# anywhere else it is only a courtesy ("tolong dicek", "tolong dipantau ...").
+ASK_BEFORE_FIGURE_WORDS: tuple[str, ...] = ("tolong", "tlg", "tolong dong", "tolong ya")
+ROLE_PHRASES["requested"] += ASK_BEFORE_FIGURE_WORDS
 
 # --- Blanks not yet in hand, and an ask kept (mailbot.followup.blanks_not_arrived, keeps_ask) ---
 # The blanks named right before a denied arrival: "barangnya belum sampai", "blangko blm kami terima".

@@ -159,3 +159,13 @@ def test_blanks_fetched_from_the_harbour_said_as_done_are_received() -> None:
 def test_the_mobile_service_done_is_no_fetching() -> None:
     read = mail(NUNUKAN, "lap", "Hari ini sudah kami jemput bola di 4 sekolah, rekam 63 cetak 60.")
     assert (read["kind"], read["received"]) == ("stock_report", None)
+
+
+def test_please_right_before_a_figure_asks_for_it() -> None:
+    read = mail(NUNUKAN, "ktp", "pak blangko sdh habis. tolong 1,5rb keping ktp-el ya, antrian cetak 180 org")
+    assert (read["kind"], read["requested"]) == ("request", 1500)
+
+
+def test_please_before_a_courtesy_asks_for_no_figure() -> None:
+    read = mail(NUNUKAN, "stok", "Pak tolong dicatat, stok blangko KTP-el kami tinggal 420 keping.")
+    assert (read["kind"], read["requested"], read["stock_on_hand"]) == ("stock_report", None, 420)
