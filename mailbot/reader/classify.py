@@ -155,6 +155,11 @@ _TIMED_BY_RECEIPT_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.EVENT_TIME_WORDS) + r")(?![\w-])[^,.;:!?()\n]{0,40}?(?<![\w-])(?:"
     + vocab.alternation(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE) + r")(?![\w-])"
 )
+# A bracket after a figure noting that a shipment came: "KIA: 520 (sudah terima kiriman)".
+_SHIPMENT_NOTE_RE = re.compile(
+    r"\([^\S\n]*(?:[a-z]+[^\S\n]+){0,2}?(?:" + vocab.alternation(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE)
+    + r")[^\S\n]+(?:" + vocab.alternation(vocab.SHIPMENT_OF_WORDS) + r")(?:[^\S\n]+[a-z]+){0,2}[^\S\n]*\)"
+)
 _PAST_REASON_RECEIPT_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.REASON_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,40}?(?<![\w-])(?:"
     + vocab.alternation(vocab.EARLIER_SPAN_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,60}?(?<![\w-])(?:"
@@ -425,6 +430,9 @@ def kind_of(
     seen = fields | doubt_fields
     if "received" not in seen and "stock_on_hand" in fields and fields & {"printed", "recorded"}:
         text = _TIMED_BY_RECEIPT_RE.sub(" ", text)
+    if "received" not in seen and "stock_on_hand" in fields:
+        # "KIA: 520 (sudah terima kiriman)": the stock noted as holding a shipment that came; no receipt is told.
+        text = _SHIPMENT_NOTE_RE.sub(" ", text)
     if denied and "requested" not in fields:
         # "Kami belum mengajukan permohonan sekarang ... rencananya sekitar 3.000 keping bulan depan":
         # the writer says they are not asking; an unclear figure of a later ask makes no request.

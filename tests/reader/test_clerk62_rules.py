@@ -169,3 +169,8 @@ def test_please_right_before_a_figure_asks_for_it() -> None:
 def test_please_before_a_courtesy_asks_for_no_figure() -> None:
     read = mail(NUNUKAN, "stok", "Pak tolong dicatat, stok blangko KTP-el kami tinggal 420 keping.")
     assert (read["kind"], read["requested"], read["stock_on_hand"]) == ("stock_report", None, 420)
+
+
+def test_a_stock_noted_as_holding_a_shipment_that_came_is_a_stock_report() -> None:
+    read = mail(NUNUKAN, "Re: update stok", "Blangko KIA: 410 (telah diterima kiriman provinsi)" + CIRCULAR)
+    assert (read["kind"], read["item"], read["stock_on_hand"]) == ("stock_report", "kia", 410)
