@@ -2311,6 +2311,22 @@ def _stock_reported_before(candidates: list[Candidate]) -> list[Candidate]:
     return candidates
 
 
+_EARLIER_REPORT_WRONG_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.EARLIER_REPORT_WRONG_PHRASES) + r")(?![\w-])"
+)
+
+
+def _earlier_report_corrected(candidates: list[Candidate]) -> list[Candidate]:
+    """"rekam 17 cetak 17 sisa 725" / "maaf kemarin salah, sisa tgl 10/11 itu 743 bukan 742": beside a stock said
+    now, a stock in the words correcting an earlier day's report is that day's, no stock now."""
+    stocks = [c for c in candidates if c.field == "stock_on_hand" and c.value is not None]
+    of_before = [c for c in stocks if _EARLIER_REPORT_WRONG_RE.search(normalise(c.text))]
+    if not of_before or len(of_before) == len(stocks):
+        return candidates
+    gone = set(map(id, of_before))
+    return [c for c in candidates if id(c) not in gone]
+
+
 def current_requests(candidates: list[Candidate]) -> list[Candidate]:
     """Candidates without the figures of an earlier request when the mail asks a figure anew: a
     reminder restates what it chases, but "surat permohonan 3.000 keping tadi siang ... bisa sekalian
@@ -4702,6 +4718,7 @@ def read_text(
         # it) is background, not a request.
         candidates = [c for c in candidates if c.field != "requested"]
     candidates = _stock_reported_before(candidates)
+    candidates = _earlier_report_corrected(candidates)
     candidates = _fallback_offered(masked, mentions, candidates)
     candidates = _figure_unsure(masked, mentions, candidates)
     candidates = _some_left_estimated(original, masked, candidates)

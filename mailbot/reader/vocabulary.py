@@ -1670,6 +1670,14 @@ INVITATION_PHRASES: tuple[str, ...] = (
 
 # The writer's own words saying the mail asks for nothing now ("Ini bukan permintaan pengiriman; permintaan akan
 # kami ajukan tersendiri", a yearly need plan sent for planning): its needs and figures are no request.
+# Words that say an earlier day's report was wrong, opening its correction: "rekam 17 cetak 17 sisa 725 / maaf
+# kemarin salah, sisa tgl 10/11 itu 743 bukan 742". The corrected figure is that day's; beside a stock said now it is
+# no stock now.
+EARLIER_REPORT_WRONG_PHRASES: tuple[str, ...] = (
+    "kemarin salah", "kemaren salah", "kmrn salah", "kemarin keliru", "kemaren keliru", "kemarin ada yang salah",
+    "kemarin ada yg salah", "laporan kemarin salah", "lap kemarin salah", "ralat laporan kemarin", "ralat lap kemarin",
+    "koreksi laporan kemarin", "koreksi lap kemarin", "yesterday's report was wrong", "correction to yesterday's",
+)
 NOT_A_REQUEST_PHRASES: tuple[str, ...] = (
     "bukan permintaan pengiriman", "bukan permohonan pengiriman", "bukan merupakan permintaan",
     "bukan merupakan permohonan", "ini bukan permintaan", "ini bukan permohonan", "bukan untuk permintaan",

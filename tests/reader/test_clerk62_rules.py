@@ -174,3 +174,15 @@ def test_please_before_a_courtesy_asks_for_no_figure() -> None:
 def test_a_stock_noted_as_holding_a_shipment_that_came_is_a_stock_report() -> None:
     read = mail(NUNUKAN, "Re: update stok", "Blangko KIA: 410 (telah diterima kiriman provinsi)" + CIRCULAR)
     assert (read["kind"], read["item"], read["stock_on_hand"]) == ("stock_report", "kia", 410)
+
+
+def test_a_stock_in_the_correction_of_an_earlier_days_report_is_no_stock_now() -> None:
+    read = mail("Operator KTT <disdukcapil@tanatidungkab.example>", "lap harian 18/11",
+                "rekam 22 cetak 20 sisa 661\nmaaf lap kemarin salah, sisa tgl 17/11 harusnya 681 bukan 618")
+    assert (read["stock_on_hand"], read["printed"], read["recorded"]) == (661, 20, 22)
+
+
+def test_a_correction_of_an_earlier_days_report_alone_still_gives_its_figure() -> None:
+    read = mail("Operator KTT <disdukcapil@tanatidungkab.example>", "ralat",
+                "maaf lap kemarin salah, sisa yang benar 681 bukan 618")
+    assert read["stock_on_hand"] == 681
