@@ -2316,6 +2316,17 @@ _EARLIER_REPORT_WRONG_RE = re.compile(
 )
 
 
+def _need_less_stock_asked(candidates: list[Candidate]) -> list[Candidate]:
+    """"Stok ... tinggal 95 keping. Kami butuh 600 keping ... Tolong kirim 600 - 95 = 505 saja": beside an ask that
+    is the need less the stock, the need named by a word of need is no second figure asked."""
+    stocks = {c.value for c in candidates if c.field == "stock_on_hand" and c.value is not None}
+    asked = [c for c in candidates if c.field == "requested" and c.value is not None and c.doubt is None]
+    needs = [c for c in asked if _NEED_CUES.intersection(c.cues)]
+    differences = {c.value for c in asked if not _NEED_CUES.intersection(c.cues)}
+    gone = {id(n) for n in needs if any(n.value - s in differences for s in stocks if s and n.value and n.value > s)}
+    return [c for c in candidates if id(c) not in gone] if gone else candidates
+
+
 def _earlier_report_corrected(candidates: list[Candidate]) -> list[Candidate]:
     """"rekam 17 cetak 17 sisa 725" / "maaf kemarin salah, sisa tgl 10/11 itu 743 bukan 742": beside a stock said
     now, a stock in the words correcting an earlier day's report is that day's, no stock now."""
@@ -4710,6 +4721,7 @@ def read_text(
     if len(mentions) > 1 and _NEXT_PLACE_COUNT_RE.search(masked):
         candidates = _counts_per_place_listed(original, masked, kws, candidates)
     candidates = _shortfall_asked(masked, candidates)
+    candidates = _need_less_stock_asked(candidates)
     candidates = _half_asked(masked, candidates)
     candidates = _loan_beside_ask(candidates)
     if answer_role is None and _need_only(masked, kws, candidates):

@@ -186,3 +186,10 @@ def test_a_correction_of_an_earlier_days_report_alone_still_gives_its_figure() -
     read = mail("Operator KTT <disdukcapil@tanatidungkab.example>", "ralat",
                 "maaf lap kemarin salah, sisa yang benar 681 bukan 618")
     assert read["stock_on_hand"] == 681
+
+
+def test_an_ask_that_is_the_need_less_the_stock_outranks_the_need() -> None:
+    read = mail(MALINAU, "blangko",
+                "Pak, stok blangko KTP-el tinggal 140 keping. Kami butuh 900 keping untuk 3 minggu (jemput bola di "
+                "4 sekolah). Tolong kirim 900 - 140 = 760 saja pak.")
+    assert (read["requested"], read["stock_on_hand"]) == (760, 140)
