@@ -3766,6 +3766,33 @@ def _usable_part_of_delivery(
     ]
 
 
+_PAPER_FIGURE_NEXT_RE = re.compile(r"[^\S\n]*(?:tertulis|tercantum|tercatat|sebanyak|ada)?[^\S\n]*:?[^\S\n]*$")
+
+
+def _papers_figure_received(
+    original: str, masked: str, kws: Sequence[Keyword], mentions: Sequence[Mention], candidates: list[Candidate]
+) -> list[Candidate]:
+    """"Pak, kiriman sudah kami terima. Di surat jalan 2.000 keping, tapi 1 dus (100 keping) basah": with a receipt
+    said as done and no count received read, the delivery papers' figure, with no count of what came set against
+    it, is the count received (the damage is reported beside it)."""
+    if any(c.field == "received" for c in candidates) or not any(k.role == "received" and k.affirmed for k in kws):
+        return candidates
+    said = {c.value for c in candidates if c.value is not None}
+    for paper in _PAPER_FIGURE_RE.finditer(masked):
+        m = next((mm for mm in mentions if mm.start >= paper.end()), None)
+        if (
+            m is None or m.value is None or m.approximate or m.conflict or m.unit not in (None, "blank")
+            or m.value in said or _PAPER_FIGURE_NEXT_RE.fullmatch(masked, paper.end(), m.start) is None
+            or _RECOUNT_RE.search(masked, m.end, m.end + _RECOUNT_WINDOW)
+        ):
+            continue
+        line_lo = masked.rfind("\n", 0, paper.start()) + 1
+        line_hi = masked.find("\n", m.end)
+        snippet = _snippet(original, paper.start(), m.end, line_lo, line_hi if line_hi != -1 else len(masked))
+        return [*candidates, Candidate("received", m.value, snippet, True, cues=("by_the_papers_received",))]
+    return candidates
+
+
 def _totals_by_item(
     masked: str, clauses: Sequence[tuple[int, int]], loose: list[tuple[Mention, str]], candidates: list[Candidate]
 ) -> tuple[list[Candidate], list[tuple[Mention, str]]]:
@@ -4738,6 +4765,7 @@ def read_text(
     candidates = _rest_of_shipment(mentions, candidates)
     candidates = _usable_part_of_shipment(mentions, candidates)
     candidates = _usable_part_of_delivery(kws, mentions, candidates)
+    candidates = _papers_figure_received(original, masked, kws, mentions, candidates)
     if _AS_MANY_AS_STUDENTS_RE.search(masked):
         candidates = _asked_as_many_as_students(original, masked, mentions, candidates)
     candidates = _rest_chased(masked, candidates)

@@ -193,3 +193,16 @@ def test_an_ask_that_is_the_need_less_the_stock_outranks_the_need() -> None:
                 "Pak, stok blangko KTP-el tinggal 140 keping. Kami butuh 900 keping untuk 3 minggu (jemput bola di "
                 "4 sekolah). Tolong kirim 900 - 140 = 760 saja pak.")
     assert (read["requested"], read["stock_on_hand"]) == (760, 140)
+
+
+def test_the_delivery_notes_figure_with_no_count_against_it_is_received() -> None:
+    read = mail(MALINAU, "Re: kiriman blangko",
+                "Pak, paket sudah kami terima. Di surat jalan 1.200 keping, tapi 1 pak (50 keping) lembab kena "
+                "air, kami pisahkan dulu.")
+    assert (read["kind"], read["received"]) == ("receipt", 1200)
+
+
+def test_the_delivery_notes_figure_with_a_count_against_it_is_not_received() -> None:
+    read = mail(MALINAU, "Re: kiriman blangko",
+                "Pak, paket sudah kami terima. Di surat jalan 1.200 keping, tapi setelah dihitung ulang kurang 50.")
+    assert read["received"] != 1200
