@@ -369,10 +369,11 @@ BARS = {
     # 051, 024), a bracket noting a shipment came (107), the usable part of a delivery and the delivery note's
     # figure (066), a province colleague's one-line instruction (095), nights away (092), the delivery note named
     # bare and "kami hitung" (060, 061, 108), "sudah kami jemput" (062), "tolong 1rb keping" (029), a correction
-    # of yesterday's stock (044), an ask that is the need less the stock (018). Left as labels that depart from
-    # the other sets: 109 (a team's carried stock labelled null, where setAC 016 and 104 label "Blangko yg kami
-    # bawa tinggal 35 keping" as the stock), 112 (a vendor's newsletter labelled other, where setAJ 114, setAU
-    # 075 and setBF 092 label automated). Left: 013 (a part of the quoted breakdown corrected, its new total).
+    # of yesterday's stock (044), an ask that is the need less the stock (018). Left as disputed labels: 109 (a
+    # team's stock on the trip, "yang kami bawa tinggal 25", labelled null as setBB 089 labels one, where setAC 016
+    # and 104 label "Blangko yg kami bawa tinggal 35 keping" as the stock: the sets disagree, and the reading stays
+    # the one AC's messages need), 112 (a vendor's newsletter labelled other, where setAJ 114, setAU 075 and setBF
+    # 092 label automated). Left: 013 (a part of the quoted breakdown corrected, its new total).
     "setBO": (112, 109, 1, (17, 17)),
 }
 
