@@ -4813,18 +4813,19 @@ def read_text(
         # "Malinau: KTP-el 1.760, KIA 88": one figure for each blank, each blank named right before its figure,
         # answers for that blank.
         per_blank: list[tuple[Mention, str, str]] = []
-        for n, (mm, snip) in enumerate(loose):
-            lo = max(masked.rfind("\n", 0, mm.start) + 1, loose[n - 1][0].end if n else 0)
-            named, ambiguous = explicit_item(masked[lo : mm.start])
-            if named is None or ambiguous or mm.value is None or mm.approximate or mm.conflict:
+        for nth, (answer_m, answer_snip) in enumerate(loose):
+            answer_lo = max(masked.rfind("\n", 0, answer_m.start) + 1, loose[nth - 1][0].end if nth else 0)
+            blank_named, blank_unsure = explicit_item(masked[answer_lo : answer_m.start])
+            if (blank_named is None or blank_unsure or answer_m.value is None or answer_m.approximate
+                    or answer_m.conflict):
                 break
-            per_blank.append((mm, snip, named))
-        if len(per_blank) == len(loose) and len({named for _, _, named in per_blank}) == len(loose):
-            for mm, snip, named in per_blank:
-                candidates.append(Candidate(answer_role, mm.value, snip, True, item=named,
-                                            cues=("answer", f"item:{named}")))
-                if snip in unassigned:
-                    unassigned.remove(snip)
+            per_blank.append((answer_m, answer_snip, blank_named))
+        if len(per_blank) == len(loose) and len({b for _, _, b in per_blank}) == len(loose):
+            for answer_m, answer_snip, answer_blank in per_blank:
+                candidates.append(Candidate(answer_role, answer_m.value, answer_snip, True, item=answer_blank,
+                                            cues=("answer", f"item:{answer_blank}")))
+                if answer_snip in unassigned:
+                    unassigned.remove(answer_snip)
             loose = []
     if answer_role and loose and not any(c.field == answer_role for c in candidates):
         m, snippet = loose[0]
@@ -4833,9 +4834,9 @@ def read_text(
         counted = m.unit != "people" or answer_role in ("recorded", "printed")
         if len(loose) == 1 and counted and not m.approximate and not m.conflict and m.value is not None:
             # "KIA: 520" answers for the blank its line names
-            line_lo = masked.rfind("\n", 0, m.start) + 1
+            answer_line_lo = masked.rfind("\n", 0, m.start) + 1
             candidates.append(Candidate(answer_role, m.value, snippet, True,
-                                        item=explicit_item(masked[line_lo : m.start])[0]))
+                                        item=explicit_item(masked[answer_line_lo : m.start])[0]))
             unassigned.remove(snippet)
         else:
             # "500 atau 700 keping": an answer, but not one figure; ask again.
