@@ -68,6 +68,7 @@ from mailbot.reader.roles import (
     headline_zero,
     keywords,
     names_later_year_plan,
+    need_answered_to_circular,
     period_report,
     question_role,
     read_table,
@@ -934,6 +935,8 @@ def read_message(
     candidates = shortfall_of_table(low, candidates)
     candidates = received_within_district(normalise(new_text), candidates)
     candidates = thanked_receipt_in_request(normalise(new_text), candidates)
+    if is_reply and quoted_text:
+        candidates = need_answered_to_circular(normalise(quoted_text), normalise(new_text), candidates)
     if of_a_period or (
         not tables and any(c.row_date for c in candidates) and period_report(normalise(head), lines=True)
     ):
@@ -952,7 +955,7 @@ def read_message(
     internal = (
         not sender_known
         and _at_own_domain(sender, own_addresses)
-        and district_signed(normalise(new_text), districts) is None
+        and district_signed(normalise(new_text), districts, lone_sentence=False) is None
     )
     # Another province's office (asking to borrow blanks, to visit): none of this desk's districts writes.
     foreign = not sender_known and district is None and speaks_for_other_province(normalise(own_words))

@@ -172,6 +172,11 @@ _TIMED_BY_RECEIPT_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.EVENT_TIME_WORDS) + r")(?![\w-])[^,.;:!?()\n]{0,40}?(?<![\w-])(?:"
     + vocab.alternation(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE) + r")(?![\w-])"
 )
+# A bracket after a figure noting that a shipment came: "KIA: 520 (sudah terima kiriman)".
+_SHIPMENT_NOTE_RE = re.compile(
+    r"\([^\S\n]*(?:[a-z]+[^\S\n]+){0,2}?(?:" + vocab.alternation(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE)
+    + r")[^\S\n]+(?:" + vocab.alternation(vocab.SHIPMENT_OF_WORDS) + r")(?:[^\S\n]+[a-z]+){0,2}[^\S\n]*\)"
+)
 _PAST_REASON_RECEIPT_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.REASON_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,40}?(?<![\w-])(?:"
     + vocab.alternation(vocab.EARLIER_SPAN_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,60}?(?<![\w-])(?:"
@@ -444,6 +449,9 @@ def kind_of(
     seen = fields | doubt_fields
     if "received" not in seen and "stock_on_hand" in fields and fields & {"printed", "recorded"}:
         text = _TIMED_BY_RECEIPT_RE.sub(" ", text)
+    if "received" not in seen and "stock_on_hand" in fields:
+        # "KIA: 520 (sudah terima kiriman)": the stock noted as holding a shipment that came; no receipt is told.
+        text = _SHIPMENT_NOTE_RE.sub(" ", text)
     if denied and "requested" not in fields:
         # "Kami belum mengajukan permohonan sekarang ... rencananya sekitar 3.000 keping bulan depan":
         # the writer says they are not asking; an unclear figure of a later ask makes no request.
@@ -744,11 +752,15 @@ def without_sign_off(text: str) -> str:
     return "\n".join(lines[:closing]).rstrip()
 
 
-def district_signed(low: str, districts: Sequence[District]) -> str | None:
+def district_signed(low: str, districts: Sequence[District], lone_sentence: bool = True) -> str | None:
     """The one district the text's signature (the lines after its closing, else its last lines) names,
-    else the one its letterhead (its first lines) names; None when neither names exactly one."""
+    else the one its letterhead (its first lines) names; None when neither names exactly one. With lone_sentence
+    false, a text of one sentence-long line has neither ("Tolong dipantau kab yang stok di bawah 1.000, dan siapkan
+    pengiriman ke gudang Nunukan": an instruction naming a district, signed by none)."""
     patterns = _district_patterns(tuple(districts))
     lines = [line for line in low.split("\n") if line.strip()]
+    if not lone_sentence and len(lines) == 1 and len(lines[0].strip()) > _SIGNATURE_LINE_MAX:
+        return None
     closing = max((i for i, line in enumerate(lines) if _CLOSING_RE.match(line)), default=None)
     signature = lines[closing:][:_SIGNATURE_LINES] if closing is not None else lines[-_TAIL_LINES:]
     for zone in (signature, lines[:_LETTERHEAD_LINES]):

@@ -70,6 +70,15 @@ _ITEM_LIST_RE = re.compile(
 )
 _COORDINATION_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.COORDINATION_WORDS) + r")(?![\w-])")
 _CONTINUATION_RE = re.compile(r"\b(?:" + vocab.alternation(vocab.CONTINUATION_WORDS) + r")\b")
+# After a receipt verb in a bracket: the shipment it names, and the bracket's end ("(sudah terima kiriman)").
+_SHIPMENT_NOTED_RE = re.compile(
+    r"[^\S\n]+(?:" + vocab.alternation(vocab.SHIPMENT_OF_WORDS) + r")(?:[^\S\n]+[a-z]+){0,2}[^\S\n]*\)"
+)
+# ", sebanyak" right before a figure, closing a sentence; ", yang" / ", yg" opening a relative clause.
+_AMOUNT_CLAUSE_RE = re.compile(
+    r",[^\S\n]*(?:" + vocab.alternation(vocab.AMOUNT_CLAUSE_LEADS) + r")[^\S\n]*:?[^\S\n]*$"
+)
+_RELATIVE_CLAUSE_OPEN_RE = re.compile(r",[^\S\n]*(?:yang|yg)[^\S\n]")
 # Only these roles are read from words after a number ("2.000 keping sudah kami terima",
 # "3 keping rusak"); anything else after a number usually belongs to the next one.
 _AFTER_ROLES = frozenset(("received", "ignore"))
@@ -1199,6 +1208,8 @@ def _reads_a_screen(masked: str, start: int, end: int) -> bool:
 
 
 _DAY_OR_LEFT = frozenset(vocab.DAY_OR_LEFT_WORDS)
+_ASK_BEFORE_FIGURE = frozenset(vocab.ASK_BEFORE_FIGURE_WORDS)
+_FIGURE_NEXT_RE = re.compile(r"[^\S\n]*:?[^\S\n]*\d")
 # A figure no day of a month can be: 32 to 999, one with a thousands' dot, or a multiple ("2 ratus", "1,5 rb").
 _NO_DAY_NEXT_RE = re.compile(
     r"[^\S\n]*:?[^\S\n]*(?:\d{1,3}\.\d{3}(?!\d)|(?:3[2-9]|[4-9]\d|[1-9]\d{2})(?!\d|[.,/-]\d)"
@@ -1212,6 +1223,9 @@ def keywords(masked: str) -> list[Keyword]:
     for m in _KEYWORD_RE.finditer(masked):
         word = " ".join(m.group().split())  # a phrase may be wrapped over lines
         if word in _NOT_ROLE:
+            continue
+        if word in _ASK_BEFORE_FIGURE and not _FIGURE_NEXT_RE.match(masked, m.end()):
+            # "tolong dicek": a courtesy; only "tolong 1rb keping" asks.
             continue
         if word in _DAY_OR_LEFT and not _NO_DAY_NEXT_RE.match(masked, m.end()):
             # "lap tgl 11 rekam 17": a date's word, unless the figure after it can be no day ("tgl 280").
@@ -2087,6 +2101,42 @@ def _count_of_places(original: str, masked: str, mentions: Sequence[Mention], kw
     return out
 
 
+# One place's count after a count's word: "di SDN 005 Tg Selor 74 lembar" (the place may hold figures of its own);
+# the next places follow after a comma, each led by "di": ", di MIN 1 52 lembar".
+_PLACE_COUNT_PART = (
+    r"di[^\S\n]+[^,.;:\n]*?[^\S\n]+(\d{1,3}(?:\.\d{3})*)[^\S\n]*(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])"
+)
+_FIRST_PLACE_COUNT_RE = re.compile(r"[^\S\n]+" + _PLACE_COUNT_PART)
+_NEXT_PLACE_COUNT_RE = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:dan|serta)[^\S\n]+)?" + _PLACE_COUNT_PART)
+
+
+def _counts_per_place_listed(original: str, masked: str, kws: Sequence[Keyword],
+                             candidates: list[Candidate]) -> list[Candidate]:
+    """A count said place by place after one word of it, with no total: "kia dicetak di SDN 005 Tg Selor 74
+    lembar, di MIN 1 52 lembar" printed 126 (74 + 52). The word gave the first place's figure; the places listed
+    after it, each led by "di" and counted in blanks, add up to the count."""
+    out = list(candidates)
+    listed: list[tuple[str, int]] = []  # the later places' figures, each read as well by a word carried over
+    for n, c in enumerate(out):
+        if c.field not in _COUNT_FIELDS or c.value is None or c.doubt is not None or c.total or c.table:
+            continue
+        for kw in kws:
+            first = _FIRST_PLACE_COUNT_RE.match(masked, kw.end) if kw.role == c.field else None
+            if first is None or int(first.group(1).replace(".", "")) != c.value:
+                continue
+            parts, end = [c.value], first.end()
+            while (nxt := _NEXT_PLACE_COUNT_RE.match(masked, end)) is not None:
+                parts.append(int(nxt.group(1).replace(".", "")))
+                end = nxt.end()
+            if len(parts) > 1:
+                text = " ".join(original[kw.start : end].split())
+                out[n] = replace(c, value=sum(parts), text=text, cues=(*c.cues, "places_summed",
+                                                                      f"parts:{len(parts)}"))
+                listed += [(c.field, part) for part in parts[1:]]
+            break
+    return [c for c in out if (c.field, c.value) not in listed or "places_summed" in c.cues]
+
+
 # Between a count's total word and its figure: the days the total spans ("Jumlah 2 hari 86 orang").
 _DAYS_SPANNED_RE = re.compile(
     r"[^\S\n]+\d{1,2}[^\S\n]+(?:" + _words_re(vocab.DAYS_SPANNED_WORDS) + r")(?![\w-])[^\S\n]*:?[^\S\n]*"
@@ -2259,6 +2309,33 @@ def _stock_reported_before(candidates: list[Candidate]) -> list[Candidate]:
     ):
         return [c for c in candidates if not (c.field == "stock_on_hand" and c.earlier)]
     return candidates
+
+
+_EARLIER_REPORT_WRONG_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.EARLIER_REPORT_WRONG_PHRASES) + r")(?![\w-])"
+)
+
+
+def _need_less_stock_asked(candidates: list[Candidate]) -> list[Candidate]:
+    """"Stok ... tinggal 95 keping. Kami butuh 600 keping ... Tolong kirim 600 - 95 = 505 saja": beside an ask that
+    is the need less the stock, the need named by a word of need is no second figure asked."""
+    stocks = {c.value for c in candidates if c.field == "stock_on_hand" and c.value is not None}
+    asked = [c for c in candidates if c.field == "requested" and c.value is not None and c.doubt is None]
+    needs = [c for c in asked if _NEED_CUES.intersection(c.cues)]
+    differences = {c.value for c in asked if not _NEED_CUES.intersection(c.cues)}
+    gone = {id(n) for n in needs if any(n.value - s in differences for s in stocks if s and n.value and n.value > s)}
+    return [c for c in candidates if id(c) not in gone] if gone else candidates
+
+
+def _earlier_report_corrected(candidates: list[Candidate]) -> list[Candidate]:
+    """"rekam 17 cetak 17 sisa 725" / "maaf kemarin salah, sisa tgl 10/11 itu 743 bukan 742": beside a stock said
+    now, a stock in the words correcting an earlier day's report is that day's, no stock now."""
+    stocks = [c for c in candidates if c.field == "stock_on_hand" and c.value is not None]
+    of_before = [c for c in stocks if _EARLIER_REPORT_WRONG_RE.search(normalise(c.text))]
+    if not of_before or len(of_before) == len(stocks):
+        return candidates
+    gone = set(map(id, of_before))
+    return [c for c in candidates if id(c) not in gone]
 
 
 def current_requests(candidates: list[Candidate]) -> list[Candidate]:
@@ -2614,6 +2691,7 @@ _LEAST_OVERLAP = 12
 
 
 _NEAR_LEFT_WORDS = tuple(vocab.SOME_LEFT_NEAR_WORDS)
+_SOME_LEFT_WORDS = tuple(vocab.SOME_LEFT_PHRASES)
 
 
 def _low_stock_elsewhere(
@@ -3206,6 +3284,40 @@ def _figure_unsure(masked: str, mentions: Sequence[Mention], candidates: list[Ca
     return candidates
 
 
+# An estimate's word in the words between "masih ada" and its count ("masih ada ± 30 keping", "masih ada kurang
+# lebih 45 keping", "masih tersisa sekitar 60 keping").
+_LEFT_ESTIMATED_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.ABOUT_BEFORE + vocab.APPROX_BEFORE) + r")(?![\w-])[^\S\n]*:?[^\S\n]*\d[\d.]*"
+    r"[^\S\n]*(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])"
+)
+
+
+def _some_left_estimated(original: str, masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Blanks said to be still there by an estimate ("stok blangko kami masih ada ± 30 keping", "blangko KTP-el
+    masih ada kurang lebih 45 keping"), with no other figure of the stock: a count in passing, round, is no stock
+    to book; a clerk asks for the count (null and a doubt quoting it, as "kira-kira 40-50")."""
+    if any(c.field == "stock_on_hand" and c.value is not None and not c.about for c in candidates):
+        return candidates
+    for left in _SOME_LEFT_RE.finditer(masked):
+        if not left.group().startswith(_SOME_LEFT_WORDS):
+            continue
+        estimated = _LEFT_ESTIMATED_RE.search(masked, left.start(), left.end())
+        if estimated is None or estimated.end() != left.end():
+            continue
+        figures = find_mentions(masked[estimated.start() : estimated.end()])
+        value = figures[-1].value if figures else None
+        if any(c.field == "stock_on_hand" and c.value not in (None, value) for c in candidates):
+            return candidates
+        lo = max(masked.rfind("\n", 0, left.start()), masked.rfind(". ", 0, left.start())) + 1
+        hi = next((i for i in (masked.find("\n", left.end()), masked.find(". ", left.end())) if i != -1), len(masked))
+        snippet = _snippet(original, left.start(), left.end(), lo, hi)
+        kept = [c for c in candidates if not (c.field == "stock_on_hand" and c.value == value)]
+        item = next((c.item for c in candidates if c.field == "stock_on_hand" and c.value == value), None)
+        return [*kept, Candidate("stock_on_hand", None, snippet, True, "unclear", item=item, estimate=value,
+                                 cues=("some_left_estimated",))]
+    return candidates
+
+
 _SOUND_PART_CUES = frozenset(f"keyword_before:{p}" for p in vocab.SOUND_PART_PHRASES)
 
 
@@ -3648,6 +3760,57 @@ def _usable_part_of_shipment(mentions: Sequence[Mention], candidates: list[Candi
     ]
 
 
+def _usable_part_of_delivery(
+    kws: Sequence[Keyword], mentions: Sequence[Mention], candidates: list[Candidate]
+) -> list[Candidate]:
+    """"kiriman sudah kami terima. Di surat jalan 2.000 keping, tapi 1 dus (100 keping) basah ..., jadi yang bisa
+    dipakai 1.900": with a receipt said as done and no count received read, a stock named as the part fit for use
+    that is a figure of the mail less another of its figures is the sound part of the delivery, not the stock."""
+    if any(c.field == "received" and c.value for c in candidates):
+        return candidates
+    if not any(k.role == "received" and k.affirmed for k in kws):
+        return candidates
+    # the figures said, also those inside a package's count ("1 dus (100 keping)")
+    said = {m.value for m in mentions if m.value} | {
+        int(f.replace(".", "")) for m in mentions for f in _PLAIN_FIGURE_RE.findall(m.text)
+    }
+    return [
+        c for c in candidates
+        if not (
+            c.field == "stock_on_hand" and c.value and not c.table
+            and any(cue.startswith("keyword_") and _USABLE_PART_RE.search(cue) for cue in c.cues)
+            and any(whole > c.value and whole - c.value in said for whole in said)
+        )
+    ]
+
+
+_PAPER_FIGURE_NEXT_RE = re.compile(r"[^\S\n]*(?:tertulis|tercantum|tercatat|sebanyak|ada)?[^\S\n]*:?[^\S\n]*$")
+
+
+def _papers_figure_received(
+    original: str, masked: str, kws: Sequence[Keyword], mentions: Sequence[Mention], candidates: list[Candidate]
+) -> list[Candidate]:
+    """"Pak, kiriman sudah kami terima. Di surat jalan 2.000 keping, tapi 1 dus (100 keping) basah": with a receipt
+    said as done and no count received read, the delivery papers' figure, with no count of what came set against
+    it, is the count received (the damage is reported beside it)."""
+    if any(c.field == "received" for c in candidates) or not any(k.role == "received" and k.affirmed for k in kws):
+        return candidates
+    said = {c.value for c in candidates if c.value is not None}
+    for paper in _PAPER_FIGURE_RE.finditer(masked):
+        m = next((mm for mm in mentions if mm.start >= paper.end()), None)
+        if (
+            m is None or m.value is None or m.approximate or m.conflict or m.unit not in (None, "blank")
+            or m.value in said or _PAPER_FIGURE_NEXT_RE.fullmatch(masked, paper.end(), m.start) is None
+            or _RECOUNT_RE.search(masked, m.end, m.end + _RECOUNT_WINDOW)
+        ):
+            continue
+        line_lo = masked.rfind("\n", 0, paper.start()) + 1
+        line_hi = masked.find("\n", m.end)
+        snippet = _snippet(original, paper.start(), m.end, line_lo, line_hi if line_hi != -1 else len(masked))
+        return [*candidates, Candidate("received", m.value, snippet, True, cues=("by_the_papers_received",))]
+    return candidates
+
+
 def _totals_by_item(
     masked: str, clauses: Sequence[tuple[int, int]], loose: list[tuple[Mention, str]], candidates: list[Candidate]
 ) -> tuple[list[Candidate], list[tuple[Mention, str]]]:
@@ -3758,6 +3921,25 @@ def received_within_district(new_low: str, candidates: list[Candidate]) -> list[
 _THANKED_RECEIPT_RE = re.compile(
     r"(?:^|(?<=[\n.!?]))[^\S\n]*(?:" + _words_re(vocab.THANKED_RECEIPT_OPENERS) + r")(?![\w-])"
 )
+
+
+_STOCK_UPDATE_ASKED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.STOCK_UPDATE_ASKS) + r")(?![\w-])")
+
+
+def need_answered_to_circular(quoted_low: str, new_low: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Without the figures asked that are named only by a noun of need (in words, "Kebutuhan s.d. Desember KTP-el
+    2.500", or as a table's column, "| Kebutuhan s.d. Des |"), in a reply whose quoted mail asks for a stock
+    update (STOCK_UPDATE_ASKS) and whose own words ask for nothing: the need the circular's form asked for,
+    filled in, is no request."""
+    if not _STOCK_UPDATE_ASKED_RE.search(quoted_low) or _SEND_ASK_ANYWHERE_RE.search(mask_non_quantities(new_low)):
+        return candidates
+
+    def need_only(c: Candidate) -> bool:
+        if c.table:
+            return any(cue.startswith("table_column:") and _NEED_HEADER_RE.search(cue.lower()) for cue in c.cues)
+        return not c.strong and bool(_NEED_NOUN_CUES.intersection(c.cues))
+
+    return [c for c in candidates if not (c.field == "requested" and need_only(c))]
 
 
 def thanked_receipt_in_request(new_low: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -3882,6 +4064,15 @@ def read_text(
             # the words that took the figure before back ("eh bukan", "typo") name no role of this one
             and not (took_back and k.start >= mentions[idx - 1].end)
         ]
+        if len(before) > 1 and (amount := _AMOUNT_CLAUSE_RE.search(masked, before[0].end, m.start)) is not None:
+            # "kami sampaikan kebutuhan blangko KTP-el ..., yang akan digunakan untuk pelayanan perekaman ...,
+            # sebanyak 4.000 keping": the words of the relative clause between say what the blanks are for; the
+            # amount closes the noun of need or asking before it.
+            relative = _RELATIVE_CLAUSE_OPEN_RE.search(masked, before[0].end, amount.start())
+            if relative is not None:
+                asking = [k for k in before if k.role == "requested" and k.end <= relative.start()]
+                if asking and not any(k.role == "requested" and k.start >= relative.end() for k in before):
+                    before = asking[-1:]
         if len(before) > 1 and "(" in masked[before[0].end : m.start]:
             before = _without_aside_words(masked, before, m.start)
         if before and "(" in masked[prev_end : before[0].start] and all(k.role == "ignore" for k in before) and all(
@@ -3946,6 +4137,10 @@ def read_text(
         if after and "-" in masked[m.end : after[-1].end + 4]:
             # "awal 800 | masuk - | pakai 52": nor does a role word whose cell is empty name the figure before it.
             after = [k for k in after if not _NIL_CELL_AFTER_RE.match(masked, k.end)]
+        if after and masked.startswith("(", m.end + len(masked[m.end :]) - len(masked[m.end :].lstrip())):
+            # "KIA: 520 (sudah terima kiriman)": a bracket noting that a shipment came, its object named and no
+            # figure of its own, says what the figure before it holds; it is no count received.
+            after = [k for k in after if not (k.role == "received" and _SHIPMENT_NOTED_RE.match(masked, k.end))]
         if not before and not after and idx + 1 < len(mentions) and next_start < c_end:
             # "tiga ribu keping KTP-el dan seribu lembar KIA sudah sampai": figures joined by "dan"
             # share the role word said after the last of them.
@@ -4569,7 +4764,10 @@ def read_text(
     if len(mentions) > 2 and _PLACES_TOTAL_RE.search(masked):
         candidates = _count_of_places(original, masked, mentions, kws, candidates)
     candidates = _asks_included(masked, candidates)
+    if len(mentions) > 1 and _NEXT_PLACE_COUNT_RE.search(masked):
+        candidates = _counts_per_place_listed(original, masked, kws, candidates)
     candidates = _shortfall_asked(masked, candidates)
+    candidates = _need_less_stock_asked(candidates)
     candidates = _half_asked(masked, candidates)
     candidates = _loan_beside_ask(candidates)
     if answer_role is None and _need_only(masked, kws, candidates):
@@ -4578,11 +4776,15 @@ def read_text(
         # it) is background, not a request.
         candidates = [c for c in candidates if c.field != "requested"]
     candidates = _stock_reported_before(candidates)
+    candidates = _earlier_report_corrected(candidates)
     candidates = _fallback_offered(masked, mentions, candidates)
     candidates = _figure_unsure(masked, mentions, candidates)
+    candidates = _some_left_estimated(original, masked, candidates)
     candidates = _sound_part_of_shipment(masked, mentions, candidates)
     candidates = _rest_of_shipment(mentions, candidates)
     candidates = _usable_part_of_shipment(mentions, candidates)
+    candidates = _usable_part_of_delivery(kws, mentions, candidates)
+    candidates = _papers_figure_received(original, masked, kws, mentions, candidates)
     if _AS_MANY_AS_STUDENTS_RE.search(masked):
         candidates = _asked_as_many_as_students(original, masked, mentions, candidates)
     candidates = _rest_chased(masked, candidates)
@@ -4626,13 +4828,34 @@ def read_text(
             loose = [pair for pair in loose if pair not in later]
     if answer_role == "received":
         loose = _not_awaited(masked, clauses, loose)
+    if answer_role and len(loose) > 1 and not any(c.field == answer_role for c in candidates):
+        # "Malinau: KTP-el 1.760, KIA 88": one figure for each blank, each blank named right before its figure,
+        # answers for that blank.
+        per_blank: list[tuple[Mention, str, str]] = []
+        for nth, (answer_m, answer_snip) in enumerate(loose):
+            answer_lo = max(masked.rfind("\n", 0, answer_m.start) + 1, loose[nth - 1][0].end if nth else 0)
+            blank_named, blank_unsure = explicit_item(masked[answer_lo : answer_m.start])
+            if (blank_named is None or blank_unsure or answer_m.value is None or answer_m.approximate
+                    or answer_m.conflict):
+                break
+            per_blank.append((answer_m, answer_snip, blank_named))
+        if len(per_blank) == len(loose) and len({b for _, _, b in per_blank}) == len(loose):
+            for answer_m, answer_snip, answer_blank in per_blank:
+                candidates.append(Candidate(answer_role, answer_m.value, answer_snip, True, item=answer_blank,
+                                            cues=("answer", f"item:{answer_blank}")))
+                if answer_snip in unassigned:
+                    unassigned.remove(answer_snip)
+            loose = []
     if answer_role and loose and not any(c.field == answer_role for c in candidates):
         m, snippet = loose[0]
         # ("Perekaman hari ini?" / "12 orang": the people recorded are the count asked; people are no count of
         # blanks asked, held or received.)
         counted = m.unit != "people" or answer_role in ("recorded", "printed")
         if len(loose) == 1 and counted and not m.approximate and not m.conflict and m.value is not None:
-            candidates.append(Candidate(answer_role, m.value, snippet, True))
+            # "KIA: 520" answers for the blank its line names
+            answer_line_lo = masked.rfind("\n", 0, m.start) + 1
+            candidates.append(Candidate(answer_role, m.value, snippet, True,
+                                        item=explicit_item(masked[answer_line_lo : m.start])[0]))
             unassigned.remove(snippet)
         else:
             # "500 atau 700 keping": an answer, but not one figure; ask again.
@@ -6635,6 +6858,27 @@ def _unlabelled_header(lines: Sequence[str], i: int, cells: tuple[str, ...]) -> 
     return ("", *cells)
 
 
+def _single_spaced_header(lines: Sequence[str], i: int, cells: tuple[str, ...]) -> tuple[str, ...]:
+    """"Desa                   Rekam Cetak" over "Long Alango   64    58": column names typed one space apart are
+    one cell to the split on wider gaps; a cell whose every word names a count column of its own becomes those
+    columns when the next line has exactly that many more cells, figures under them."""
+    if "|" in lines[i] or "\t" in lines[i] or i + 1 >= len(lines):
+        return cells
+    row = _cells(lines[i + 1])
+    split: list[str] = []
+    for cell in cells:
+        words = cell.split()
+        if len(words) > 1 and all(_plain_column_of(w) in QUANTITY_FIELDS for w in words):
+            split.extend(words)
+        else:
+            split.append(cell)
+    if len(split) == len(cells) or len(row) != len(split):
+        return cells
+    if any(quantity_in(c) is None for c in row[len(row) - (len(split) - len(cells)) - 1 :]):
+        return cells
+    return tuple(split)
+
+
 def _tab_cells(line: str) -> list[str]:
     """The cells of a line typed with tabs, an empty one between two tabs too ("2\tKIA\t\t52")."""
     return [c.strip() for c in line.rstrip().rstrip("\t").split("\t")]
@@ -6809,7 +7053,7 @@ def split_text_tables(text: str) -> tuple[str, list[tuple[tuple[str, ...], ...]]
     tables: list[tuple[tuple[str, ...], ...]] = listed + _period_column_tables(lines)
     i = 0
     while i < len(lines):
-        cells = _unlabelled_header(lines, i, _cells(lines[i]))
+        cells = _unlabelled_header(lines, i, _single_spaced_header(lines, i, _cells(lines[i])))
         full = len(cells) >= 3 and _header_columns(cells) is not None
         partial = not full and len(cells) >= 2 and _header_columns(cells, totalled=True) is not None
         generic = None if full or len(cells) < 2 else _generic_count_column(cells)

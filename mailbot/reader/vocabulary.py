@@ -250,6 +250,8 @@ OTHER_UNITS: tuple[str, ...] = (
     "alat", "perangkat", "petugas", "operator", "pegawai", "tahap", "gelombang", "lantai",
     "kabupaten", "kab", "kota", "provinsi", "kantor", "ruang", "paket", "box", "dus", "kardus",
     "koli", "minggunya", "harinya", "bulannya",
+    # Nights away on a trip ("kami menginap 2 malam di rumah lamin"), and an hour of the evening ("jam 8 malam").
+    "malam", "mlm",
     # Warehouses counted ("stok 2 gdg total 540"): places, never blanks.
     "gudang", "gdg", "warehouses",
     # Printer supplies come by the roll, ream, tube or cartridge; none of them is a blank.
@@ -307,6 +309,8 @@ PACK_NOTE_LEADS: tuple[str, ...] = (
 # count of blanks that large is no count of weeks.
 TIME_UNITS: tuple[str, ...] = (
     "hari", "minggu", "mgg", "pekan", "bulan", "bln", "tahun", "thn", "days", "weeks", "months", "years",
+    # "rekam 35 malam ini" (tonight), as "hari ini": no count of nights (OTHER_UNITS)
+    "malam", "mlm",
 )
 # Glued to a figure with a hyphen, these make it a length of time ("a 2-month internship", "pelatihan 3-hari"):
 # the figure is no count of blanks.
@@ -820,6 +824,9 @@ AGREED_FIGURE_LEADS: tuple[str, ...] = (
 # KTP-el blanks and 500 KIA blanks".
 CONTINUATION_WORDS: tuple[str, ...] = ("tepatnya", "persisnya", "yaitu", "yakni", "dan", "serta", "lalu", "and", "plus",
                                        "as well as")
+# A clause of only one of these and a figure closes the sentence's noun of asking or need over a clause said between
+# ("kami sampaikan kebutuhan blangko KTP-el ..., yang akan digunakan untuk ..., sebanyak 4.000 keping").
+AMOUNT_CLAUSE_LEADS: tuple[str, ...] = ("sebanyak", "sejumlah", "sebesar", "yaitu sebanyak", "yakni sebanyak")
 
 # Between a stock word and its figure, these make it someone else's stock ("stok di gudang
 # provinsi 66.000"), which is no figure of the writing district.
@@ -1096,12 +1103,17 @@ PAPER_FIGURE_WORDS: tuple[str, ...] = (
     # "di surat jalan 2.000, fisik yg kami hitung 1.950": what the papers that came with the blanks say.
     "di surat jalan", "di bast", "di sbbk", "di packing list", "di berita acara", "di dokumen pengiriman",
     "on the delivery note", "in the delivery note", "on the packing list",
+    # ... named with no word before it: "surat jalan tertulis 2.200 tapi setelah dihitung hanya 2.150", "Surat
+    # jalan 1.400 keping, kami hitung ada 1.400" (a count of what came must follow, as for every word here).
+    "surat jalan", "surat jalannya",
 )
 # Said in the sentence of the delivery papers' figure, these count what arrived: "di surat jalan tertulis 2.000
 # keping, tapi setelah kami hitung hanya 1.950 keping": the figure after them is the count received.
 COUNTED_ARRIVAL_WORDS: tuple[str, ...] = (
     "setelah kami hitung", "setelah dihitung", "setelah dihitung ulang", "setelah kami hitung ulang",
     "setelah kami cek", "after counting", "when we counted",
+    # "di surat jalan 300 lembar, kami hitung 300", "kami hitung ada 1.400, sesuai"
+    "kami hitung", "kami hitung ada", "kita hitung", "kita hitung ada", "we counted",
 )
 # Right after those words, these make the figure that follows the gap, not the count: "setelah dihitung ulang
 # kurang 100 keping (1 pack), sehingga yang kami terima 2.900": the count received is the later figure.
@@ -1664,6 +1676,14 @@ INVITATION_PHRASES: tuple[str, ...] = (
 
 # The writer's own words saying the mail asks for nothing now ("Ini bukan permintaan pengiriman; permintaan akan
 # kami ajukan tersendiri", a yearly need plan sent for planning): its needs and figures are no request.
+# Words that say an earlier day's report was wrong, opening its correction: "rekam 17 cetak 17 sisa 725 / maaf
+# kemarin salah, sisa tgl 10/11 itu 743 bukan 742". The corrected figure is that day's; beside a stock said now it is
+# no stock now.
+EARLIER_REPORT_WRONG_PHRASES: tuple[str, ...] = (
+    "kemarin salah", "kemaren salah", "kmrn salah", "kemarin keliru", "kemaren keliru", "kemarin ada yang salah",
+    "kemarin ada yg salah", "laporan kemarin salah", "lap kemarin salah", "ralat laporan kemarin", "ralat lap kemarin",
+    "koreksi laporan kemarin", "koreksi lap kemarin", "yesterday's report was wrong", "correction to yesterday's",
+)
 NOT_A_REQUEST_PHRASES: tuple[str, ...] = (
     "bukan permintaan pengiriman", "bukan permohonan pengiriman", "bukan merupakan permintaan",
     "bukan merupakan permohonan", "ini bukan permintaan", "ini bukan permohonan", "bukan untuk permintaan",
@@ -1674,6 +1694,14 @@ NOT_A_REQUEST_PHRASES: tuple[str, ...] = (
 # masih mencukupi sehingga belum kami ajukan", it sets that blank aside beside an ask for the other.)
 ASK_PUT_OFF_PHRASES: tuple[str, ...] = (
     "belum kami ajukan", "blm kami ajukan", "belum kami mohonkan", "not requesting yet", "not asking yet",
+# The province's ask that districts update their stock (a weekly circular, "mohon update stok blangko per Jumat"
+# over a form of "Sisa stok | Kebutuhan s.d. Des"), quoted under a reply: the need the reply fills in answers the
+# form, no ask of its own ("Kebutuhan s.d. Des: KTP-el 4.000"); an ask in the reply's own words still is one.
+STOCK_UPDATE_ASKS: tuple[str, ...] = (
+    "mohon update stok", "mohon update stock", "mohon diupdate stok", "mohon pembaruan stok", "mohon perbarui stok",
+    "mohon laporkan stok", "mohon laporkan sisa stok", "mohon melaporkan sisa stok", "mohon melaporkan stok",
+    "diminta melaporkan sisa stok", "diminta melaporkan stok", "diminta mengupdate stok",
+    "please update your stock", "please update the stock", "please report your stock",
 )
 # A forwarder's own words passing a third party's mail on for information only ("Sekadar meneruskan surat
 # edaran di bawah untuk diketahui"): what it says is no figure of the forwarder's.
@@ -1959,6 +1987,10 @@ ASKED_ROLE_PHRASES["stock_on_hand"] += (
     "informasi sisa stok", "informasi sisa blangko", "informasi stok", "info sisa stok", "info stok",
     "info sisa blangko",
 )
+# The province's ask to update the stock (STOCK_UPDATE_ASKS) asks for the stock: a reply's figure with no role
+# of its own ("KTP-el: 2.140") answers it.
+ASK_CUES += STOCK_UPDATE_ASKS
+ASKED_ROLE_PHRASES["stock_on_hand"] += STOCK_UPDATE_ASKS
 
 # --- Whom the writer speaks for (district decisions) -------------------------------------------
 
@@ -3198,7 +3230,15 @@ COLLECTED_PHRASES: tuple[str, ...] = tuple(
     f"{done} {who}ambil" for done in ("sudah", "sdh", "telah", "udah", "udh")
     for who in ("kami ", "saya ", "sy ", "di", "")
 ) + ("we collected", "we have collected", "have been collected", "were collected", "was collected")
-ROLE_PHRASES["received"] += COLLECTED_PHRASES
+# ... or fetched from the harbour or the airport, said as done: "1.000 keping KTP-el sudah kami jemput di pelabuhan
+# dan sudah di kantor".
+# (A role word only, not a receipt's word for the kind: "sudah kami jemput bola di 3 desa" is the mobile service.)
+FETCHED_PHRASES: tuple[str, ...] = tuple(
+    f"{done} {who}jemput" for done in ("sudah", "sdh", "telah", "udah", "udh")
+    for who in ("kami ", "saya ", "sy ", "di")
+)
+NOT_ROLE_PHRASES += tuple(f"{p} bola" for p in FETCHED_PHRASES)
+ROLE_PHRASES["received"] += COLLECTED_PHRASES + FETCHED_PHRASES
 # The rest still to be collected from the province, a plan: "kami mau kirim staf ambil sisa KIA yg 700" counts no
 # stock and no receipt.
 ROLE_PHRASES["ignore"] += (
@@ -3228,7 +3268,7 @@ ROLE_PHRASES["ignore"] += tuple(
     f"{check} {gap}" for check in ("dicek kembali", "dicek ulang", "dicek", "cek kembali", "cek ulang", "periksa")
     for gap in ("kekurangan", "kekurangannya", "selisih", "selisihnya")
 ) + ("check the shortfall of", "check the missing")
-RECEIPT_VERBS += COLLECTED_PHRASES
+RECEIPT_VERBS += COLLECTED_PHRASES + FETCHED_PHRASES
 RECEIPT_KIND_MORE += COLLECTED_PHRASES
 # "habis" as a chat writes it: "stok ktp el nol bu hbs smua".
 ZERO_STOCK_PHRASES += ("hbs", "sdh hbs", "udh hbs", "udah hbs", "sudah hbs")
@@ -4283,6 +4323,10 @@ ONLY_AFTER_FIGURE: tuple[str, ...] = ("saja", "aja", "sja", "doang", "only")
 GLUED_ASK_OPENERS: tuple[str, ...] = ("mohon", "minta", "tolong")
 GLUED_ASK_TAILS: tuple[str, ...] = ("tambahan", "dikirim", "dikirimkan", "kirim", "kirimkan", "blangko")
 ROLE_PHRASES["requested"] += tuple(f"{a}{b}" for a in GLUED_ASK_OPENERS for b in GLUED_ASK_TAILS)
+# "tolong 1rb keping ktp-el ya pak": "please" right before a figure (its colon at most between) asks for that many;
+# anywhere else it is only a courtesy ("tolong dicek", "tolong dipantau ...").
+ASK_BEFORE_FIGURE_WORDS: tuple[str, ...] = ("tolong", "tlg", "tolong dong", "tolong ya")
+ROLE_PHRASES["requested"] += ASK_BEFORE_FIGURE_WORDS
 
 # --- Blanks not yet in hand, and an ask kept (mailbot.followup.blanks_not_arrived, keeps_ask) ---
 # The blanks named right before a denied arrival: "barangnya belum sampai", "blangko blm kami terima".
