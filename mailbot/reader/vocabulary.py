@@ -1694,6 +1694,7 @@ NOT_A_REQUEST_PHRASES: tuple[str, ...] = (
 # masih mencukupi sehingga belum kami ajukan", it sets that blank aside beside an ask for the other.)
 ASK_PUT_OFF_PHRASES: tuple[str, ...] = (
     "belum kami ajukan", "blm kami ajukan", "belum kami mohonkan", "not requesting yet", "not asking yet",
+)
 # The province's ask that districts update their stock (a weekly circular, "mohon update stok blangko per Jumat"
 # over a form of "Sisa stok | Kebutuhan s.d. Des"), quoted under a reply: the need the reply fills in answers the
 # form, no ask of its own ("Kebutuhan s.d. Des: KTP-el 4.000"); an ask in the reply's own words still is one.
