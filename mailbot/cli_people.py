@@ -127,7 +127,8 @@ def resolve(
         attention.close(session, desk, item_id, actor=actor, resolution=reason)
         if change and row.district:
             actions.adjust(session, desk, location=row.district, item=row.item or "ktp-el", delta=change,
-                           reason=f"penyelesaian antrean {item_id}: {reason}", actor=actor)
+                           reason=f"penyelesaian antrean {item_id}: {reason}", actor=actor,
+                           reconciling=item_id if row.kind == "reconcile" else None)
         from mailbot.store import repo
 
         repo.audit(session, at=desk.now(), actor=actor, action="resolve", target=f"item:{item_id}",
