@@ -1,6 +1,7 @@
 """An approval by hand that takes the province's store into its reserve (`mailbot approve --force`): the managers
 hear of it once, in plain words, whether or not the request waited for them, and the digest and `mailbot status`
-say the reserve is being used instead of "stok aman"."""
+say the reserve is being used instead of "stok aman". A manager's SETUJU into the reserve by email is refused, and
+counted as such."""
 
 from __future__ import annotations
 
@@ -96,3 +97,18 @@ def test_status_says_the_store_is_under_its_reserve(desk12: Desk12) -> None:
     shown = " ".join(console.export_text().split())
     assert ("province store: 66.000 on hand, 62.000 committed, BELOW THE RESERVE: 4.000 free, 1.000 under the 5.000 "
             "reserve; runway") in shown, shown
+
+
+@pytest.mark.parametrize("words", ["SETUJU 63.000", "SETUJU 63.000 PAKSA darurat"])
+def test_a_managers_approval_into_the_reserve_by_email_is_counted_refused(desk12: Desk12, words: str) -> None:
+    """Nothing a manager could write confirms it by email: `run --once` counted it "manager's decision awaiting
+    confirmation"."""
+    from tests.desk.desk12 import GMAIL, send_answer
+    from tests.desk.mailkit import MANAGERS
+
+    _, held = held_for_managers(desk12)
+    mid, outcome = send_answer(desk12, MANAGERS[0], held, words, above=GMAIL)
+    assert outcome == {"manager-command-refused": 1}, outcome
+    [answer] = desk12.replies_to(mid)
+    assert "Cadangan provinsi tidak dapat dipakai melalui email" in flat(answer.text)
+    assert desk12.request()["state"] == "held"
