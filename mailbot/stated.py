@@ -27,6 +27,11 @@ SOURCE_TEXT = {"report": "laporan harian", "request": "permohonan", "receipt": "
                "reminder": "pengingat atau pertanyaan kabupaten/kota",
                "appeal": "permohonan peninjauan kembali"}
 
+# The same sources in the operator's English (`mailbot status`), never the stored code ("follow_up").
+SOURCE_WORDS = {"report": "daily report", "request": "request", "receipt": "receipt",
+                "correction": "operator's correction", "stock_report": "daily report",
+                "follow_up": "reply about a request", "reminder": "reminder or question", "appeal": "appeal"}
+
 
 @dataclass(frozen=True)
 class Stated:

@@ -11,7 +11,7 @@ import pytest
 from mailbot import stated
 from mailbot.watch import build_digest
 from tests.desk.conftest import mailbot
-from tests.desk.desk12 import NUNUKAN, REQUEST, Desk12, flat
+from tests.desk.desk12 import NUNUKAN, REQUEST, Desk12, flat, held_reply, send_answer
 
 REPORT = ("Yth. Disdukcapil Provinsi Kalimantan Utara\n\nLaporan harian tanggal 4 Desember 2026:\n"
           "perekaman 40, pencetakan KTP-el 25, sisa blangko KTP-el {stock} keping.\n\n"
@@ -89,3 +89,14 @@ def test_a_request_stating_the_books_after_an_adjustment_is_no_contradiction(des
     reasons = desk12.db().execute("select d.reasons from decisions d join requests r on r.id = d.request_pk "
                                   "where r.district = '65.04' order by d.id desc").fetchone()
     assert reasons is not None and "contradicts_reports" not in reasons[0], reasons
+
+
+def test_status_names_where_a_stated_stock_came_from_in_words(desk12: Desk12) -> None:
+    """Was "follow_up", the stored code, for a stock corrected in a reply about a request."""
+    _, reply = held_reply(desk12)
+    send_answer(desk12, NUNUKAN, reply, "Mohon maaf pak, ralat: sisa stok kami sebenarnya 900 keping.")
+    with desk12.desk.sessions() as session:
+        assert stated.latest(session)[("65.03", "ktp-el")].source == "follow_up"
+    status = mailbot(desk12.dir, "status", "--item", "ktp-el")
+    assert status.returncode == 0, status.stderr
+    assert "follow_up" not in status.stdout and "reply about a request" in status.stdout, status.stdout
