@@ -25,7 +25,7 @@ from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import QUANTITY_FIELDS, Evidence, Verdict
 from mailbot.stock import policy
 from mailbot.stock.explain import decided_since, explain_id, held_reasons, reason_id, with_spare
-from mailbot.stock.ledger import Balance, Entry, EntryKind, available_to_ship
+from mailbot.stock.ledger import RECONCILING, Balance, Entry, EntryKind, available_to_ship
 from mailbot.store import repo
 from mailbot.store import stock as ledger
 from mailbot.store.prepared import Prepared
@@ -288,6 +288,8 @@ def evaluate(session: Session, desk: Desk, req: Request, *, sender_known: bool =
         # its district was taken out of config.toml (or its code changed) while the request waited: no figures to
         # decide with; said in one line (mailbot.checks.unlisted_district_warnings says it at check-config)
         raise InvalidAction(unlisted_district_words(req.district, [req.reference]))
+    if row.last_report is not None:
+        row = replace(row, adjusted_since_report=ledger.adjusted_since_report(session, row.district, item))
     province = status.province[item]
     # a verified request is never held for one whose sender failed the checks; the reverse is named to
     # the managers (a request no one could verify, beside the district's own)
@@ -1682,9 +1684,14 @@ def _same_note(one: str, other: str) -> bool:
     return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
 
 
-def adjust(session: Session, desk: Desk, *, location: str, item: str, delta: int, reason: str, actor: str) -> None:
+def adjust(session: Session, desk: Desk, *, location: str, item: str, delta: int, reason: str, actor: str,
+           reconciling: int | None = None) -> None:
+    """Book *delta* pieces at *location*. *reconciling*: the stock-difference queue item this adjustment settles
+    (the books brought to what the district stated), kept in its source so the statement it settles is not
+    rolled forward by it (mailbot.stated.latest)."""
     now = desk.now()
-    source = f"adjust:{now.isoformat()}:{actor}"
+    source = (f"{RECONCILING}{reconciling}:{now.isoformat()}:{actor}" if reconciling is not None
+              else f"adjust:{now.isoformat()}:{actor}")
     ledger.book(session, Entry(item, location, delta, EntryKind.ADJUSTMENT, now, source, reason), actor=actor)
     repo.audit(session, at=now, actor=actor, action="adjust", target=f"{location}:{item}",
                details={"delta": delta, "reason": reason})

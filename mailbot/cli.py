@@ -1204,6 +1204,10 @@ def _suggested(exc: Exception, message: str) -> str:
     possibilities = getattr(exc, "possibilities", None)
     if type(exc).__name__ == "NoSuchOption" and possibilities:  # click's, nearest first
         return f"No such option: {getattr(exc, 'option_name', '')}" + suggestion(possibilities[0])
+    named = re.fullmatch(r"(No such command '(.*?)')\.?(?: Did you mean '.+?'\??)?", message)
+    if named and (meant := OTHER_NAMES.get(named[2].lower())):
+        # a command by another name ("explain"): the one that does it, not the nearest spelling ("replay")
+        return named[1] + suggestion(meant)
     command = re.fullmatch(r"(No such command '.*?')\.? Did you mean '(.+?)'\??", message)
     if command:  # click lists the near commands nearest first: "Did you mean 'approve', 'resolve'?"
         return command[1] + suggestion(" or ".join(command[2].split("', '")))
@@ -1211,6 +1215,11 @@ def _suggested(exc: Exception, message: str) -> str:
     if unknown and (meant := INDONESIAN_COMMANDS.get(unknown[1].lower())):
         return f"No such command '{unknown[1]}'" + suggestion(meant)
     return message
+
+
+# A command typed by another English name: the command that does it. Click's nearest spelling of "explain" is
+# "replay", which processes a message again; a request's decisions and their reasons are told by `history`.
+OTHER_NAMES = {"explain": "history", "why": "history", "trace": "history", "log": "history", "audit": "history"}
 
 
 # A command typed in Indonesian, as managers write their answers by email ("SETUJU", "TOLAK"): the command meant.

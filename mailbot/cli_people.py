@@ -36,6 +36,8 @@ from mailbot.tables import print_table, table_of
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from mailbot.desk import Desk
+
 queue_app = typer.Typer(no_args_is_help=True, help='The "perlu dibaca" queue: mail and differences for a person.')
 app.add_typer(queue_app, name="queue")
 
@@ -63,11 +65,21 @@ def queue_list(
         table = table_of(
             ("id", "opened", "kind", "reason", "district", "message", "from", "detail", "closed"),
             ((str(item.id), zoned(item.opened_at, desk.tz), QUEUE_KINDS.get(item.kind, item.kind),
-              operator_reason(item.reason), item.district or "-", str(item.message_pk or "-"),
+              operator_reason(item.reason),
+              _district_words(desk, item.district),
+              str(item.message_pk or "-"),
               (message.sender if message is not None else None) or "-", _excerpt(item.detail or ""),
               f"{item.closed_by}: {item.resolution}" if item.closed_at else "") for item, message in rows),
             title="Queue (perlu dibaca)")
     print_table(out, table)
+
+
+def _district_words(desk: Desk, code: str | None) -> str:
+    """A district's code with its name beside it ("65.02 Kabupaten Malinau"), as `mailbot status` shows it."""
+    if not code:
+        return "-"
+    listed = desk.config.district(code)
+    return f"{code} {listed.name}" if listed is not None else f"{code} (not in config.toml)"
 
 
 # A queue item's detail is shown whole up to this many characters (a difference's figures, a reason); longer
@@ -127,7 +139,8 @@ def resolve(
         attention.close(session, desk, item_id, actor=actor, resolution=reason)
         if change and row.district:
             actions.adjust(session, desk, location=row.district, item=row.item or "ktp-el", delta=change,
-                           reason=f"penyelesaian antrean {item_id}: {reason}", actor=actor)
+                           reason=f"penyelesaian antrean {item_id}: {reason}", actor=actor,
+                           reconciling=item_id if row.kind == "reconcile" else None)
         from mailbot.store import repo
 
         repo.audit(session, at=desk.now(), actor=actor, action="resolve", target=f"item:{item_id}",

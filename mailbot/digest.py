@@ -381,6 +381,8 @@ def reason_words(reasons: Sequence[Mapping[str, object]], note: str | None = Non
     ('dipaksa (melebihi kebutuhan): banjir',)
     >>> reason_words([{"code": "doubt", "field": "requested", "reason": "unclear"}])
     ('belum jelas: jumlah yang dimohon',)
+    >>> reason_words([{"code": "district_cancel"}])
+    ()
     """
     words: list[str] = []
     for r in reasons:
@@ -400,6 +402,8 @@ def reason_words(reasons: Sequence[Mapping[str, object]], note: str | None = Non
                 words.append(f"belum jelas: {field}")
         elif code == "open_request":  # linked beside the open one(s), never merged
             words.append(linked_words(str(r.get("references") or "")))
+        elif code == "district_cancel":
+            continue  # "dibatalkan (oleh kabupaten/kota ...)" says it: no reason of its own (was "alasan lain")
         elif code:
             words.append(_short(code))
     if note:  # a rejection's reason, as the district was told it

@@ -191,9 +191,12 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
         # "0.000": zero written with its thousands group, as a table shows it; refused (or taken) as the zero it is
         value = 0
     elif _COMMA_GROUPED_RE.fullmatch(num):
+        # the figure typed, with its thousands written as Indonesian writes them: a manager's SETUJU is told the
+        # same figures (was a fixed "SETUJU 2.000", a figure he never wrote, which copied would approve 2.000)
+        figures = (f'{sign_typed}{num.replace(",", ".")}', f'{sign_typed}{num.replace(",", "")}')
         raise QuantityError("ambiguous", f'"{shown}" is ambiguous: "," is a decimal comma in Indonesian; '
-                                         f'write {sign_typed}{num.replace(",", ".")} or '
-                                         f'{sign_typed}{num.replace(",", "")}')
+                                         f"write {figures[0]} or {figures[1]}", indonesian=_ID_COMMA_GROUPED,
+                            examples=figures)
     elif re.fullmatch(r"\d+,\d{1,2}", num) or re.fullmatch(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+,\d{1,2}", num):
         # one or two digits after the comma: a decimal comma ("12,00" as a spreadsheet shows twelve, "2.000,00"
         # two thousand), never thousands; the advice names no figure a thousand times larger, which a hurried
@@ -205,12 +208,17 @@ def parse_quantity(text: str, *, signed: bool = False, zero: bool = False, maxim
             raise QuantityError(code, f'"{shown}" has a decimal comma: {noun} are whole numbers; '
                                       f"write {sign_typed}{whole}", indonesian=_ID_DECIMAL_COMMA,
                                 examples=(f"{sign_typed}{whole}",))
-        in_thousands = noun == "pieces" and "." not in grouped
-        thousands = f', or "{sign_typed}{num} ribu" if you mean thousands' if in_thousands else ""
+        if noun == "pieces" and "." not in grouped:
+            # "1,5": one and a half thousand is the only count it can mean; the whole part (1 piece) never is
+            in_thousands = int(grouped) * 1000 + int(fraction.ljust(3, "0"))
+            said = (f"{sign_typed}{num} ribu", f"{sign_typed}{format_number(in_thousands)}")
+            raise QuantityError(code, f'"{shown}" has a decimal comma: {noun} are whole numbers; if you mean '
+                                      f'thousands, write "{said[0]}" or {said[1]}', indonesian=_ID_DECIMAL_COMMA,
+                                examples=said)
         some_whole = f'{sign_typed}{whole if whole != "0" else "1"}'
         raise QuantityError(code, f'"{shown}" has a decimal comma: {noun} are whole numbers; write a whole '
-                                  f"number, e.g. {some_whole}{thousands}", indonesian=_ID_DECIMAL_COMMA,
-                            examples=(some_whole, *([f"{sign_typed}{num} ribu"] if in_thousands else [])))
+                                  f"number, e.g. {some_whole}", indonesian=_ID_DECIMAL_COMMA,
+                            examples=(some_whole,))
     elif (padded := re.fullmatch(r"0+([1-9][0-9]{0,2}(?:\.[0-9]{3})+)", num)) is not None:
         # "02.000": a zero before grouped thousands (an English reader takes "0.002" for a fraction): refused, and
         # said for what it is
@@ -497,6 +505,8 @@ _ID_DECIMAL_POINT = ("memakai titik sebagai tanda desimal, padahal dalam bahasa 
                      "dengan koma")
 _ID_DECIMAL_COMMA = "memakai koma desimal, padahal jumlah keping selalu bilangan bulat"
 _ID_NOT_WHOLE = "bukan bilangan bulat"
+_ID_COMMA_GROUPED = ("dapat dibaca dua cara, karena dalam bahasa Indonesia koma adalah tanda desimal dan ribuan "
+                     "ditulis dengan titik")
 
 
 def _two_ways(figures: tuple[str, ...]) -> str:

@@ -963,7 +963,8 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                     command = replace(command, forced=True)
                 unconfirmed = _unconfirmed(command, target, concerns, most_above_reserve=most)
                 if unconfirmed is not None:
-                    raise _Unconfirmed(unconfirmed, most)  # the appeal's reopening, if any, is undone
+                    # the appeal's reopening, if any, is undone
+                    raise _Unconfirmed(unconfirmed, most, refused=any(c.code == "into_reserve" for c in concerns))
                 outcome = actions.approve(session, desk, target, command.quantity, actor=actor,
                                           via=f"message:{message.id}",
                                           reason=command.reason if concerns and command.forced else None,
@@ -989,7 +990,7 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                                              via=f"message:{message.id}")
     except _Unconfirmed as exc:
         _command_error(session, desk, message, verdict, trust, str(exc), target, offer=exc.offer)
-        return MessageOutcome.MANAGER_COMMAND_UNCONFIRMED
+        return MessageOutcome.MANAGER_COMMAND_REFUSED if exc.refused else MessageOutcome.MANAGER_COMMAND_UNCONFIRMED
     except ApprovalRefused as exc:
         _command_error(session, desk, message, verdict, trust,
                        f"permohonan {target.reference} tidak dapat disetujui: {exc.indonesian} "
@@ -1018,11 +1019,13 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
 class _Unconfirmed(Exception):
     """A manager's decision by email that waits for a confirmation (PAKSA): why, in Indonesian. Raised inside the
     decision's savepoint, so that whatever it began is undone. *offer*: the figure a SETUJU may take instead (the
-    most that leaves the province's reserve whole; 0: none), when the one written cannot be approved by email."""
+    most that leaves the province's reserve whole; 0: none), when the one written cannot be approved by email.
+    *refused*: nothing would confirm it by email (the reserve, never used by email, even with PAKSA): a refusal."""
 
-    def __init__(self, problem: str, offer: int | None = None) -> None:
+    def __init__(self, problem: str, offer: int | None = None, *, refused: bool = False) -> None:
         super().__init__(problem)
         self.offer = offer
+        self.refused = refused
 
 
 def _open_appeal(session: Session, target: Request) -> AttentionItem | None:

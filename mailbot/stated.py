@@ -16,7 +16,7 @@ from mailbot.desk import Desk
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import number
 from mailbot.reader.verdict import Verdict
-from mailbot.stock.ledger import EntryKind
+from mailbot.stock.ledger import RECONCILING, EntryKind
 from mailbot.store import repo
 from mailbot.store.prepared import Prepared
 from mailbot.store.schema import LedgerEntry, Message, StatedStock
@@ -26,6 +26,11 @@ SOURCE_TEXT = {"report": "laporan harian", "request": "permohonan", "receipt": "
                "follow_up": "koreksi dalam percakapan permohonan",
                "reminder": "pengingat atau pertanyaan kabupaten/kota",
                "appeal": "permohonan peninjauan kembali"}
+
+# The same sources in the operator's English (`mailbot status`), never the stored code ("follow_up").
+SOURCE_WORDS = {"report": "daily report", "request": "request", "receipt": "receipt",
+                "correction": "operator's correction", "stock_report": "daily report",
+                "follow_up": "reply about a request", "reminder": "reminder or question", "appeal": "appeal"}
 
 
 @dataclass(frozen=True)
@@ -227,8 +232,12 @@ def latest(session: Session) -> dict[tuple[str, str], Stated]:
             LedgerEntry.location == row.district, LedgerEntry.item == row.item, LedgerEntry.at > row.at,
             LedgerEntry.kind.in_((EntryKind.RECEIPT_CONFIRMED.value, EntryKind.ADJUSTMENT.value)),
             # what the stating mail booked itself (a report's count, a receipt) is in its figure already
-            LedgerEntry.source != f"message:{row.message_pk}", ~earlier_count)) or 0
+            LedgerEntry.source != f"message:{row.message_pk}", ~earlier_count,
+            # an adjustment settling a stock difference brought the books to a statement: no movement of stock
+            ~LedgerEntry.source.startswith(RECONCILING, autoescape=True))) or 0
         expected = balances[(row.item, row.district)].on_hand if (row.item, row.district) in balances else 0
-        result[key] = Stated(row.district, row.item, row.quantity + moved, row.at, row.source, expected,
-                             stated=row.quantity if moved else None, moved_since=moved)
+        # a loss booked after the statement larger than the stated stock: the district holds none, not less
+        rolled = max(0, row.quantity + moved)
+        result[key] = Stated(row.district, row.item, rolled, row.at, row.source, expected,
+                             stated=row.quantity if rolled != row.quantity else None, moved_since=rolled - row.quantity)
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -105,6 +106,8 @@ def _print_rich(console: Console, title: str, rows: list[tuple[str, ...]], capti
 
 def _print_stated(desk: Desk, console: Console, item: str, rows: Sequence[stated.Stated]) -> None:
     """The latest stock each district stated (report, request, receipt), beside the ledger's on hand."""
+    from mailbot.stated import SOURCE_WORDS
+
     if not rows:
         return
     table = Table(title=f"Stock of {item} as the districts state it")
@@ -112,7 +115,7 @@ def _print_stated(desk: Desk, console: Console, item: str, rows: Sequence[stated
         table.add_column(col, justify="right" if col in ("stated", "ledger expects") else "left")
     for r in rows:
         table.add_row(f"{r.district} {desk.district_name(r.district)}", number(r.quantity),
-                      r.at.astimezone(desk.tz).date().isoformat(), r.source,
+                      r.at.astimezone(desk.tz).date().isoformat(), SOURCE_WORDS.get(r.source, r.source),
                       number(r.expected) if r.differs else "same")
     print_table(console, table)
 
@@ -174,7 +177,31 @@ def quarantine_rows(desk: Desk, limit: int, *, whole: bool = False, ellipsis: st
         rows = session.scalars(select(Message).where(Message.status == "quarantined")
                                .order_by(Message.id.desc()).limit(limit))
         return [(str(m.id), zoned(m.received_at, desk.tz), m.sender or "-", fit(m.subject or "", 50),
-                 fit(m.error or "", 80)) for m in rows]
+                 fit(error_words(m.error or ""), 80)) for m in rows]
+
+
+# A limit's error as the reader and the intake guards record it: "max_attachments: message has 12 attachments, over
+# the limit of 10" (the setting or the fixed limit's name first).
+_LIMIT_ERROR_RE = re.compile(r"^(?P<name>[a-z_]+): (?P<what>.*, over the limit of .*)$", re.DOTALL)
+
+
+def error_words(error: str) -> str:
+    """A quarantined message's error in plain words for the operator: a limit's what and figures first, the
+    [guards] setting that sets it after them (a fixed limit's name, no setting, left out).
+
+    >>> error_words("max_attachments: message has 12 attachments, over the limit of 10")
+    'message has 12 attachments, over the limit of 10 (setting [guards] max_attachments)'
+    >>> error_words("line_chars: a line of text is 40.002 characters, over the limit of 20.000")
+    'a line of text is 40.002 characters, over the limit of 20.000'
+    >>> error_words("binary data, not an email")
+    'binary data, not an email'
+    """
+    from mailbot.reader.mime import SETTINGS
+
+    m = _LIMIT_ERROR_RE.match(error)
+    if m is None:
+        return error
+    return f"{m['what']} (setting [guards] {m['name']})" if m["name"] in SETTINGS.values() else m["what"]
 
 
 def _n(value: int | None) -> str:

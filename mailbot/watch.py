@@ -336,7 +336,10 @@ def _words(d: Decision) -> tuple[str, ...]:
 
 
 def _decided_by(desk: Desk, d: Decision) -> str:
-    """Who made decision *d*, in the words the district's and the managers' mail use."""
+    """Who made decision *d*, in the words the district's and the managers' mail use; a district that cancelled
+    its own request with the address it wrote from, said without brackets (the digest puts it in "(oleh ...)")."""
+    if d.outcome == "cancel" and "@" in d.actor:
+        return f"kabupaten/kota melalui email {d.actor}"
     return decided_by_words(desk.config.office.managers, d.actor, district=d.outcome == "cancel")
 
 

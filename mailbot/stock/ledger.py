@@ -13,6 +13,11 @@ PROVINCE = "province"
 MAX_BALANCE = 10**12
 
 
+# the source of an adjustment that settles a stock difference, the books brought to what a district stated
+# ("reconcile:7:<time>:<who>", 7 the queue item): a correction of the books, not a movement of stock
+RECONCILING = "reconcile:"
+
+
 class EntryKind(StrEnum):
     """What a ledger entry records. Each kind moves cards between buckets in a fixed way (see POSTINGS)."""
 

@@ -115,12 +115,14 @@ def contradiction(request: Request, district: DistrictStatus, settings: StockSet
     The last report's count, less the use since then, is what the district should have; the stated
     figure may sit anywhere between that and the count itself plus what is in transit, with a margin
     of contradiction_tolerance (relative) but at least contradiction_min_pieces. Reports older than
-    contradiction_report_days working days are not compared.
+    contradiction_report_days working days are not compared. Adjustments booked after the report (a loss
+    the operator wrote off) move its count: a statement equal to the books since is no contradiction.
     """
     stated = request.stated_on_hand
-    reported = district.last_reported_on_hand
-    if stated is None or reported is None or district.last_report is None:
+    said = district.last_reported_on_hand
+    if stated is None or said is None or district.last_report is None:
         return None
+    reported = max(0, said + district.adjusted_since_report)
     elapsed = working_days_between(district.last_report, request.received_at.date(), settings.working_days)
     if elapsed > settings.contradiction_report_days:
         return None
@@ -130,7 +132,7 @@ def contradiction(request: Request, district: DistrictStatus, settings: StockSet
     high = reported + district.in_transit + margin
     if low <= stated <= high:
         return None
-    return Reason("contradicts_reports", {"stated": stated, "reported": reported,
+    return Reason("contradicts_reports", {"stated": stated, "reported": said,
                                           "report_date": district.last_report.isoformat(),
                                           "expected": expected, "margin": round(margin)})
 

@@ -67,6 +67,9 @@ class DistrictStatus:
     stated_on: date | None = None
     ledger_on_hand: int | None = None
     ledger_state: StockState | None = None
+    # adjustments booked at the district after its last report (a loss written off): that report's figure moved
+    # by them is what a later statement is compared with (mailbot.stock.policy.contradiction)
+    adjusted_since_report: int = 0
 
     @property
     def incoming(self) -> int:

@@ -128,6 +128,25 @@ def stock_status(session: Session, desk: Desk, today: date | None = None,
                                 settings, latest=repo.latest_reports(session))
 
 
+def adjusted_since_report(session: Session, district: str, item: str) -> int:
+    """The adjustments booked at *district* after its latest report with a stock figure was read (a flood loss
+    the operator wrote off; not the report's own count): that report's figure moved by them is what the
+    district's books said since, signed; 0 when it has no report."""
+    from sqlalchemy import func, select
+
+    from mailbot.store.schema import LedgerEntry, Report
+
+    report = session.execute(select(Report.at, Report.message_pk).where(
+        Report.district == district, Report.item == item, Report.stock_on_hand.is_not(None))
+        .order_by(Report.report_date.desc(), Report.id.desc()).limit(1)).first()
+    if report is None:
+        return 0
+    return int(session.scalar(select(func.coalesce(func.sum(LedgerEntry.on_hand), 0)).where(
+        LedgerEntry.location == district, LedgerEntry.item == item, LedgerEntry.at > report.at,
+        LedgerEntry.kind == EntryKind.ADJUSTMENT.value,
+        LedgerEntry.source != f"message:{report.message_pk}")) or 0)
+
+
 def open_references(session: Session, district: str, item: str, exclude: int | None = None, *,
                     verified_only: bool = False) -> tuple[str, ...]:
     """References of the district's requests still waiting for a decision or a shipment, oldest first

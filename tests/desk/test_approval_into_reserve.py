@@ -1,6 +1,7 @@
 """An approval by hand that takes the province's store into its reserve (`mailbot approve --force`): the managers
 hear of it once, in plain words, whether or not the request waited for them, and the digest and `mailbot status`
-say the reserve is being used instead of "stok aman"."""
+say the reserve is being used instead of "stok aman". A manager's SETUJU into the reserve by email is refused, and
+counted as such."""
 
 from __future__ import annotations
 
@@ -113,3 +114,18 @@ def test_a_part_approved_into_the_reserve_tells_the_district_the_stock_it_came_f
     assert ("stok provinsi yang dapat dikirim, dengan memakai cadangan provinsi: 9.250 - sudah dialokasikan 2.000 "
             "= 7.250") in told, told
     assert "cadangan 5.000 = 2.250" not in told, told
+
+
+@pytest.mark.parametrize("words", ["SETUJU 63.000", "SETUJU 63.000 PAKSA darurat"])
+def test_a_managers_approval_into_the_reserve_by_email_is_counted_refused(desk12: Desk12, words: str) -> None:
+    """Nothing a manager could write confirms it by email: `run --once` counted it "manager's decision awaiting
+    confirmation"."""
+    from tests.desk.desk12 import GMAIL, send_answer
+    from tests.desk.mailkit import MANAGERS
+
+    _, held = held_for_managers(desk12)
+    mid, outcome = send_answer(desk12, MANAGERS[0], held, words, above=GMAIL)
+    assert outcome == {"manager-command-refused": 1}, outcome
+    [answer] = desk12.replies_to(mid)
+    assert "Cadangan provinsi tidak dapat dipakai melalui email" in flat(answer.text)
+    assert desk12.request()["state"] == "held"

@@ -195,6 +195,9 @@ def test_the_command_suggested_for_options_after_dashes_is_one_that_works(typed:
     # the command named in Indonesian, as managers answer by email (was "No such command 'setujui'" alone)
     (("setujui", "BLK-2026-0001"), "mailbot: No such command 'setujui' (did you mean approve?) (Usage: "),
     (("Tolak",), "mailbot: No such command 'Tolak' (did you mean reject?) (Usage: "),
+    # a command by another name: the one that tells a request's decisions and reasons (was "did you mean replay?",
+    # the command that processes a message again)
+    (("explain", "BLK-2026-0001"), "mailbot: No such command 'explain' (did you mean history?) (Usage: "),
     (("queue", "lst"), "mailbot queue: No such command 'lst' (did you mean list?) (Usage: mailbot queue "),
     (("status", "--itme", "kia"), "mailbot status: No such option: --itme (did you mean --item?) (Usage: "),
     (("requests", "--opn"), "mailbot requests: No such option: --opn (did you mean --open?) (Usage: "),
@@ -205,7 +208,7 @@ def test_a_usage_error_is_one_line(desk_dir: Path, args: tuple[str, ...], said: 
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(said), result.stderr
     command = " ".join(args[:2]) if args[0] == "supply" else args[0]
-    unknown = args[0] in ("frobnicate", "statsu", "aprove", "setujui", "Tolak")
+    unknown = args[0] in ("frobnicate", "statsu", "aprove", "setujui", "Tolak", "explain")
     assert lines[0].endswith(f"more: mailbot {command + ' ' if not unknown else ''}--help)")
     assert "─" not in result.stderr and "╭" not in result.stderr
 

@@ -36,7 +36,9 @@ def test_a_district_that_cancels_its_request_is_named_as_the_district(desk12: De
     send_answer(desk12, NUNUKAN, reply, "Permohonan ini mohon dibatalkan saja, kami dapat pinjaman.")
     assert desk12.request()["state"] == "cancelled"
     line = _line(desk12)
-    assert f"dibatalkan (oleh kabupaten/kota ({NUNUKAN}))" in line and "petugas" not in line, line
+    # was "dibatalkan (oleh kabupaten/kota (...)); alasan lain": brackets in brackets, and a reason said of nothing
+    assert f"dibatalkan (oleh kabupaten/kota melalui email {NUNUKAN})" in line and "petugas" not in line, line
+    assert "alasan lain" not in line and "((" not in line and "))" not in line, line
 
 
 def test_a_new_ask_after_a_rejection_at_the_command_line_tells_the_managers_who_rejected_in_words(

@@ -260,3 +260,16 @@ def test_a_district_mail_quarantined_for_its_structure_is_acknowledged_by_name_a
     assert ("Balasan yang memberi tahu pengirim bahwa emailnya telah diterima dan akan dibaca oleh petugas sudah "
             "dibuat") in notice, notice
     assert QUEUED_RESEND not in notice and "BELUM diberi tahu" not in notice
+
+
+def test_the_quarantine_list_and_the_queue_say_what_happened_in_plain_words(desk_dir: Path) -> None:
+    """Was "max_attachments: message has 12 attachments, ..." (the setting's name as the reason) in the quarantine
+    list, and the district's bare code in the queue."""
+    (desk_dir / "a.eml").write_bytes(_with_attachments(BULUNGAN, 12, mid="foto"))
+    assert mailbot(desk_dir, "import", str(desk_dir / "a.eml")).returncode == 0
+    assert mailbot(desk_dir, "run", "--once").returncode == 0
+    listed = mailbot(desk_dir, "quarantine").stdout
+    assert "message has 12 attachments, over the limit of 10 (setting [guards] max_attachments)" in listed, listed
+    assert "max_attachments:" not in listed, listed
+    queue = mailbot(desk_dir, "queue", "list").stdout
+    assert "65.01 Kabupaten Bulungan" in queue, queue

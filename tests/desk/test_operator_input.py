@@ -53,16 +53,14 @@ def test_a_manager_writing_a_leading_zero_group_is_asked_as_the_operator_is() ->
 
 
 @pytest.mark.parametrize(("text", "advice"), [("-2,000", "write -2.000 or -2000"), ("2,000", "write 2.000 or 2000"),
-                                              ("-1,5", 'e.g. -1, or "-1,5 ribu" if you mean thousands')])
+                                              ("-1,5", 'if you mean thousands, write "-1,5 ribu" or -1.500')])
 def test_the_advice_for_an_ambiguous_change_keeps_its_sign(text: str, advice: str) -> None:
     with pytest.raises(QuantityError, match=advice):
         parse_quantity(text, signed=True)
 
 
 @pytest.mark.parametrize(("text", "advice"), [
-    ("12,00", "write 12"), ("700,00", "write 700"), ("3,0", "write 3"), ("-5,00", "write -5"),
-    ("1,50", 'write a whole number, e.g. 1, or "1,50 ribu" if you mean thousands'),
-    ("2,5", 'write a whole number, e.g. 2, or "2,5 ribu" if you mean thousands')])
+    ("12,00", "write 12"), ("700,00", "write 700"), ("3,0", "write 3"), ("-5,00", "write -5")])
 def test_a_decimal_comma_is_never_advised_as_thousands(text: str, advice: str) -> None:
     """"12,00" is twelve as a spreadsheet shows it: the advice was "write 12.000", a thousand times more, which
     `supply receive` then took."""
@@ -70,7 +68,17 @@ def test_a_decimal_comma_is_never_advised_as_thousands(text: str, advice: str) -
         parse_quantity(text, signed=True)
     message = str(caught.value)
     assert message == f"\"{text}\" has a decimal comma: pieces are whole numbers; {advice}"
-    assert "pieces are whole numbers" in message and ".000" not in message and ".500" not in message
+    assert "pieces are whole numbers" in message and ".000" not in message
+
+
+@pytest.mark.parametrize(("text", "advice"), [("1,5", '"1,5 ribu" or 1.500'), ("1,50", '"1,50 ribu" or 1.500'),
+                                              ("2,5", '"2,5 ribu" or 2.500'), ("0,5", '"0,5 ribu" or 500')])
+def test_a_fraction_of_a_piece_is_advised_as_the_thousands_it_means(text: str, advice: str) -> None:
+    """"1,5" was told "write a whole number, e.g. 1": one piece, which no one counting blanks means."""
+    with pytest.raises(QuantityError) as caught:
+        parse_quantity(text)
+    assert str(caught.value) == (f"\"{text}\" has a decimal comma: pieces are whole numbers; if you mean thousands, "
+                                 f"write {advice}")
 
 
 @pytest.mark.parametrize(("text", "advice"), [

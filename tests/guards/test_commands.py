@@ -142,14 +142,21 @@ ERRORS = [
     ("setuju 2.75 ribu keping", 'Jumlah "2.75 ribu" memakai titik sebagai tanda desimal, padahal dalam bahasa '
                                 "Indonesia tanda desimal ditulis dengan koma. Tulis misalnya: SETUJU 2,75 ribu atau "
                                 "SETUJU 2.750."),
+    # was "Tulis misalnya: SETUJU 1 atau ...": one piece, which no one approving blanks means
     ("SETUJU 1,5", 'Jumlah "1,5" memakai koma desimal, padahal jumlah keping selalu bilangan bulat. Tulis misalnya: '
-                   "SETUJU 1 atau SETUJU 1,5 ribu."),
+                   "SETUJU 1,5 ribu atau SETUJU 1.500."),
+    # were "Tulis ribuan dengan titik, misalnya: SETUJU 2.000.": a figure the manager never wrote
+    ("Setuju 3,000", 'Jumlah "3,000" dapat dibaca dua cara, karena dalam bahasa Indonesia koma adalah tanda desimal '
+                     "dan ribuan ditulis dengan titik. Tulis misalnya: SETUJU 3.000 atau SETUJU 3000."),
+    ("Setuju 1,200 dulu", 'Jumlah "1,200" dapat dibaca dua cara, karena dalam bahasa Indonesia koma adalah tanda '
+                          "desimal dan ribuan ditulis dengan titik. Tulis misalnya: SETUJU 1.200 atau SETUJU 1200."),
     ("SETUJU 1.500,00", 'Jumlah "1.500,00" memakai koma desimal, padahal jumlah keping selalu bilangan bulat. Tulis '
                         "misalnya: SETUJU 1.500."),
     ("SETUJU 02.000", 'Jumlah "02.000" diawali angka 0 sebelum ribuannya. Tulis misalnya: SETUJU 2.000.'),
     ("SETUJU 15.00", 'Jumlah "15.00" bukan bilangan bulat. Tulis misalnya: SETUJU 2.000 atau SETUJU 2000.'),
     ("setuju 0.000", "Jumlah yang disetujui harus lebih dari nol."),
-], ids=["point-before-rb", "point-before-ribu", "decimal-comma", "zero-decimals", "leading-zero", "not-whole",
+], ids=["point-before-rb", "point-before-ribu", "decimal-comma", "comma-thousands", "comma-thousands-for-now",
+        "zero-decimals", "leading-zero", "not-whole",
         "zero-grouped"])
 def test_a_refused_figure_is_answered_with_the_fix_the_command_line_gives(text: str, said: str) -> None:
     """"setuju 0.000" and "SETUJU 1.25rb" were answered "Tulis jumlah dalam angka", though written in figures, while
