@@ -1128,6 +1128,9 @@ def _tell_managers_decided(session: Session, desk: Desk, req: Request, decision:
                    "item": req.item, "requested": req.requested, "outcome": outcome, "quantity": quantity,
                    "proposal": proposal, "by": _decided_by(desk, actor), "reason": reason,
                    "district_told": _district_told(session, req), "held": held, "reserve": reserve,
+                   # a request an unlisted sender wrote: the decision went to that writer, the office apart
+                   "writer": (req.sender or "") if unlisted_writer(desk, req) else None,
+                   "office_told": _queued(session, f"decided:{decision.id}:office"),
                    # the desk's own proposal (a stock alert's), asked by no district
                    "own_proposal": bool(req.proactive) and req.message_pk is None})
 
@@ -1356,6 +1359,13 @@ def decline_change(session: Session, desk: Desk, req: Request, kept: int, reason
                details={"kept": kept, "reason": reason, "via": via})
     return ActionOutcome(f"PERMINTAAN PERUBAHAN DITOLAK; persetujuan sebelumnya tetap ({outcome.label})", kept,
                          reason, told=outcome.told)
+
+
+def _queued(session: Session, purpose: str) -> bool:
+    """Whether a mail for *purpose* is in the outbox."""
+    from mailbot.store.schema import OutboxMessage
+
+    return session.scalar(select(OutboxMessage.id).where(OutboxMessage.purpose == purpose)) is not None
 
 
 def _district_told(session: Session, req: Request) -> bool:

@@ -118,3 +118,22 @@ def test_a_rejection_after_an_approval_tells_the_office_the_approval_is_withdraw
     [told] = [m for m in mails if m.to == [WRITER]]
     assert "TIDAK DAPAT KAMI SETUJUI" in told.text
 
+
+
+@pytest.mark.parametrize(("decide", "office"), [
+    (lambda s, d, r: actions.reject(s, d, r, "pengirim bukan petugas kabupaten", actor="operator", via="cli"),
+     "Kabupaten Tana Tidung tidak kami kirimi email."),
+    (lambda s, d, r: actions.approve(s, d, r, 500, actor="operator", via="cli", reason="dicek lewat telepon"),
+     "Disdukcapil Kabupaten Tana Tidung kami beri tahu secara terpisah."),
+], ids=["rejected", "approved"])
+def test_the_managers_hear_whom_a_decision_by_hand_went_to(desk12: Desk12, decide, office) -> None:  # type: ignore[no-untyped-def]
+    _held(desk12)
+    with desk12.desk.sessions.begin() as session:
+        req = repo.request_by_reference(session, "BLK-2026-0001")
+        assert req is not None
+        decide(session, desk12.desk, req)
+    [notice] = [o for o in desk12.to_managers() if o.purpose.startswith("decided-by-hand:")]
+    text = flat(notice.text)
+    assert (f"Keputusan ini kami sampaikan kepada pengirim permohonan ({WRITER}), yang tidak terdaftar sebagai "
+            f"alamat email resmi Kabupaten Tana Tidung; {office}") in text, text
+    assert "Kabupaten Tana Tidung telah kami beri tahu" not in text, text
