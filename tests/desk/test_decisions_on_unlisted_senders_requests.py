@@ -74,6 +74,10 @@ def test_an_approval_goes_to_the_writer_and_the_district_gets_a_notice_of_its_ow
     assert ("Blangko hanya dikirim ke kantor Disdukcapil Kabupaten Tana Tidung, tidak ke alamat atau kantor lain; "
             "kantor tersebut telah kami beri tahu secara terpisah") in text, text
     assert "Mohon konfirmasi" not in text, text
+    html = told.msg.get_body(("html",))
+    assert html is not None and "Yth. Bapak/Ibu," in html.get_content(), told.msg
+    assert f"kirim dari alamat {WRITER}, yang tidak terdaftar" in flat(html.get_content())
+    assert "Mohon konfirmasi" not in html.get_content()
     [office] = [m for m in mails if m.to == [TANA_TIDUNG]]
     assert not office.subject.lower().startswith("re:") and office.msg["In-Reply-To"] is None, office.subject
     assert "BLK-2026-0001" in office.subject and "alamat tidak terdaftar" in office.subject, office.subject
@@ -137,3 +141,15 @@ def test_the_managers_hear_whom_a_decision_by_hand_went_to(desk12: Desk12, decid
     assert (f"Keputusan ini kami sampaikan kepada pengirim permohonan ({WRITER}), yang tidak terdaftar sebagai "
             f"alamat email resmi Kabupaten Tana Tidung; {office}") in text, text
     assert "Kabupaten Tana Tidung telah kami beri tahu" not in text, text
+
+
+def test_the_office_confirms_receipt_by_answering_its_notice(desk12: Desk12) -> None:
+    _decided(desk12, APPROVE)
+    with desk12.desk.sessions.begin() as session:
+        req = repo.request_by_reference(session, "BLK-2026-0001")
+        assert req is not None
+        actions.dispatch(session, desk12.desk, req, actor="operator", via="cli")
+    [notice] = [o for o in desk12.out() if o.purpose.startswith("dispatched:") and o.to == [TANA_TIDUNG]]
+    _, outcome = send_answer(desk12, TANA_TIDUNG, notice, "Blangko 500 keping sudah kami terima dengan baik.",
+                             above=WROTE)
+    assert desk12.request()["state"] == "received", (outcome, dict(desk12.request()))
