@@ -259,7 +259,7 @@ def unlisted_writer(desk: Desk, req: Request) -> bool:
 def _notice_to_office(session: Session, desk: Desk, req: Request, senders: Sequence[str], *, purpose: str,
                       template: str, context: dict[str, object], origin: Message | None) -> list[str]:
     """The district office's notice of a decision on *req*, which an unlisted sender wrote in its name: who wrote,
-    when, what was asked (the writer's own words), and what the office is to expect. None for a decision that asks
+    when, what was asked (the writer's own words), and what the office is to expect. Nothing for a decision that asks
     nothing of the office (a rejection of what it never heard of)."""
     withdrawn = context.get("withdrawn") or context.get("released")
     # a request no single sender wrote (two From mailboxes) has no writer to tell: the office hears every decision
