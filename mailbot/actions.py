@@ -41,7 +41,7 @@ class ActionOutcome:
     label: str  # Indonesian, for the manager's confirmation
     quantity: int | None = None
     note: str | None = None
-    told: tuple[str, ...] = ()  # the district's listed addresses, told instead of an unlisted sender
+    told: tuple[str, ...] = ()  # the district's listed addresses, sent a notice of a request an unlisted sender wrote
     untold: str | None = None  # why the district is sent nothing of the decision, when that is meant
 
 
@@ -186,10 +186,13 @@ def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, 
 
     A shipment the province proposed itself has no district message: it goes to the district's first
     configured sender, under a subject of its own. A person's *decision* (approved, rejected, dispatched,
-    withdrawn) on a request whose sender is on none of the district's lists, or could not be told apart (two From
-    mailboxes), goes to the district's listed addresses, never to that sender: blanks are the district's, and an
-    address no one vouched for (perhaps a forgery in its name) learns nothing of what the province decided. A
-    decision's mail is no automatic reply: the per-sender daily cap neither counts nor stops it.
+    withdrawn) on a request whose sender is on none of the district's lists goes to that sender, who wrote it, and
+    never as a reply to the district's office as if the office had written; the mail says the address is not the
+    district's and that blanks go only to the district's office. When the office has to know (blanks approved for
+    it, shipped to it, or an approval it was told of withdrawn), it gets a notice of its own (notice_request_in_name)
+    quoting who wrote and what was asked. A request whose sender could not be told apart (two From mailboxes) has
+    no writer to answer: only that notice goes. A decision's mail is no automatic reply: the per-sender daily cap
+    neither counts nor stops it. Returns whom the mail and the office's notice went to.
     """
     origin = message or (session.get(Message, req.message_pk) if req.message_pk is not None else None)
     if verdict is not None:
@@ -205,24 +208,76 @@ def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, 
         to = [district.senders[0]]
     else:
         to = []  # the sender could not be told apart (e.g. two From mailboxes): answer no one
-    if answer_to and answer_to.lower() not in (t.lower() for t in to):
+    writer = decision and unlisted_writer(desk, req)
+    if answer_to and answer_to.lower() not in (t.lower() for t in to) and not writer:
         to = [answer_to, *to]  # another address of the district wrote: its writer is answered first
-    # a decision on a request whose sender is unlisted, or could not be told apart, goes to the district's list
-    unlisted = decision and district is not None and not req.proactive \
-        and str(req.sender or "").lower() not in (a.lower() for a in district.senders)
-    if unlisted and district is not None:
-        to = list(district.senders)
-    thread = answering(origin, verdict) if origin is not None and not unlisted else None
+    if writer and district is not None:
+        # the writer is no office of the district's: greeted plainly, and told where blanks go
+        context = {**context, "role": "writer", "writer": {
+            "address": req.sender, "district_name": desk.district_name(req.district),
+            "office_told": _office_stage(template, context)}}
+    thread = answering(origin, verdict) if origin is not None else None
     if thread is not None and origin is not None and req.message_pk is not None \
             and (origin.id != req.message_pk or message is None):
         thread = _whole_chain(session, req, thread)  # later in the conversation: the whole chain
-    queue(session, desk, purpose=purpose, category="reply", template=template, to=to,
-          subject=reply_subject(subject_source, req.reference), request_pk=req.id,
-          context={"district_name": desk.district_name(req.district), "reference": req.reference,
-                   "item": req.item, "proactive": req.proactive, **context},
-          reply_to=thread, writer_text=verdict.body_excerpt if verdict is not None and to
-          and (verdict.sender or "").lower() == to[0].lower() else None, automatic=not decision)
+    context = {"district_name": desk.district_name(req.district), "reference": req.reference,
+               "item": req.item, "proactive": req.proactive, **context}
+    if to or not writer:  # a writer that cannot be told apart is answered by no one: the office hears of it
+        queue(session, desk, purpose=purpose, category="reply", template=template, to=to,
+              subject=reply_subject(subject_source, req.reference), request_pk=req.id, context=context,
+              reply_to=thread, writer_text=verdict.body_excerpt if verdict is not None and to
+              and (verdict.sender or "").lower() == to[0].lower() else None, automatic=not decision)
+    if writer and district is not None:
+        return [*to, *_notice_to_office(session, desk, req, district.senders, purpose=purpose, template=template,
+                                        context=context, origin=origin)]
     return to
+
+
+# What a decision on a request an unlisted sender wrote tells the district's office, by the writer's template:
+# blanks approved for it, or shipped to it (an approval withdrawn is told by the rejection's "withdrawn" and the
+# correction's "released" figure).
+_OFFICE_STAGES = {"reply_approved": "approved", "reply_partial": "approved", "reply_dispatched": "dispatched"}
+_UNANSWERED_STAGES = {"reply_rejected": "rejected", "reply_appeal_declined": "rejected", "reply_withdrawn": "closed"}
+
+
+def _office_stage(template: str, context: Mapping[str, object]) -> str | None:
+    """What the district's office is told of a decision on a request an unlisted sender wrote: "approved",
+    "dispatched", "withdrawn" (an approval withdrawn), or None (nothing it has to know)."""
+    return _OFFICE_STAGES.get(template) or ("withdrawn" if context.get("withdrawn") or context.get("released")
+                                            else None)
+
+
+def unlisted_writer(desk: Desk, req: Request) -> bool:
+    """Whether *req* was written by an address on none of its district's lists (or by no sender that could be
+    told apart): its decisions go to that writer, and the district's office hears of them only by a notice of its
+    own (see _district_mail). A district's own shipment proposed by the desk has no writer."""
+    district = desk.config.district(req.district) if req.district else None
+    return district is not None and not req.proactive \
+        and str(req.sender or "").lower() not in (a.lower() for a in district.senders)
+
+
+def _notice_to_office(session: Session, desk: Desk, req: Request, senders: Sequence[str], *, purpose: str,
+                      template: str, context: dict[str, object], origin: Message | None) -> list[str]:
+    """The district office's notice of a decision on *req*, which an unlisted sender wrote in its name: who wrote,
+    when, what was asked (the writer's own words), and what the office is to expect. Nothing for a decision that asks
+    nothing of the office (a rejection of what it never heard of)."""
+    withdrawn = context.get("withdrawn") or context.get("released")
+    # a request no single sender wrote (two From mailboxes) has no writer to tell: the office hears every decision
+    stage = _office_stage(template, context) or (None if req.sender else _UNANSWERED_STAGES.get(template))
+    if stage is None:
+        return []
+    read = (origin.verdict or {}) if origin is not None else {}
+    words = " ".join(without_sign_off(str(read.get("body_excerpt") or "")).split())[:600]
+    name = desk.district_name(req.district)
+    queue(session, desk, purpose=f"{purpose}:office", category="reply", template="notice_request_in_name",
+          to=list(senders), request_pk=req.id, automatic=False,
+          subject=f"Pemberitahuan permohonan atas nama {name} dari alamat tidak terdaftar [{req.reference}]",
+          context={**{k: v for k, v in context.items() if k not in ("role", "writer")}, "stage": stage,
+                   "writer_address": req.sender or _from_as_written(session, req), "writer_known": bool(req.sender),
+                   "written_on": origin.received_at.astimezone(desk.tz).date().isoformat()
+                   if origin is not None else None,
+                   "words": words, "requested": req.requested, "withdrawn": withdrawn})
+    return list(senders)
 
 
 def _in_conversation(session: Session, req: Request | None, message: Message, verdict: Verdict) -> ReplyTo:
@@ -551,6 +606,8 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
           context={"reference": req.reference, "district": req.district,
                    "district_name": desk.district_name(req.district),
                    "sender": req.sender or _from_as_written(session, req),
+                   # a sender on none of the district's lists: the decision goes to that writer, not the office
+                   "unlisted": unlisted_writer(desk, req), "writer": req.sender,
                    "item": req.item, "requested": req.requested, "proposed": decision.quantity,
                    "example": example_figure(req.requested, decision.quantity, desk.config.stock.pack_size),
                    "reasons": reasons, "explanation": explanation, "changes": changes or [],
@@ -1028,12 +1085,13 @@ def approve(session: Session, desk: Desk, req: Request, quantity: int | None, *,
                                quantity=qty, proposal=asked, actor=actor, reason=told_reason or reason,
                                held=was_held, reserve=into_reserve)
     _close_items(session, desk, req, actor=actor, resolution=f"diputuskan: disetujui {qty}")
-    return ActionOutcome("DISETUJUI SEBAGIAN" if partial else "DISETUJUI", qty, told=_redirected(req, told))
+    return ActionOutcome("DISETUJUI SEBAGIAN" if partial else "DISETUJUI", qty, told=_redirected(desk, req, told))
 
 
-def _redirected(req: Request, told: list[str]) -> tuple[str, ...]:
-    """The addresses a decision went to instead of the request's own sender (mailbot._district_mail)."""
-    return tuple(told) if req.sender and req.sender.lower() not in (t.lower() for t in told) else ()
+def _redirected(desk: Desk, req: Request, told: list[str]) -> tuple[str, ...]:
+    """The district's addresses sent a notice of a decision on *req* an unlisted sender wrote (_district_mail)."""
+    writer = (req.sender or "").lower()
+    return tuple(t for t in told if t.lower() != writer) if unlisted_writer(desk, req) else ()
 
 
 # Queue items a person closes by deciding their request: a linked request, a reply in its thread, and a decision
@@ -1074,6 +1132,9 @@ def _tell_managers_decided(session: Session, desk: Desk, req: Request, decision:
                    "proposal": proposal, "by": _decided_by(desk, actor),
                    "by_short": decided_by_words(desk.config.office.managers, actor, short=True), "reason": reason,
                    "district_told": _district_told(session, req), "held": held, "reserve": reserve,
+                   # a request an unlisted sender wrote: the decision went to that writer, the office apart
+                   "writer": (req.sender or "") if unlisted_writer(desk, req) else None,
+                   "office_told": _queued(session, f"decided:{decision.id}:office"),
                    # the desk's own proposal (a stock alert's), asked by no district
                    "own_proposal": bool(req.proactive) and req.message_pk is None})
 
@@ -1308,6 +1369,13 @@ def decline_change(session: Session, desk: Desk, req: Request, kept: int, reason
                          reason, told=outcome.told)
 
 
+def _queued(session: Session, purpose: str) -> bool:
+    """Whether a mail for *purpose* is in the outbox."""
+    from mailbot.store.schema import OutboxMessage
+
+    return session.scalar(select(OutboxMessage.id).where(OutboxMessage.purpose == purpose)) is not None
+
+
 def _district_told(session: Session, req: Request) -> bool:
     """Whether the district was mailed about *req* before (a reply of ours under its reference)."""
     from sqlalchemy import select
@@ -1516,7 +1584,7 @@ def decline_appeal(session: Session, desk: Desk, req: Request, reason: str, *, a
     told = _district_mail(session, desk, req, purpose=f"decided:{decision.id}", template="reply_appeal_declined",
                           decision=True, context={"reason": reason, "decided_by": _decided_by(desk, actor)})
     return ActionOutcome("PERMOHONAN PERTIMBANGAN KEMBALI DITOLAK; permohonan tetap ditolak", None, reason,
-                         told=_redirected(req, told))
+                         told=_redirected(desk, req, told))
 
 
 def dispatch(session: Session, desk: Desk, req: Request, *, actor: str, via: str) -> ActionOutcome:

@@ -730,10 +730,11 @@ def _act(reference: str, fn: Callable[..., object], *, seen: tuple[str, int | No
     """Run *fn* on the request *reference* in one transaction that holds it (mailbot.store.repo.request_by_reference),
     then send what it queued. *seen*: the state and quantity the command checked before (and the operator may have
     confirmed); a request changed since by another command or the service is left as it is, with one line."""
+    from mailbot import actions
     from mailbot.app import open_sender
     from mailbot.errors import UnknownRequest
     from mailbot.history import no_request
-    from mailbot.outbox import district_fate, send_now
+    from mailbot.outbox import district_fate, district_mail_fates, send_now
     from mailbot.store import repo
 
     with _desk() as desk:
@@ -747,15 +748,29 @@ def _act(reference: str, fn: Callable[..., object], *, seen: tuple[str, int | No
             before = repo.last_outbox_id(session)
             outcome = fn(desk, session, req)
             item, request_pk = req.item or "ktp-el", req.id
+            writer = (req.sender or "") if actions.unlisted_writer(desk, req) else None
         sent = send_now(desk, sender)  # _mail_sent says it
         # what became of the district's own mail, said as it is: sent, waiting (and until when) or not sent
         fate = district_fate(desk, before, [request_pk], sent)
-    told = getattr(outcome, "told", ())
+        office = [a for f in district_mail_fates(desk, before, request_pk) for a in f.recipients
+                  if a.lower() != (writer or "").lower()] if writer is not None else []
     fate = getattr(outcome, "untold", None) or fate
-    instead = ("; written to the district's listed address(es), not to the request's sender, who is on no "
-               "district's list" if told else "")
+    instead = _writer_words(writer, office)
     out.print(f"{reference}: {_done(outcome, item)}; {_mail_sent(sent)}; {fate}{instead}", highlight=False,
               markup=False, soft_wrap=True)
+
+
+def _writer_words(writer: str | None, office: list[str]) -> str:
+    """The clause after a decision on a request an address on none of its district's lists wrote (or no single
+    sender did): whom the decision went to, and whether the district's office was sent a notice of its own."""
+    if writer is None:
+        return ""
+    notice = (f"the district's listed address(es) ({', '.join(dict.fromkeys(office))}) were sent a separate notice "
+              "of the request made in its name" if office else "the district's office was not written to")
+    if not writer:
+        return f"; the request names no single sender, so no writer is answered: {notice}"
+    return f"; the request's sender ({writer}) is on none of the district's lists: the decision was written to that " \
+           f"sender, and {notice}"
 
 
 def _changed_meanwhile(req: Request, seen: tuple[str, int | None]) -> str:

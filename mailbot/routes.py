@@ -1011,7 +1011,10 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                    # the manager's own note or condition, as the district was told it
                    "passed_on": command.reason if command.action == "approve" else None,
                    # the desk's own proposal rejected before the district heard of it: nothing went to it
-                   "district_untold": outcome.untold is not None},
+                   "district_untold": outcome.untold is not None,
+                   # a request an unlisted sender wrote: the decision went to that writer, the office apart
+                   "writer": target.sender if actions.unlisted_writer(desk, target) else None,
+                   "office_told": bool(outcome.told)},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
     return MessageOutcome.MANAGER_APPROVE if command.action == "approve" else MessageOutcome.MANAGER_REJECT
 

@@ -46,8 +46,8 @@ def test_a_decision_on_a_request_of_a_district_no_longer_listed_is_refused(sampl
 def test_a_decision_on_a_request_with_no_single_sender_goes_to_the_districts_list(desk_dir: Path) -> None:
     """A request whose mail names two From mailboxes has no sender to answer: a person's rejection of it printed an
     ERROR line naming the outbox purpose ("not queued: decided:2 has no address ... correct it there"), then
-    "rejected; ... no new mail to the district". The district is told at its listed
-    addresses, as for a sender on no list, in one line."""
+    "rejected; ... no new mail to the district". The district's listed addresses are sent a notice of their own
+    (never a "Re:" of a mail no single sender wrote), said in one line."""
     from tests.desk.conftest import EXAMPLES
 
     mail = (EXAMPLES / "01-bulungan-permohonan.eml").read_text()
@@ -66,6 +66,11 @@ def test_a_decision_on_a_request_with_no_single_sender_goes_to_the_districts_lis
     # two mails: the district's, and the managers' notice that the request they were asked about was decided by hand
     assert line.startswith(f"{reference}: rejected; mail sent: 2; the district was told (mail sent to "
                            "disdukcapil@bulungankab.example"), line
+    assert line.endswith("; the request names no single sender, so no writer is answered: the district's listed "
+                         "address(es) (disdukcapil@bulungankab.example, operator.bulungan@bulungankab.example) were "
+                         "sent a separate notice of the request made in its name"), line
     with sqlite3.connect(desk_dir / "var" / "mailbot.db") as db:
-        [(recipients,)] = db.execute("select recipients from outbox where purpose like 'decided:%'").fetchall()
+        [(recipients, subject)] = db.execute("select recipients, subject from outbox "
+                                             "where purpose like 'decided:%'").fetchall()
     assert "disdukcapil@bulungankab.example" in recipients and "budi@" not in recipients
+    assert not subject.startswith("Re:") and "dari alamat tidak terdaftar" in subject, subject
