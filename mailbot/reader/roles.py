@@ -4640,6 +4640,8 @@ def read_text(
         candidates = _example_form(candidates)
     if candidates and _INCLUDING_RE.search(masked):
         candidates = _own_blank_part(masked, candidates)
+    if "(" in masked and any(c.field == "received" for c in candidates):
+        candidates = _shipment_aside_of_stock(masked, candidates)
     return candidates, unassigned
 
 
@@ -4667,6 +4669,27 @@ def _own_blank_part(masked: str, candidates: list[Candidate]) -> list[Candidate]
             if c.value == whole and c.doubt is None and c.item in (None, own) else c
             for c in candidates
         ]
+    return candidates
+
+
+# A shipment told in a bracket right after a stock's figure: "sisa blangko KTP-el 1.008 (kiriman 500 tanggal 10 Maret
+# sudah masuk)".
+_SHIPMENT_ASIDE_RE = re.compile(
+    r"(?<![\d.,])(?P<stock>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS)
+    + r")(?![\w-])[^\S\n]*)?\([^()\n]*?(?<![\w-])(?:" + _words_re(vocab.SHIPMENT_OF_WORDS)
+    + r")[^\S\n]+(?P<shipped>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)[^()\n]*\)"
+)
+
+
+def _shipment_aside_of_stock(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A report's stock with the shipment it holds told in a bracket after it: "sisa blangko KTP-el 1.008 (kiriman
+    500 tanggal 10 Maret sudah masuk)". The shipment explains the stock; it is no receipt of the report (its
+    receipt has its own mail), so the figure is no received."""
+    for m in _SHIPMENT_ASIDE_RE.finditer(masked):
+        stock, shipped = (int(m.group(g).replace(".", "")) for g in ("stock", "shipped"))
+        if not any(c.field == "stock_on_hand" and c.value == stock for c in candidates):
+            continue
+        candidates = [c for c in candidates if not (c.field == "received" and c.value == shipped)]
     return candidates
 
 

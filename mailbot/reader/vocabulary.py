@@ -1805,6 +1805,8 @@ FORWARD_MARKERS: tuple[str, ...] = (
 )
 # The words of Lotus Notes' forward line over its header block: "----- Diteruskan oleh Name/Office pada ... -----".
 LOTUS_FORWARD_WORDS: tuple[str, ...] = ("diteruskan oleh", "pesan diteruskan oleh", "forwarded by")
+# The words of Horde's quote line over the mail it answers: "----- Pesan dari Name <address> ---------".
+HORDE_QUOTE_WORDS: tuple[str, ...] = ("pesan dari", "message from")
 # A correction the writer typed in brackets at the end of a quoted line ("> - Jumlah yang dimohon: 800 keping
 # (...) [ralat: 1.100 kpg]"): opened by one of these, the bracket is the writer's (mailbot.reader.quotes).
 QUOTE_NOTE_OPENERS: tuple[str, ...] = (
