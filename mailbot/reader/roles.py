@@ -4642,6 +4642,8 @@ def read_text(
         candidates = _own_blank_part(masked, candidates)
     if "(" in masked and any(c.field == "received" for c in candidates):
         candidates = _shipment_aside_of_stock(masked, candidates)
+    if "(" in masked and any(c.field == "requested" for c in candidates):
+        candidates = _request_aside_of_receipt(masked, candidates)
     return candidates, unassigned
 
 
@@ -4690,6 +4692,24 @@ def _shipment_aside_of_stock(masked: str, candidates: list[Candidate]) -> list[C
         if not any(c.field == "stock_on_hand" and c.value == stock for c in candidates):
             continue
         candidates = [c for c in candidates if not (c.field == "received" and c.value == shipped)]
+    return candidates
+
+
+# The request a receipt is measured against, told in a bracket right after the count received: "Kami terima 600
+# (dibulatkan per pack dari permohonan 506)".
+_REQUEST_ASIDE_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.RECEIPT_VERBS) + r")(?![\w-])[^\d\n()]{0,25}?(?P<got>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS)
+    + r")(?![\w-])[^\S\n]*)?\([^()\n]*?(?<![\w-])(?:" + _words_re(vocab.REMINDED_NOUNS)
+    + r")[^\S\n]+(?:kami[^\S\n]+)?(?P<asked>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)[^()\n]*\)"
+)
+
+
+def _request_aside_of_receipt(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A count received with the request it answers in a bracket after it: "Kami terima 600 (dibulatkan per pack
+    dari permohonan 506)". The request was asked before; the mail asks nothing now."""
+    for m in _REQUEST_ASIDE_RE.finditer(masked):
+        asked = int(m.group("asked").replace(".", ""))
+        candidates = [c for c in candidates if not (c.field == "requested" and c.value == asked)]
     return candidates
 
 

@@ -26,3 +26,11 @@ def test_a_shipment_in_a_bracket_after_the_stock_is_no_receipt_of_the_report() -
                 "Terima kasih.")
     assert read["kind"] == "stock_report" and read["stock_on_hand"] == 2204
     assert read["received"] is None and read["printed"] == 29
+
+
+def test_the_request_a_receipt_is_measured_against_in_a_bracket_is_no_new_request() -> None:
+    read = mail(NUNUKAN, "Konfirmasi blangko KIA",
+                "Dear Bapak/Ibu,\nBlangko KIA sudah tiba siang ini, kami terima 800 lembar (dibulatkan per dus dari "
+                "permohonan 760). Thank you.")
+    assert read["kind"] == "receipt" and read["received"] == 800
+    assert read["requested"] is None
