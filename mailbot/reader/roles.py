@@ -2127,6 +2127,15 @@ def _said_of_supply(masked: str, prev_end: int, pos: int) -> bool:
     return bool(_SUPPLY_RE.search(segment)) and not _BLANK_NAME_RE.search(segment)
 
 
+# A figure's relative clause naming the day it was asked before: "750 keping yang kami mohonkan tanggal 8 Februari".
+_ASKED_BEFORE_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:yang|yg)[^\S\n]+"
+    r"(?:(?:sudah|sdh|telah|tlh)[^\S\n]+)?kami[^\S\n]+(?:" + _words_re(vocab.ASKED_BEFORE_VERBS)
+    + r")[^\S\n]+(?:" + _words_re(vocab.ASKED_BEFORE_WHEN) + r"|" + _words_re(tuple(vocab.MONTHS))
+    + r")(?![\w-])"  # (a date's day is masked: "tanggal 8 februari" leaves "februari")
+)
+
+
 def _said_of_earlier(
     masked: str, kws: Sequence[Keyword], c_start: int, prev_end: int, m: Mention, after_limit: int
 ) -> bool:
@@ -2134,6 +2143,9 @@ def _said_of_earlier(
     siang", "menindaklanjuti surat kami ... sebanyak 3.000 keping"). The words of a figure run from
     its clause start, or from the first role word after the previous figure, to the next role word
     after it (words right after a figure are that figure's: "3.000 keping KTP-el tadi siang")."""
+    if _ASKED_BEFORE_RE.match(masked, m.end):
+        # "Mohon kiriman blangko 750 keping yang kami mohonkan tanggal 8 Februari dapat segera direalisasikan".
+        return True
     lo = prev_end
     if prev_end > c_start:
         lo = next((k.start for k in kws if prev_end <= k.start < m.start), m.start)

@@ -3073,6 +3073,13 @@ EARLIER_SHIPMENT_SUBJECTS: tuple[str, ...] = (
 PASSIVE_ASK_WORDS: tuple[str, ...] = (
     "diminta", "dimohon", "dimohonkan", "dimintakan", "diajukan", "diusulkan", "requested", "ordered",
 )
+# Right after a figure, "yang kami mohonkan tanggal 8 Februari" makes it the figure of a request sent on an earlier
+# day: the verb of asking with "kami" (and perhaps "sudah"/"telah"), then the day or the time it was sent.
+ASKED_BEFORE_VERBS: tuple[str, ...] = ("mohonkan", "ajukan", "usulkan", "minta", "mintakan", "mohon")
+ASKED_BEFORE_WHEN: tuple[str, ...] = (
+    "tanggal", "tgl", "tgl.", "pada tanggal", "pada tgl", "kemarin", "kmrn", "kemaren", "minggu lalu", "bulan lalu",
+    "sebelumnya", "yang lalu", "yg lalu",
+)
 # With a word for the rest (REST_OF_WORDS) in one clause, these ask when it comes.
 WHEN_WORDS: tuple[str, ...] = ("kapan", "kpn", "when")
 # A line ending on one of these (a preposition, a conjunction, a word that needs what follows) goes on in the
@@ -3264,6 +3271,12 @@ ROLE_PHRASES["ignore"] += (
 ROLE_PHRASES["ignore"] += (
     "menunggu cetak", "menunggu dicetak", "menunggu pencetakan", "sisa berkas", "berkas menunggu",
     "waiting to be printed", "awaiting printing",
+)
+# ... and the people whose printing or recording is held up ("sisa blangko kosong sejak Kamis, pencetakan tertunda 23
+# orang"): a backlog, no count of work done.
+ROLE_PHRASES["ignore"] += (
+    "pencetakan tertunda", "cetak tertunda", "perekaman tertunda", "rekam tertunda", "tertunda cetak",
+    "tertunda dicetak", "printing delayed", "printing on hold",
 )
 # A figure given up ("cukup 1.000 keping saja, tidak jadi 2.000", "1,000 instead of 2,000"): denied as "bukan" is.
 _GIVEN_UP: tuple[str, ...] = (

@@ -34,3 +34,25 @@ def test_the_request_a_receipt_is_measured_against_in_a_bracket_is_no_new_reques
                 "permohonan 760). Thank you.")
     assert read["kind"] == "receipt" and read["received"] == 800
     assert read["requested"] is None
+
+
+def test_a_request_chased_by_its_date_in_a_weekly_report_is_no_new_request() -> None:
+    read = mail(TANA_TIDUNG, "Laporan minggu ke-2 Maret",
+                "Dengan hormat,\nLaporan mingguan 8-12 Maret: perekaman 96 orang; pencetakan 90 keping; sisa "
+                "blangko 35.\n\nMohon blangko 1.200 keping yang kami mohonkan tanggal 1 Maret dapat segera dikirim.")
+    assert read["kind"] == "stock_report" and read["requested"] is None
+    assert (read["printed"], read["recorded"], read["stock_on_hand"]) == (90, 96, 35)
+
+
+def test_a_request_asked_by_itself_with_its_date_is_still_read() -> None:
+    read = mail(TANA_TIDUNG, "Permohonan blangko",
+                "Dengan hormat,\nMohon blangko 1.200 keping yang kami mohonkan tanggal 1 Maret dapat segera dikirim, "
+                "sisa stok kami 35 keping.")
+    assert read["kind"] == "request" and read["requested"] == 1200
+
+
+def test_people_whose_printing_is_held_up_are_no_count_printed() -> None:
+    read = mail(TANA_TIDUNG, "Laporan harian 9 Maret",
+                "Dengan hormat,\nperekaman: 40 orang; pencetakan: 31 keping; blangko habis sejak siang, pencetakan "
+                "tertunda 9 orang.")
+    assert read["printed"] == 31 and read["recorded"] == 40 and read["stock_on_hand"] == 0
