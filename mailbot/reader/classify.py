@@ -319,6 +319,10 @@ def explicit_item(low: str) -> tuple[Item | None, bool]:
     return ("kia" if kia else "ktp-el" if ktp else None), False
 
 
+# The writer's question about a figure, in a bracket right after it: "Cetak : 158 (termasuk 12 KIA?)".
+_QUESTIONED_ASIDE_RE = re.compile(r"(?P<figure>\d[^\S\n]*)\([^()\n?]*\?\)")
+
+
 def item_of(new_low: str, thread_low: str) -> tuple[Item | None, bool, bool]:
     """(item, ambiguous, assumed) from the new text, else from the quoted thread, else KTP-el.
 
@@ -326,6 +330,10 @@ def item_of(new_low: str, thread_low: str) -> tuple[Item | None, bool, bool]:
     as KTP-el (assumed=True); both named -> (None, True, False): a clerk would ask which.
     """
     for low in (new_low, thread_low):
+        if "?)" in low:
+            # "Cetak : 158 (termasuk 12 KIA?)": a blank named only in the writer's own question about a figure is
+            # no blank the mail is about.
+            low = _QUESTIONED_ASIDE_RE.sub(r"\g<figure>", low)
         item, ambiguous = named_item(low)
         if ambiguous:
             # "blangko KIA tinggal 150 lembar, mohon 500 lembar. Untuk blangko KTP-el masih cukup.":

@@ -4656,6 +4656,8 @@ def read_text(
         candidates = _shipment_aside_of_stock(masked, candidates)
     if "(" in masked and any(c.field == "requested" for c in candidates):
         candidates = _request_aside_of_receipt(masked, candidates)
+    if "?)" in masked:
+        candidates = _questioned_figures(masked, candidates)
     return candidates, unassigned
 
 
@@ -4722,6 +4724,27 @@ def _request_aside_of_receipt(masked: str, candidates: list[Candidate]) -> list[
     for m in _REQUEST_ASIDE_RE.finditer(masked):
         asked = int(m.group("asked").replace(".", ""))
         candidates = [c for c in candidates if not (c.field == "requested" and c.value == asked)]
+    return candidates
+
+
+# A figure the writer questions in a bracket right after it: "Cetak : 158 (termasuk 12 KIA?)".
+_QUESTIONED_FIGURE_RE = re.compile(
+    r"(?<![\d.,])(?P<figure>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS)
+    + r")(?![\w-])[^\S\n]*)?\([^()\n?]*\?\)"
+)
+
+
+def _questioned_figures(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A figure followed by the writer's own question about it, "Cetak : 158 (termasuk 12 KIA?)": the writer does
+    not know what it counts, so neither does the clerk (unclear, asked back); a blank named only in the question
+    is no item of the figure."""
+    for m in _QUESTIONED_FIGURE_RE.finditer(masked):
+        figure = int(m.group("figure").replace(".", ""))
+        candidates = [
+            replace(c, value=None, doubt="unclear", item=None, cues=(*c.cues, "questioned_by_writer"))
+            if c.value == figure and c.doubt is None else c
+            for c in candidates
+        ]
     return candidates
 
 

@@ -56,3 +56,16 @@ def test_people_whose_printing_is_held_up_are_no_count_printed() -> None:
                 "Dengan hormat,\nperekaman: 40 orang; pencetakan: 31 keping; blangko habis sejak siang, pencetakan "
                 "tertunda 9 orang.")
     assert read["printed"] == 31 and read["recorded"] == 40 and read["stock_on_hand"] == 0
+
+
+def test_a_figure_the_writer_questions_in_a_bracket_is_asked_back() -> None:
+    read = mail(NUNUKAN, "LAPORAN HARIAN 12-03-2027",
+                "Laporan Jumat 12-03-2027\n\nRekam  : 88\nCetak  : 81 (sudah termasuk 5 KIA?)\nSisa   : 2.740\n")
+    assert read["printed"] is None and any(d["field"] == "printed" for d in read["doubts"])
+    assert (read["recorded"], read["stock_on_hand"]) == (88, 2740)
+
+
+def test_a_blank_named_only_in_the_writers_question_is_not_the_mails_item() -> None:
+    read = mail(NUNUKAN, "LAPORAN HARIAN 12-03-2027",
+                "Laporan Jumat 12-03-2027\n\nRekam  : 88\nCetak  : 81 (sudah termasuk 5 KIA?)\nSisa   : 2.740\n")
+    assert read["item"] == "ktp-el"
