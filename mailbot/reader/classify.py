@@ -84,6 +84,7 @@ _FIGURE_TO_FOLLOW_RE = _phrase_re(vocab.FIGURE_TO_FOLLOW_WORDS)
 _HANDOVER_RE = vocab.Gated(_phrase_re(vocab.HANDOVER_PHRASES), vocab.HANDOVER_PHRASES)
 _SERAH_TERIMA_RE = _phrase_re(("serah terima",))
 _LEAVE_NOTICE_RE = vocab.Gated(_phrase_re(vocab.LEAVE_NOTICE_PHRASES), vocab.LEAVE_NOTICE_PHRASES)
+_NEWS_MATERIAL_RE = vocab.Gated(_phrase_re(vocab.NEWS_MATERIAL_PHRASES), vocab.NEWS_MATERIAL_PHRASES)
 _DOCUMENT_REQUEST_RE = re.compile(
     r"(?<![\w-])(?:" + _alts(vocab.REQUEST_PHRASES + vocab.DOCUMENT_REQUEST_OPENERS) + r")(?![\w-])"
     + r"(?:[ \t]+(?:" + _alts(vocab.DOCUMENT_FILLERS) + r")(?![\w-])){0,4}[ \t]+"
@@ -524,6 +525,13 @@ def kind_of(
         return "other"
     if not seen and not has_table and _LEAVE_NOTICE_RE.search(text):
         # "Selama saya cuti, laporan harian ... dilanjutkan oleh Sdr. Andi": a notice of leave, no report.
+        return "other"
+    if (
+        seen <= {"printed", "recorded"} and not has_table and _NEWS_MATERIAL_RE.search(text)
+        and not _reports(text, attached)
+    ):
+        # "pak ini foto kegiatan jemput bola di SMAN 1 tadi, 212 siswa terekam. buat bahan berita web prov pak": photos
+        # for the province's news, with the event's count of people, report no blanks.
         return "other"
     figures = bool(seen & {"stock_on_hand", "printed", "recorded"}) or has_table
     if figures:

@@ -3237,6 +3237,12 @@ LEAVE_NOTICE_PHRASES: tuple[str, ...] = (
     "pengalihan tugas", "dialihkan kepada", "dilanjutkan oleh", "digantikan oleh", "going on leave",
     "will be on leave", "during my leave",
 )
+# Photos of an activity sent for the province's news ("pak ini foto kegiatan jemput bola di SMAN 1 tadi, 212 siswa
+# terekam. buat bahan berita web prov"): the event's count of people is news, no report of blanks.
+NEWS_MATERIAL_PHRASES: tuple[str, ...] = (
+    "bahan berita", "buat berita", "untuk berita", "utk berita", "berita web", "berita website", "bahan publikasi",
+    "untuk publikasi", "utk publikasi", "for the news", "for the website", "for the province's website",
+)
 HANDOVER_PHRASES: tuple[str, ...] = (
     "serah terima jabatan", "sertijab", "serah terima barang persediaan", "serah terima persediaan",
     "serah terima stok", "serah terima stock", "serah terima gudang", "serah terima operator",

@@ -69,3 +69,15 @@ def test_a_blank_named_only_in_the_writers_question_is_not_the_mails_item() -> N
     read = mail(NUNUKAN, "LAPORAN HARIAN 12-03-2027",
                 "Laporan Jumat 12-03-2027\n\nRekam  : 88\nCetak  : 81 (sudah termasuk 5 KIA?)\nSisa   : 2.740\n")
     assert read["item"] == "ktp-el"
+
+
+def test_photos_for_the_provinces_news_with_a_count_of_people_recorded_are_no_report() -> None:
+    read = mail(BULUNGAN, "dokumentasi perekaman sekolah",
+                "bu ini foto perekaman di SMKN 2 pagi tadi, 148 siswa terekam. utk bahan berita web prov ya bu")
+    assert read["kind"] == "other" and read["recorded"] is None
+
+
+def test_a_days_report_that_also_sends_photos_for_the_news_is_still_a_report() -> None:
+    read = mail(BULUNGAN, "laporan harian",
+                "lap hari ini: rekam 148, cetak 139, sisa blangko 1.204. foto kegiatan utk bahan berita web prov ya bu")
+    assert read["kind"] == "stock_report" and read["recorded"] == 148 and read["stock_on_hand"] == 1204
