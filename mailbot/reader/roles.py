@@ -274,6 +274,7 @@ _MOST_IN_A_MONTH = 31 * _MOST_IN_A_DAY
 _MONTHLY_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.MONTHLY_REPORT_PHRASES) + r")(?![\w-])")
 # ... and a year's ("Laporan Akhir Tahun 2026"): a year of days' work.
 _MOST_IN_A_YEAR = 366 * _MOST_IN_A_DAY
+_RECONCILIATION_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.RECONCILIATION_WORDS) + r")(?![\w-])")
 _YEARLY_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.YEARLY_REPORT_PHRASES) + r")(?![\w-])")
 _HEAD_CHARS = 300  # how far into a mail its title and opening line reach
 _PART_OF_RE = re.compile(
@@ -348,6 +349,9 @@ def _running_total(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
         # (a row of cells between bars, "Pencetakan KTP-el | 9.800 | 9.302 | 94,9%", holds a target beside the
         # year's count: which is which only its header says, read as a table's)
         return (span.value or 0) > _MOST_IN_A_YEAR
+    if _RECONCILIATION_RE.search(span.masked):
+        # "Laporan Rekonsiliasi ... periode 1 Januari s.d. 19 Februari 2027: ... Dicetak : 3.888 keping".
+        return (span.value or 0) > _MOST_IN_A_MONTH
     return (span.value or 0) > _MOST_IN_A_MONTH or not _MONTHLY_RE.search(span.masked, 0, _HEAD_CHARS)
 
 
@@ -1488,6 +1492,9 @@ def _role_for(
                  and " ".join(masked[before[-2].start : before[-2].end].split()) in _AS_OF_TODAY | _PERIOD_IGNORE)
         and not (chosen.role == "requested"
                  and " ".join(masked[before[-2].start : before[-2].end].split()) in _PERIOD_IGNORE)
+        # "blangko diterima 4.000, terpakai dicetak 3.416, rusak 38": "used", then "printed", is the count printed.
+        and not (chosen.role == "printed"
+                 and " ".join(masked[before[-2].start : before[-2].end].split()) in _USE_WORDS)
     ):
         # "target perekaman 300 jiwa", "rata-rata pencetakan 90": the word before the role word
         # makes the figure something other than the count itself. (A stock said of the period now, "minggu
@@ -4658,6 +4665,8 @@ def read_text(
         candidates = _request_aside_of_receipt(masked, candidates)
     if "?)" in masked:
         candidates = _questioned_figures(masked, candidates)
+    if not any(c.field == "printed" for c in candidates) and _LEDGER_USED_RE.search(masked):
+        candidates = _used_in_balanced_ledger(masked, candidates)
     return candidates, unassigned
 
 
@@ -4746,6 +4755,41 @@ def _questioned_figures(masked: str, candidates: list[Candidate]) -> list[Candid
             for c in candidates
         ]
     return candidates
+
+
+# A period's ledger line by line: "Diterima : 1.250 / Terpakai : 592 / Rusak : 11 / Sisa : 647".
+_LEDGER_FIGURE = r")(?![\w-])[^\S\n]*[:=]?[^\S\n]*(?P<figure>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)"
+_LEDGER_USED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.USE_WORDS) + _LEDGER_FIGURE)
+_LEDGER_DAMAGED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.DAMAGE_WORDS) + _LEDGER_FIGURE)
+_LEDGER_OPENING_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.OPENING_STOCK_WORDS) + r")(?![\w-])[^\d\n]{0,30}?(?P<figure>\d{1,3}(?:\.\d{3})*)"
+    r"(?![\d.,]\d)"
+)
+
+
+def _used_in_balanced_ledger(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A period's ledger that gives the blanks used and the damaged ones apart ("Diterima : 1.250 / Terpakai : 592 /
+    Rusak : 11 / Sisa : 647", "stok awal 910, tidak ada kiriman, terpakai 512, rusak 8, stok akhir 390"): when the
+    opening stock and the receipt, less the used and the damaged, give the closing stock, the blanks used are the
+    cards printed. Each figure named once; without the balance "terpakai" may hold the damaged too, and stays
+    unread."""
+    used = list(_LEDGER_USED_RE.finditer(masked))
+    damaged = list(_LEDGER_DAMAGED_RE.finditer(masked))
+    opening = list(_LEDGER_OPENING_RE.finditer(masked))
+    stocks = {c.value for c in candidates if c.field == "stock_on_hand" and c.value is not None and c.doubt is None}
+    received = {c.value for c in candidates if c.field == "received" and c.value is not None and c.doubt is None}
+    if len(used) != 1 or len(damaged) != 1 or len(opening) > 1 or len(stocks) != 1 or len(received) > 1:
+        return candidates
+    if not opening and not received:
+        return candidates
+    figure = {name: int(found[0].group("figure").replace(".", "")) if found else 0
+              for name, found in (("used", used), ("damaged", damaged), ("opening", opening))}
+    if figure["opening"] + sum(received) - figure["used"] - figure["damaged"] != next(iter(stocks)):
+        return candidates
+    line_start = masked.rfind("\n", 0, used[0].start()) + 1
+    line_end = masked.find("\n", used[0].end())
+    snippet = " ".join(masked[line_start : line_end if line_end != -1 else len(masked)].split())
+    return [*candidates, Candidate("printed", figure["used"], snippet, True, cues=("ledger_balance",))]
 
 
 _EXAMPLE_FORM_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EXAMPLE_FORM_PHRASES) + r")(?![\w-])")

@@ -2753,6 +2753,10 @@ MONTHLY_REPORT_PHRASES: tuple[str, ...] = (
 MONTHLY_REPORT_PHRASES += tuple(
     f"{lead} {month}" for lead in ("rekap", "rekapitulasi", "laporan") for month in MONTHS if month != "may"
 ) + tuple(f"{lead} {month}" for lead in ("recap", "report") for month in MONTHS if len(month) >= 5)
+# A reconciliation of blanks over a period ("Laporan Rekonsiliasi Blangko ... periode 1 Januari s.d. 19 Februari
+# 2027", "Menjawab permintaan rekonsiliasi, data blangko ... Januari - 24 Februari"), named anywhere in the mail:
+# its counts are the period's, weeks of days' work, as a month's report's are.
+RECONCILIATION_WORDS: tuple[str, ...] = ("rekonsiliasi", "reconciliation", "stock reconciliation")
 # A year's report ("Laporan Akhir Tahun 2026", "bersama ini kami laporkan capaian tahun 2026"): a year of days' work.
 YEARLY_REPORT_PHRASES: tuple[str, ...] = (
     "laporan akhir tahun", "laporan tahunan", "laporan tahun", "rekap akhir tahun", "rekap tahunan", "rekap tahun",

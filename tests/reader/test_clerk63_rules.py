@@ -81,3 +81,30 @@ def test_a_days_report_that_also_sends_photos_for_the_news_is_still_a_report() -
     read = mail(BULUNGAN, "laporan harian",
                 "lap hari ini: rekam 148, cetak 139, sisa blangko 1.204. foto kegiatan utk bahan berita web prov ya bu")
     assert read["kind"] == "stock_report" and read["recorded"] == 148 and read["stock_on_hand"] == 1204
+
+
+def test_a_reconciliations_count_printed_over_weeks_is_read_past_a_days_most() -> None:
+    read = mail(BULUNGAN, "Rekonsiliasi blangko KTP-el",
+                "Dengan hormat,\nMenjawab surat rekonsiliasi, penggunaan blangko KTP-el 1 Januari s.d. 26 Februari:\n"
+                "  Dicetak      : 4.105 keping\n  Sisa stok    : 1.318 keping\n")
+    assert read["printed"] == 4105 and read["stock_on_hand"] == 1318
+
+
+def test_blanks_used_for_printing_are_the_count_printed() -> None:
+    read = mail(BULUNGAN, "Rekonsiliasi blangko",
+                "Data kami Januari sampai Februari: blangko diterima 3.000, terpakai dicetak 2.217, rusak 19, sisa di "
+                "gudang 1.207.")
+    assert read["printed"] == 2217 and read["stock_on_hand"] == 1207
+
+
+def test_blanks_used_in_a_ledger_that_balances_with_the_damaged_apart_are_printed() -> None:
+    read = mail(TANA_TIDUNG, "Laporan bulanan Maret",
+                "Dengan hormat,\nStok awal bulan 1.140, tidak ada kiriman, terpakai 708, rusak 12, stok akhir bulan "
+                "420.")
+    assert read["printed"] == 708 and read["stock_on_hand"] == 420
+
+
+def test_blanks_used_in_a_ledger_that_does_not_balance_stay_unread() -> None:
+    read = mail(TANA_TIDUNG, "Laporan bulanan Maret",
+                "Dengan hormat,\nStok awal bulan 1.140, terpakai 708, rusak 12, stok akhir bulan 432.")
+    assert read["printed"] is None and read["stock_on_hand"] == 432
