@@ -533,6 +533,10 @@ def kind_of(
         # "pak ini foto kegiatan jemput bola di SMAN 1 tadi, 212 siswa terekam. buat bahan berita web prov pak": photos
         # for the province's news, with the event's count of people, report no blanks.
         return "other"
+    if not seen and not has_table and _DAMAGE_RE.search(text) and not _reports(_without_damage_said(text), attached):
+        # "Mohon info jadwal rekonsiliasi fisik blangko rusak. Kami ada 38 keping rusak KTP-el dan 7 KIA yang perlu
+        # diserahkan": the damaged blanks to hand over, no report of the stock (the report words are said of them).
+        return "other"
     figures = bool(seen & {"stock_on_hand", "printed", "recorded"}) or has_table
     if figures:
         return "stock_report"
@@ -556,6 +560,14 @@ _INSPECTION_NOTICE_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.INSPECTION_NOTICE_PHRASES) + r")(?![\w-])"
 )
 _STOCK_UNCHANGED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.STOCK_UNCHANGED_PHRASES) + r")(?![\w-])")
+
+
+_DAMAGE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.DAMAGE_WORDS) + r")(?![\w-])")
+
+
+def _without_damage_said(text: str) -> str:
+    """The text without its sentences (and lines) that speak of damaged blanks."""
+    return " ".join(s.group() for s in _FULL_SENTENCE_RE.finditer(text) if not _DAMAGE_RE.search(s.group()))
 
 
 def _stock_unchanged(text: str) -> bool:

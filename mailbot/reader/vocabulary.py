@@ -1774,6 +1774,8 @@ THANKING_PHRASES: tuple[str, ...] = (
 REPORT_FORM_WORDS: tuple[str, ...] = ("format", "template", "templat", "contoh", "bentuk", "form", "formulir")
 # ... or its lateness, apologised for: "Mohon maaf atas keterlambatan laporan harian tanggal 30-31 Oktober".
 REPORT_FORM_WORDS += ("keterlambatan", "terlambatnya", "telatnya")
+# ... or its day, asked about: "Jadwal rekonsiliasi fisik" (subject), "mohon info jadwal rekonsiliasi".
+REPORT_FORM_WORDS += ("jadwal", "schedule")
 # A person telling why they write from another address ("Our official mailbox is currently over quota, so I am
 # using my personal address", "email kantor kami penuh"): the quota is the writer's own mailbox's, and the mail
 # is theirs, no server's notice.

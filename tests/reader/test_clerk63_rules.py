@@ -108,3 +108,17 @@ def test_blanks_used_in_a_ledger_that_does_not_balance_stay_unread() -> None:
     read = mail(TANA_TIDUNG, "Laporan bulanan Maret",
                 "Dengan hormat,\nStok awal bulan 1.140, terpakai 708, rusak 12, stok akhir bulan 432.")
     assert read["printed"] is None and read["stock_on_hand"] == 432
+
+
+def test_a_count_of_damaged_blanks_by_cause_is_no_stock_report() -> None:
+    read = mail(NUNUKAN, "Data kartu rusak Maret",
+                "Selamat pagi,\nBerikut data blangko rusak bulan Maret:\nGagal cetak 17, chip error 6, salah data 9.\n"
+                "Fisik blangko rusak kami serahkan saat rekonsiliasi bulan depan.\nSalam")
+    assert read["kind"] == "other" and read["item"] is None
+
+
+def test_asking_the_day_of_a_reconciliation_is_no_report() -> None:
+    read = mail(BULUNGAN, "Jadwal rekonsiliasi",
+                "Selamat siang Bapak/Ibu,\nKami menunggu info jadwal rekonsiliasi blangko triwulan ini dari "
+                "provinsi.\nTerima kasih")
+    assert read["kind"] == "other"
