@@ -6057,6 +6057,10 @@ def _lead_role(lines: Sequence[str], i: int) -> str | None:
     return roles.pop() if len(roles) == 1 else None
 
 
+_FIELD_FIGURE_RE = re.compile(r"[:=][^\S\n]*\d")
+_COLON_CELL_RE = re.compile(r"[:=](?:[^\S\n]|$)")
+
+
 def _table_rows(lines: list[str], i: int, cells: tuple[str, ...]) -> tuple[list[tuple[str, ...]], int]:
     """The rows of a typed table under its header at line i, and the line after the table."""
     rows = [cells]
@@ -6069,7 +6073,8 @@ def _table_rows(lines: list[str], i: int, cells: tuple[str, ...]) -> tuple[list[
             j += 1
             continue
         row = _cells(lines[j])
-        if len(row) == 1 and _group_heading(lines, j + 1, len(cells)):
+        # ("Sisa blangko KTP-el : 2.214 keping" under a table: a field line with its figure, no group's heading.)
+        if len(row) == 1 and not _FIELD_FIGURE_RE.search(row[0]) and _group_heading(lines, j + 1, len(cells)):
             # "Pulau Sebatik" over its kecamatan rows: a group's heading inside the table.
             j += 1
             continue
@@ -6089,6 +6094,9 @@ def _table_rows(lines: list[str], i: int, cells: tuple[str, ...]) -> tuple[list[
             if _sums_matched(rows[1:], right) > _sums_matched(rows[1:], row):
                 row = right
         if len(row) < 2 or (abs(len(row) - len(cells)) > 1 and not short_total):
+            break
+        if _COLON_CELL_RE.match(" ".join(row[1:])) and not _COLON_CELL_RE.match(" ".join(cells[1:])):
+            # "Sisa blangko KTP-el  : 2.054" under "Lokasi  Rekam  Cetak": a field line, the table has ended.
             break
         if len(row) >= 3 and _header_columns(row) is not None:
             # The header of the next table ("| Tanggal | Pencetakan KIA | Sisa Blangko KIA |").

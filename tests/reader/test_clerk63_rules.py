@@ -122,3 +122,19 @@ def test_asking_the_day_of_a_reconciliation_is_no_report() -> None:
                 "Selamat siang Bapak/Ibu,\nKami menunggu info jadwal rekonsiliasi blangko triwulan ini dari "
                 "provinsi.\nTerima kasih")
     assert read["kind"] == "other"
+
+
+def test_a_stock_field_line_under_a_pipe_table_is_no_group_heading() -> None:
+    read = mail(NUNUKAN, "LAPORAN HARIAN 08-03-2027",
+                "Laporan harian Senin 08-03-2027\n\n| Lokasi | Rekam | Cetak |\n|---|---|---|\n"
+                "| Kantor | 61 | 57 |\n| UPT Sebatik | 20 | 18 |\n| TOTAL | 81 | 75 |\n\n"
+                "Sisa blangko KTP-el : 1.902 keping\nRusak hari ini      : 3 keping\n")
+    assert read["stock_on_hand"] == 1902 and (read["recorded"], read["printed"]) == (81, 75)
+
+
+def test_aligned_field_lines_under_a_space_table_are_no_rows_of_it() -> None:
+    read = mail(NUNUKAN, "LAPORAN HARIAN 09-03-2027",
+                "Laporan harian Selasa 09-03-2027\n\nLokasi          Rekam   Cetak\nKantor            70      66\n"
+                "UPT Sebatik       25      24\n                -----   -----\nTOTAL             95      90\n\n"
+                "Sisa blangko KTP-el  : 1.812\nKIA tercetak         :    12\n")
+    assert read["stock_on_hand"] == 1812 and (read["recorded"], read["printed"]) == (95, 90)
