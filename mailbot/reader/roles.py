@@ -2143,6 +2143,13 @@ _ASKED_BEFORE_RE = re.compile(
 )
 
 
+# ... or by the passive of asking: "kiriman 4.500 yang dimohon Pak Agus belum sampai" (a request made before).
+_ASKED_BY_PASSIVE_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:yang|yg)[^\S\n]+(?:(?:sudah|sdh|telah|tlh)"
+    r"[^\S\n]+)?(?:" + _words_re(vocab.PASSIVE_ASK_WORDS) + r")(?![\w-])"
+)
+
+
 def _said_of_earlier(
     masked: str, kws: Sequence[Keyword], c_start: int, prev_end: int, m: Mention, after_limit: int
 ) -> bool:
@@ -2150,8 +2157,9 @@ def _said_of_earlier(
     siang", "menindaklanjuti surat kami ... sebanyak 3.000 keping"). The words of a figure run from
     its clause start, or from the first role word after the previous figure, to the next role word
     after it (words right after a figure are that figure's: "3.000 keping KTP-el tadi siang")."""
-    if _ASKED_BEFORE_RE.match(masked, m.end):
-        # "Mohon kiriman blangko 750 keping yang kami mohonkan tanggal 8 Februari dapat segera direalisasikan".
+    if _ASKED_BEFORE_RE.match(masked, m.end) or _ASKED_BY_PASSIVE_RE.match(masked, m.end):
+        # "Mohon kiriman blangko 750 keping yang kami mohonkan tanggal 8 Februari dapat segera direalisasikan",
+        # "kiriman 4.500 yang dimohon Pak Agus belum sampai".
         return True
     lo = prev_end
     if prev_end > c_start:

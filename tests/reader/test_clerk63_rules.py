@@ -138,3 +138,10 @@ def test_aligned_field_lines_under_a_space_table_are_no_rows_of_it() -> None:
                 "UPT Sebatik       25      24\n                -----   -----\nTOTAL             95      90\n\n"
                 "Sisa blangko KTP-el  : 1.812\nKIA tercetak         :    12\n")
     assert read["stock_on_hand"] == 1812 and (read["recorded"], read["printed"]) == (95, 90)
+
+
+def test_a_shipment_asked_by_a_colleague_before_yields_to_the_new_ask() -> None:
+    read = mail(NUNUKAN, "Urgent: blangko KTP-el",
+                "Dear Bapak/Ibu,\nstok blangko KTP-el kami tinggal 380 pcs, kiriman 3.000 yang diminta Pak Kepala "
+                "belum tiba. Kindly send 800 pcs dulu, sisanya menyusul.\nThank you.")
+    assert read["requested"] == 800 and read["stock_on_hand"] == 380
