@@ -2943,6 +2943,10 @@ def _half_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
     return [*rest, Candidate("requested", value // 2, text, True, cues=("half_of_figure",))]
 
 
+# A line of its own giving the gap: "Kekurangan : 1.290 keping".
+_GAP_LINE_RE = re.compile(r"(?:" + _words_re(vocab.SHORTFALL_LABEL_WORDS) + r")[^\S\n]*[:=][^\S\n]*\d")
+
+
 def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
     """"Kebutuhan kami 3.500 keping, stok 1.150 keping, mohon dikirimkan kekurangannya": the writer asks
     for the difference without writing it, so the clerk works it out: the need less the stock. With no
@@ -2989,6 +2993,11 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
         if mine and len(asked) > len(mine):
             return [*[c for c in candidates if c.field != "requested"], *mine]
         return candidates
+    gap_lines = [c for c in asked if c.value is not None and c.doubt is None and _GAP_LINE_RE.match(c.text.lower())]
+    if len(gap_lines) == 1:
+        # "Kekurangan : 1.290 keping" / "Mohon dapat dikirimkan sejumlah kekurangan tersebut": the gap the writer
+        # worked out on its own line is the figure the ask refers to.
+        return [*[c for c in candidates if c.field != "requested"], *gap_lines]
     needs = {c.value for c in asked if c.value is not None and c.doubt is None}
     if len(needs) == 1:
         # "Kebutuhan posko Betayau 250 keping, Sesayap Hilir 300 keping, total 550 keping": the need of one place

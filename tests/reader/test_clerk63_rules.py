@@ -145,3 +145,11 @@ def test_a_shipment_asked_by_a_colleague_before_yields_to_the_new_ask() -> None:
                 "Dear Bapak/Ibu,\nstok blangko KTP-el kami tinggal 380 pcs, kiriman 3.000 yang diminta Pak Kepala "
                 "belum tiba. Kindly send 800 pcs dulu, sisanya menyusul.\nThank you.")
     assert read["requested"] == 800 and read["stock_on_hand"] == 380
+
+
+def test_the_gap_on_its_own_line_is_what_an_ask_for_the_gap_refers_to() -> None:
+    read = mail("Disdukcapil Tarakan <disdukcapil@tarakankota.example>", "Permohonan blangko KTP-el",
+                "Yth. Bapak/Ibu,\nPerhitungan kebutuhan bulan Mei:\n\n  Kebutuhan (21 hari x 150)  : 3.150 keping\n"
+                "  Sisa stok per 20 April     : 1.975 keping\n  Kekurangan                 : 1.175 keping\n\n"
+                "Mohon dapat dikirimkan sejumlah kekurangan tersebut.\n")
+    assert read["requested"] == 1175 and read["stock_on_hand"] == 1975
