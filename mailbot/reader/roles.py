@@ -3792,6 +3792,10 @@ def thanked_receipt_in_request(new_low: str, candidates: list[Candidate]) -> lis
     return [c for c in candidates if not (c.field == "received" and c.value in thanked)]
 
 
+# A figure typed with the letter O for a zero: "sisa blangko 3.49O".
+_LETTER_ZERO_RE = re.compile(r"\d[.,]?[oO]|[oO][.,]?\d")
+
+
 def read_text(
     original: str,
     low: str,
@@ -4242,6 +4246,12 @@ def read_text(
                 # "koreksi, 2.000 keping saja, ... tidak muat kalau 3.000": the figure set aside names
                 # what is corrected.
                 fields = restated_fields
+            elif len(said_again := list(dict.fromkeys(
+                c.field for _, c in taken if c.value == m.value and _LETTER_ZERO_RE.search(c.text)
+            ))) == 1:
+                # "sisa blangko 3.49O ... eh typo kak, maksudnya 3.490": the figure typed with a letter O for a zero,
+                # said again with the zero, is what the correction is of.
+                fields = said_again
             elif last[0] != c_start and len({c.field for _, c in taken}) > 1:
                 # A correction on its own names no role and the mail said several: which one, a clerk asks.
                 fields = list(dict.fromkeys(c.field for _, c in taken))

@@ -153,3 +153,15 @@ def test_the_gap_on_its_own_line_is_what_an_ask_for_the_gap_refers_to() -> None:
                 "  Sisa stok per 20 April     : 1.975 keping\n  Kekurangan                 : 1.175 keping\n\n"
                 "Mohon dapat dikirimkan sejumlah kekurangan tersebut.\n")
     assert read["requested"] == 1175 and read["stock_on_hand"] == 1975
+
+
+def test_a_correction_that_types_again_a_figure_typed_with_a_letter_o_keeps_the_other_figures() -> None:
+    read = mail("Disdukcapil Kota Tarakan <disdukcapil@tarakankota.example>", "lap harian",
+                "kak lap senin 15/3\nrekam 174\ncetak 168\nsisa blangko 2.9O5\n\nmaaf typo kak, maksudnya 2.905\n")
+    assert (read["stock_on_hand"], read["printed"], read["recorded"]) == (2905, 168, 174)
+
+
+def test_a_correction_of_a_figure_it_does_not_name_still_asks_which() -> None:
+    read = mail("Disdukcapil Kota Tarakan <disdukcapil@tarakankota.example>", "lap harian",
+                "kak lap senin 15/3\nrekam 174\ncetak 168\nsisa blangko 2.915\n\nmaaf typo kak, maksudnya 168\n")
+    assert read["printed"] is None and read["recorded"] is None
