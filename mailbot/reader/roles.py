@@ -2145,8 +2145,8 @@ _ASKED_BEFORE_RE = re.compile(
 
 # ... or by the passive of asking: "kiriman 4.500 yang dimohon Pak Agus belum sampai" (a request made before).
 _ASKED_BY_PASSIVE_RE = re.compile(
-    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:yang|yg)[^\S\n]+(?:(?:sudah|sdh|telah|tlh)"
-    r"[^\S\n]+)?(?:" + _words_re(vocab.PASSIVE_ASK_WORDS) + r")(?![\w-])"
+    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:yang|yg)[^\S\n]+"
+    r"(?:(?:sudah|sdh|telah|tlh)[^\S\n]+)?(?:" + _words_re(vocab.PASSIVE_ASK_WORDS) + r")(?![\w-])"
 )
 
 
@@ -4748,9 +4748,10 @@ def _shipment_aside_of_stock(masked: str, candidates: list[Candidate]) -> list[C
 # The request a receipt is measured against, told in a bracket right after the count received: "Kami terima 600
 # (dibulatkan per pack dari permohonan 506)".
 _REQUEST_ASIDE_RE = re.compile(
-    r"(?<![\w-])(?:" + _words_re(vocab.RECEIPT_VERBS) + r")(?![\w-])[^\d\n()]{0,25}?(?P<got>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS)
-    + r")(?![\w-])[^\S\n]*)?\([^()\n]*?(?<![\w-])(?:" + _words_re(vocab.REMINDED_NOUNS)
-    + r")[^\S\n]+(?:kami[^\S\n]+)?(?P<asked>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)[^()\n]*\)"
+    r"(?<![\w-])(?:" + _words_re(vocab.RECEIPT_VERBS) + r")(?![\w-])[^\d\n()]{0,25}?(?P<got>\d{1,3}(?:\.\d{3})*)"
+    r"(?![\d.,]\d)[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?\([^()\n]*?(?<![\w-])(?:"
+    + _words_re(vocab.REMINDED_NOUNS) + r")[^\S\n]+(?:kami[^\S\n]+)?(?P<asked>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)"
+    r"[^()\n]*\)"
 )
 
 
