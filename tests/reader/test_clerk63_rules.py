@@ -3,7 +3,10 @@ shipment told in a bracket after a report's stock, ...; each test is a short mai
 
 from __future__ import annotations
 
-from tests.reader.conftest import mail
+from email.message import EmailMessage
+
+from mailbot.reader import read_message
+from tests.reader.conftest import DISTRICTS, OWN_ADDRESSES, mail
 
 TANA_TIDUNG = "Disdukcapil Tana Tidung <disdukcapil@tanatidungkab.example>"
 NUNUKAN = "Disdukcapil Nunukan <disdukcapil@nunukankab.example>"
@@ -18,6 +21,22 @@ def test_a_horde_quote_line_ends_the_new_text_of_a_correction() -> None:
                 "   perekaman 57, pencetakan 45, sisa blangko 2.306")
     assert read["printed"] == 41 and read["stock_on_hand"] == 2310
     assert read["recorded"] is None
+
+
+def dated(sender: str, subject: str, body: str, date: str) -> dict[str, object]:
+    """A plain-text mail from *sender* sent on *date*, as `mailbot parse --json` shows it."""
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"], msg["Date"] = sender, OWN_ADDRESSES[0], subject, date
+    msg.set_content(body)
+    return read_message(bytes(msg), DISTRICTS, own_addresses=OWN_ADDRESSES).as_dict()
+
+
+def test_a_shipment_of_this_week_in_a_bracket_after_the_stock_is_no_receipt_either() -> None:
+    read = dated(TANA_TIDUNG, "Lap harian 19 Maret",
+                 "Dengan hormat,\nperekaman 30, pencetakan 28, sisa blangko 1.402 (kiriman 600 tgl 17 Maret sudah "
+                 "masuk).",
+                 "Fri, 19 Mar 2027 15:00:00 +0800")
+    assert read["kind"] == "stock_report" and read["received"] is None and read["stock_on_hand"] == 1402
 
 
 def test_a_shipment_in_a_bracket_after_the_stock_is_no_receipt_of_the_report() -> None:
