@@ -84,6 +84,7 @@ _FIGURE_TO_FOLLOW_RE = _phrase_re(vocab.FIGURE_TO_FOLLOW_WORDS)
 _HANDOVER_RE = vocab.Gated(_phrase_re(vocab.HANDOVER_PHRASES), vocab.HANDOVER_PHRASES)
 _SERAH_TERIMA_RE = _phrase_re(("serah terima",))
 _LEAVE_NOTICE_RE = vocab.Gated(_phrase_re(vocab.LEAVE_NOTICE_PHRASES), vocab.LEAVE_NOTICE_PHRASES)
+_NEWS_MATERIAL_RE = vocab.Gated(_phrase_re(vocab.NEWS_MATERIAL_PHRASES), vocab.NEWS_MATERIAL_PHRASES)
 _DOCUMENT_REQUEST_RE = re.compile(
     r"(?<![\w-])(?:" + _alts(vocab.REQUEST_PHRASES + vocab.DOCUMENT_REQUEST_OPENERS) + r")(?![\w-])"
     + r"(?:[ \t]+(?:" + _alts(vocab.DOCUMENT_FILLERS) + r")(?![\w-])){0,4}[ \t]+"
@@ -341,6 +342,10 @@ def explicit_item(low: str) -> tuple[Item | None, bool]:
     return ("kia" if kia else "ktp-el" if ktp else None), False
 
 
+# The writer's question about a figure, in a bracket right after it: "Cetak : 158 (termasuk 12 KIA?)".
+_QUESTIONED_ASIDE_RE = re.compile(r"(?P<figure>\d[^\S\n]*)\([^()\n?]*\?\)")
+
+
 def item_of(new_low: str, thread_low: str) -> tuple[Item | None, bool, bool]:
     """(item, ambiguous, assumed) from the new text, else from the quoted thread, else KTP-el.
 
@@ -348,6 +353,10 @@ def item_of(new_low: str, thread_low: str) -> tuple[Item | None, bool, bool]:
     as KTP-el (assumed=True); both named -> (None, True, False): a clerk would ask which.
     """
     for low in (new_low, thread_low):
+        if "?)" in low:
+            # "Cetak : 158 (termasuk 12 KIA?)": a blank named only in the writer's own question about a figure is
+            # no blank the mail is about.
+            low = _QUESTIONED_ASIDE_RE.sub(r"\g<figure>", low)
         item, ambiguous = named_item(low)
         if ambiguous:
             # "blangko KIA tinggal 150 lembar, mohon 500 lembar. Untuk blangko KTP-el masih cukup.":
@@ -544,6 +553,17 @@ def kind_of(
     if not seen and not has_table and _LEAVE_NOTICE_RE.search(text):
         # "Selama saya cuti, laporan harian ... dilanjutkan oleh Sdr. Andi": a notice of leave, no report.
         return "other"
+    if (
+        seen <= {"printed", "recorded"} and not has_table and _NEWS_MATERIAL_RE.search(text)
+        and not _reports(text, attached)
+    ):
+        # "pak ini foto kegiatan jemput bola di SMAN 1 tadi, 212 siswa terekam. buat bahan berita web prov pak": photos
+        # for the province's news, with the event's count of people, report no blanks.
+        return "other"
+    if not seen and not has_table and _DAMAGE_RE.search(text) and not _reports(_without_damage_said(text), attached):
+        # "Mohon info jadwal rekonsiliasi fisik blangko rusak. Kami ada 38 keping rusak KTP-el dan 7 KIA yang perlu
+        # diserahkan": the damaged blanks to hand over, no report of the stock (the report words are said of them).
+        return "other"
     figures = bool(seen & {"stock_on_hand", "printed", "recorded"}) or has_table
     if figures:
         return "stock_report"
@@ -567,6 +587,14 @@ _INSPECTION_NOTICE_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.INSPECTION_NOTICE_PHRASES) + r")(?![\w-])"
 )
 _STOCK_UNCHANGED_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.STOCK_UNCHANGED_PHRASES) + r")(?![\w-])")
+
+
+_DAMAGE_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.DAMAGE_WORDS) + r")(?![\w-])")
+
+
+def _without_damage_said(text: str) -> str:
+    """The text without its sentences (and lines) that speak of damaged blanks."""
+    return " ".join(s.group() for s in _FULL_SENTENCE_RE.finditer(text) if not _DAMAGE_RE.search(s.group()))
 
 
 def _stock_unchanged(text: str) -> bool:

@@ -235,10 +235,18 @@ _LOTUS_REPLY_RE = re.compile(
 )
 
 
+# Horde's quote line over the mail it answers: "----- Pesan dari Name <address> ---------".
+_HORDE_QUOTE_RE = re.compile(
+    r"^-{3,}\s*(?:" + vocab.alternation(vocab.HORDE_QUOTE_WORDS) + r")\s[^\n]*<[^<>\s@]+@[^<>\s@]+>\s*-{3,}$",
+    re.IGNORECASE,
+)
+
+
 def _is_lotus_forward(lines: list[str], i: int) -> bool:
     """Lotus Notes' "----- Diteruskan oleh ... -----" with a header block ("Dari:\t...") just below it, or its
-    reply line "-----Name wrote: -----" over the mail it quotes."""
-    if _LOTUS_REPLY_RE.match(lines[i].strip()):
+    reply line "-----Name wrote: -----" over the mail it quotes (and Horde's "----- Pesan dari Name <address>
+    -----" over the mail it answers)."""
+    if _LOTUS_REPLY_RE.match(lines[i].strip()) or _HORDE_QUOTE_RE.match(lines[i].strip()):
         return True
     if not _LOTUS_FORWARD_RE.match(lines[i].strip()):
         return False

@@ -283,6 +283,7 @@ _MOST_IN_A_MONTH = 31 * _MOST_IN_A_DAY
 _MONTHLY_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.MONTHLY_REPORT_PHRASES) + r")(?![\w-])")
 # ... and a year's ("Laporan Akhir Tahun 2026"): a year of days' work.
 _MOST_IN_A_YEAR = 366 * _MOST_IN_A_DAY
+_RECONCILIATION_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.RECONCILIATION_WORDS) + r")(?![\w-])")
 _YEARLY_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.YEARLY_REPORT_PHRASES) + r")(?![\w-])")
 _HEAD_CHARS = 300  # how far into a mail its title and opening line reach
 _PART_OF_RE = re.compile(
@@ -357,6 +358,9 @@ def _running_total(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
         # (a row of cells between bars, "Pencetakan KTP-el | 9.800 | 9.302 | 94,9%", holds a target beside the
         # year's count: which is which only its header says, read as a table's)
         return (span.value or 0) > _MOST_IN_A_YEAR
+    if _RECONCILIATION_RE.search(span.masked):
+        # "Laporan Rekonsiliasi ... periode 1 Januari s.d. 19 Februari 2027: ... Dicetak : 3.888 keping".
+        return (span.value or 0) > _MOST_IN_A_MONTH
     return (span.value or 0) > _MOST_IN_A_MONTH or not _MONTHLY_RE.search(span.masked, 0, _HEAD_CHARS)
 
 
@@ -1502,6 +1506,9 @@ def _role_for(
                  and " ".join(masked[before[-2].start : before[-2].end].split()) in _AS_OF_TODAY | _PERIOD_IGNORE)
         and not (chosen.role == "requested"
                  and " ".join(masked[before[-2].start : before[-2].end].split()) in _PERIOD_IGNORE)
+        # "blangko diterima 4.000, terpakai dicetak 3.416, rusak 38": "used", then "printed", is the count printed.
+        and not (chosen.role == "printed"
+                 and " ".join(masked[before[-2].start : before[-2].end].split()) in _USE_WORDS)
     ):
         # "target perekaman 300 jiwa", "rata-rata pencetakan 90": the word before the role word
         # makes the figure something other than the count itself. (A stock said of the period now, "minggu
@@ -2177,6 +2184,22 @@ def _said_of_supply(masked: str, prev_end: int, pos: int) -> bool:
     return bool(_SUPPLY_RE.search(segment)) and not _BLANK_NAME_RE.search(segment)
 
 
+# A figure's relative clause naming the day it was asked before: "750 keping yang kami mohonkan tanggal 8 Februari".
+_ASKED_BEFORE_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:yang|yg)[^\S\n]+"
+    r"(?:(?:sudah|sdh|telah|tlh)[^\S\n]+)?kami[^\S\n]+(?:" + _words_re(vocab.ASKED_BEFORE_VERBS)
+    + r")[^\S\n]+(?:" + _words_re(vocab.ASKED_BEFORE_WHEN) + r"|" + _words_re(tuple(vocab.MONTHS))
+    + r")(?![\w-])"  # (a date's day is masked: "tanggal 8 februari" leaves "februari")
+)
+
+
+# ... or by the passive of asking: "kiriman 4.500 yang dimohon Pak Agus belum sampai" (a request made before).
+_ASKED_BY_PASSIVE_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:yang|yg)[^\S\n]+"
+    r"(?:(?:sudah|sdh|telah|tlh)[^\S\n]+)?(?:" + _words_re(vocab.PASSIVE_ASK_WORDS) + r")(?![\w-])"
+)
+
+
 def _said_of_earlier(
     masked: str, kws: Sequence[Keyword], c_start: int, prev_end: int, m: Mention, after_limit: int
 ) -> bool:
@@ -2184,6 +2207,10 @@ def _said_of_earlier(
     siang", "menindaklanjuti surat kami ... sebanyak 3.000 keping"). The words of a figure run from
     its clause start, or from the first role word after the previous figure, to the next role word
     after it (words right after a figure are that figure's: "3.000 keping KTP-el tadi siang")."""
+    if _ASKED_BEFORE_RE.match(masked, m.end) or _ASKED_BY_PASSIVE_RE.match(masked, m.end):
+        # "Mohon kiriman blangko 750 keping yang kami mohonkan tanggal 8 Februari dapat segera direalisasikan",
+        # "kiriman 4.500 yang dimohon Pak Agus belum sampai".
+        return True
     lo = prev_end
     if prev_end > c_start:
         lo = next((k.start for k in kws if prev_end <= k.start < m.start), m.start)
@@ -3012,6 +3039,10 @@ def _asks_included(masked: str, candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# A line of its own giving the gap: "Kekurangan : 1.290 keping".
+_GAP_LINE_RE = re.compile(r"(?:" + _words_re(vocab.SHORTFALL_LABEL_WORDS) + r")[^\S\n]*[:=][^\S\n]*\d")
+
+
 def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
     """"Kebutuhan kami 3.500 keping, stok 1.150 keping, mohon dikirimkan kekurangannya": the writer asks
     for the difference without writing it, so the clerk works it out: the need less the stock. With no
@@ -3058,6 +3089,11 @@ def _shortfall_asked(masked: str, candidates: list[Candidate]) -> list[Candidate
         if mine and len(asked) > len(mine):
             return [*[c for c in candidates if c.field != "requested"], *mine]
         return candidates
+    gap_lines = [c for c in asked if c.value is not None and c.doubt is None and _GAP_LINE_RE.match(c.text.lower())]
+    if len(gap_lines) == 1:
+        # "Kekurangan : 1.290 keping" / "Mohon dapat dikirimkan sejumlah kekurangan tersebut": the gap the writer
+        # worked out on its own line is the figure the ask refers to.
+        return [*[c for c in candidates if c.field != "requested"], *gap_lines]
     needs = {c.value for c in asked if c.value is not None and c.doubt is None}
     if len(needs) == 1:
         # "Kebutuhan posko Betayau 250 keping, Sesayap Hilir 300 keping, total 550 keping": the need of one place
@@ -3956,6 +3992,10 @@ def thanked_receipt_in_request(new_low: str, candidates: list[Candidate]) -> lis
     return [c for c in candidates if not (c.field == "received" and c.value in thanked)]
 
 
+# A figure typed with the letter O for a zero: "sisa blangko 3.49O".
+_LETTER_ZERO_RE = re.compile(r"\d[.,]?[oO]|[oO][.,]?\d")
+
+
 def read_text(
     original: str,
     low: str,
@@ -4419,6 +4459,12 @@ def read_text(
                 # "koreksi, 2.000 keping saja, ... tidak muat kalau 3.000": the figure set aside names
                 # what is corrected.
                 fields = restated_fields
+            elif len(said_again := list(dict.fromkeys(
+                c.field for _, c in taken if c.value == m.value and _LETTER_ZERO_RE.search(c.text)
+            ))) == 1:
+                # "sisa blangko 3.49O ... eh typo kak, maksudnya 3.490": the figure typed with a letter O for a zero,
+                # said again with the zero, is what the correction is of.
+                fields = said_again
             elif last[0] != c_start and len({c.field for _, c in taken}) > 1:
                 # A correction on its own names no role and the mail said several: which one, a clerk asks.
                 fields = list(dict.fromkeys(c.field for _, c in taken))
@@ -4882,6 +4928,14 @@ def read_text(
         candidates = _example_form(candidates)
     if candidates and _INCLUDING_RE.search(masked):
         candidates = _own_blank_part(masked, candidates)
+    if "(" in masked and any(c.field == "received" for c in candidates):
+        candidates = _shipment_aside_of_stock(masked, candidates)
+    if "(" in masked and any(c.field == "requested" for c in candidates):
+        candidates = _request_aside_of_receipt(masked, candidates)
+    if "?)" in masked:
+        candidates = _questioned_figures(masked, candidates)
+    if not any(c.field == "printed" for c in candidates) and _LEDGER_USED_RE.search(masked):
+        candidates = _used_in_balanced_ledger(masked, candidates)
     return candidates, unassigned
 
 
@@ -4910,6 +4964,102 @@ def _own_blank_part(masked: str, candidates: list[Candidate]) -> list[Candidate]
             for c in candidates
         ]
     return candidates
+
+
+# A shipment told in a bracket right after a stock's figure: "sisa blangko KTP-el 1.008 (kiriman 500 tanggal 10 Maret
+# sudah masuk)".
+_SHIPMENT_ASIDE_RE = re.compile(
+    r"(?<![\d.,])(?P<stock>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS)
+    + r")(?![\w-])[^\S\n]*)?\([^()\n]*?(?<![\w-])(?:" + _words_re(vocab.SHIPMENT_OF_WORDS)
+    + r")[^\S\n]+(?P<shipped>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)[^()\n]*\)"
+)
+
+
+def _shipment_aside_of_stock(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A report's stock with the shipment it holds told in a bracket after it: "sisa blangko KTP-el 1.008 (kiriman
+    500 tanggal 10 Maret sudah masuk)". The shipment explains the stock; it is no receipt of the report (its
+    receipt has its own mail), so the figure is no received."""
+    for m in _SHIPMENT_ASIDE_RE.finditer(masked):
+        stock, shipped = (int(m.group(g).replace(".", "")) for g in ("stock", "shipped"))
+        if not any(c.field == "stock_on_hand" and c.value == stock for c in candidates):
+            continue
+        candidates = [c for c in candidates if not (c.field == "received" and c.value == shipped)]
+    return candidates
+
+
+# The request a receipt is measured against, told in a bracket right after the count received: "Kami terima 600
+# (dibulatkan per pack dari permohonan 506)".
+_REQUEST_ASIDE_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.RECEIPT_VERBS) + r")(?![\w-])[^\d\n()]{0,25}?(?P<got>\d{1,3}(?:\.\d{3})*)"
+    r"(?![\d.,]\d)[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?\([^()\n]*?(?<![\w-])(?:"
+    + _words_re(vocab.REMINDED_NOUNS) + r")[^\S\n]+(?:kami[^\S\n]+)?(?P<asked>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)"
+    r"[^()\n]*\)"
+)
+
+
+def _request_aside_of_receipt(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A count received with the request it answers in a bracket after it: "Kami terima 600 (dibulatkan per pack
+    dari permohonan 506)". The request was asked before; the mail asks nothing now."""
+    for m in _REQUEST_ASIDE_RE.finditer(masked):
+        asked = int(m.group("asked").replace(".", ""))
+        candidates = [c for c in candidates if not (c.field == "requested" and c.value == asked)]
+    return candidates
+
+
+# A figure the writer questions in a bracket right after it: "Cetak : 158 (termasuk 12 KIA?)".
+_QUESTIONED_FIGURE_RE = re.compile(
+    r"(?<![\d.,])(?P<figure>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS)
+    + r")(?![\w-])[^\S\n]*)?\([^()\n?]*\?\)"
+)
+
+
+def _questioned_figures(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A figure followed by the writer's own question about it, "Cetak : 158 (termasuk 12 KIA?)": the writer does
+    not know what it counts, so neither does the clerk (unclear, asked back); a blank named only in the question
+    is no item of the figure."""
+    for m in _QUESTIONED_FIGURE_RE.finditer(masked):
+        figure = int(m.group("figure").replace(".", ""))
+        candidates = [
+            replace(c, value=None, doubt="unclear", item=None, cues=(*c.cues, "questioned_by_writer"))
+            if c.value == figure and c.doubt is None else c
+            for c in candidates
+        ]
+    return candidates
+
+
+# A period's ledger line by line: "Diterima : 1.250 / Terpakai : 592 / Rusak : 11 / Sisa : 647".
+_LEDGER_FIGURE = r")(?![\w-])[^\S\n]*[:=]?[^\S\n]*(?P<figure>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)"
+_LEDGER_USED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.USE_WORDS) + _LEDGER_FIGURE)
+_LEDGER_DAMAGED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.DAMAGE_WORDS) + _LEDGER_FIGURE)
+_LEDGER_OPENING_RE = re.compile(
+    r"(?<![\w-])(?:" + _words_re(vocab.OPENING_STOCK_WORDS) + r")(?![\w-])[^\d\n]{0,30}?(?P<figure>\d{1,3}(?:\.\d{3})*)"
+    r"(?![\d.,]\d)"
+)
+
+
+def _used_in_balanced_ledger(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A period's ledger that gives the blanks used and the damaged ones apart ("Diterima : 1.250 / Terpakai : 592 /
+    Rusak : 11 / Sisa : 647", "stok awal 910, tidak ada kiriman, terpakai 512, rusak 8, stok akhir 390"): when the
+    opening stock and the receipt, less the used and the damaged, give the closing stock, the blanks used are the
+    cards printed. Each figure named once; without the balance "terpakai" may hold the damaged too, and stays
+    unread."""
+    used = list(_LEDGER_USED_RE.finditer(masked))
+    damaged = list(_LEDGER_DAMAGED_RE.finditer(masked))
+    opening = list(_LEDGER_OPENING_RE.finditer(masked))
+    stocks = {c.value for c in candidates if c.field == "stock_on_hand" and c.value is not None and c.doubt is None}
+    received = {c.value for c in candidates if c.field == "received" and c.value is not None and c.doubt is None}
+    if len(used) != 1 or len(damaged) != 1 or len(opening) > 1 or len(stocks) != 1 or len(received) > 1:
+        return candidates
+    if not opening and not received:
+        return candidates
+    figure = {name: int(found[0].group("figure").replace(".", "")) if found else 0
+              for name, found in (("used", used), ("damaged", damaged), ("opening", opening))}
+    if figure["opening"] + sum(received) - figure["used"] - figure["damaged"] != next(iter(stocks)):
+        return candidates
+    line_start = masked.rfind("\n", 0, used[0].start()) + 1
+    line_end = masked.find("\n", used[0].end())
+    snippet = " ".join(masked[line_start : line_end if line_end != -1 else len(masked)].split())
+    return [*candidates, Candidate("printed", figure["used"], snippet, True, cues=("ledger_balance",))]
 
 
 _EXAMPLE_FORM_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.EXAMPLE_FORM_PHRASES) + r")(?![\w-])")
@@ -6194,6 +6344,10 @@ def _lead_role(lines: Sequence[str], i: int) -> str | None:
     return roles.pop() if len(roles) == 1 else None
 
 
+_FIELD_FIGURE_RE = re.compile(r"[:=][^\S\n]*\d")
+_COLON_CELL_RE = re.compile(r"[:=](?:[^\S\n]|$)")
+
+
 def _table_rows(lines: list[str], i: int, cells: tuple[str, ...]) -> tuple[list[tuple[str, ...]], int]:
     """The rows of a typed table under its header at line i, and the line after the table."""
     rows = [cells]
@@ -6206,7 +6360,8 @@ def _table_rows(lines: list[str], i: int, cells: tuple[str, ...]) -> tuple[list[
             j += 1
             continue
         row = _cells(lines[j])
-        if len(row) == 1 and _group_heading(lines, j + 1, len(cells)):
+        # ("Sisa blangko KTP-el : 2.214 keping" under a table: a field line with its figure, no group's heading.)
+        if len(row) == 1 and not _FIELD_FIGURE_RE.search(row[0]) and _group_heading(lines, j + 1, len(cells)):
             # "Pulau Sebatik" over its kecamatan rows: a group's heading inside the table.
             j += 1
             continue
@@ -6226,6 +6381,9 @@ def _table_rows(lines: list[str], i: int, cells: tuple[str, ...]) -> tuple[list[
             if _sums_matched(rows[1:], right) > _sums_matched(rows[1:], row):
                 row = right
         if len(row) < 2 or (abs(len(row) - len(cells)) > 1 and not short_total):
+            break
+        if _COLON_CELL_RE.match(" ".join(row[1:])) and not _COLON_CELL_RE.match(" ".join(cells[1:])):
+            # "Sisa blangko KTP-el  : 2.054" under "Lokasi  Rekam  Cetak": a field line, the table has ended.
             break
         if len(row) >= 3 and _header_columns(row) is not None:
             # The header of the next table ("| Tanggal | Pencetakan KIA | Sisa Blangko KIA |").

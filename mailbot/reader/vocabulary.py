@@ -1815,6 +1815,8 @@ THANKING_PHRASES: tuple[str, ...] = (
 REPORT_FORM_WORDS: tuple[str, ...] = ("format", "template", "templat", "contoh", "bentuk", "form", "formulir")
 # ... or its lateness, apologised for: "Mohon maaf atas keterlambatan laporan harian tanggal 30-31 Oktober".
 REPORT_FORM_WORDS += ("keterlambatan", "terlambatnya", "telatnya")
+# ... or its day, asked about: "Jadwal rekonsiliasi fisik" (subject), "mohon info jadwal rekonsiliasi".
+REPORT_FORM_WORDS += ("jadwal", "schedule")
 # A person telling why they write from another address ("Our official mailbox is currently over quota, so I am
 # using my personal address", "email kantor kami penuh"): the quota is the writer's own mailbox's, and the mail
 # is theirs, no server's notice.
@@ -1846,6 +1848,8 @@ FORWARD_MARKERS: tuple[str, ...] = (
 )
 # The words of Lotus Notes' forward line over its header block: "----- Diteruskan oleh Name/Office pada ... -----".
 LOTUS_FORWARD_WORDS: tuple[str, ...] = ("diteruskan oleh", "pesan diteruskan oleh", "forwarded by")
+# The words of Horde's quote line over the mail it answers: "----- Pesan dari Name <address> ---------".
+HORDE_QUOTE_WORDS: tuple[str, ...] = ("pesan dari", "message from")
 # A correction the writer typed in brackets at the end of a quoted line ("> - Jumlah yang dimohon: 800 keping
 # (...) [ralat: 1.100 kpg]"): opened by one of these, the bracket is the writer's (mailbot.reader.quotes).
 QUOTE_NOTE_OPENERS: tuple[str, ...] = (
@@ -2796,6 +2800,10 @@ MONTHLY_REPORT_PHRASES: tuple[str, ...] = (
 MONTHLY_REPORT_PHRASES += tuple(
     f"{lead} {month}" for lead in ("rekap", "rekapitulasi", "laporan") for month in MONTHS if month != "may"
 ) + tuple(f"{lead} {month}" for lead in ("recap", "report") for month in MONTHS if len(month) >= 5)
+# A reconciliation of blanks over a period ("Laporan Rekonsiliasi Blangko ... periode 1 Januari s.d. 19 Februari
+# 2027", "Menjawab permintaan rekonsiliasi, data blangko ... Januari - 24 Februari"), named anywhere in the mail:
+# its counts are the period's, weeks of days' work, as a month's report's are.
+RECONCILIATION_WORDS: tuple[str, ...] = ("rekonsiliasi", "reconciliation", "stock reconciliation")
 # A year's report ("Laporan Akhir Tahun 2026", "bersama ini kami laporkan capaian tahun 2026"): a year of days' work.
 YEARLY_REPORT_PHRASES: tuple[str, ...] = (
     "laporan akhir tahun", "laporan tahunan", "laporan tahun", "rekap akhir tahun", "rekap tahunan", "rekap tahun",
@@ -3116,6 +3124,13 @@ EARLIER_SHIPMENT_SUBJECTS: tuple[str, ...] = (
 PASSIVE_ASK_WORDS: tuple[str, ...] = (
     "diminta", "dimohon", "dimohonkan", "dimintakan", "diajukan", "diusulkan", "requested", "ordered",
 )
+# Right after a figure, "yang kami mohonkan tanggal 8 Februari" makes it the figure of a request sent on an earlier
+# day: the verb of asking with "kami" (and perhaps "sudah"/"telah"), then the day or the time it was sent.
+ASKED_BEFORE_VERBS: tuple[str, ...] = ("mohonkan", "ajukan", "usulkan", "minta", "mintakan", "mohon")
+ASKED_BEFORE_WHEN: tuple[str, ...] = (
+    "tanggal", "tgl", "tgl.", "pada tanggal", "pada tgl", "kemarin", "kmrn", "kemaren", "minggu lalu", "bulan lalu",
+    "sebelumnya", "yang lalu", "yg lalu",
+)
 # With a word for the rest (REST_OF_WORDS) in one clause, these ask when it comes.
 WHEN_WORDS: tuple[str, ...] = ("kapan", "kpn", "when")
 # A line ending on one of these (a preposition, a conjunction, a word that needs what follows) goes on in the
@@ -3287,6 +3302,12 @@ LEAVE_NOTICE_PHRASES: tuple[str, ...] = (
     "pengalihan tugas", "dialihkan kepada", "dilanjutkan oleh", "digantikan oleh", "going on leave",
     "will be on leave", "during my leave",
 )
+# Photos of an activity sent for the province's news ("pak ini foto kegiatan jemput bola di SMAN 1 tadi, 212 siswa
+# terekam. buat bahan berita web prov"): the event's count of people is news, no report of blanks.
+NEWS_MATERIAL_PHRASES: tuple[str, ...] = (
+    "bahan berita", "buat berita", "untuk berita", "utk berita", "berita web", "berita website", "bahan publikasi",
+    "untuk publikasi", "utk publikasi", "for the news", "for the website", "for the province's website",
+)
 HANDOVER_PHRASES: tuple[str, ...] = (
     "serah terima jabatan", "sertijab", "serah terima barang persediaan", "serah terima persediaan",
     "serah terima stok", "serah terima stock", "serah terima gudang", "serah terima operator",
@@ -3321,6 +3342,12 @@ ROLE_PHRASES["ignore"] += (
 ROLE_PHRASES["ignore"] += (
     "menunggu cetak", "menunggu dicetak", "menunggu pencetakan", "sisa berkas", "berkas menunggu",
     "waiting to be printed", "awaiting printing",
+)
+# ... and the people whose printing or recording is held up ("sisa blangko kosong sejak Kamis, pencetakan tertunda 23
+# orang"): a backlog, no count of work done.
+ROLE_PHRASES["ignore"] += (
+    "pencetakan tertunda", "cetak tertunda", "perekaman tertunda", "rekam tertunda", "tertunda cetak",
+    "tertunda dicetak", "printing delayed", "printing on hold",
 )
 # A figure given up ("cukup 1.000 keping saja, tidak jadi 2.000", "1,000 instead of 2,000"): denied as "bukan" is.
 _GIVEN_UP: tuple[str, ...] = (

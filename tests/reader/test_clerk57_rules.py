@@ -86,6 +86,8 @@ def test_a_shipment_of_an_earlier_day_beside_the_stock_is_no_receipt_now() -> No
 
 
 def test_a_shipment_of_the_same_week_beside_the_stock_is_still_received() -> None:
+    # (In its own sentence: in a bracket after the stock the shipment only explains the stock; see
+    # test_clerk63_rules.)
     read = dated(
         MALINAU, "Lap harian",
         "Lap hari ini: cetak 44, sisa blangko 1.310 keping. Kiriman 1.000 sudah masuk tgl 15.",
