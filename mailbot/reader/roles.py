@@ -3785,13 +3785,17 @@ def _usable_part_of_shipment(mentions: Sequence[Mention], candidates: list[Candi
     received = {c.value for c in candidates if c.field == "received" and c.value}
     if not received:
         return candidates
-    figures = {m.value for m in mentions if m.value}
+    return _without_usable_part(candidates, received, {m.value for m in mentions if m.value})
+
+
+def _without_usable_part(candidates: list[Candidate], wholes: set[int], said: set[int]) -> list[Candidate]:
+    """*candidates* without a stock named as the part fit for use that is one of *wholes* less a figure *said*."""
     return [
         c for c in candidates
         if not (
             c.field == "stock_on_hand" and c.value and not c.table
             and any(cue.startswith("keyword_") and _USABLE_PART_RE.search(cue) for cue in c.cues)
-            and any(r > c.value and r - c.value in figures for r in received)
+            and any(whole > c.value and whole - c.value in said for whole in wholes)
         )
     ]
 
@@ -3810,14 +3814,7 @@ def _usable_part_of_delivery(
     said = {m.value for m in mentions if m.value} | {
         int(f.replace(".", "")) for m in mentions for f in _PLAIN_FIGURE_RE.findall(m.text)
     }
-    return [
-        c for c in candidates
-        if not (
-            c.field == "stock_on_hand" and c.value and not c.table
-            and any(cue.startswith("keyword_") and _USABLE_PART_RE.search(cue) for cue in c.cues)
-            and any(whole > c.value and whole - c.value in said for whole in said)
-        )
-    ]
+    return _without_usable_part(candidates, said, said)
 
 
 _PAPER_FIGURE_NEXT_RE = re.compile(r"[^\S\n]*(?:tertulis|tercantum|tercatat|sebanyak|ada)?[^\S\n]*:?[^\S\n]*$")

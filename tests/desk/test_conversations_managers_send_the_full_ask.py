@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from tests.desk.desk12 import GMAIL, NUNUKAN, REQUEST, TARAKAN, Desk12, flat, held_for_managers, send_answer
+from tests.desk.desk12 import GMAIL, NUNUKAN, REQUEST, TARAKAN, Desk12, Out, flat, held_for_managers, send_answer
 from tests.desk.mailkit import MANAGERS
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
@@ -27,13 +27,19 @@ FULL_IDS = ["gas-kirim-full", "kirim-semua", "penuhi-saja", "setuju-sesuai-permi
             "setuju-kirim-full"]
 
 
-@pytest.mark.parametrize("words", FULL, ids=FULL_IDS)
-def test_the_full_ask_above_the_need_is_asked_back_as_setuju_of_that_figure(desk12: Desk12, words: str) -> None:
+def _held_above_the_need(desk12: Desk12) -> Out:
+    """Tarakan asks 4.500 with 100 left: above its 30-day need, held with the proposal 4.100; the managers' notice."""
     _, outcome = desk12.send(TARAKAN, "Permohonan tambahan blangko KTP-el",
                              REQUEST.format(stock=100, asked="4.500", name="Tarakan").replace("Kabupaten", "Kota"))
     assert outcome == {"request-held": 1}, outcome
     [held] = [o for o in desk12.out() if o.purpose.startswith("held:")]
     assert "Usulan sistem: 4.100 keping" in flat(held.text), held.text
+    return held
+
+
+@pytest.mark.parametrize("words", FULL, ids=FULL_IDS)
+def test_the_full_ask_above_the_need_is_asked_back_as_setuju_of_that_figure(desk12: Desk12, words: str) -> None:
+    held = _held_above_the_need(desk12)
     n = len(desk12.out())
     _, outcome = send_answer(desk12, MANAGERS[0], held, words, above=GMAIL)
     # was: approved as proposed, 4.100 of 4.500, the district told "DISETUJUI SEBAGIAN"
@@ -118,11 +124,7 @@ def test_the_full_ask_with_a_question_a_condition_or_a_figure_decides_nothing(de
 ], ids=["kirim-full-then-a-reason", "sesuai-permintaan-with-a-reason"])
 def test_the_full_ask_above_the_need_with_a_reason_is_the_managers_informed_choice(desk12: Desk12, words: str,
                                                                                    note: str) -> None:
-    _, outcome = desk12.send(TARAKAN, "Permohonan tambahan blangko KTP-el",
-                             REQUEST.format(stock=100, asked="4.500", name="Tarakan").replace("Kabupaten", "Kota"))
-    assert outcome == {"request-held": 1}, outcome
-    [held] = [o for o in desk12.out() if o.purpose.startswith("held:")]
-    assert "Usulan sistem: 4.100 keping" in flat(held.text), held.text
+    held = _held_above_the_need(desk12)
     n = len(desk12.out())
     _, outcome = send_answer(desk12, MANAGERS[0], held, words, above=GMAIL)
     # was: "melebihi kebutuhan ... mohon tegaskan dengan membalas: SETUJU 4.500 PAKSA <alasan>", nothing approved
