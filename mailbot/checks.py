@@ -552,13 +552,17 @@ def sending_refused(config: Config) -> tuple[str, datetime] | None:
     from mailbot.errors import MISCONFIGURED_MARK
     from mailbot.store.schema import OutboxMessage
 
-    if not isinstance(config.outbox, SmtpOutbox):
+    outbox = config.outbox
+    if not isinstance(outbox, SmtpOutbox):
         return None
+    # a refusal by another server (another copy of the configuration on the same database, another port) is not
+    # this file's: the server's refusal names it, HOST:PORT
+    where = f"{outbox.host}:{outbox.port or {'implicit': 465, 'starttls': 587, 'none': 25}[outbox.tls]}"
     rows = _read_only_rows(config, select(OutboxMessage.last_error, OutboxMessage.next_attempt_at)
                            .where(OutboxMessage.status == "queued",
                                   OutboxMessage.last_error.startswith(MISCONFIGURED_MARK))
-                           .order_by(OutboxMessage.next_attempt_at.desc()).limit(1))
-    row = rows[0] if rows else None
+                           .order_by(OutboxMessage.next_attempt_at.desc()).limit(20))
+    row = next((r for r in rows or () if r.last_error is not None and where in r.last_error), None)
     if row is None or row.last_error is None:
         return None
     # the refused attempt put the mail back for one retry interval

@@ -691,6 +691,29 @@ minute(s) of running'
             f"outbound brake ([guards] max_outbound_per_minute = {brake}); {by}")
 
 
+def recipients_fate(desk: Desk, outbox_id: int, result: FlushResult) -> tuple[str, str | None]:
+    """What became of outbox row *outbox_id* in the sending that gave *result*, by recipient: one clause ("sent to
+    a; refused for good for b (...); deferred for c, tried again by `mailbot run`"), and an error line when some
+    recipient was refused for good (None else); ("", None) when the row was not tried."""
+    sent, refused, deferred = (list(dict.fromkeys(d.get(outbox_id, ()))) for d in (
+        result.delivered, result.given_up, result.deferred))
+    deferred = [a for a in deferred if a not in sent]
+    if not (sent or refused or deferred):
+        return "", None
+    parts = [f"sent to {', '.join(sent)}"] if sent else ["sent to nobody"]
+    error = None
+    if refused:
+        with desk.sessions() as session:
+            row = session.get(OutboxMessage, outbox_id)
+            why = " ".join((row.last_error or "").split()) if row is not None else ""
+        parts.append(f"refused for good for {', '.join(refused)} (the operator is told)")
+        error = (f"outbox message {outbox_id} was refused for good for {', '.join(refused)}" + (f": {why}" if why
+                 else "") + "; see `mailbot outbox list`")
+    if deferred:
+        parts.append(f"deferred by the server for {', '.join(deferred)}, tried again by `mailbot run`")
+    return "; ".join(parts), error
+
+
 def district_fate(desk: Desk, after_id: int, request_pks: Sequence[int], result: FlushResult) -> str:
     """What became of the mail to the district(s) about *request_pks* a command queued after outbox row *after_id*
     and then tried to send (*result*): the one clause every command that tells a district ends with."""
