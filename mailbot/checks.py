@@ -709,15 +709,15 @@ def _check_database(config: Config) -> tuple[str | None, str | None]:
     try:
         revision = current_revision(engine)
     except DatabaseAway as exc:  # the server not reachable now (down, starting): `mailbot run` waits for it
-        return TemporaryProblem(f"database: {exc}; mailbot run waits for it"), None
+        return TemporaryProblem(f"database.url: {exc}; mailbot run waits for it"), None
     except MailbotError as exc:
-        return f"database: {exc}", None
+        return str(exc) if str(exc).startswith("database.url: ") else f"database.url: {exc}", None
     except Exception as exc:  # noqa: BLE001 - a driver error of any kind: one line
-        return f"database: cannot open it: {' '.join(str(exc).split())[:200]}", None
+        return f"database.url: cannot open it: {' '.join(str(exc).split())[:200]}", None
     finally:
         engine.dispose()
     if problem := revision_problem(revision):
-        return f"database: {problem}", None
+        return f"database.url: {problem}", None
     if revision is None:
         return None, "database: opens; it is new (mailbot migrate, or the first start, creates the tables)"
     if revision != HEAD_REVISION:

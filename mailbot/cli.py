@@ -47,7 +47,7 @@ from mailbot.cli_shared import (  # noqa: F401
     typed_minus,
 )
 from mailbot.config import ITEMS, Config
-from mailbot.errors import ConfigError, MailbotError, SettingRefused, Stopped, UsageError
+from mailbot.errors import ConfigError, DatabaseAway, MailbotError, SettingRefused, Stopped, UsageError
 from mailbot.outcomes import outcome_words
 from mailbot.tables import print_table, table_of
 
@@ -1123,6 +1123,9 @@ def main() -> None:
     except UsageError as exc:
         sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")
         sys.exit(2)
+    except DatabaseAway as exc:  # temporary (exit 1), but a setting's all the same: said after the file's name
+        sys.stderr.write(f"mailbot: temporary failure: {_one_line(_named_in_file(f'database.url: {exc}'))}\n")
+        sys.exit(1)
     except MailbotError as exc:
         sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")
         sys.exit(1)

@@ -56,9 +56,9 @@ class DatabaseAway(DatabaseError):
     `mailbot run` waits for it at start."""
 
 
-class DatabaseRefused(DatabaseError, ConfigError):
+class DatabaseRefused(DatabaseError, SettingRefused):
     """The database server answered and refused the connection (password, role or database name): a setting to
-    correct (exit 2), not a fault to retry."""
+    correct (exit 2), not a fault to retry; said after the configuration file's name, as database.url's."""
 
 
 class ImpossibleLedger(DatabaseError):

@@ -179,7 +179,7 @@ def test_postgresql_without_a_server(dovecot: DovecotServer, smtp_server: SmtpSe
     assert check(config, password=dovecot.password).returncode == 0
     result = check(config, "--connect", password=dovecot.password)
     assert result.returncode == 1  # a server not reached (yet) is a temporary failure; mailbot run waits for it
-    assert "database: " in result.stderr and "Traceback" not in result.stderr
+    assert "temporary failure: database.url: " in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     # the advice fits a server not reached, not a wrong file in the database's place
     assert "PostgreSQL server runs" in result.stderr and "backup" not in result.stderr, result.stderr
