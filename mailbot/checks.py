@@ -725,6 +725,23 @@ def _check_database(config: Config) -> tuple[str | None, str | None]:
     return None, f"database: opens; schema {revision} is current"
 
 
+def _folder_typo(inbox: ImapInbox, missing: list[str], existing: list[str], where: str) -> str | None:
+    """The line for a folder mailbot would create one or two letters from a folder that exists (a likely typo:
+    "Proccessed" beside "Processed"), or None."""
+    from mailbot.suggest import letters_apart
+
+    for key in ("processed_folder", "quarantine_folder"):
+        name = getattr(inbox, key)
+        if name not in missing:
+            continue
+        most = 1 if len(name) < 6 else 2
+        near = [f for f in existing if f != name and letters_apart(f, name, most=most) is not None]
+        if near:
+            return (f"inbox.{key}: the folder {name!r} does not exist on {where}, but {near[0]!r} does, a letter or "
+                    f"two from it: a likely typo; correct the name (mailbot run would create {name!r} beside it)")
+    return None
+
+
 def _check_imap(config: Config) -> tuple[str | None, str | None]:
     inbox = config.inbox
     if isinstance(inbox, MaildirInbox):
@@ -737,7 +754,6 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     from mailbot.transports.imap import (
         PlainIMAPClient,
         certificate_refused_by,
-        create_missing_folders,
         log_in,
         login_refused,
         missing_folder,
@@ -792,9 +808,12 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         if refused := _folders_refused(client, inbox, delimiter, where):
             return refused, None
         missing = [name for name in (inbox.folder,) if not client.folder_exists(name.replace("/", delimiter))]
-        created, refused = ([], None) if missing else create_missing_folders(client, inbox, delimiter, where)
-        if refused:
-            return refused, None
+        # a check changes nothing: the folders run would create are named, not created
+        created = [] if missing else [name for name in (inbox.processed_folder, inbox.quarantine_folder)
+                                      if not client.folder_exists(name.replace("/", delimiter))]
+        folders = [str(name).replace(delimiter, "/") for _flags, _d, name in client.list_folders()]
+        if typo := _folder_typo(inbox, created, folders, where):
+            return typo, None
         # `mailbot run` opens a second connection to wait in IDLE while this one stays open
         limited = _second_connection_refused(inbox, port, password, context) if inbox.idle else None
     except LoginError as exc:
@@ -825,7 +844,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         return missing_folder(missing[0], where), None
     note = f"inbox: IMAP login as {inbox.username} on {where} works, folder {inbox.folder} exists"
     if created:
-        note += f"; created {' and '.join(created)}, as mailbot run would on first use"
+        note += f"; {' and '.join(created)} not there yet: mailbot run creates {'it' if len(created) == 1 else 'them'}"
     if limited:
         note += f"; but the server refused a second connection ({limited}): {one_connection_words(inbox.poll_seconds)}"
     return None, note
