@@ -494,8 +494,12 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     path = sqlite_file(url) if problem else None
     if path is not None:
         unwritable = sqlite_write_problem(path) if path.parent.is_dir() and not path.is_dir() else None
-        if unwritable:  # the commands that only read still work (make_read_only_engine); this one writes
-            raise SettingRefused(unwritable)  # ("database.url: ...", as check-config says it)
+        if unwritable and os.path.lexists(path):
+            # no configuration error: a desk whose disk or file went read-only; the commands that only read still
+            # work (make_read_only_engine)
+            raise DatabaseError(f"cannot write the database: {unwritable.removeprefix('database.url: ')}")
+        if unwritable:  # no database there, and none can be made: the setting's (as check-config says it)
+            raise SettingRefused(unwritable)
     if problem:
         raise ConfigError(problem)
     if parsed.get_backend_name() == "sqlite":
