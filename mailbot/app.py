@@ -50,14 +50,18 @@ def refuse_missing_database(config: Config) -> None:
     """Raise ConfigError when the SQLite database of *config* does not exist: a command that only reads makes
     none (a mistyped database.url would otherwise show a new desk's opening stock as the province's)."""
     from mailbot.checks import missing_database, nearby_clause
-    from mailbot.errors import ConfigError
+    from mailbot.errors import SettingRefused
+    from mailbot.store.db import sqlite_write_problem
 
     if (database := missing_database(config)) is not None:
         nearby = nearby_clause(config, database)
+        unwritable = sqlite_write_problem(database) if database.parent.is_dir() else None
         advice = (f"{nearby}: correct database.url to name it" if nearby
+                  else ("correct database.url: `mailbot run` could not make it there either "
+                        f"({unwritable.removeprefix('database.url: ').split('; ')[0]})") if unwritable
                   else "correct database.url, or start the desk with `mailbot run`")
-        raise ConfigError(f"database.url: the database {database} does not exist, and a command that only reads "
-                          f"makes none; {advice}")
+        raise SettingRefused(f"database.url: the database {database} does not exist, and a command that only reads "
+                             f"makes none; {advice}")
 
 
 def refuse_database(config: Config, *, new_desk: bool = False) -> None:

@@ -552,13 +552,17 @@ def sending_refused(config: Config) -> tuple[str, datetime] | None:
     from mailbot.errors import MISCONFIGURED_MARK
     from mailbot.store.schema import OutboxMessage
 
-    if not isinstance(config.outbox, SmtpOutbox):
+    outbox = config.outbox
+    if not isinstance(outbox, SmtpOutbox):
         return None
+    # a refusal by another server (another copy of the configuration on the same database, another port) is not
+    # this file's: the server's refusal names it, HOST:PORT
+    where = f"{outbox.host}:{outbox.port or {'implicit': 465, 'starttls': 587, 'none': 25}[outbox.tls]}"
     rows = _read_only_rows(config, select(OutboxMessage.last_error, OutboxMessage.next_attempt_at)
                            .where(OutboxMessage.status == "queued",
                                   OutboxMessage.last_error.startswith(MISCONFIGURED_MARK))
-                           .order_by(OutboxMessage.next_attempt_at.desc()).limit(1))
-    row = rows[0] if rows else None
+                           .order_by(OutboxMessage.next_attempt_at.desc()).limit(20))
+    row = next((r for r in rows or () if r.last_error is not None and where in r.last_error), None)
     if row is None or row.last_error is None:
         return None
     # the refused attempt put the mail back for one retry interval
@@ -705,20 +709,37 @@ def _check_database(config: Config) -> tuple[str | None, str | None]:
     try:
         revision = current_revision(engine)
     except DatabaseAway as exc:  # the server not reachable now (down, starting): `mailbot run` waits for it
-        return TemporaryProblem(f"database: {exc}; mailbot run waits for it"), None
+        return TemporaryProblem(f"database.url: {exc}; mailbot run waits for it"), None
     except MailbotError as exc:
-        return f"database: {exc}", None
+        return str(exc) if str(exc).startswith("database.url: ") else f"database.url: {exc}", None
     except Exception as exc:  # noqa: BLE001 - a driver error of any kind: one line
-        return f"database: cannot open it: {' '.join(str(exc).split())[:200]}", None
+        return f"database.url: cannot open it: {' '.join(str(exc).split())[:200]}", None
     finally:
         engine.dispose()
     if problem := revision_problem(revision):
-        return f"database: {problem}", None
+        return f"database.url: {problem}", None
     if revision is None:
         return None, "database: opens; it is new (mailbot migrate, or the first start, creates the tables)"
     if revision != HEAD_REVISION:
         return None, f"database: opens; schema {revision}, upgraded to {HEAD_REVISION} by mailbot migrate or at start"
     return None, f"database: opens; schema {revision} is current"
+
+
+def _folder_typo(inbox: ImapInbox, missing: list[str], existing: list[str], where: str) -> str | None:
+    """The line for a folder mailbot would create one or two letters from a folder that exists (a likely typo:
+    "Proccessed" beside "Processed"), or None."""
+    from mailbot.suggest import letters_apart
+
+    for key in ("processed_folder", "quarantine_folder"):
+        name = getattr(inbox, key)
+        if name not in missing:
+            continue
+        most = 1 if len(name) < 6 else 2
+        near = [f for f in existing if f != name and letters_apart(f, name, most=most) is not None]
+        if near:
+            return (f"inbox.{key}: the folder {name!r} does not exist on {where}, but {near[0]!r} does, a letter or "
+                    f"two from it: a likely typo; correct the name (mailbot run would create {name!r} beside it)")
+    return None
 
 
 def _check_imap(config: Config) -> tuple[str | None, str | None]:
@@ -733,7 +754,6 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     from mailbot.transports.imap import (
         PlainIMAPClient,
         certificate_refused_by,
-        create_missing_folders,
         log_in,
         login_refused,
         missing_folder,
@@ -788,9 +808,12 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         if refused := _folders_refused(client, inbox, delimiter, where):
             return refused, None
         missing = [name for name in (inbox.folder,) if not client.folder_exists(name.replace("/", delimiter))]
-        created, refused = ([], None) if missing else create_missing_folders(client, inbox, delimiter, where)
-        if refused:
-            return refused, None
+        # a check changes nothing: the folders run would create are named, not created
+        created = [] if missing else [name for name in (inbox.processed_folder, inbox.quarantine_folder)
+                                      if not client.folder_exists(name.replace("/", delimiter))]
+        folders = [str(name).replace(delimiter, "/") for _flags, _d, name in client.list_folders()]
+        if typo := _folder_typo(inbox, created, folders, where):
+            return typo, None
         # `mailbot run` opens a second connection to wait in IDLE while this one stays open
         limited = _second_connection_refused(inbox, port, password, context) if inbox.idle else None
     except LoginError as exc:
@@ -821,7 +844,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         return missing_folder(missing[0], where), None
     note = f"inbox: IMAP login as {inbox.username} on {where} works, folder {inbox.folder} exists"
     if created:
-        note += f"; created {' and '.join(created)}, as mailbot run would on first use"
+        note += f"; {' and '.join(created)} not there yet: mailbot run creates {'it' if len(created) == 1 else 'them'}"
     if limited:
         note += f"; but the server refused a second connection ({limited}): {one_connection_words(inbox.poll_seconds)}"
     return None, note

@@ -47,7 +47,7 @@ from mailbot.cli_shared import (  # noqa: F401
     typed_minus,
 )
 from mailbot.config import ITEMS, Config
-from mailbot.errors import ConfigError, MailbotError, SettingRefused, Stopped, UsageError
+from mailbot.errors import ConfigError, DatabaseAway, MailbotError, SettingRefused, Stopped, UsageError
 from mailbot.outcomes import outcome_words
 from mailbot.tables import print_table, table_of
 
@@ -93,11 +93,32 @@ def run(
     if f.misconfigured:
         sys.stderr.write(f"mailbot: configuration error: {_one_line(f.misconfigured)}; the mail stays queued\n")
         raise typer.Exit(2)
+    if summary.stopped is None and (blocked := _outbox_blocked(config)) is not None:
+        sys.stderr.write(f"mailbot: configuration error: {_one_line(blocked)}\n")
+        raise typer.Exit(2)
     if summary.stopped is not None:
         sys.stderr.write(f"mailbot: stopped by {signal.Signals(summary.stopped).name} before the pass was done: "
                          f"{sum(summary.outcomes.values())} message(s) recorded and committed; the mail not read "
                          "yet stays in the inbox and the mail not sent yet in the outbox, for the next run\n")
         raise typer.Exit(EXIT_STOPPED)
+
+
+def _outbox_blocked(config: Config) -> str | None:
+    """The outbox blocked by a refusal of mailbot by the SMTP server that an earlier run recorded on mail still
+    queued (this run, within the retry pause, did not ask the server again), while the configuration file has not
+    changed since: what `run --once` says of it, every time; None when there is none."""
+    from mailbot.checks import sending_refused
+
+    refused = sending_refused(config)
+    if refused is None:
+        return None
+    error, at = refused
+    if datetime.fromtimestamp(_config_path().stat().st_mtime, UTC) > at:
+        return None  # corrected since, perhaps: the mail is tried again after its pause
+    when = at.astimezone(config.office.tz).strftime("%Y-%m-%d %H:%M %Z")
+    return (f"the outbox is blocked: at {when} the SMTP server refused mailbot ({error.split('; check with')[0]}), "
+            f"and {_config_path()} has not changed since; the mail stays queued: correct it, then run check-config "
+            "--connect")
 
 
 # `mailbot run --once` stopped by SIGTERM or SIGINT before it was done (README, Operations)
@@ -917,7 +938,7 @@ def digest(
     """
     from mailbot import watch
     from mailbot.app import open_sender
-    from mailbot.outbox import send_now
+    from mailbot.outbox import recipients_fate, send_now
 
     if not (print_ or send):
         raise typer.BadParameter("say --print (show it) or --send (mail it to the managers), or both")
@@ -940,7 +961,13 @@ def digest(
         if send:
             sender = open_sender(desk.config)
             result = watch.send_digest(desk, sender, force=True, send=send_now)
-            out.print(f"digest queued; {_mail_sent(result)}")
+            fate, refused = recipients_fate(desk, watch.latest_digest_id(desk), result)
+            out.print(f"digest queued; {_mail_sent(result)}" + (f"; the digest: {fate}" if fate else ""),
+                      highlight=False, markup=False, soft_wrap=True)
+            if refused:
+                sys.stderr.write(f"mailbot: {_one_line(refused)}\n")
+            if result.misconfigured:
+                raise typer.Exit(2)  # as `run --once`: the configuration's to fix, and a cron job sees it
 
 
 @outbox_app.command("list")
@@ -1117,6 +1144,9 @@ def main() -> None:
     except UsageError as exc:
         sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")
         sys.exit(2)
+    except DatabaseAway as exc:  # temporary (exit 1), but a setting's all the same: said after the file's name
+        sys.stderr.write(f"mailbot: temporary failure: {_one_line(_named_in_file(f'database.url: {exc}'))}\n")
+        sys.exit(1)
     except MailbotError as exc:
         sys.stderr.write(f"mailbot: {_one_line(str(exc))}\n")
         sys.exit(1)

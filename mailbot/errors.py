@@ -56,9 +56,9 @@ class DatabaseAway(DatabaseError):
     `mailbot run` waits for it at start."""
 
 
-class DatabaseRefused(DatabaseError, ConfigError):
+class DatabaseRefused(DatabaseError, SettingRefused):
     """The database server answered and refused the connection (password, role or database name): a setting to
-    correct (exit 2), not a fault to retry."""
+    correct (exit 2), not a fault to retry; said after the configuration file's name, as database.url's."""
 
 
 class ImpossibleLedger(DatabaseError):
@@ -199,10 +199,17 @@ MISCONFIGURED_MARK = "configuration error: "
 class RecipientsRefusedError(PermanentDeliveryError):
     """The SMTP server refused one or more recipients for good (5xx at RCPT)."""
 
-    def __init__(self, message: str, refused: dict[str, tuple[int, str]], partial: bool) -> None:
+    def __init__(self, message: str, refused: dict[str, tuple[int, str]], partial: bool, where: str = "") -> None:
         super().__init__(message)
         self.refused = refused
         self.partial = partial
+        self.where = where  # the server, HOST:PORT
+
+    def refused_for_good(self, recipients: list[str]) -> str:
+        """This refusal's words for *recipients* alone (those of them refused for good), as the transport words
+        a refusal."""
+        listing = "; ".join(f"{a}: {self.refused[a][0]} {self.refused[a][1]}" for a in recipients)
+        return f"recipients refused by {self.where}: {listing}"
 
 
 class QuantityError(MailbotError):

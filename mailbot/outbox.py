@@ -14,7 +14,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -64,14 +64,26 @@ class FlushResult:
     busy: bool = False  # another sender (e.g. the running service) holds the send lock: it sends these
     misconfigured: str | None = None  # the SMTP server refuses mailbot itself: the configuration's to fix
     unreachable: int = 0  # mails not sent because the SMTP server could not be reached
+    # per outbox id, the addresses this pass: the server took the mail for / refused for good / deferred
+    delivered: dict[int, list[str]] = field(default_factory=dict)
+    given_up: dict[int, list[str]] = field(default_factory=dict)
+    deferred: dict[int, list[str]] = field(default_factory=dict)
 
     def add(self, other: FlushResult) -> None:
         self.sent += other.sent
+        self.add_addresses(other)
         self.unreachable += other.unreachable
         self.retrying += other.retrying
         self.failed += other.failed
         self.braked = other.braked  # what the latest pass left waiting
         self.misconfigured = other.misconfigured or self.misconfigured
+
+    def add_addresses(self, other: FlushResult) -> None:
+        """Take in *other*'s addresses per outbox id (delivered, given up, deferred)."""
+        for mine, theirs in ((self.delivered, other.delivered), (self.given_up, other.given_up),
+                             (self.deferred, other.deferred)):
+            for outbox_id, addresses in theirs.items():
+                mine.setdefault(outbox_id, []).extend(addresses)
 
 
 class ServerAway:
@@ -404,17 +416,20 @@ def _flush(desk: Desk, sender: Sender, *, batch: int, should_stop: Callable[[], 
             if not due:
                 return result  # (on PostgreSQL, rows another sender took meanwhile are its to send)
             ids = {mail.message_id: outbox_id for outbox_id, mail in due}
+            to = {mail.message_id: list(mail.recipients) for _, mail in due}
             failed_before = result.failed
             recorded: set[str] = set()
             untried: list[str] = []  # behind a connection lost mid-batch: due again at once
 
             def record(message_id: str, error: Exception | None, ids: dict[str, int] = ids,
-                       recorded: set[str] = recorded, untried: list[str] = untried) -> None:
+                       recorded: set[str] = recorded, untried: list[str] = untried,
+                       to: dict[str, list[str]] = to) -> None:
                 # Each mail is recorded the moment the server has answered for it, before the next
                 # one is sent: a kill then repeats at most the one mail in flight (RFC 1047).
                 if error is None:
                     _retry_busy(lambda: sent.record(ids[message_id], desk.now()), desk.database_file)
                     result.sent += 1
+                    result.delivered.setdefault(ids[message_id], []).extend(to[message_id])
                 else:
                     _record_failure_durably(desk, ids[message_id], error, result, tell=tell_misconfigured)
                     if isinstance(error, NotAttempted):
@@ -489,6 +504,7 @@ def _record_failure_durably(desk: Desk, outbox_id: int, error: Exception, result
 
     def step() -> None:
         counted.retrying = counted.failed = counted.unreachable = 0
+        counted.delivered, counted.given_up, counted.deferred = {}, {}, {}
         with desk.sessions.begin() as session:
             _record_failure(session, desk, outbox_id, error, counted, tell=tell)
 
@@ -497,6 +513,7 @@ def _record_failure_durably(desk: Desk, outbox_id: int, error: Exception, result
     result.failed += counted.failed
     result.unreachable += counted.unreachable
     result.misconfigured = counted.misconfigured or result.misconfigured
+    result.add_addresses(counted)
 
 
 def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Exception, result: FlushResult, *,
@@ -518,12 +535,27 @@ def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Excepti
         # tried on it waits its retry pause); one dropped connection delays only the mail it carried
         row.next_attempt_at = now  # (not counted as retrying: it waits for no pause)
         return
-    if isinstance(error, RecipientsRefusedError) and error.partial:
+    if isinstance(error, RecipientsRefusedError):
         # delivered to some, refused for others: whoever has it must never get it again. The row keeps only the
         # refused recipients, so neither a later try nor `mailbot outbox retry` sends it to the others; a refusal
         # that is only a deferral (4xx, greylisting) is tried again as any deferral is.
-        row.recipients = [r for r in row.recipients if r in error.refused]
-        if all(400 <= code <= 499 for code, _ in error.refused.values()):
+        if error.partial:
+            result.delivered.setdefault(row.id, []).extend(r for r in row.recipients if r not in error.refused)
+            row.recipients = [r for r in row.recipients if r in error.refused]
+        for_good = [r for r in row.recipients if r in error.refused and not 400 <= error.refused[r][0] <= 499]
+        deferred = [r for r in row.recipients if r not in for_good]
+        if for_good and deferred:
+            # some refused for good, the others only deferred (or not asked, after a 421): those refused for good
+            # are given up (the operator told, naming both), the row keeps the others and is tried again
+            row.recipients = deferred
+            result.given_up.setdefault(row.id, []).extend(for_good)
+            log.log(logging.ERROR if tell else logging.INFO, "giving up on outbox message %d %s to %s (refused "
+                    "for good); still tried for %s: %s", row.id, row.message_id, ", ".join(for_good),
+                    ", ".join(deferred), error)
+            _tell_operator(session, desk, row, refused=for_good, attempts=row.attempts + 1,
+                           failure=f"message {row.message_id}: {error.refused_for_good(for_good)}")
+            error = TemporaryDeliveryError(str(error))
+        elif not for_good:
             error = TemporaryDeliveryError(str(error))
     row.attempts += 1
     if isinstance(error, SmtpConnectionError):
@@ -533,6 +565,7 @@ def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Excepti
         # a failed mail has no next try: its next_attempt_at says when it was given up (`mailbot outbox list`)
         row.status, row.next_attempt_at = "failed", now
         result.failed += 1
+        result.given_up.setdefault(row.id, []).extend(row.recipients)
         log.log(logging.ERROR if tell else logging.INFO, "giving up on outbox message %d %s to %s: %s", row.id,
                 row.message_id, ", ".join(row.recipients), error)
         _tell_operator(session, desk, row)
@@ -541,25 +574,42 @@ def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Excepti
     delay = min(desk.config.run.outbox_retry_seconds * 2.0 ** min(row.attempts - 1, 64), MAX_BACKOFF.total_seconds())
     row.next_attempt_at = now + timedelta(seconds=delay)
     result.retrying += 1
+    result.deferred.setdefault(row.id, []).extend(row.recipients)
     # a command says it in its own line (mailbot.outbox.fate_words); the service's log names the row to look up
     log.log(logging.INFO if desk.by_person else logging.WARNING, "outbox message %d to %s not sent (attempt %d): "
             "%s; tried again later", row.id, ", ".join(row.recipients), row.attempts, error)
 
 
-def _tell_operator(session: Session, desk: Desk, row: OutboxMessage) -> None:
-    operator = desk.config.office.operator or desk.config.office.managers[0]
-    if row.purpose.startswith("delivery-failed:") or operator in row.recipients:
-        return  # never report the failure of a failure report: that could loop
+def _tell_operator(session: Session, desk: Desk, row: OutboxMessage, *, refused: list[str] | None = None,
+                   attempts: int | None = None, failure: str | None = None) -> None:
+    """Queue the operator's notice that *row* was given up: for all its recipients, or for those *refused* for
+    good while the row is still tried for the others (*failure*: the words for those alone). A notice to the
+    operator that is itself refused goes to the first manager, as when office.operator is unset; the failure of
+    that one is an error line of the log (a notice of a notice's failure could loop)."""
+    office = desk.config.office
+    operator = office.operator or office.managers[0]
+    given_up = refused if refused is not None else list(row.recipients)
+    to_managers = False
+    if row.purpose.startswith("delivery-failed:") or operator in given_up:
+        if office.operator and office.operator in given_up and office.managers[0] not in given_up:
+            operator, to_managers = office.managers[0], True  # the operator's address is what fails
+        else:
+            log.error("outbox message %d (%s) to %s was given up, and nobody can be told by mail: see `mailbot "
+                      "outbox list`", row.id, row.subject, ", ".join(given_up))
+            return
     purpose = f"delivery-failed:{row.id}"
     told = session.scalar(select(func.count(OutboxMessage.id)).where(
         (OutboxMessage.purpose == purpose) | OutboxMessage.purpose.like(f"{purpose}:%")))
     if told:
         purpose += f":{told + 1}"  # failed again after `mailbot outbox retry`: told again, not taken as told
+    retried = [r for r in row.recipients if r not in given_up]
     queue(session, desk, purpose=purpose, category="notice",
           template="notice_delivery_failed", to=[operator], request_pk=row.request_pk,
-          context={"failed_message_id": row.message_id, "failed_to": ", ".join(row.recipients),
-                   "failed_subject": row.subject, "attempts": row.attempts,
-                   "failure": failure_said(row.last_error or ""), "outbox_id": row.id})
+          context={"failed_message_id": row.message_id, "failed_to": ", ".join(given_up),
+                   "retried_to": ", ".join(retried), "operator_refused": to_managers,
+                   "failed_subject": row.subject, "attempts": row.attempts if attempts is None else attempts,
+                   "failure": failure_said(failure if failure is not None else row.last_error or ""),
+                   "outbox_id": row.id})
 
 
 def retry(desk: Desk, outbox_id: int, *, actor: str = "operator") -> list[int] | None:
@@ -639,6 +689,29 @@ minute(s) of running'
           f"the mailbot service (`mailbot run`) sends it at that rate, in about {minutes} minute(s) of running")
     return (f"the district is NOT told yet: its mail waits in the outbox behind {ahead} other(s), held by the "
             f"outbound brake ([guards] max_outbound_per_minute = {brake}); {by}")
+
+
+def recipients_fate(desk: Desk, outbox_id: int, result: FlushResult) -> tuple[str, str | None]:
+    """What became of outbox row *outbox_id* in the sending that gave *result*, by recipient: one clause ("sent to
+    a; refused for good for b (...); deferred for c, tried again by `mailbot run`"), and an error line when some
+    recipient was refused for good (None else); ("", None) when the row was not tried."""
+    sent, refused, deferred = (list(dict.fromkeys(d.get(outbox_id, ()))) for d in (
+        result.delivered, result.given_up, result.deferred))
+    deferred = [a for a in deferred if a not in sent]
+    if not (sent or refused or deferred):
+        return "", None
+    parts = [f"sent to {', '.join(sent)}"] if sent else ["sent to nobody"]
+    error = None
+    if refused:
+        with desk.sessions() as session:
+            row = session.get(OutboxMessage, outbox_id)
+            why = " ".join((row.last_error or "").split()) if row is not None else ""
+        parts.append(f"refused for good for {', '.join(refused)} (the operator is told)")
+        error = (f"outbox message {outbox_id} was refused for good for {', '.join(refused)}" + (f": {why}" if why
+                 else "") + "; see `mailbot outbox list`")
+    if deferred:
+        parts.append(f"deferred by the server for {', '.join(deferred)}, tried again by `mailbot run`")
+    return "; ".join(parts), error
 
 
 def district_fate(desk: Desk, after_id: int, request_pks: Sequence[int], result: FlushResult) -> str:

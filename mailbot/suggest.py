@@ -25,3 +25,25 @@ def did_you_mean(word: str, choices: Iterable[str], *, quoted: bool = False, cut
     """
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return suggestion(close[0], quoted=quoted) if close else ""
+
+
+def letters_apart(a: str, b: str, *, most: int = 2) -> int | None:
+    """How many letters *a* and *b* differ by (a letter added, left out, changed, or two swapped; case counts as no
+    letter), when at most *most*; None when further apart.
+
+    >>> letters_apart("Proccessed", "Processed"), letters_apart("Quarantine", "quarantine"), letters_apart("a", "xyz")
+    (1, 0, None)
+    """
+    a, b = a.casefold(), b.casefold()
+    if abs(len(a) - len(b)) > most:
+        return None
+    before: list[int] | None = None
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        here = [i] + [0] * len(b)
+        for j, y in enumerate(b, 1):
+            here[j] = min(row[j] + 1, here[j - 1] + 1, row[j - 1] + (x != y))
+            if before is not None and i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                here[j] = min(here[j], before[j - 2] + 1)
+        before, row = row, here
+    return row[-1] if row[-1] <= most else None

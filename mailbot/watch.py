@@ -364,6 +364,12 @@ def send_digest(desk: Desk, sender: Sender, *, force: bool = False,
     return send(desk, sender)
 
 
+def latest_digest_id(desk: Desk) -> int:
+    """The outbox id of the digest queued last (0 when there is none)."""
+    with desk.sessions() as session:
+        return session.scalar(select(func.max(OutboxMessage.id)).where(OutboxMessage.category == "digest")) or 0
+
+
 def _aware(value: datetime, desk: Desk) -> datetime:
     """A stored time (UTC) in office time."""
     return value.astimezone(desk.tz)

@@ -28,6 +28,7 @@ from mailbot.errors import (
     LockBusy,
     MailbotError,
     NewerSchema,
+    SettingRefused,
 )
 from mailbot.store.urls import sqlite_file, url_problem
 
@@ -493,8 +494,12 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     path = sqlite_file(url) if problem else None
     if path is not None:
         unwritable = sqlite_write_problem(path) if path.parent.is_dir() and not path.is_dir() else None
-        if unwritable:  # no configuration error: the commands that only read still work (make_read_only_engine)
+        if unwritable and os.path.lexists(path):
+            # no configuration error: a desk whose disk or file went read-only; the commands that only read still
+            # work (make_read_only_engine)
             raise DatabaseError(f"cannot write the database: {unwritable.removeprefix('database.url: ')}")
+        if unwritable:  # no database there, and none can be made: the setting's (as check-config says it)
+            raise SettingRefused(unwritable)
     if problem:
         raise ConfigError(problem)
     if parsed.get_backend_name() == "sqlite":
@@ -640,7 +645,8 @@ def current_revision(engine: Engine) -> str | None:
             raise DatabaseError(locked_message()) from None
         if engine.url.get_backend_name() != "sqlite":
             if login_refused(exc):
-                raise DatabaseRefused(f"the database server refused the connection: {_reason(exc)}; correct the "
+                raise DatabaseRefused(f"database.url: the database server refused the connection: {_reason(exc)}; "
+                                      "correct the "
                                       "user, password or database name in database.url (or its password "
                                       "variable)") from None
             kind = DatabaseAway if database_unreachable(exc) else DatabaseError

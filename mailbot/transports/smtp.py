@@ -449,7 +449,7 @@ class SmtpSender:
         if not partial and all(400 <= code <= 499 for code, _ in details.values()):
             return TemporaryDeliveryError(f"{what}: recipients deferred by {self._where}: {listing}")
         prefix = "delivered, but some recipients refused" if partial else "recipients refused"
-        return RecipientsRefusedError(f"{what}: {prefix} by {self._where}: {listing}", details, partial)
+        return RecipientsRefusedError(f"{what}: {prefix} by {self._where}: {listing}", details, partial, self._where)
 
     def _reset(self, connection: smtplib.SMTP) -> None:
         if connection.sock is None:

@@ -110,7 +110,8 @@ def test_a_database_the_server_does_not_have_is_a_configuration_error_at_once(de
     ran = mailbot(desk_dir, "run", timeout=60)
     assert ran.returncode == 2 and time.monotonic() - started < 30, ran.stderr
     said = ran.stderr.splitlines()[-1]  # (after the line of what it uses)
-    assert said.startswith("mailbot: configuration error: the database server refused the connection: "), said
+    assert said.startswith(f"mailbot: configuration error: {desk_dir / 'config.toml'}: database.url: the database "
+                           "server refused the connection: "), said
     assert 'database "no_such_desk" does not exist' in said and len(ran.stderr.splitlines()) == 2, ran.stderr
 
 
@@ -122,5 +123,6 @@ def test_check_config_connect_says_a_database_server_away_as_a_temporary_failure
     checked = mailbot(desk_dir, "check-config", "--connect", timeout=60)
     # was: "configuration error: database: cannot open the database: ...", exit 2
     assert checked.returncode == 1, checked.stderr
-    assert checked.stderr.startswith("mailbot: temporary failure: database: cannot open the database: "), checked.stderr
+    assert checked.stderr.startswith("mailbot: temporary failure: database.url: cannot open the database: "), \
+        checked.stderr
     assert checked.stderr.rstrip().endswith("; mailbot run waits for it"), checked.stderr

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from email import message_from_bytes
+from email.policy import default
 
 import pytest
+from sqlalchemy import select
 
 from mailbot.app import Desk
 from mailbot.errors import NotAttempted, PermanentDeliveryError, SmtpConnectionError, TemporaryDeliveryError
@@ -229,3 +232,92 @@ def test_a_mail_deferred_for_one_recipient_goes_again_to_that_one_only(open_test
         delivered = [r for m in smtp.messages for r in m.recipients]
     assert sorted(delivered) == ["kabid@x.example", "kadis@x.example"]  # each once
     assert _statuses(desk) == {"reply:1": "sent"}
+
+
+@pytest.mark.servers
+def test_one_recipient_refused_for_good_and_one_deferred_drops_only_the_refused_one(
+        open_test_desk: Callable[..., Desk]) -> None:
+    """A digest to two managers, one refused for good (550), the other deferred (451), nobody has it: the refused
+    one is given up and the operator told, naming who is refused for good and who is tried again; the deferred
+    one stays in the row, is tried again and gets it once (was: the whole mail given up)."""
+    desk = open_test_desk()
+    raw = (b"From: blangko@disdukcapil.kaltaraprov.example\r\nTo: kadis@x.example, kabid@x.example\r\n"
+           b"Subject: Ringkasan\r\nMessage-ID: <r1@desk.example>\r\n\r\nRingkasan harian.\r\n")
+    with desk.sessions.begin() as session:
+        row = queued_reply(desk, 1, raw)
+        row.recipients = ["kadis@x.example", "kabid@x.example"]
+        session.add(row)
+    with SmtpServer() as smtp:
+        smtp.refused_recipients = {"kadis@x.example"}
+        smtp.deferred_recipients = {"kabid@x.example"}
+        first = flush(desk, SmtpSender(smtp_config(smtp)))
+        assert (first.retrying, first.given_up, first.deferred) == (
+            1, {1: ["kadis@x.example"]}, {1: ["kabid@x.example"]})
+        with desk.sessions.begin() as session:
+            row = session.get(OutboxMessage, 1)
+            assert row is not None
+            assert (row.status, row.recipients, row.attempts) == ("queued", ["kabid@x.example"], 1)
+            notice = session.scalar(select(OutboxMessage).where(OutboxMessage.purpose == "delivery-failed:1"))
+            assert notice is not None
+            body = message_from_bytes(notice.raw, policy=default).get_body(("plain",))
+            assert body is not None
+            text = " ".join(body.get_content().split())
+            assert "Kepada : kadis@x.example" in text and "Dicoba lagi : kabid@x.example" in text, text
+            assert "tidak akan dicoba lagi secara otomatis kepada mereka" in text
+            row.next_attempt_at = desk.now()  # its retry pause over
+        smtp.deferred_recipients = set()
+        second = flush(desk, SmtpSender(smtp_config(smtp)))
+        assert second.delivered.get(1) == ["kabid@x.example"]
+        delivered = [r for m in smtp.messages if b"Ringkasan harian" in m.raw for r in m.recipients]
+    assert delivered == ["kabid@x.example"]  # once, and never to the refused one
+    assert _statuses(desk)["reply:1"] == "sent"
+
+
+class _RefusingSome(_RefusingOne):
+    """A relay that refuses some addresses for good (550) and takes every other mail."""
+
+    def __init__(self, *refused: str) -> None:
+        super().__init__(refused[0])
+        self.all_refused = set(refused)
+
+    def send_batch(self, messages, *, on_result=None):  # type: ignore[no-untyped-def]
+        outcomes: dict[str, Exception | None] = {}
+        for mail in messages:
+            error = PermanentDeliveryError("550 5.1.1 mailbox unavailable") \
+                if self.all_refused & set(mail.recipients) else None
+            if error is None:
+                self.delivered.extend(mail.recipients)
+            outcomes[mail.message_id] = error
+            if on_result is not None:
+                on_result(mail.message_id, error)
+        return outcomes
+
+
+def test_a_notice_the_operator_s_address_refuses_goes_to_the_first_manager(
+        open_test_desk: Callable[..., Desk], caplog: pytest.LogCaptureFixture) -> None:
+    """The mail given up, and the operator's notice of it refused too: the first manager is told instead, asked
+    to pass it on; when that fails as well, an error line says nobody could be told (was: nobody told at all)."""
+    desk = open_test_desk()
+    office = desk.config.office
+    assert office.operator is not None
+    _queue(desk, 1)
+    relay = _RefusingSome("a@b.example", office.operator)
+    flush(desk, relay)  # type: ignore[arg-type]
+    assert _statuses(desk) == {"reply:1": "failed", "delivery-failed:1": "failed", "delivery-failed:2": "sent"}
+    assert relay.delivered == [office.managers[0]]
+    with desk.sessions() as session:
+        notice = session.scalar(select(OutboxMessage).where(OutboxMessage.purpose == "delivery-failed:2"))
+        assert notice is not None
+        body = message_from_bytes(notice.raw, policy=default).get_body(("plain",))
+        assert body is not None
+        text = " ".join(body.get_content().split())
+    assert text.startswith("Yth. Bapak/Ibu Pimpinan,") and "server email menolak alamat operator" in text, text
+    another = OutboxMessage(purpose="reply:9", message_id="<r9@desk.example>", category="reply",
+                                sender="blangko@disdukcapil.kaltaraprov.example", recipients=["c@d.example"],
+                                subject="Re: y", raw=b"Subject: Re: y\r\n\r\nx\r\n", status="queued", attempts=0,
+                                next_attempt_at=desk.now(), created_at=desk.now())
+    with desk.sessions.begin() as session:
+        session.add(another)
+    with caplog.at_level("ERROR", logger="mailbot.outbox"):
+        flush(desk, _RefusingSome("c@d.example", office.operator, office.managers[0]))  # type: ignore[arg-type]
+    assert "nobody can be told by mail" in caplog.text

@@ -16,6 +16,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
 from tests.desk.conftest import EXAMPLES, mailbot
+from tests.forkserver import run_mailbot
 from tests.servers import free_port
 
 
@@ -164,6 +165,41 @@ def test_a_server_refusing_mailbot_for_good_is_a_configuration_error(desk_dir: P
         changed = mailbot(desk_dir, "check-config", env=env)
         assert changed.returncode == 0, (changed.stdout, changed.stderr)
         assert "before" in changed.stdout and "check-config --connect tells whether it is corrected" in changed.stdout
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.servers
+def test_every_run_says_the_outbox_is_blocked_and_only_for_the_server_that_refused(desk_dir: Path) -> None:
+    """A server with no AUTH while outbox.username is set: the second `run --once` within the retry pause said
+    nothing and exited 0; and `check-config` of another copy of the file, sending to another port, was blamed
+    for that refusal."""
+    server = _ScriptedSmtp("noauth")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    try:
+        path = desk_dir / "config.toml"
+        text = path.read_text()
+        path.write_text(text.replace(
+            'kind = "maildir"\npath = "var/mail/outbox"',
+            f'kind = "smtp"\nhost = "127.0.0.1"\nport = {port}\ntls = "none"\n'
+            'username = "blangko"\npassword_env = "MAILBOT_TEST_SMTP_PASSWORD"', 1))
+        env = {**os.environ, "MAILBOT_TEST_SMTP_PASSWORD": "benar"}
+        assert mailbot(desk_dir, "import", str(EXAMPLES / "01-bulungan-permohonan.eml")).returncode == 0
+        assert mailbot(desk_dir, "run", "--once", env=env).returncode == 2
+        again = mailbot(desk_dir, "run", "--once", env=env)
+        assert again.returncode == 2, (again.stdout, again.stderr)
+        lines = [line for line in again.stderr.splitlines() if line.startswith("mailbot: configuration error")]
+        assert len(lines) == 1 and "the outbox is blocked" in lines[0] and f"127.0.0.1:{port} offers no AUTH" in \
+            lines[0], again.stderr
+        other = desk_dir / "other.toml"  # the same desk and database, sending to another port
+        other.write_text(path.read_text().replace(f"port = {port}\n", f"port = {free_port()}\n", 1))
+        earlier = path.stat().st_mtime - 3600
+        os.utime(other, (earlier, earlier))  # a copy kept unchanged since before the refusal
+        checked = run_mailbot(["--config", str(other), "check-config"], cwd=desk_dir, env=env)
+        assert "refused mailbot" not in checked.stderr + checked.stdout, checked.stderr
+        assert checked.returncode == 0, (checked.stdout, checked.stderr)
     finally:
         server.shutdown()
         server.server_close()

@@ -65,18 +65,34 @@ def test_missing_folder(dovecot: DovecotServer, smtp_server: SmtpServer, tmp_pat
     assert "inbox.folder: the IMAP folder 'Kotak/Masuk' does not exist" in said[0] and "secs" not in said[0], said
 
 
-def test_connect_creates_the_folders_run_would(dovecot: DovecotServer, smtp_server: SmtpServer,
-                                              tmp_path: Path) -> None:
-    """What --connect calls ok, run can do: the folders mailbot moves mail into are created now, in the
-    server's level separator (Dovecot's is "."), not promised for later."""
+def test_connect_names_the_folders_run_would_create_and_creates_none(dovecot: DovecotServer,
+                                                                     smtp_server: SmtpServer, tmp_path: Path) -> None:
+    """A check changes nothing on the server: the folders mailbot moves mail into that are not there yet are
+    named (was: created by check-config --connect)."""
     config = write_desk_config(tmp_path, dovecot, smtp_server, extra_inbox='processed_folder = "mailbot/selesai"')
     result = check(config, "--connect", password=dovecot.password)
     assert result.returncode == 0, result.stderr
-    assert "created mailbot/selesai and mailbot/quarantine, as mailbot run would on first use" in result.stdout
+    assert "mailbot/selesai and mailbot/quarantine not there yet: mailbot run creates them" in result.stdout
     with dovecot.client() as client:
-        assert client.folder_exists("mailbot.selesai") and client.folder_exists("mailbot.quarantine")
-    again = check(config, "--connect", password=dovecot.password)
-    assert again.returncode == 0 and "created" not in again.stdout, again.stdout
+        assert not client.folder_exists("mailbot.selesai") and not client.folder_exists("mailbot.quarantine")
+
+
+@pytest.mark.parametrize("typed", ["Proccessed", "processed", "Procesed"])
+def test_connect_flags_a_folder_a_letter_or_two_from_one_that_exists(dovecot: DovecotServer,
+                                                                     smtp_server: SmtpServer, tmp_path: Path,
+                                                                     typed: str) -> None:
+    """Was: "created Proccessed, as mailbot run would on first use", ok, beside the real Processed."""
+    with dovecot.client() as client:
+        client.create_folder("Processed")
+    config = write_desk_config(tmp_path, dovecot, smtp_server, extra_inbox=f'processed_folder = "{typed}"')
+    result = check(config, "--connect", password=dovecot.password)
+    assert result.returncode == 2, result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"mailbot: configuration error: inbox.processed_folder: the "
+                                                   f"folder '{typed}' does not exist on "), lines
+    assert "but 'Processed' does, a letter or two from it: a likely typo" in lines[0], lines
+    with dovecot.client() as client:
+        assert not client.folder_exists(typed)
 
 
 @pytest.mark.parametrize(("folders", "key", "name", "stray"), [
@@ -100,22 +116,21 @@ def test_connect_refuses_a_folder_with_an_empty_level_in_the_servers_separator(
 
 def test_connect_says_a_folder_the_server_will_not_create(dovecot: DovecotServer, smtp_server: SmtpServer,
                                                           tmp_path: Path) -> None:
-    """A name the server refuses to CREATE (one level longer than a file name may be) is refused now, naming
-    the key; was "will be created on first use", then every move failed."""
+    """A name the server refuses to CREATE (one level longer than a file name may be): --connect, which changes
+    nothing, names it as one run would create; run tries to, before it reads any mail, and stops naming the key."""
     long_name = "k" * 300
     config = write_desk_config(tmp_path, dovecot, smtp_server, extra_inbox=f'quarantine_folder = "{long_name}"')
     result = check(config, "--connect", password=dovecot.password)
-    assert result.returncode == 2, result.stdout
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "inbox.quarantine_folder: the IMAP server" in lines[0], lines
-    assert "refuses to create the folder" in lines[0] and "b'" not in lines[0], lines
-    # run checks it before it reads any mail, and stops in the same line, exit 2 (was: read and answered the mail,
+    assert result.returncode == 0 and "not there yet: mailbot run creates" in result.stdout, result.stderr
+    # run checks it before it reads any mail, and stops in one line, exit 2 (was: read and answered the mail,
     # warned at the move, exit 0, and the mail stayed in INBOX to be read again)
     dovecot.append("INBOX", district_request(1))
     once = run_mailbot(["--config", str(config), "run", "--once"], cwd=REPO,
                        env={**os.environ, PASSWORD_ENV: dovecot.password}, timeout=120)
     said = [line for line in once.stderr.splitlines() if line.startswith("mailbot: configuration error:")]
-    assert once.returncode == 2 and said == [lines[0]], once.stderr
+    assert once.returncode == 2 and len(said) == 1, once.stderr
+    assert "inbox.quarantine_folder: the IMAP server" in said[0] and "refuses to create the folder" in said[0]
+    assert "b'" not in said[0], said
     assert smtp_server.messages == [] and dovecot.count("INBOX") == 1, "nothing read, nothing answered"
 
 
@@ -179,7 +194,7 @@ def test_postgresql_without_a_server(dovecot: DovecotServer, smtp_server: SmtpSe
     assert check(config, password=dovecot.password).returncode == 0
     result = check(config, "--connect", password=dovecot.password)
     assert result.returncode == 1  # a server not reached (yet) is a temporary failure; mailbot run waits for it
-    assert "database: " in result.stderr and "Traceback" not in result.stderr
+    assert "temporary failure: database.url: " in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     # the advice fits a server not reached, not a wrong file in the database's place
     assert "PostgreSQL server runs" in result.stderr and "backup" not in result.stderr, result.stderr
