@@ -866,6 +866,18 @@ KECAMATAN_WORDS: tuple[str, ...] = ("kec", "kec.", "kecamatan")
 KECAMATAN_WRITER_LEADS: tuple[str, ...] = (
     "kami", "kami dari", "kami di", "saya dari", "saya di", "kami pihak", "dari pihak", "we at", "we are from",
 )
+# A forwarded mail's sender ("Dari: Kec Sebatik <kec.sebatik@...>", "From: Camat Lumbis", an address
+# "camat.lumbis@...") or its signature line ("Camat Sebatik", "Kantor Kecamatan Krayan") naming one of these
+# words: the mail is a kecamatan's (or another office's below the district), and so are its figures.
+KECAMATAN_SENDER_WORDS: tuple[str, ...] = KECAMATAN_WORDS + SUBUNIT_WORDS + (
+    "camat", "sekcam", "sekretaris camat", "kantor camat", "kantor kecamatan",
+)
+# In a forwarded mail's sentence, these put its figure at the kecamatan ("sisa blangko di kecamatan 40 keping"):
+# the kecamatan's stock or work, not the forwarding district's.
+KECAMATAN_PLACE_PHRASES: tuple[str, ...] = (
+    "di kecamatan", "di kec", "di kec.", "di kantor camat", "di kantor kecamatan", "tingkat kecamatan",
+    "kecamatan kami", "kec kami", "kec. kami", "at the sub-district", "at the subdistrict",
+)
 # Right after a stock's figure (its unit and a comma between), these say the figure leaves out blanks held
 # elsewhere: "Sisa blangko di kantor 1.940 keping, belum termasuk blangko yang dibawa tim": a part of the
 # district's stock, not the stock.
