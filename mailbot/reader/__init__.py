@@ -289,6 +289,13 @@ _KECAMATAN_SIGNATURE_RE = re.compile(
 _KECAMATAN_PLACE_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.KECAMATAN_PLACE_PHRASES) + r")(?![\w-])"
 )
+_FORWARD_VOUCHED_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.FORWARD_VOUCHED_WORDS) + r")(?![\w-])"
+)
+# "Sisa blangko di gudang dinas 640 keping": a figure said of the whole district's store or total
+_WHOLE_DISTRICT_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.DISTRICT_FIGURE_PHRASES) + r")(?![\w-])"
+)
 _KECAMATAN_FIGURE_FIELDS = frozenset(("stock_on_hand", "printed", "recorded", "requested", "received"))
 
 
@@ -313,6 +320,11 @@ def _kecamatan_forwarded(text: str, below: str, senders: Sequence[str]) -> bool:
 def _said_at_kecamatan(candidate: Candidate) -> bool:
     """Whether a figure's sentence puts it at the kecamatan ("sisa blangko di kecamatan 40 keping")."""
     return bool(_KECAMATAN_PLACE_RE.search(normalise(candidate.text)))
+
+
+def _said_of_whole_district(candidate: Candidate) -> bool:
+    """Whether a figure's sentence gives it to the whole district ("sisa blangko di gudang dinas 640 keping")."""
+    return bool(_WHOLE_DISTRICT_RE.search(normalise(candidate.text)))
 
 
 # --- A third party's mail forwarded under an Outlook header block, no separator line ---
@@ -952,10 +964,15 @@ def read_message(
             # keping", no words of the district's own: the kecamatan's figures are not the district's stock,
             # request or receipt. Only a role the district's own words name takes them up ("mohon dikirim sesuai
             # kebutuhan kecamatan kami di bawah ini"); the rest are left to a person, never booked.
-            taken_up = {k.role for k in keywords(normalise(split_quoted(above)[0])) if not k.denied}
+            # A figure said of the district's own store ("di gudang dinas") stays the district's, and so do all
+            # when the district's words vouch for them ("Sudah kami cek ke gudang, angkanya benar").
+            district_words = normalise(split_quoted(above)[0])
+            taken_up = {k.role for k in keywords(district_words) if not k.denied}
+            vouched = bool(_FORWARD_VOUCHED_RE.search(district_words))
             earlier = [
                 replace(c, value=None, doubt="unclear", cues=(*c.cues, "kecamatan_forwarded"))
                 if c.value is not None and c.field in _KECAMATAN_FIGURE_FIELDS and c.field not in taken_up
+                and not vouched and not _said_of_whole_district(c)
                 and (kecamatan_mail or _said_at_kecamatan(c)) else c
                 for c in earlier
             ]

@@ -878,6 +878,14 @@ KECAMATAN_PLACE_PHRASES: tuple[str, ...] = (
     "di kecamatan", "di kec", "di kec.", "di kantor camat", "di kantor kecamatan", "tingkat kecamatan",
     "kecamatan kami", "kec kami", "kec. kami", "at the sub-district", "at the subdistrict",
 )
+# In the district's own words above a kecamatan's or an office's mail it forwards, these vouch for the forwarded
+# figures ("Sudah kami cek ke gudang, angkanya benar"): the district takes them as its own.
+FORWARD_VOUCHED_WORDS: tuple[str, ...] = (
+    "angkanya benar", "angka tersebut benar", "angka di bawah benar", "angkanya sudah benar", "datanya benar",
+    "data tersebut benar", "sudah kami cek", "sudah kami periksa", "sudah kami verifikasi", "telah kami cek",
+    "telah kami periksa", "telah kami verifikasi", "sudah kami konfirmasi", "sesuai data kami",
+    "figures are correct", "we have checked", "we checked",
+)
 # Right after a stock's figure (its unit and a comma between), these say the figure leaves out blanks held
 # elsewhere: "Sisa blangko di kantor 1.940 keping, belum termasuk blangko yang dibawa tim": a part of the
 # district's stock, not the stock.

@@ -103,3 +103,24 @@ def test_the_districts_own_mail_forwarded_again_keeps_its_stock() -> None:
         "Rekam 41, cetak 39, sisa blangko 1.620 keping.",
     )
     assert (read["stock_on_hand"], read["printed"], read["recorded"]) == (1620, 39, 41)
+
+
+def test_an_offices_figure_said_of_the_districts_own_store_stays_the_districts() -> None:
+    read = mail(
+        BULUNGAN, "Fwd: usulan blangko",
+        "Mohon diteruskan ke provinsi.\n\n"
+        f"{SEPARATOR}\nDari: UPT Tanjung Selor <upt.tanjungselor@gmail.com>\nSubject: usulan blangko\n\n"
+        "Kami mohon diajukan tambahan blangko KTP-el 900 keping. Stok di gudang kabupaten saat ini 410 keping.\n\n"
+        "Petugas UPT Tanjung Selor",
+    )
+    assert read["requested"] == 900 and read["stock_on_hand"] == 410
+
+
+def test_the_districts_words_vouching_for_a_kecamatans_figures_take_them_as_its_own() -> None:
+    read = mail(
+        NUNUKAN, "Fw: laporan stok",
+        "Sudah kami periksa, angkanya benar.\n\n"
+        f"{SEPARATOR}\nDari: Kec Lumbis <kec.lumbis@nunukankab.example>\nSubject: laporan stok\n\n"
+        "Rekam 33, cetak 31, sisa blangko 870 keping.",
+    )
+    assert (read["stock_on_hand"], read["printed"], read["recorded"]) == (870, 31, 33)
