@@ -301,20 +301,16 @@ _KECAMATAN_FIGURE_FIELDS = frozenset(("stock_on_hand", "printed", "recorded", "r
 
 def _kecamatan_forwarded(text: str, below: str, senders: Sequence[str]) -> bool:
     """Whether the mail forwarded in *text* (its text *below*, the senders of messages attached as forwards
-    *senders*) is a kecamatan's or another office's below the district: the innermost forwarded sender names
-    one ("Dari: Kec Sebatik <kec.sebatik@...>"), its signature does ("Camat Sebatik"), or its words speak for
-    one ("kami Kec Krayan mohon ...", "Kami dari UPT Disdukcapil Kecamatan Sebatik")."""
+    *senders*) is a kecamatan's: the innermost forwarded sender names one ("Dari: Kec Sebatik
+    <kec.sebatik@...>"), its signature does ("Camat Sebatik"), or its words speak for one ("kami Kec Krayan
+    mohon ...")."""
     lines = _FORWARDED_SENDER_LINE_RE.findall(text)
     innermost = senders[-1] if senders else (lines[-1] if lines else "")
     if _KECAMATAN_SENDER_RE.search(innermost.lower()):
         return True
     low = normalise(below)
     closing = [line for line in low.splitlines() if line.strip()][-3:]
-    return (
-        any(_KECAMATAN_SIGNATURE_RE.match(line) for line in closing)
-        or _kecamatan_writes(low)
-        or subunit_writer(low)
-    )
+    return any(_KECAMATAN_SIGNATURE_RE.match(line) for line in closing) or _kecamatan_writes(low)
 
 
 def _said_at_kecamatan(candidate: Candidate) -> bool:
@@ -958,12 +954,12 @@ def read_message(
             # "Mohon dikirimkan langsung 400 keping sesuai permintaan Kec. Krayan" over "kami Kec Krayan mohon 400
             # keping, sisa di kecamatan 35 keping": the kecamatan's stock and work are its own, not the district's.
             earlier = [c for c in earlier if c.field not in _KECAMATAN_OWN_FIELDS]
-        kecamatan_mail = _kecamatan_forwarded(chain_text, below, parts.forwarded_senders)
-        if kecamatan_mail or any(_said_at_kecamatan(c) for c in earlier):
+        kecamatan_mail = sender_known and _kecamatan_forwarded(chain_text, below, parts.forwarded_senders)
+        if sender_known and (kecamatan_mail or any(_said_at_kecamatan(c) for c in earlier)):
             # "---------- Forwarded message --------- / Dari: Kec Sebatik <...> / sisa blangko di kecamatan 40
-            # keping", no words of the district's own: the kecamatan's figures are not the district's stock,
-            # request or receipt. Only a role the district's own words name takes them up ("mohon dikirim sesuai
-            # kebutuhan kecamatan kami di bawah ini"); the rest are left to a person, never booked.
+            # keping" from a district's address, no words of its own: the kecamatan's figures are not the district's
+            # stock, request or receipt. Only a role the district's own words name takes them up ("mohon dikirim
+            # sesuai kebutuhan kecamatan kami di bawah ini"); the rest are left to a person, never booked.
             # A figure said of the district's own store ("di gudang dinas") stays the district's, and so do all
             # when the district's words vouch for them ("Sudah kami cek ke gudang, angkanya benar").
             district_words = normalise(split_quoted(above)[0])

@@ -868,8 +868,9 @@ KECAMATAN_WRITER_LEADS: tuple[str, ...] = (
 )
 # A forwarded mail's sender ("Dari: Kec Sebatik <kec.sebatik@...>", "From: Camat Lumbis", an address
 # "camat.lumbis@...") or its signature line ("Camat Sebatik", "Kantor Kecamatan Krayan") naming one of these
-# words: the mail is a kecamatan's (or another office's below the district), and so are its figures.
-KECAMATAN_SENDER_WORDS: tuple[str, ...] = KECAMATAN_WORDS + SUBUNIT_WORDS + (
+# words: the mail is a kecamatan's, and so are its figures. (An UPT's report the district passes on with words of
+# its own, "Pak, laporan UPT di bawah", is the district's report: UPT is none of them.)
+KECAMATAN_SENDER_WORDS: tuple[str, ...] = KECAMATAN_WORDS + (
     "camat", "sekcam", "sekretaris camat", "kantor camat", "kantor kecamatan",
 )
 # In a forwarded mail's sentence, these put its figure at the kecamatan ("sisa blangko di kecamatan 40 keping"):
@@ -884,6 +885,7 @@ FORWARD_VOUCHED_WORDS: tuple[str, ...] = (
     "angkanya benar", "angka tersebut benar", "angka di bawah benar", "angkanya sudah benar", "datanya benar",
     "data tersebut benar", "sudah kami cek", "sudah kami periksa", "sudah kami verifikasi", "telah kami cek",
     "telah kami periksa", "telah kami verifikasi", "sudah kami konfirmasi", "sesuai data kami",
+    "mohon dicatat sebagai", "dicatat sebagai laporan",
     "figures are correct", "we have checked", "we checked",
 )
 # Right after a stock's figure (its unit and a comma between), these say the figure leaves out blanks held

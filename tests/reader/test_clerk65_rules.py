@@ -1,7 +1,7 @@
-"""Rules for a kecamatan's mail forwarded by its district: the figures a kecamatan (or another office below the
-district) writes are its own, not the district's stock, request or receipt, whether forwarded inline, attached
-as a message or nested a few forwards deep, unless the district's own words take them up; a person reads them,
-none is booked. Each test is a short mail with words and figures of its own."""
+"""Rules for a kecamatan's mail forwarded by its district: the figures a kecamatan writes are its own, not the
+district's stock, request or receipt, whether forwarded inline, attached as a message or nested a few forwards
+deep, unless the district's own words take them up or the figure is said of the district's own store; a person
+reads them, none is booked. Each test is a short mail with words and figures of its own."""
 
 from __future__ import annotations
 
@@ -105,13 +105,13 @@ def test_the_districts_own_mail_forwarded_again_keeps_its_stock() -> None:
     assert (read["stock_on_hand"], read["printed"], read["recorded"]) == (1620, 39, 41)
 
 
-def test_an_offices_figure_said_of_the_districts_own_store_stays_the_districts() -> None:
+def test_a_kecamatans_figure_said_of_the_districts_own_store_stays_the_districts() -> None:
     read = mail(
         BULUNGAN, "Fwd: usulan blangko",
         "Mohon diteruskan ke provinsi.\n\n"
-        f"{SEPARATOR}\nDari: UPT Tanjung Selor <upt.tanjungselor@gmail.com>\nSubject: usulan blangko\n\n"
+        f"{SEPARATOR}\nDari: Kec Tanjung Selor <kec.tanjungselor@gmail.com>\nSubject: usulan blangko\n\n"
         "Kami mohon diajukan tambahan blangko KTP-el 900 keping. Stok di gudang kabupaten saat ini 410 keping.\n\n"
-        "Petugas UPT Tanjung Selor",
+        "Kasi Pelayanan Kec. Tanjung Selor",
     )
     assert read["requested"] == 900 and read["stock_on_hand"] == 410
 
