@@ -286,6 +286,10 @@ _KECAMATAN_SIGNATURE_RE = re.compile(
     r"^[^\S\n]*(?:[a-z.]+[^\S\n]+){0,2}?(?:" + vocab.alternation(vocab.KECAMATAN_SENDER_WORDS)
     + r")(?![\w-])[^\S\n]*[a-z][a-z .,-]{2,40}$"
 )
+_DISTRICT_STAFF_AT_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.DISTRICT_STAFF_WORDS) + r")[^\S\n]+(?:"
+    + vocab.alternation(vocab.KECAMATAN_WORDS) + r")(?![\w-])"
+)
 _KECAMATAN_PLACE_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.KECAMATAN_PLACE_PHRASES) + r")(?![\w-])"
 )
@@ -303,14 +307,16 @@ def _kecamatan_forwarded(text: str, below: str, senders: Sequence[str]) -> bool:
     """Whether the mail forwarded in *text* (its text *below*, the senders of messages attached as forwards
     *senders*) is a kecamatan's: the innermost forwarded sender names one ("Dari: Kec Sebatik
     <kec.sebatik@...>"), its signature does ("Camat Sebatik"), or its words speak for one ("kami Kec Krayan
-    mohon ...")."""
+    mohon ..."). The district's own staff posted there ("Operator Kec. Malinau Kota") write for the district."""
     lines = _FORWARDED_SENDER_LINE_RE.findall(text)
     innermost = senders[-1] if senders else (lines[-1] if lines else "")
-    if _KECAMATAN_SENDER_RE.search(innermost.lower()):
+    if _KECAMATAN_SENDER_RE.search(innermost.lower()) and not _DISTRICT_STAFF_AT_RE.search(innermost.lower()):
         return True
     low = normalise(below)
     closing = [line for line in low.splitlines() if line.strip()][-3:]
-    return any(_KECAMATAN_SIGNATURE_RE.match(line) for line in closing) or _kecamatan_writes(low)
+    return any(
+        _KECAMATAN_SIGNATURE_RE.match(line) and not _DISTRICT_STAFF_AT_RE.search(line) for line in closing
+    ) or _kecamatan_writes(low)
 
 
 def _said_at_kecamatan(candidate: Candidate) -> bool:

@@ -873,6 +873,10 @@ KECAMATAN_WRITER_LEADS: tuple[str, ...] = (
 KECAMATAN_SENDER_WORDS: tuple[str, ...] = KECAMATAN_WORDS + (
     "camat", "sekcam", "sekretaris camat", "kantor camat", "kantor kecamatan",
 )
+# Right before the kecamatan's word in a forwarded sender or signature line, these name the district's own staff
+# posted there ("Operator Kec. Malinau Kota", "petugas rekam kec. Pujungan"): their report is the district's.
+DISTRICT_STAFF_WORDS: tuple[str, ...] = ("operator", "petugas", "admin", "staf", "staff", "operator rekam",
+                                         "petugas rekam", "operator cetak", "petugas cetak")
 # In a forwarded mail's sentence, these put its figure at the kecamatan ("sisa blangko di kecamatan 40 keping"):
 # the kecamatan's stock or work, not the forwarding district's.
 KECAMATAN_PLACE_PHRASES: tuple[str, ...] = (

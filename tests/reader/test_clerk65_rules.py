@@ -124,3 +124,12 @@ def test_the_districts_words_vouching_for_a_kecamatans_figures_take_them_as_its_
         "Rekam 33, cetak 31, sisa blangko 870 keping.",
     )
     assert (read["stock_on_hand"], read["printed"], read["recorded"]) == (870, 31, 33)
+
+
+def test_a_report_of_the_districts_own_operator_posted_at_a_kecamatan_stays_the_districts() -> None:
+    read = mail(
+        NUNUKAN, "Fwd: lap harian",
+        f"{SEPARATOR}\nDari: Petugas Kec. Nunukan Selatan <capil.nunsel@gmail.com>\nSubject: lap harian\n\n"
+        "Lap harian: rekam 27, cetak 25, sisa blangko 1.905",
+    )
+    assert (read["stock_on_hand"], read["printed"], read["recorded"]) == (1905, 25, 27)
