@@ -277,6 +277,59 @@ def _kecamatan_writes(low: str) -> bool:
     return bool(_KECAMATAN_WRITER_RE.search(low))
 
 
+_KECAMATAN_SENDER_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.KECAMATAN_SENDER_WORDS, space=r"[\s._-]+") + r")(?![\w-])"
+)
+# "Dari: Kec Sebatik <kec.sebatik@...>": a forwarded header's sender line, its label and what follows
+_FORWARDED_SENDER_LINE_RE = re.compile(r"^[ \t>*]*" + _FROM_LABEL + r"[ \t]*:([^\n]*)", re.IGNORECASE | re.MULTILINE)
+# "Camat Sebatik", "Kantor Kecamatan Krayan": a signature line naming the office, a few words and no figure
+_KECAMATAN_SIGNATURE_RE = re.compile(
+    r"^[^\S\n]*(?:[a-z.]+[^\S\n]+){0,2}?(?:" + vocab.alternation(vocab.KECAMATAN_SENDER_WORDS)
+    + r")(?![\w-])[^\S\n]*[a-z][a-z .,-]{2,40}$"
+)
+_DISTRICT_STAFF_AT_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.DISTRICT_STAFF_WORDS) + r")[^\S\n]+(?:"
+    + vocab.alternation(vocab.KECAMATAN_WORDS) + r")(?![\w-])"
+)
+_KECAMATAN_PLACE_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.KECAMATAN_PLACE_PHRASES) + r")(?![\w-])"
+)
+_FORWARD_VOUCHED_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.FORWARD_VOUCHED_WORDS) + r")(?![\w-])"
+)
+# "Sisa blangko di gudang dinas 640 keping": a figure said of the whole district's store or total
+_WHOLE_DISTRICT_RE = re.compile(
+    r"(?:" + vocab.word_start_alternation(vocab.DISTRICT_FIGURE_PHRASES) + r")(?![\w-])"
+)
+_KECAMATAN_FIGURE_FIELDS = frozenset(("stock_on_hand", "printed", "recorded", "requested", "received"))
+
+
+def _kecamatan_forwarded(text: str, below: str, senders: Sequence[str]) -> bool:
+    """Whether the mail forwarded in *text* (its text *below*, the senders of messages attached as forwards
+    *senders*) is a kecamatan's: the innermost forwarded sender names one ("Dari: Kec Sebatik
+    <kec.sebatik@...>"), its signature does ("Camat Sebatik"), or its words speak for one ("kami Kec Krayan
+    mohon ..."). The district's own staff posted there ("Operator Kec. Malinau Kota") write for the district."""
+    lines = _FORWARDED_SENDER_LINE_RE.findall(text)
+    innermost = senders[-1] if senders else (lines[-1] if lines else "")
+    if _KECAMATAN_SENDER_RE.search(innermost.lower()) and not _DISTRICT_STAFF_AT_RE.search(innermost.lower()):
+        return True
+    low = normalise(below)
+    closing = [line for line in low.splitlines() if line.strip()][-3:]
+    return any(
+        _KECAMATAN_SIGNATURE_RE.match(line) and not _DISTRICT_STAFF_AT_RE.search(line) for line in closing
+    ) or _kecamatan_writes(low)
+
+
+def _said_at_kecamatan(candidate: Candidate) -> bool:
+    """Whether a figure's sentence puts it at the kecamatan ("sisa blangko di kecamatan 40 keping")."""
+    return bool(_KECAMATAN_PLACE_RE.search(normalise(candidate.text)))
+
+
+def _said_of_whole_district(candidate: Candidate) -> bool:
+    """Whether a figure's sentence gives it to the whole district ("sisa blangko di gudang dinas 640 keping")."""
+    return bool(_WHOLE_DISTRICT_RE.search(normalise(candidate.text)))
+
+
 # --- A third party's mail forwarded under an Outlook header block, no separator line ---
 
 _HEADER_FROM_RE = re.compile(r"^[^\S\n]*" + _FROM_LABEL + r"[^\S\n]*:", re.IGNORECASE)
@@ -870,6 +923,7 @@ def read_message(
     elsewhere = other_districts_pattern(district, districts)
     above = None if desk_forward or press or forwarded_press else text_before_forward(chain_text)
     guidance_asked = False  # the writer's own words only ask for guidance on the mail forwarded below
+    kecamatan_aside = False  # a kecamatan's figures forwarded by the district, left to a person
     below = forwarded_text(chain_text) if above is not None else None
     if above is None and is_forward and not (desk_forward or press or forwarded_press):
         # "FW:" with the writer's own earlier mail below an Outlook header block ("From: <the writer>
@@ -907,6 +961,25 @@ def read_message(
             # "Mohon dikirimkan langsung 400 keping sesuai permintaan Kec. Krayan" over "kami Kec Krayan mohon 400
             # keping, sisa di kecamatan 35 keping": the kecamatan's stock and work are its own, not the district's.
             earlier = [c for c in earlier if c.field not in _KECAMATAN_OWN_FIELDS]
+        kecamatan_mail = sender_known and _kecamatan_forwarded(chain_text, below, parts.forwarded_senders)
+        if sender_known and (kecamatan_mail or any(_said_at_kecamatan(c) for c in earlier)):
+            # "---------- Forwarded message --------- / Dari: Kec Sebatik <...> / sisa blangko di kecamatan 40
+            # keping" from a district's address, no words of its own: the kecamatan's figures are not the district's
+            # stock, request or receipt. Only a role the district's own words name takes them up ("mohon dikirim
+            # sesuai kebutuhan kecamatan kami di bawah ini"); the rest are left to a person, never booked.
+            # A figure said of the district's own store ("di gudang dinas") stays the district's, and so do all
+            # when the district's words vouch for them ("Sudah kami cek ke gudang, angkanya benar").
+            district_words = normalise(split_quoted(above)[0])
+            taken_up = {k.role for k in keywords(district_words) if not k.denied}
+            vouched = bool(_FORWARD_VOUCHED_RE.search(district_words))
+            earlier = [
+                replace(c, value=None, doubt="unclear", cues=(*c.cues, "kecamatan_forwarded"))
+                if c.value is not None and c.field in _KECAMATAN_FIGURE_FIELDS and c.field not in taken_up
+                and not vouched and not _said_of_whole_district(c)
+                and (kecamatan_mail or _said_at_kecamatan(c)) else c
+                for c in earlier
+            ]
+            kecamatan_aside = any("kecamatan_forwarded" in c.cues for c in earlier if c.field not in stated)
         text_candidates = own + [replace(c, cues=(*c.cues, "forwarded")) for c in earlier if c.field not in stated]
         unassigned = unassigned + fwd_unassigned
     elif is_reply and (
@@ -1154,6 +1227,8 @@ def read_message(
         # 2027, with no figure asked now: a coming year's plan, sent for planning, is no request.
         kind = "other"
     notes = list(parts.notes) + list(relay_notes)
+    if kecamatan_aside:
+        notes.append("figures of a kecamatan's mail forwarded by the district: the kecamatan's, not the district's")
     if gap is not None:
         notes.append(delivery_gap_note)
     if kind == "other":

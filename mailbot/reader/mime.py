@@ -113,6 +113,9 @@ class MailParts:
     notes: tuple[str, ...] = field(default_factory=tuple)
     fields: dict[str, Any] = field(default_factory=dict, compare=False)  # see first_fields
     address: str | None = None  # sender_address(message) as read; sender is it made fit to store
+    # the From header of each message attached as message/rfc822 (a forward), outermost first; the text shows
+    # only their subjects
+    forwarded_senders: tuple[str, ...] = ()
 
 
 # --- Charsets and headers -------------------------------------------------------------------
@@ -1036,6 +1039,7 @@ class _Collector:
         self.notes: list[str] = []
         self.html_used = False
         self.parts = 0
+        self.forwarded_senders: list[str] = []
 
     def walk(self, part: Message, depth: int = 0) -> None:
         self.parts += 1
@@ -1122,6 +1126,7 @@ class _Collector:
         for child in children:
             if isinstance(child, Message):
                 subject = decode_header_value(child.get("subject"))
+                self.forwarded_senders.append(decode_header_value(child.get("from")))
                 self.texts.append(f"---------- Forwarded message ---------\n\n{subject}\n")
                 self.walk(child, depth + 1)
 
@@ -1232,6 +1237,7 @@ def extract_from(msg: Message, limits: ReadLimits | None = None) -> MailParts:
         attachments=tuple(collector.attachments),
         notes=tuple(collector.notes),
         fields=fields,
+        forwarded_senders=tuple(collector.forwarded_senders),
     )
 
 

@@ -873,6 +873,32 @@ KECAMATAN_WORDS: tuple[str, ...] = ("kec", "kec.", "kecamatan")
 KECAMATAN_WRITER_LEADS: tuple[str, ...] = (
     "kami", "kami dari", "kami di", "saya dari", "saya di", "kami pihak", "dari pihak", "we at", "we are from",
 )
+# A forwarded mail's sender ("Dari: Kec Sebatik <kec.sebatik@...>", "From: Camat Lumbis", an address
+# "camat.lumbis@...") or its signature line ("Camat Sebatik", "Kantor Kecamatan Krayan") naming one of these
+# words: the mail is a kecamatan's, and so are its figures. (An UPT's report the district passes on with words of
+# its own, "Pak, laporan UPT di bawah", is the district's report: UPT is none of them.)
+KECAMATAN_SENDER_WORDS: tuple[str, ...] = KECAMATAN_WORDS + (
+    "camat", "sekcam", "sekretaris camat", "kantor camat", "kantor kecamatan",
+)
+# Right before the kecamatan's word in a forwarded sender or signature line, these name the district's own staff
+# posted there ("Operator Kec. Malinau Kota", "petugas rekam kec. Pujungan"): their report is the district's.
+DISTRICT_STAFF_WORDS: tuple[str, ...] = ("operator", "petugas", "admin", "staf", "staff", "operator rekam",
+                                         "petugas rekam", "operator cetak", "petugas cetak")
+# In a forwarded mail's sentence, these put its figure at the kecamatan ("sisa blangko di kecamatan 40 keping"):
+# the kecamatan's stock or work, not the forwarding district's.
+KECAMATAN_PLACE_PHRASES: tuple[str, ...] = (
+    "di kecamatan", "di kec", "di kec.", "di kantor camat", "di kantor kecamatan", "tingkat kecamatan",
+    "kecamatan kami", "kec kami", "kec. kami", "at the sub-district", "at the subdistrict",
+)
+# In the district's own words above a kecamatan's or an office's mail it forwards, these vouch for the forwarded
+# figures ("Sudah kami cek ke gudang, angkanya benar"): the district takes them as its own.
+FORWARD_VOUCHED_WORDS: tuple[str, ...] = (
+    "angkanya benar", "angka tersebut benar", "angka di bawah benar", "angkanya sudah benar", "datanya benar",
+    "data tersebut benar", "sudah kami cek", "sudah kami periksa", "sudah kami verifikasi", "telah kami cek",
+    "telah kami periksa", "telah kami verifikasi", "sudah kami konfirmasi", "sesuai data kami",
+    "mohon dicatat sebagai", "dicatat sebagai laporan",
+    "figures are correct", "we have checked", "we checked",
+)
 # Right after a stock's figure (its unit and a comma between), these say the figure leaves out blanks held
 # elsewhere: "Sisa blangko di kantor 1.940 keping, belum termasuk blangko yang dibawa tim": a part of the
 # district's stock, not the stock.
