@@ -200,9 +200,19 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
     if _newly_received(before, after, typed) and report is None and message.raw:
         return _reroute_receipt(session, desk, message, reading(), after, request if follow_up else None,
                                 actor=actor)
+    if request is not None and not follow_up and after.get("kind") != "request":
+        # the request's own mail is no longer read as a request: the request is withdrawn (by the caller), never
+        # decided again first; a stock typed for the mail is the district's stated stock
+        stock = after.get("stock_on_hand")
+        if "stock_on_hand" in typed and isinstance(stock, int) and request.district:
+            stated.record_for_request(session, desk, message, district=request.district,
+                                      item=request.item or "ktp-el", quantity=stock, source="correction")
+        return effects, None, []
     if request is not None:
+        # the figures the person typed, over the request's current ones: a figure the district corrected in a
+        # later mail stands unless the person typed it again
         targets = _targets(session, request, message, before, after, typed) if follow_up else {
-            f: after[f] for f in conversation.FIGURES if isinstance(after.get(f), int)}
+            f: after[f] for f in conversation.FIGURES if f in typed and isinstance(after.get(f), int)}
         # a figure the mail wrote but the reading left in doubt ("1.800, 350") was not missing: the district is
         # told it was unclear, never that it was not stated
         doubted = repo.written_unclearly(message)
