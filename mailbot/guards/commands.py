@@ -528,7 +528,8 @@ _CHECKED_RE = re.compile(r"(?:sudah|sdh|udah|udh|telah)\s+(?:saya|sy|kami|aku)\s
 # "sesuai usulan", "sesuai usulan sistem", "spt yg diusulkan", "as proposed": the proposal, which a go-ahead approves
 # anyway
 _AS_PROPOSED_RE = re.compile(r"(?:(?:sesuai|spt|seperti)\s+(?:usulan|usul|(?:yang|yg)\s+diusulkan)(?:nya)?"
-                             r"(?:\s+sistem)?|as\s+(?:proposed|suggested)(?:\s+by\s+the\s+system)?)(?![^\W\d_])[\s,.!:;]*(?:(?:" + "|".join(ASSENT_PARTICLES)
+                             r"(?:\s+sistem)?|as\s+(?:proposed|suggested)(?:\s+by\s+the\s+system)?)"
+                             r"(?![^\W\d_])[\s,.!:;]*(?:(?:" + "|".join(ASSENT_PARTICLES)
                              + r")(?![^\W\d_])[\s,.!:;]*)*", re.IGNORECASE)
 
 
