@@ -1121,7 +1121,9 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
                    "example": offer or actions.example_figure(target.requested if target is not None else None,
                                                               None, desk.config.stock.pack_size),
                    # nothing a SETUJU could approve by email (the reserve): only TOLAK is offered
-                   "no_approval": offer == 0},
+                   "no_approval": offer == 0,
+                   # the figures of the commands shown: the request's own (its proposal, the figure asked)
+                   **attention.command_figures(target)},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
 
 
