@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.desk.desk12 import GMAIL, Desk12, flat, held_for_managers, send_answer
+from tests.desk.desk12 import GMAIL, Desk12, approved, flat, held_for_managers, send_answer
 from tests.desk.mailkit import MANAGERS
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
@@ -44,3 +44,18 @@ def test_a_refused_command_shows_the_requests_own_figures(desk12: Desk12, words:
     assert desk12.request()["state"] == "held"
     assert "SETUJU 3.900 PAKSA <alasan>" in told, told
     assert f"SETUJU {_figure(proposed)}" in told and "1.500" not in told, told
+
+
+def test_a_bare_setuju_refused_is_not_offered_again(desk12: Desk12) -> None:
+    approved(desk12)  # Bulungan's own request of 2.000, approved and open
+    desk12.send("sari.bulungan88@gmail.example", "Permohonan blangko KTP-el Bulungan",
+                "Selamat pagi pak, saya Sari, staf Disdukcapil Kabupaten Bulungan. Email dinas kami bermasalah.\n"
+                "Kami mohon blangko KTP-el sebanyak 800 keping, sisa stok kami 120 keping.\n\nSari\n")
+    assert desk12.request("BLK-2026-0002")["state"] == "held"
+    [held] = [o for o in desk12.out() if o.purpose.startswith("held:")]
+    mid, outcome = send_answer(desk12, MANAGERS[0], held, "SETUJU", above=GMAIL)
+    assert desk12.request("BLK-2026-0002")["state"] == "held", outcome
+    [told] = [o for o in desk12.replies_to(mid) if MANAGERS[0] in o.to]
+    offered = [line.strip() for line in told.text.splitlines() if line.startswith("  SETUJU")]
+    # the proposal, approved bare or by its figure, is what was refused: only its confirmation is offered
+    assert offered == ["SETUJU 800 PAKSA <alasan>"], told.text
