@@ -543,9 +543,20 @@ def acknowledge(session: Session, desk: Desk, message: Message, verdict: Verdict
                    "go_ahead": ("with_words" if thread is None or thread.state == "held" else "not_waiting")
                    if manager and reason == "manager_other"
                    and opens_with_go_ahead(verdict.body_excerpt if verdict is not None else "") else None,
-                   "request_item": thread.item or "ktp-el" if thread is not None else None},
+                   "request_item": thread.item or "ktp-el" if thread is not None else None,
+                   # the figures of the commands shown to a manager: the request's own
+                   **command_figures(thread)},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt if verdict is not None else None)
     return queued.suppressed_reason is None
+
+
+def command_figures(req: Request | None) -> dict[str, int | None]:
+    """The figures a reply to a manager shows in its example commands ("SETUJU 200", "SETUJU 800 PAKSA <alasan>"):
+    the request's own, its proposal while it waits for the managers and the figure it asks (None: not known)."""
+    if req is None:
+        return {"proposal": None, "asked": None}
+    proposal = req.approved if req.state in ("held", "rejected") and req.approved else None
+    return {"proposal": proposal, "asked": req.requested or proposal}
 
 
 def _first_words(text: str | None, limit: int = 200) -> str | None:

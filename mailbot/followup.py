@@ -93,6 +93,18 @@ _NOT_ENOUGH_AFTER = re.compile(
     + r")(?![\w-])(?!\s*(?:dari|lebih|dikit|sedikit|sdkt|\d))"
     r"|(?:saja|aja|sj|doang)?\s*(?:(?:pak|bapak|bu|ibu)\s*)?\?)")
 _ONLY_BEFORE = re.compile(r"\b(?:hanya|cuma|cuman|cm|kok|koq)\s*$")
+# The state of the request asked after, with or without a question mark ("izin menanyakan perkembangan permohonan
+# tambahan 200 keping kami", "mohon info kelanjutan usulan kami", "bagaimana kabarnya yg 200 itu"): the figure named
+# is the one asked after, never a new one.
+_PROGRESS_ASKED = re.compile(
+    rf"\b(?:{vocabulary.alternation(vocabulary.ASKING_VERBS)}|mohon\s+(?:info|informasi)|"
+    rf"{vocabulary.alternation(vocabulary.PROGRESS_ASKED_BEFORE)}|{vocabulary.alternation(vocabulary.REMINDER_HOW_WORDS)})"
+    rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{vocabulary.alternation(vocabulary.PROGRESS_WORDS)})")
+# ... unless the same mail marks a change in so many words ("ralat", "yang benar", "bukan 4.200", "diubah jadi"): a
+# correction asked with a question after it stays one.
+_MARKS_CHANGE = re.compile(rf"(?<![\w-])(?:{vocabulary.alternation(vocabulary.CORRECTION_OPENERS)}|{_NOT}|sebenarnya|"
+                           rf"seharusnya|harusnya|mestinya|semestinya|"
+                           rf"{vocabulary.alternation(vocabulary.CHANGE_ASKED)})(?![\w-])")
 
 
 def _protested_part(low: str, approved: int) -> set[int]:
@@ -1533,6 +1545,8 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     # naming no figure but the two recorded; an appeal a manager weighs, never a question for the queue only
     asks_part_final = part_cut and bool(_ASKS_PART_FINAL.search(low)) and not other_new \
         and all(f.value in (requested, approved) for f in own_new)
+    if _PROGRESS_ASKED.search(low) and not _MARKS_CHANGE.search(low):
+        return Reading("question", why="the request's progress asked after: never applied as a correction")
     if _QUESTION.search(low) and not (len(own_new) == 1 and _CHANGE_ASKED.search(low)) \
             and not _LOOK_AGAIN_ASKED.search(low) and not asks_part_final \
             and not (part_cut and _PROTESTS_CUT.search(low)):

@@ -989,7 +989,9 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
                     outcome = actions.reject(session, desk, target, command.reason or "", actor=actor,
                                              via=f"message:{message.id}")
     except _Unconfirmed as exc:
-        _command_error(session, desk, message, verdict, trust, str(exc), target, offer=exc.offer)
+        # a bare SETUJU refused is never offered again as an answer to its own refusal
+        _command_error(session, desk, message, verdict, trust, str(exc), target, offer=exc.offer,
+                       bare_refused=command.action == "approve" and command.quantity is None and not command.full)
         return MessageOutcome.MANAGER_COMMAND_REFUSED if exc.refused else MessageOutcome.MANAGER_COMMAND_UNCONFIRMED
     except ApprovalRefused as exc:
         _command_error(session, desk, message, verdict, trust,
@@ -1098,7 +1100,8 @@ def _notice_text(raw: bytes) -> str:
 
 
 def _command_error(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
-                   problem: str, target: Request | None, *, offer: int | None = None) -> None:
+                   problem: str, target: Request | None, *, offer: int | None = None,
+                   bare_refused: bool = False) -> None:
     """Tell the manager why the reply was not applied, and the commands that still can be. *offer*: the figure a
     SETUJU may take instead of the proposal (no bare SETUJU is offered); 0: no SETUJU can be applied by email."""
     queue(session, desk, purpose=f"manager-error:{message.id}", category="reply",
@@ -1121,7 +1124,10 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
                    "example": offer or actions.example_figure(target.requested if target is not None else None,
                                                               None, desk.config.stock.pack_size),
                    # nothing a SETUJU could approve by email (the reserve): only TOLAK is offered
-                   "no_approval": offer == 0},
+                   "no_approval": offer == 0,
+                   "bare_refused": bare_refused,
+                   # the figures of the commands shown: the request's own (its proposal, the figure asked)
+                   **attention.command_figures(target)},
           reply_to=answering(message, verdict), writer_text=verdict.body_excerpt)
 
 

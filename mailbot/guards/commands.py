@@ -525,9 +525,11 @@ def bare_go_ahead(new_text: str) -> GoAhead | None:
 _CHECKED_RE = re.compile(r"(?:sudah|sdh|udah|udh|telah)\s+(?:saya|sy|kami|aku)\s+(?:cek|periksa|konfirmasi|tanyakan"
                          r"|tanya|hubungi|telpon|telepon)(?![^\W\d_])(?:\s+(?:ke|dengan|dgn|pada|sama)\s+[^\W\d_]+"
                          r"(?:\s+[^\W\d_]+){0,2})?\s*[,.;]\s*", re.IGNORECASE)
-# "sesuai usulan", "sesuai usulan sistem", "spt yg diusulkan": the proposal, which a go-ahead approves anyway
-_AS_PROPOSED_RE = re.compile(r"(?:sesuai|spt|seperti)\s+(?:usulan|usul|(?:yang|yg)\s+diusulkan)(?:nya)?"
-                             r"(?:\s+sistem)?(?![^\W\d_])[\s,.!:;]*(?:(?:" + "|".join(ASSENT_PARTICLES)
+# "sesuai usulan", "sesuai usulan sistem", "spt yg diusulkan", "as proposed": the proposal, which a go-ahead approves
+# anyway
+_AS_PROPOSED_RE = re.compile(r"(?:(?:sesuai|spt|seperti)\s+(?:usulan|usul|(?:yang|yg)\s+diusulkan)(?:nya)?"
+                             r"(?:\s+sistem)?|as\s+(?:proposed|suggested)(?:\s+by\s+the\s+system)?)"
+                             r"(?![^\W\d_])[\s,.!:;]*(?:(?:" + "|".join(ASSENT_PARTICLES)
                              + r")(?![^\W\d_])[\s,.!:;]*)*", re.IGNORECASE)
 
 
@@ -587,7 +589,9 @@ def _instruction(sentence: str) -> bool:
     """Whether *sentence* is an instruction for the district that leaves the approval as it is: a word of asking or
     of duty in it, no question, no count of blanks, nothing that could cut, defer or turn the approval."""
     # "Tolong info ke Kabid kalau sudah dikirim": when the duty falls, no condition on the approval
-    words = set(re.findall(r"[^\W\d_]+", _ONCE_DONE_RE.sub(" ", sentence.lower())))
+    # "Pastikan BA dikirim maks 5 hari setelah barang sampai": the time the duty is due in, no cut of the approval
+    said = _DUTY_TIME_RE.sub(" ", _ONCE_DONE_RE.sub(" ", sentence.lower()))
+    words = set(re.findall(r"[^\W\d_]+", said))
     return ("?" not in sentence and bool(words & INSTRUCTION_WORDS) and not words & _NOT_INSTRUCTED
             and not counts_in_note(sentence) and not _SENDING_HELD_RE.search(sentence.lower()))
 
@@ -986,6 +990,9 @@ _DEADLINE_WORD = alternation(DEADLINE_WORDS)
 _DEADLINE_SPAN = (r"(?:(?:\d{1,3}|" + "|".join(DEADLINE_NUMBERS) + r")\s*(?:"
                   + "|".join((*DURATION_WORDS, "bulan", "bln")) + r")|"
                   + alternation(DEADLINE_SPANS) + r")(?![^\W\d_])")
+# ... said in an instruction for the district ("pastikan BA dikirim maks 5 hari", "within 5 days of receipt"): when its
+# duty is due, never a cut of the approval (_instruction)
+_DUTY_TIME_RE = re.compile(rf"(?<![^\W\d_])(?:{_DEADLINE_WORD})\s+{_DEADLINE_SPAN}", re.IGNORECASE)
 # A time limit said as the day the blanks are to be there by ("paling lambat minggu depan sudah sampai", "tolong dikirim
 # sebelum tgl 15", "maks akhir bulan ini"): the words of "by" and the day, a date in it never a count of blanks.
 DEADLINE_BY_WORDS: tuple[str, ...] = ("sebelum", "sblm", "paling lambat", "plg lambat", "paling telat", "plg telat",
@@ -1108,6 +1115,10 @@ def _carries_on(sentence: str) -> bool:
     return all(w in allowed for w in re.findall(r"[^\W\d_]+|\d", rest.lower()))
 
 
+# A sentence opening with a check the manager made ("Sdh saya telpon Pak Rusdi, ...", "sudah kami konfirmasi ke
+# Kadisnya"): what he did before deciding, never a condition still to be met
+_CHECK_MADE_RE = re.compile(r"(?:sudah|sdh|udah|udh|telah)\s+(?:saya|sy|kami|aku)\s+(?:cek|periksa|konfirmasi|tanyakan"
+                            r"|tanya|hubungi|telpon|telepon|telp|tlp|kontak)(?![^\W\d_])", re.IGNORECASE)
 # A check the manager says he made ("sudah saya cek", "sdh dicek"): done, no check to wait for ("tolong dicek dulu")
 _CHECK_DONE_RE = re.compile(r"\b(?:sudah|sdh|udah|udh|telah)\s+(?:(?:saya|sy|kami|aku)\s+)?(?:di)?(?:cek|periksa)\b")
 
@@ -1164,7 +1175,10 @@ def _words_with_go_ahead(rest: str) -> str | None:
             if (label := _REASON_OPENING_RE.match(sentence)) is not None:
                 if not _holds_nothing_back(sentence[label.end():], reason=True):
                     return None
-            elif not (_instruction(sentence) or (slashed and _holds_nothing_back(sentence, reason=False))):
+            elif not (_instruction(sentence) or ((slashed or _CHECK_MADE_RE.match(sentence))
+                                                 and _holds_nothing_back(sentence, reason=False))):
+                # a check he made, said with what it found ("Sdh saya telpon Pak Rusdi, Sari memang staf mereka."),
+                # holds nothing back as words after a slash do
                 return None
             kept.append(sentence)
     return " ".join(" ".join(kept).split())[:300]

@@ -6,6 +6,8 @@ follow-up moves the stock the managers see."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mailbot import actions, corrections
@@ -207,7 +209,10 @@ def test_a_managers_mail_that_is_no_command_is_told_which_commands_exist(desk12:
     [ack] = desk12.replies_to(answer)
     assert ack.text.startswith("Yth. Bapak/Ibu Pimpinan,")
     assert "baris pertamanya bukan perintah SETUJU atau TOLAK" in ack.text
-    assert '"SETUJU 1.500"' in ack.text and '"TOLAK <alasan>"' in ack.text
+    # the examples carry the request's own figures: its proposal, the 6.000 asked
+    proposed = re.search(r"sesuai usulan sistem, ([\d.]+) keping", " ".join(notice.text.split()))[1]
+    assert f'"SETUJU {proposed}"' in ack.text and '"SETUJU 6.000 PAKSA <alasan>"' in ack.text
+    assert '"TOLAK <alasan>"' in ack.text
 
 
 def test_importing_labels_already_held_says_so(desk12: Desk12, tmp_path_factory: pytest.TempPathFactory) -> None:
