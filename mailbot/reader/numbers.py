@@ -664,6 +664,9 @@ def _next_number(masked: str, pos: int) -> re.Match[str] | None:
 _RB_TAIL_RE = re.compile(rf"(?:{vocab.GLUED_THOUSANDS})(?P<tail>\d{{1,3}})(?![\w.,])")
 # ... or "ribu" and the three figures below the thousands glued to it, "2ribu500" (2.500), as parse_quantity reads it.
 _RIBU_TAIL_RE = re.compile(r"[^\S\n]*(?:ribu|rbu|rebu)(?P<tail>\d{3})(?![\w.,])")
+# After one digit: "2 setengah rb", a half and its scale word (2.500).
+_HALF_SCALE_AFTER_RE = re.compile(
+    rf"[ \t]+(?:{_alternation(vocab.HALF_WORDS)})[ \t]+(?P<scale>ribu|rb|juta|jt|ratus)\b")
 _DIGIT_WORD = _alternation(["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"])
 _KOMA_WORDS_RE = re.compile(
     rf"(?P<whole>{_DIGIT_WORD})[ \t]+(?:koma[ \t]+(?P<tenth>{_DIGIT_WORD})|(?P<half>{_alternation(vocab.HALF_WORDS)}))"
@@ -1021,6 +1024,14 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 conflict = conflict or len(digits) == 2
                 thousands = True
                 end = tail.end()
+            if not m.group("mult") and value is not None and token.isdigit() and len(token) == 1 and (
+                half := _HALF_SCALE_AFTER_RE.match(masked, end)
+            ):
+                # "sisa ktp 2 setengah rb" (2.500), as "dua setengah ribu" is: the half goes with the scale after it
+                scale = vocab.DIGIT_MULTIPLIERS[vocab.SCALE_ABBREVIATIONS.get(half["scale"], half["scale"])]
+                value = value * scale + scale // 2
+                thousands = scale >= 1000
+                end = half.end()
             # "2 rb. 300 keping": the stop of an abbreviated multiplier is no sentence's end, the figure goes on
             # (2.300); after a whole word ("2 ribu. 300 keping") it may be one: two readings, none taken.
             stop = masked.startswith(".", end) and factor in (100, 1000)
