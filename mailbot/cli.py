@@ -1198,11 +1198,28 @@ def _storage_words(exc: BaseException) -> str:
 
 
 def _say_stopped(signum: int, said: str | None = None) -> int:
-    """A command stopped by a signal says in one line what was kept; the exit status a shell shows for it."""
+    """A command stopped by a signal says in one line what was kept; the exit status a shell shows for it. An
+    import stopped before it began its work (while Python and mailbot start) says the import's own line."""
+    if said is None and _command_named(sys.argv[1:]) == "import":
+        said = _NOTHING_IMPORTED
     sys.stderr.write(f"mailbot: stopped by {signal.Signals(signum).name}: " + (said or (
         "what the command had recorded is kept (nothing half-done); mail not yet sent stays in the outbox and goes "
         "out with the next `mailbot run` (or `mailbot run --once`)")) + "\n")
     return 128 + signum
+
+
+def _command_named(args: list[str]) -> str | None:
+    """The command of the command line *args* (its first word that is neither an option nor an option's value)."""
+    takes_value = {"--config", "-c"}
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in takes_value:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def _command_line_error(exc: BaseException) -> bool:

@@ -209,3 +209,29 @@ def test_an_import_stopped_while_tmp_is_swept_says_nothing_was_delivered(
     assert stopped.value.said == "nothing was delivered (an import is all or nothing); run the same import again"
     inbox = desk_dir / "var" / "mail" / "inbox"
     assert not (inbox / "new").exists() or os.listdir(inbox / "new") == []
+
+
+@pytest.mark.parametrize("argv", [
+    ["mailbot", "import", "x.mbox"], ["mailbot", "--config", "import", "import"],
+    ["mailbot", "-c", "c.toml", "-v", "import", "a.eml"],
+], ids=["plain", "config-named-import", "options"])
+def test_an_import_stopped_before_it_begins_says_the_imports_own_line(
+        argv: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ctrl-C while Python and mailbot start, before the import's own work: was the generic "mail not yet sent
+    stays in the outbox" line (an import has no outbox)."""
+    from mailbot import cli
+
+    monkeypatch.setattr(sys, "argv", argv)
+    assert cli._say_stopped(signal.SIGINT) == 130
+    said = capsys.readouterr().err.strip()
+    assert said == ("mailbot: stopped by SIGINT: nothing was delivered (an import is all or nothing); run the same "
+                    "import again"), said
+
+
+def test_another_command_stopped_says_what_was_kept(monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from mailbot import cli
+
+    monkeypatch.setattr(sys, "argv", ["mailbot", "-c", "import", "dispatch", "BLK-2026-0001"])
+    assert cli._say_stopped(signal.SIGTERM) == 143
+    assert "what the command had recorded is kept" in capsys.readouterr().err
