@@ -212,7 +212,13 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
         # the figures the person typed, over the request's current ones: a figure the district corrected in a
         # later mail stands unless the person typed it again
         targets = _targets(session, request, message, before, after, typed) if follow_up else {
-            f: after[f] for f in conversation.FIGURES if f in typed and isinstance(after.get(f), int)}
+            f: figure for f in conversation.FIGURES if f in typed and isinstance(figure := after.get(f), int)}
+        # a figure typed for the request's own mail that the district corrected in a later mail: the district's
+        # word stands, the first mail's reading is corrected in its label only (nothing decided again, no mail)
+        for f, later in ({} if follow_up else _corrected_later(session, request, message, before)).items():
+            if f in targets:
+                effects.append(f"{f}: the district's later correction ({number(later)}) stands; the first mail's "
+                               f"reading is corrected to {number(targets.pop(f))} for the record")
         # a figure the mail wrote but the reading left in doubt ("1.800, 350") was not missing: the district is
         # told it was unclear, never that it was not stated
         doubted = repo.written_unclearly(message)
@@ -327,6 +333,24 @@ def _targets(session: Session, request: Request, message: Message, before: dict[
         elif (figureless or value is None) and f in set_by_it:
             targets[f] = set_by_it[f]
     return targets
+
+
+def _corrected_later(session: Session, request: Request, message: Message,
+                     before: dict[str, object]) -> dict[str, int]:
+    """The figures of *request* (opened by *message*, read as *before*) that the district set in a later mail
+    and that still stand: field -> the figure. A figure last changed by *message* itself (a correction of it), or
+    put back to *message*'s reading (the later mail corrected to carry no figure), is none of them."""
+    from mailbot.store.schema import Decision
+
+    last: dict[str, tuple[object, object]] = {}  # field -> (the message that last changed it, to what)
+    for row in session.scalars(select(Decision).where(Decision.request_pk == request.id,
+                                                      Decision.outcome == "updated").order_by(Decision.id.desc())):
+        for reason in row.reasons or []:
+            for change in (reason.get("changes") or []) if isinstance(reason, dict) else []:
+                last.setdefault(str(change.get("field")), (reason.get("message"), change.get("after")))
+    return {f: figure for f in conversation.FIGURES if f in last
+            for by, figure in [last[f]] if isinstance(figure, int) and by != message.id
+            and figure == getattr(request, f) and figure != before.get(f)}
 
 
 def _followed_up(session: Session, message: Message, verdict: Verdict) -> Request | None:

@@ -1,8 +1,11 @@
 """`mailbot correct` of a request's first mail after the district corrected a figure of it by mail: the
 correction carries only the fields the person typed, over the request's current figures (the district's own
-later correction stands), and `kind=other` closes the request without deciding it again first."""
+later correction stands, even of a field typed: the first mail's reading is corrected for the record only), and
+`kind=other` closes the request without deciding it again first."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
@@ -76,3 +79,42 @@ def test_a_withdrawal_of_a_held_request_after_the_districts_correction_tells_eac
     assert "telah ditutup oleh petugas kami" in told and "menjadi" not in told, told
     [notice] = [flat(o.text) for o in new if set(MANAGERS) <= set(o.to)]
     assert "TIDAK LAGI menunggu keputusan Bapak/Ibu" in notice and "menjadi" not in notice, notice
+
+
+def test_a_figure_asked_the_district_corrected_later_stands_over_a_correction_of_the_first_mail(
+        desk12: Desk12) -> None:
+    mid, reply = held_reply(desk12)  # Nunukan asks 6.000 (sisa 300): it waits for the managers
+    send_answer(desk12, NUNUKAN, reply, "Ralat pak, permohonan kami cukup 3.200 keping saja (bukan 6.000).")
+    assert desk12.request()["requested"] == 3200
+    [pk] = desk12.db().execute("select id from messages where message_id = ?", (mid,)).fetchone()
+    n = len(desk12.out())
+    effects = _correct(desk12, pk, {"requested": 4500}, "angka di surat fisik 4.500")
+    # was: "requested corrected; decided again", the district told "3.200 keping menjadi 4.500 keping" and the
+    # managers a new notice of 4.500
+    assert ("requested: the district's later correction (3.200) stands; the first mail's reading is corrected to "
+            "4.500 for the record") in effects, effects
+    assert not any("decided again" in e for e in effects), effects
+    assert (desk12.request()["requested"], desk12.request()["state"]) == (3200, "held")
+    assert desk12.out()[n:] == []
+    [label] = desk12.db().execute("select label from labels where message_pk = ?", (pk,)).fetchone()
+    assert json.loads(label)["requested"] == 4500  # the first mail's reading, corrected for the record
+
+
+def test_a_stock_the_district_corrected_later_stands_and_an_untouched_figure_is_still_corrected(
+        desk12: Desk12) -> None:
+    pk = _stock_corrected_by_the_district(desk12)  # stock 750 -> 1.750 by the district's own mail
+    standing = desk12.request()["approved"]
+    n = len(desk12.out())
+    effects = _correct(desk12, pk, {"stock_on_hand": 800}, "salah baca surat")
+    assert ("stock_on_hand: the district's later correction (1.750) stands; the first mail's reading is corrected "
+            "to 800 for the record") in effects, effects
+    assert (desk12.request()["stock_on_hand"], desk12.request()["approved"]) == (1750, standing)
+    assert desk12.out()[n:] == []
+    # a figure the district never corrected later is still carried, beside one it did
+    effects = _correct(desk12, pk, {"stock_on_hand": 800, "requested": 1800}, "surat lampiran menyebut 1.800")
+    assert any("requested corrected" in e and "decided again" in e for e in effects), effects
+    assert any(e.startswith("stock_on_hand: the district's later correction (1.750) stands") for e in effects)
+    assert (desk12.request()["requested"], desk12.request()["stock_on_hand"]) == (1800, 1750)
+    [told] = [flat(o.text) for o in desk12.out()[n:] if BULUNGAN in o.to]
+    assert "Jumlah yang dimohon: 2.000 keping menjadi 1.800 keping" in told, told
+    assert "Sisa stok: 1.750 keping menjadi" not in told and "menjadi 800" not in told, told
