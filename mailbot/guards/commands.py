@@ -1119,7 +1119,8 @@ def _carries_on(sentence: str) -> bool:
 # A sentence opening with a check the manager made ("Sdh saya telpon Pak Rusdi, ...", "sudah kami konfirmasi ke
 # Kadisnya"): what he did before deciding, never a condition still to be met
 # ("Barusan sy sdh cek lwt telp ke Kadis Nunukan, ...": "just now", and the one who checked before "already")
-_CHECK_MADE_RE = re.compile(r"(?:(?:barusan|baru saja|tadi|td)\s+)?(?:(?:sudah|sdh|udah|udh|telah)\s+(?:saya|sy|kami|aku)"
+_CHECK_MADE_RE = re.compile(r"(?:(?:barusan|baru saja|tadi|td)\s+)?"
+                            r"(?:(?:sudah|sdh|udah|udh|telah)\s+(?:saya|sy|kami|aku)"
                             r"|(?:saya|sy|kami|aku)\s+(?:sudah|sdh|udah|udh|telah))\s+(?:cek|periksa|konfirmasi|tanyakan"
                             r"|tanya|hubungi|telpon|telepon|telp|tlp|kontak)(?![^\W\d_])", re.IGNORECASE)
 # A check the manager says he made ("sudah saya cek", "sdh dicek"): done, no check to wait for ("tolong dicek dulu")
