@@ -94,12 +94,16 @@ _NOT_ENOUGH_AFTER = re.compile(
     r"|(?:saja|aja|sj|doang)?\s*(?:(?:pak|bapak|bu|ibu)\s*)?\?)")
 _ONLY_BEFORE = re.compile(r"\b(?:hanya|cuma|cuman|cm|kok|koq)\s*$")
 # The state of the request asked after, with or without a question mark ("izin menanyakan perkembangan permohonan
-# tambahan 200 keping kami", "mohon info kelanjutan usulan kami", "bagaimana kabarnya yg 200 itu"): the figure named
+# tambahan 200 keping kami", "ijin bertanya perkembangan usulan tambahan 200 keping, apakah sdh ada keputusan",
+# "mohon info kelanjutan usulan kami", "bagaimana kabarnya yg 200 itu"): the figure named
 # is the one asked after, never a new one.
 _PROGRESS_ASKED = re.compile(
     rf"\b(?:{vocabulary.alternation(vocabulary.ASKING_VERBS)}|mohon\s+(?:info|informasi)|"
     rf"{vocabulary.alternation(vocabulary.PROGRESS_ASKED_BEFORE)}|{vocabulary.alternation(vocabulary.REMINDER_HOW_WORDS)})"
-    rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{vocabulary.alternation(vocabulary.PROGRESS_WORDS)})")
+    rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{vocabulary.alternation(vocabulary.PROGRESS_WORDS)})|"
+    # "..., apakah sdh ada keputusan pimpinan": whether the request was decided, asked
+    rf"\b(?:apakah|apa|apkh)\s+(?:sudah|sdh|udah|udh|telah|dah)\s+ada\s+"
+    rf"(?:{vocabulary.alternation(vocabulary.DECISION_ASKED_WORDS)})\b")
 # ... unless the same mail marks a change in so many words ("ralat", "yang benar", "bukan 4.200", "diubah jadi"): a
 # correction asked with a question after it stays one.
 _MARKS_CHANGE = re.compile(rf"(?<![\w-])(?:{vocabulary.alternation(vocabulary.CORRECTION_OPENERS)}|{_NOT}|sebenarnya|"

@@ -69,7 +69,7 @@ ASSENT_WORDS: frozenset[str] = frozenset({"ok", "oke", "okay", "okey", "baik", "
                                          # Banjar "kawa ai dikirim" (may, can), "buleh"; Malay "boleh" is above
                                          "kawa", "buleh",
                                          # Bugis-Makassar "iye'" (yes), "Ok noted, go ahead kirim"
-                                         "iye", "iyo", "iya", "noted", "ok noted",
+                                         "iye", "iyo", "iya", "ya", "noted", "ok noted",
                                          # "Sip ACC.", "Sip pak, kirim besok": everyday "ok" (it acknowledges only)
                                          "sip", "siip", "sipp", "oce",
                                          # "Silakan diproses, namun dibatasi 3.500 keping saja", "Lanjutkan, tapi
@@ -625,7 +625,8 @@ _COURTESY_RE = re.compile(r"^[\s:;,.!\u2013\u2014-]*(?:(?:pak|bu|bapak|ibu|ya)(?
                           re.IGNORECASE)
 # Words of assent that only acknowledge ("ok", "noted", "baik"): with a duty after them ("Ok, tapi jangan lupa ...")
 # they say no go-ahead; a word that carries the request on ("lanjut", "silakan diproses", "boleh") does.
-ACKNOWLEDGING_WORDS: frozenset[str] = frozenset({"ok", "oke", "okay", "okey", "noted", "baik", "siap", "iya", "iye",
+ACKNOWLEDGING_WORDS: frozenset[str] = frozenset({"ok", "oke", "okay", "okey", "noted", "baik", "siap", "iya", "ya",
+                                                "iye",
                                                 "iyo", "nggih", "inggih", "fine", "sure", "sounds", "good", "sip",
                                                 "siip", "sipp", "oce"})
 
@@ -1117,7 +1118,10 @@ def _carries_on(sentence: str) -> bool:
 
 # A sentence opening with a check the manager made ("Sdh saya telpon Pak Rusdi, ...", "sudah kami konfirmasi ke
 # Kadisnya"): what he did before deciding, never a condition still to be met
-_CHECK_MADE_RE = re.compile(r"(?:sudah|sdh|udah|udh|telah)\s+(?:saya|sy|kami|aku)\s+(?:cek|periksa|konfirmasi|tanyakan"
+# ("Barusan sy sdh cek lwt telp ke Kadis Nunukan, ...": "just now", and the one who checked before "already")
+_CHECK_MADE_RE = re.compile(r"(?:(?:barusan|baru saja|tadi|td)\s+)?"
+                            r"(?:(?:sudah|sdh|udah|udh|telah)\s+(?:saya|sy|kami|aku)"
+                            r"|(?:saya|sy|kami|aku)\s+(?:sudah|sdh|udah|udh|telah))\s+(?:cek|periksa|konfirmasi|tanyakan"
                             r"|tanya|hubungi|telpon|telepon|telp|tlp|kontak)(?![^\W\d_])", re.IGNORECASE)
 # A check the manager says he made ("sudah saya cek", "sdh dicek"): done, no check to wait for ("tolong dicek dulu")
 _CHECK_DONE_RE = re.compile(r"\b(?:sudah|sdh|udah|udh|telah)\s+(?:(?:saya|sy|kami|aku)\s+)?(?:di)?(?:cek|periksa)\b")

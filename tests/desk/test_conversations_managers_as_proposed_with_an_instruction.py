@@ -34,7 +34,12 @@ def _answered(desk12: Desk12, words: str) -> tuple[int, dict[str, int], str]:
      "Pastikan Nunukan kirim BA serah terima maks 5 hari setelah barang sampai"),
     ("Setuju. Sdh saya telpon Pak Rusdi, Sari memang staf mereka.",
      "Sdh saya telpon Pak Rusdi, Sari memang staf mereka"),
-], ids=["english-alone", "english-with-an-instruction", "instruction-with-a-time-limit", "check-made"])
+    ("Ok setuju. Barusan sy sdh cek lwt telp ke Kadis Nunukan, antrian perekaman di Sebatik memang panjang.",
+     "Barusan sy sdh cek lwt telp ke Kadis Nunukan, antrian perekaman di Sebatik memang panjang"),
+    ("Ya setuju sesuai usulan. Pastikan tanda terimanya dikirim balik ya.",
+     "Pastikan tanda terimanya dikirim balik ya"),
+], ids=["english-alone", "english-with-an-instruction", "instruction-with-a-time-limit", "check-made",
+        "word-before-a-check-made", "word-before-an-instruction"])
 def test_go_ahead_as_proposed_with_words_after_it_approves_the_proposal(desk12: Desk12, words: str,
                                                                         note: str | None) -> None:
     proposed, outcome, told = _answered(desk12, words)
