@@ -206,10 +206,8 @@ def test_a_retried_mail_gets_the_usual_retry_pauses_again(open_test_desk: Callab
     assert _statuses(desk) == {"reply:1": "queued", "delivery-failed:1": "suppressed"}
 
 
-@pytest.mark.servers
-def test_a_mail_deferred_for_one_recipient_goes_again_to_that_one_only(open_test_desk: Callable[..., Desk]) -> None:
-    """A digest to two managers, one greylisted (451 at RCPT): the other has it and never gets it again; the
-    deferred one gets it on the next try, as any deferral, not given up."""
+def _digest_to_two_managers(open_test_desk: Callable[..., Desk]) -> Desk:
+    """A new desk whose outbox holds one digest (row 1) to two managers, kadis@ and kabid@x.example."""
     desk = open_test_desk()
     raw = (b"From: blangko@disdukcapil.kaltaraprov.example\r\nTo: kadis@x.example, kabid@x.example\r\n"
            b"Subject: Ringkasan\r\nMessage-ID: <r1@desk.example>\r\n\r\nRingkasan harian.\r\n")
@@ -217,6 +215,14 @@ def test_a_mail_deferred_for_one_recipient_goes_again_to_that_one_only(open_test
         row = queued_reply(desk, 1, raw)
         row.recipients = ["kadis@x.example", "kabid@x.example"]
         session.add(row)
+    return desk
+
+
+@pytest.mark.servers
+def test_a_mail_deferred_for_one_recipient_goes_again_to_that_one_only(open_test_desk: Callable[..., Desk]) -> None:
+    """A digest to two managers, one greylisted (451 at RCPT): the other has it and never gets it again; the
+    deferred one gets it on the next try, as any deferral, not given up."""
+    desk = _digest_to_two_managers(open_test_desk)
     with SmtpServer() as smtp:
         smtp.deferred_recipients = {"kabid@x.example"}
         first = flush(desk, SmtpSender(smtp_config(smtp)))
@@ -240,13 +246,7 @@ def test_one_recipient_refused_for_good_and_one_deferred_drops_only_the_refused_
     """A digest to two managers, one refused for good (550), the other deferred (451), nobody has it: the refused
     one is given up and the operator told, naming who is refused for good and who is tried again; the deferred
     one stays in the row, is tried again and gets it once (was: the whole mail given up)."""
-    desk = open_test_desk()
-    raw = (b"From: blangko@disdukcapil.kaltaraprov.example\r\nTo: kadis@x.example, kabid@x.example\r\n"
-           b"Subject: Ringkasan\r\nMessage-ID: <r1@desk.example>\r\n\r\nRingkasan harian.\r\n")
-    with desk.sessions.begin() as session:
-        row = queued_reply(desk, 1, raw)
-        row.recipients = ["kadis@x.example", "kabid@x.example"]
-        session.add(row)
+    desk = _digest_to_two_managers(open_test_desk)
     with SmtpServer() as smtp:
         smtp.refused_recipients = {"kadis@x.example"}
         smtp.deferred_recipients = {"kabid@x.example"}
