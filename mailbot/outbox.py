@@ -594,8 +594,10 @@ def _tell_operator(session: Session, desk: Desk, row: OutboxMessage, *, refused:
         if office.operator and office.operator in given_up and office.managers[0] not in given_up:
             operator, to_managers = office.managers[0], True  # the operator's address is what fails
         else:
-            log.error("outbox message %d (%s) to %s was given up, and nobody can be told by mail: see `mailbot "
-                      "outbox list`", row.id, row.subject, ", ".join(given_up))
+            # an error of the service's log; a command run by a person says the mail's fate in its own line
+            log.log(logging.INFO if desk.by_person else logging.ERROR, "outbox message %d (%s) to %s was given up, "
+                    "and nobody can be told by mail: see `mailbot outbox list`", row.id, row.subject,
+                    ", ".join(given_up))
             return
     purpose = f"delivery-failed:{row.id}"
     told = session.scalar(select(func.count(OutboxMessage.id)).where(

@@ -76,8 +76,9 @@ def test_a_plain_reject_does_not_withdraw_an_approval_made_meanwhile(
         "and is now approved, not dispatched (3.000 ktp-el); nothing was done (see `mailbot history BLK-2026-0005`, "
         "then give the command again if it still stands)"], err
     assert _state(sample, "BLK-2026-0005") == ("approved", 3000)
-    # the approval (to the district, and the managers' notice of a decision by hand) only, no withdrawal
-    assert len(_mails_about(sample, "BLK-2026-0005")) == before + 2
+    # the approval only, no withdrawal: to its writer (an address on none of Nunukan's lists), the separate notice
+    # to Nunukan's office of the blanks approved in its name, and the managers' notice of a decision by hand
+    assert len(_mails_about(sample, "BLK-2026-0005")) == before + 3
 
 
 def test_an_approval_that_the_stock_taken_meanwhile_puts_into_the_reserve_asks_for_force(
