@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from mailbot.config import Config, ImapInbox, MaildirInbox, MaildirOutbox
 from mailbot.desk import Clock, Desk, reader_districts, system_clock
 from mailbot.render import make_environment
 from mailbot.store.db import make_engine, migrate, session_factory
 from mailbot.store.repo import DbCursorStore
+from mailbot.store.urls import sqlite_file
 from mailbot.transports.base import Inbox, Sender
 
 
@@ -29,6 +33,8 @@ def open_desk(config: Config, *, clock: Clock | None = None, upgrade: bool = Tru
         desk = _read_only_desk(config, clock)
         if desk is not None:
             return desk
+    if upgrade and (path := sqlite_file(config.database.url)) is not None and not os.path.lexists(path):
+        make_sqlite_database(config.database.url, path)
     engine = make_engine(config.database.url, echo=config.database.echo)
     if upgrade:
         migrate(engine)
@@ -44,6 +50,43 @@ def open_desk(config: Config, *, clock: Clock | None = None, upgrade: bool = Tru
 
     ensure_opening_balances(desk)
     return desk
+
+
+def make_sqlite_database(url: str, path: Path) -> None:
+    """Make the new SQLite database of *url* whole beside *path*, then link it into its place: a start killed while
+    the schema is made leaves no empty or half-made file where the database goes (which every command would then
+    refuse as a database emptied), only a file of its own beside it. A database another start linked there
+    meanwhile is the desk's; this one is dropped."""
+    import sqlite3
+    from contextlib import closing
+
+    from sqlalchemy.engine import make_url
+
+    partial = path.with_name(f".{path.name}.new-{os.getpid()}")
+    sides = [partial.with_name(partial.name + end) for end in ("", "-wal", "-shm", "-journal")]
+    for side in sides:
+        side.unlink(missing_ok=True)
+    try:
+        engine = make_engine(make_url(url).set(database=str(partial)).render_as_string(hide_password=False))
+        try:
+            migrate(engine)
+        finally:
+            engine.dispose()
+        with closing(sqlite3.connect(partial, isolation_level=None)) as connection:
+            # everything into the database file itself, nothing left in a WAL beside it that the link leaves behind
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try:
+            os.link(partial, path)
+        except FileExistsError:
+            return
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+    finally:
+        for side in sides:
+            side.unlink(missing_ok=True)
 
 
 def refuse_missing_database(config: Config) -> None:
