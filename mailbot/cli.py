@@ -267,23 +267,22 @@ def import_(files: Annotated[list[Path], typer.Argument(
             raise Stopped(getattr(stop, "signum", signal.SIGINT), said=_NOTHING_IMPORTED) from None
         staged: list[Path] = []
         try:
-            for delivery in deliveries:
-                staged.append(delivery())
+            try:
+                for delivery in deliveries:
+                    staged.append(delivery())
+            except BaseException:  # whatever ends the staging: nothing of it stays in tmp/
+                _without_stops(lambda: discard(inbox))
+                raise
         except OSError as exc:
-            _without_stops(lambda: discard(inbox))
             why = storage_problem(inbox, full=16 * 1024 * 1024)
             # what to do before the import is given again: the line's own advice when the disk is full or read-only
             fix = "then" if why else "correct that and"
             raise MailbotError(f"cannot deliver to {inbox}: {why or exc.strerror or exc}; nothing was delivered (0 of "
                                f"{len(deliveries)} message(s)); {fix} run the same import again") from None
         except (Stopped, KeyboardInterrupt) as stop:
-            _without_stops(lambda: discard(inbox))
             said = f"nothing was delivered (0 of {len(deliveries)} message(s); an import is all or nothing); " \
                    "run the same import again"
             raise Stopped(getattr(stop, "signum", signal.SIGINT), said=said) from None
-        except BaseException:
-            _without_stops(lambda: discard(inbox))
-            raise
         stopped = _without_stops(lambda: publish(inbox, staged))
     none_in = f"; no message in {', '.join(map(str, empty))} (an empty mbox)" if empty else ""
     out.print(f"{len(deliveries)} message(s) delivered to {inbox}/new{none_in}", highlight=False, markup=False,
