@@ -207,8 +207,6 @@ _NOT_YET = vocabulary.alternation(vocabulary.NOT_YET_WORDS)
 _PARTICLE = vocabulary.alternation(vocabulary.REMINDER_PARTICLES)
 _DECISION = vocabulary.alternation(vocabulary.DECISION_ASKED_WORDS)
 _WHEN = f"(?:{_typed(vocabulary.REMINDER_WHEN_WORDS)})"
-# whether the request was decided yet, asked: "apakah sudah ada keputusan", "apa sdh ada keputusannya"
-_DECISION_YET = rf"(?:apakah|apa|apkh)\s+(?:sudah|sdh|udah|udh|telah|dah)\s+ada\s+(?:{_DECISION})\b"
 # the district's own request, named so: "(tentang) permohonan (blangko KTP-el) kami", "our request"
 _OURS = (rf"(?:(?:(?:{_typed(vocabulary.ASKED_ABOUT_WORDS)})\s+)?(?:{_typed(vocabulary.REMINDED_NOUNS)})\s+"
          rf"(?:(?:blangko|blanko)\s+(?:[\w-]+\s+)?)?(?:{_typed(vocabulary.OUR_WORDS)})\b|our\s+request\b)")
@@ -238,7 +236,7 @@ _REMINDER = re.compile(
     rf"(?:{_typed(vocabulary.ASKING_VERBS)})\s+(?:\w+\s+){{0,2}}?{_PROGRESS}\w*\s+"
     rf"(?:{_typed(vocabulary.REMINDED_NOUNS)})\b|"
     # "apakah sdh ada keputusan (pimpinan)", with or without a question mark: whether the request was decided
-    rf"{_DECISION_YET}|"
+    rf"{followup.DECISION_YET}|"
     # "Izin menanyakan permohonan kami", "izin bertanya tentang usulan blangko KTP-el kami", "permohonan kami
     # bagaimana ya pak?", "bagaimana dengan permohonan kami?": a polite question after the district's own request
     rf"(?:{_typed(vocabulary.ASKING_VERBS)})\s+{_OURS}|{_OURS}\s+(?:(?:ini|itu|tsb|tersebut|kemarin)\s+)?(?:{_HOW})\b|"

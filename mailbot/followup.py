@@ -93,6 +93,10 @@ _NOT_ENOUGH_AFTER = re.compile(
     + r")(?![\w-])(?!\s*(?:dari|lebih|dikit|sedikit|sdkt|\d))"
     r"|(?:saja|aja|sj|doang)?\s*(?:(?:pak|bapak|bu|ibu)\s*)?\?)")
 _ONLY_BEFORE = re.compile(r"\b(?:hanya|cuma|cuman|cm|kok|koq)\s*$")
+# Whether the request was decided yet, asked: "apakah sudah ada keputusan", "apa sdh ada keputusannya" (a reminder,
+# mailbot.attention, as well as never a correction here).
+DECISION_YET = (r"(?:apakah|apa|apkh)\s+(?:sudah|sdh|udah|udh|telah|dah)\s+ada\s+"
+                rf"(?:{vocabulary.alternation(vocabulary.DECISION_ASKED_WORDS)})\b")
 # The state of the request asked after, with or without a question mark ("izin menanyakan perkembangan permohonan
 # tambahan 200 keping kami", "ijin bertanya perkembangan usulan tambahan 200 keping, apakah sdh ada keputusan",
 # "mohon info kelanjutan usulan kami", "bagaimana kabarnya yg 200 itu"): the figure named
@@ -102,8 +106,7 @@ _PROGRESS_ASKED = re.compile(
     rf"{vocabulary.alternation(vocabulary.PROGRESS_ASKED_BEFORE)}|{vocabulary.alternation(vocabulary.REMINDER_HOW_WORDS)})"
     rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{vocabulary.alternation(vocabulary.PROGRESS_WORDS)})|"
     # "..., apakah sdh ada keputusan pimpinan": whether the request was decided, asked
-    rf"\b(?:apakah|apa|apkh)\s+(?:sudah|sdh|udah|udh|telah|dah)\s+ada\s+"
-    rf"(?:{vocabulary.alternation(vocabulary.DECISION_ASKED_WORDS)})\b")
+    + r"\b" + DECISION_YET)
 # ... unless the same mail marks a change in so many words ("ralat", "yang benar", "bukan 4.200", "diubah jadi"): a
 # correction asked with a question after it stays one.
 _MARKS_CHANGE = re.compile(rf"(?<![\w-])(?:{vocabulary.alternation(vocabulary.CORRECTION_OPENERS)}|{_NOT}|sebenarnya|"
