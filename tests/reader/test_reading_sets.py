@@ -420,6 +420,22 @@ BARS = {
     # 105 "sisa ktp 2 setengah rb" read as 2). Now 100/112 (89.3%), 2 wrong: a digit and a half before its scale
     # word is the whole figure, "2 setengah rb" 2.500 (105). Left: 043, 048.
     "setBR": (112, 100, 2, (17, 17)),
+    # BS (the year's end: stock-count reports with the year's opening, incoming, used, damaged and closing
+    # figures, the inspectorate asking for them, numbers spelled out in brackets, a voice-dictated phone mail, a
+    # remote kecamatan writing in capitals, .xlsx with a sheet per item and a summary, answers typed between the
+    # lines of the province's circular, IKD activations beside card figures): 93/113 (82.3%), 4 wrong, 16 of 16
+    # automated, scored once before any change made with it (075, 076, 077 a year's incoming and used cards in a
+    # stock count read as a receipt and as printed; 095 an English receipt of part of a request read as a request).
+    "setBS": (113, 93, 4, (16, 16)),
+    # BT (July-August: the national vendor's shipment late, districts lending each other cards and bargaining
+    # over rations, Independence Day recording drives with hourly and per-desk tables, Banjar words, "1,2rb",
+    # SIAK exports pasted as text, Apple Mail and Outlook web in English, forwards four levels deep): 98/120
+    # (81.7%), 8 wrong, 17 of 17 automated, scored once before any change made with it (019, 075 questions about
+    # an earlier request's status read as new requests; 022 a returned loan read as a request; 028 a citizen's
+    # "kosong" read as the district's stock 0; 051 a colleague's request confirmed read as a new one; 064 a partial
+    # approval accepted read as a request; 090 an xlsx weekly report read as a receipt; 110 a KIA stock report
+    # read as a request of 300).
+    "setBT": (120, 98, 8, (17, 17)),
 }
 
 
