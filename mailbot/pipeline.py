@@ -204,6 +204,12 @@ class Rules:
             max_figure=config.stock.max_quantity_per_movement,
         )
 
+    def untimed(self) -> Rules:
+        """The same rules with the parse-time limit at its ceiling, for measuring the reader: on a loaded
+        machine a message that reads in a second could pass the desk's few seconds, and a score must not
+        depend on the load."""
+        return replace(self, max_parse_seconds=600.0)
+
     @property
     def read_limits(self) -> ReadLimits:
         """The reader's own limits. The attachment limits are not among them: limits() has checked those

@@ -448,7 +448,8 @@ def test_labelled_set_score_holds(name: str) -> None:
     config = load_config(ROOT / "config.toml")
     labels, corpus = load_labels(READING / name)
     assert len(labels) == size
-    rules = Rules.of(config)  # what `mailbot parse` reads with: the districts, addresses and limits
+    # what `mailbot parse` reads with (the districts, addresses and limits), the parse time aside
+    rules = Rules.of(config).untimed()
     result = score(labels, lambda n: read_within_limits((corpus / n).read_bytes(), rules).as_dict())
     text = report(result)
     assert result.right >= least_right, text
@@ -464,3 +465,10 @@ def test_a_wrong_number_is_told_from_a_missing_one() -> None:
     wrong = compare("b", want, {"kind": "request", "requested": 2000, "stock_on_hand": 750})
     assert missing.misses and not missing.wrong_numbers
     assert wrong.wrong_numbers == ("stock_on_hand read 750, expected None",)
+
+
+def test_a_score_does_not_depend_on_the_parse_time_limit() -> None:
+    rules = Rules.of(load_config(ROOT / "config.toml"))
+    assert rules.max_parse_seconds == 5.0  # the desk's limit, as config.toml ships it
+    assert rules.untimed().max_parse_seconds == 600.0
+    assert rules.untimed().districts == rules.districts
