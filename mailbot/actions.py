@@ -1763,3 +1763,25 @@ def adjust(session: Session, desk: Desk, *, location: str, item: str, delta: int
     ledger.book(session, Entry(item, location, delta, EntryKind.ADJUSTMENT, now, source, reason), actor=actor)
     repo.audit(session, at=now, actor=actor, action="adjust", target=f"{location}:{item}",
                details={"delta": delta, "reason": reason})
+
+
+def tell_discrepancy_resolved(session: Session, desk: Desk, item_id: int, reason: str, *, change: int) -> int | None:
+    """A receipt difference a person resolved (`mailbot resolve`, queue item *item_id*, *change* pieces booked at
+    the district with *reason*): the district hears once, in its request's thread, how it was settled (what was
+    shipped, what it counted, what was booked and the reason as typed). Returns the request told of, or None when
+    the item is no receipt difference of a request (a stock difference has no thread to answer in)."""
+    from mailbot.store.schema import AttentionItem
+
+    row = session.get(AttentionItem, item_id)
+    req = session.get(Request, row.request_pk) if row is not None and row.request_pk is not None else None
+    if row is None or row.kind != "discrepancy" or req is None or not req.approved:
+        return None
+    received = received_before(session, req)
+    difference = row.quantity or 0
+    _district_mail(session, desk, req, purpose=f"resolved:{item_id}", template="reply_discrepancy_resolved",
+                   decision=True,
+                   context={"shipped": req.approved, "received": received if received is not None
+                            else req.approved - difference, "difference": abs(difference),
+                            "short": difference > 0, "change": change, "reason": reason})
+    return req.id
+
