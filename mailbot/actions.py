@@ -1785,3 +1785,26 @@ def tell_discrepancy_resolved(session: Session, desk: Desk, item_id: int, reason
                             "short": difference > 0, "change": change, "reason": reason})
     return req.id
 
+
+def supersede(session: Session, desk: Desk, old: Request, new: Request, *, actor: str, message: Message) -> None:
+    """*old* (a request no one could verify, still waiting) is superseded by *new*, the same request the district's
+    office forwarded from its own address (conversation.forwarded_unverified): *old* is closed and linked to *new*,
+    its queue items closed, and the managers, when it waited for them, hear once that it no longer does and which
+    reference stands. Nothing was approved for *old*, so nothing is released and nothing can be shipped twice."""
+    held = old.state == "held"
+    _record(session, desk, old, "supersede", None, actor=actor,
+            reasons=[{"code": "superseded", "by": new.reference}], arithmetic=[],
+            note=f"digantikan oleh {new.reference}, diteruskan dari alamat resmi {actor}")
+    old.state, old.linked_to, old.updated_at, old.held_since = "superseded", new.id, desk.now(), None
+    old.approved = None  # a figure proposed for it is no promise of blanks: only the standing request has one
+    repo.audit(session, at=desk.now(), actor=actor, action="supersede", target=old.reference,
+               details={"by": new.reference, "message": message.id})
+    session.flush()
+    if held:
+        queue(session, desk, purpose=f"superseded:{old.id}:{new.id}", category="notice",
+              template="notice_superseded", to=desk.config.office.managers, request_pk=old.id,
+              context={"reference": old.reference, "new_reference": new.reference,
+                       "district_name": desk.district_name(old.district), "item": old.item,
+                       "requested": old.requested, "writer": old.sender, "office_address": actor,
+                       "new_state": new.state, "new_approved": new.approved})
+    _close_items(session, desk, old, actor=actor, resolution=f"digantikan oleh {new.reference}")
