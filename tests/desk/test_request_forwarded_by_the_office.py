@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from mailbot.watch import build_digest
 from tests.desk.desk12 import BULUNGAN, GMAIL, REQUEST, Desk12, flat, send_answer
 from tests.desk.mailkit import MANAGERS, OFFICE
 
@@ -67,3 +68,11 @@ def test_a_managers_setuju_on_the_superseded_request_changes_nothing(desk12: Des
     assert desk12.db().execute("select count(*) from requests where state in ('approved', 'held')").fetchone()[0] == 1
     [refused] = desk12.replies_to(answer)
     assert "digantikan oleh permohonan yang sama yang diteruskan dari alamat email resmi" in flat(refused.text)
+
+
+def test_the_digest_says_the_superseded_request_was_replaced_in_indonesian(desk12: Desk12) -> None:
+    _forwarded(desk12)
+    _, text, _ = build_digest(desk12.desk)
+    lines = [line for line in text.splitlines() if "BLK-2026-0001" in line]
+    assert lines and all("supersede" not in line for line in lines), lines
+    assert any("digantikan oleh permohonan dari alamat resmi kabupaten/kota" in line for line in lines), lines
