@@ -1763,3 +1763,48 @@ def adjust(session: Session, desk: Desk, *, location: str, item: str, delta: int
     ledger.book(session, Entry(item, location, delta, EntryKind.ADJUSTMENT, now, source, reason), actor=actor)
     repo.audit(session, at=now, actor=actor, action="adjust", target=f"{location}:{item}",
                details={"delta": delta, "reason": reason})
+
+
+def tell_discrepancy_resolved(session: Session, desk: Desk, item_id: int, reason: str, *, change: int) -> int | None:
+    """A receipt difference a person resolved (`mailbot resolve`, queue item *item_id*, *change* pieces booked at
+    the district with *reason*): the district hears once, in its request's thread, how it was settled (what was
+    shipped, what it counted, what was booked and the reason as typed). Returns the request told of, or None when
+    the item is no receipt difference of a request (a stock difference has no thread to answer in)."""
+    from mailbot.store.schema import AttentionItem
+
+    row = session.get(AttentionItem, item_id)
+    req = session.get(Request, row.request_pk) if row is not None and row.request_pk is not None else None
+    if row is None or row.kind != "discrepancy" or req is None or not req.approved:
+        return None
+    received = received_before(session, req)
+    difference = row.quantity or 0
+    _district_mail(session, desk, req, purpose=f"resolved:{item_id}", template="reply_discrepancy_resolved",
+                   decision=True,
+                   context={"shipped": req.approved, "received": received if received is not None
+                            else req.approved - difference, "difference": abs(difference),
+                            "short": difference > 0, "change": change, "reason": reason})
+    return req.id
+
+
+def supersede(session: Session, desk: Desk, old: Request, new: Request, *, actor: str, message: Message) -> None:
+    """*old* (a request no one could verify, still waiting) is superseded by *new*, the same request the district's
+    office forwarded from its own address (conversation.forwarded_unverified): *old* is closed and linked to *new*,
+    its queue items closed, and the managers, when it waited for them, hear once that it no longer does and which
+    reference stands. Nothing was approved for *old*, so nothing is released and nothing can be shipped twice."""
+    held = old.state == "held"
+    _record(session, desk, old, "supersede", None, actor=actor,
+            reasons=[{"code": "superseded", "by": new.reference}], arithmetic=[],
+            note=f"digantikan oleh {new.reference}, diteruskan dari alamat resmi {actor}")
+    old.state, old.linked_to, old.updated_at, old.held_since = "superseded", new.id, desk.now(), None
+    old.approved = None  # a figure proposed for it is no promise of blanks: only the standing request has one
+    repo.audit(session, at=desk.now(), actor=actor, action="supersede", target=old.reference,
+               details={"by": new.reference, "message": message.id})
+    session.flush()
+    if held:
+        queue(session, desk, purpose=f"superseded:{old.id}:{new.id}", category="notice",
+              template="notice_superseded", to=desk.config.office.managers, request_pk=old.id,
+              context={"reference": old.reference, "new_reference": new.reference,
+                       "district_name": desk.district_name(old.district), "item": old.item,
+                       "requested": old.requested, "writer": old.sender, "office_address": actor,
+                       "new_state": new.state, "new_approved": new.approved})
+    _close_items(session, desk, old, actor=actor, resolution=f"digantikan oleh {new.reference}")

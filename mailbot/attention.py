@@ -654,6 +654,7 @@ STATE_TEXT = {
     "rejected": "tidak dapat disetujui",
     "withdrawn": "telah ditutup oleh petugas kami dan tidak lagi dicatat sebagai permohonan",
     "cancelled": "telah dibatalkan atas permintaan Bapak/Ibu",
+    "superseded": "telah ditutup dan digantikan oleh permohonan yang dikirim dari alamat email resmi kabupaten/kota",
     "linked": "dikaitkan dengan permohonan lain yang masih terbuka dan menunggu keputusan petugas",
 }
 # The same states told to the managers, where the district's words would address them wrongly ("menunggu jawaban

@@ -120,33 +120,50 @@ def resolve(
     reason: Annotated[str, typer.Option(help="What the check found.", callback=plain_option)],
     delta: Annotated[str | None, typer.Option(
         metavar="CHANGE", help="Pieces to book at the item's district, e.g. 100 found or -20.")] = None,
+    no_notify: Annotated[bool, typer.Option(
+        "--no-notify", help="Do not mail the district. Without it, the district of a receipt difference is told in "
+                            "its request's thread how it was settled (the figures booked and the reason).")] = False,
     who: ByOption = None,
 ) -> None:
-    """Resolve a receipt shortfall or a stock difference: closed with the reason, booked as an audited adjustment.
+    """Resolve a receipt shortfall or a stock difference: closed with the reason, booked as an audited adjustment;
+    the district of a receipt difference is told how it was settled (unless --no-notify).
 
     Example: mailbot resolve 4 --reason "hitung ulang di gudang" --delta -100
     """
     from mailbot import actions, attention
+    from mailbot.app import open_sender
     from mailbot.indonesian import number
+    from mailbot.outbox import district_fate, send_now
+    from mailbot.store import repo
     from mailbot.store.schema import AttentionItem
 
     change = quantity(delta, "resolve --delta", _config(), signed=True) if delta is not None else 0
-    with _desk() as desk, desk.sessions.begin() as session:
-        row = session.get(AttentionItem, item_id)
-        if row is None or row.kind not in ("discrepancy", "reconcile"):
-            raise MailbotError(f"no discrepancy or reconciliation item {item_id}; see `mailbot queue list`")
-        actor = _actor(who)
-        attention.close(session, desk, item_id, actor=actor, resolution=reason)
-        if change and row.district:
-            actions.adjust(session, desk, location=row.district, item=row.item or "ktp-el", delta=change,
-                           reason=f"penyelesaian antrean {item_id}: {reason}", actor=actor,
-                           reconciling=item_id if row.kind == "reconcile" else None)
-        from mailbot.store import repo
-
-        repo.audit(session, at=desk.now(), actor=actor, action="resolve", target=f"item:{item_id}",
-                   details={"reason": reason, "delta": change, "kind": row.kind})
-    booked = f"; {'+' if change > 0 else '-'}{number(abs(change))} booked at {row.district}" if change else ""
-    out.print(f"item {item_id} resolved{booked}")
+    with _desk() as desk:
+        sender = open_sender(desk.config) if not no_notify else None  # an outbox that cannot be written refuses first
+        with desk.sessions.begin() as session:
+            before = repo.last_outbox_id(session)
+            row = session.get(AttentionItem, item_id)
+            if row is None or row.kind not in ("discrepancy", "reconcile"):
+                raise MailbotError(f"no discrepancy or reconciliation item {item_id}; see `mailbot queue list`")
+            actor = _actor(who)
+            attention.close(session, desk, item_id, actor=actor, resolution=reason)
+            if change and row.district:
+                actions.adjust(session, desk, location=row.district, item=row.item or "ktp-el", delta=change,
+                               reason=f"penyelesaian antrean {item_id}: {reason}", actor=actor,
+                               reconciling=item_id if row.kind == "reconcile" else None)
+            repo.audit(session, at=desk.now(), actor=actor, action="resolve", target=f"item:{item_id}",
+                       details={"reason": reason, "delta": change, "kind": row.kind, "notify": not no_notify})
+            told = None if no_notify else actions.tell_discrepancy_resolved(session, desk, item_id, reason,
+                                                                             change=change)
+        booked = f"; {'+' if change > 0 else '-'}{number(abs(change))} booked at {row.district}" if change else ""
+        if sender is None or told is None:
+            out.print(f"item {item_id} resolved{booked}" + ("; the district was not told (--no-notify)"
+                                                            if no_notify and row.kind == "discrepancy" else ""))
+            return
+        sent = send_now(desk, sender)
+        fate = district_fate(desk, before, [told], sent)
+    out.print(f"item {item_id} resolved{booked}; the district is told how it was settled: {mail_sent(sent)}; {fate}",
+              highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command(cls=SignedArguments)

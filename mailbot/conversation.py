@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import Literal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mailbot import actions, attention, followup, stated
@@ -1860,12 +1860,13 @@ def quoted_facts(raw: bytes, verdict: Verdict, trust: SenderTrust, limits: ReadL
     """What routing may need of the text a mail quotes or forwards, read from its bytes once, when it is read
     (mailbot.pipeline.judge, pure), and stored with it (Message.quoted): the references its quoted part names,
     for answered_late (a district's mail that may answer our question and does not say so); the forwarded
-    mail's sender and text, for forwarded_district (a manager's mail). None for a mail neither may concern."""
+    mail's sender and text, for forwarded_district (a manager's mail) and for forwarded_unverified (a district's
+    request that forwards a mail of its own writer). None for a mail neither may concern."""
     from mailbot.reader.mime import extract
     from mailbot.reader.quotes import forwarded_part, split_quoted
 
     wants_quote = _may_answer_late(verdict, trust) and not _says_it_answers(verdict)
-    wants_forward = trust.trusted and trust.is_manager
+    wants_forward = trust.trusted and (trust.is_manager or (bool(trust.district) and verdict.kind == "request"))
     if not (wants_quote or wants_forward):
         return None
     try:
@@ -1883,6 +1884,25 @@ def quoted_facts(raw: bytes, verdict: Verdict, trust: SenderTrust, limits: ReadL
         if part and (address := _ADDRESS.search(sender.lower())) is not None:
             facts["forwarded_from"], facts["forwarded"] = address.group(0), part[:FORWARD_EXCERPT]
     return facts
+
+
+def forwarded_unverified(session: Session, message: Message, trust: SenderTrust, district: str | None,
+                         item: str) -> Request | None:
+    """The request a district's office stands behind by forwarding it from its own address: a request of *district*
+    for *item* still waiting (asked back or held), whose sender is the forwarded mail's (message.quoted) and could
+    not be verified (an address on none of the district's lists, a personal mailbox). The office's forward is the
+    request that stands; the unverified one is closed as superseded by it (actions.supersede), never left open
+    beside it for a second shipment."""
+    address = (message.quoted or {}).get("forwarded_from")
+    if not (trust.trusted and trust.on_list and district and not trust.is_manager and isinstance(address, str)) \
+            or address.lower() == (trust.address or "").lower():
+        return None
+    for req in session.scalars(select(Request).where(
+            Request.district == district, Request.item == item, Request.state.in_(("clarifying", "held")),
+            func.lower(Request.sender) == address.lower()).order_by(Request.id.desc())):
+        if not repo.sender_verified(session, req):
+            return req
+    return None
 
 
 def managers_forward(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,

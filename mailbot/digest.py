@@ -441,6 +441,7 @@ def _outcome(outcome: str, quantity: int | None = None, requested: int | None = 
         return "disetujui sebagian"
     return {**OUTCOME_LABEL, "approved": "disetujui", "rejected": "ditolak",
             "withdrawn": "ditutup oleh petugas, tidak lagi dicatat sebagai permohonan", "cancelled": "dibatalkan",
+            "superseded": "digantikan oleh permohonan dari alamat resmi kabupaten/kota",
             "dispatched": "dikirim", "received": "diterima",
             "linked": "menunggu keputusan petugas, dikaitkan dengan permohonan lain yang masih terbuka",
             }.get(outcome, outcome)

@@ -185,6 +185,7 @@ STATE_WORDS = {
     "clarifying": "asked back", "held": "waiting for manager", "approved": "approved, not dispatched",
     "dispatched": "dispatched, in transit", "received": "received", "rejected": "rejected", "linked": "linked",
     "withdrawn": "closed: no request (corrected)", "cancelled": "cancelled by the district",
+    "superseded": "closed: superseded by the district's own request",
 }
 
 

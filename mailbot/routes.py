@@ -376,6 +376,14 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
                                    f"{of_whom}",
                             district=district, item=item, message=message, request=req)
         return actions.link(session, desk, req, open_one, message, verdict)
+    if (replaced := conversation.forwarded_unverified(session, message, trust, district, item)) is not None:
+        # the district's office forwards, from its own address, the request a writer of its sent from an address on
+        # none of its lists: one request stands, the office's; the earlier one is closed as superseded by it, and
+        # the reply and the managers say which reference stands
+        outcome = actions.decide_new(session, desk, req, message, verdict, trust, follows={
+            "reference": replaced.reference, "state": "superseded", "sender": replaced.sender})
+        actions.supersede(session, desk, replaced, req, actor=trust.address or "district", message=message)
+        return outcome
     return actions.decide_new(session, desk, req, message, verdict, trust,
                               follows={"reference": follows.reference, "state": follows.state} if follows else None)
 
@@ -1203,6 +1211,9 @@ def _refusal(command: ManagerCommand, target: Request, managers: Sequence[str]) 
         return f"permohonan {ref} sudah DITOLAK sebelumnya."
     if target.state == "cancelled":
         return f"permohonan {ref} sudah dibatalkan oleh kabupaten/kota; tidak ada yang perlu diputuskan."
+    if target.state == "superseded":
+        return (f"permohonan {ref} sudah ditutup karena digantikan oleh permohonan yang sama yang diteruskan dari "
+                f"alamat email resmi kabupaten/kota; tidak ada yang perlu diputuskan atas {ref}.")
     if target.state == "withdrawn":
         return (f"permohonan {ref} sudah ditutup oleh petugas dan tidak lagi dicatat sebagai permohonan; "
                 "tidak ada yang perlu diputuskan.")

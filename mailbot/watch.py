@@ -320,7 +320,7 @@ def _asked_at_the_time(session: Session, requests: dict[int, Request]) -> tuple[
 def _outcome_code(d: Decision) -> str:
     if d.actor != "policy":
         return {"approve": "approved", "reject": "rejected", "withdraw": "withdrawn",
-                "cancel": "cancelled"}.get(d.outcome, d.outcome)
+                "cancel": "cancelled", "supersede": "superseded"}.get(d.outcome, d.outcome)
     return d.outcome
 
 
