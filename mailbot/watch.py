@@ -152,13 +152,15 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
                   if (row := status.row(s.district, s.item)) is not None and row.state == "ok"
                   and s.quantity < row.threshold]
     if low_stated:
+        # districts, not (district, item) pairs: a district low in KTP-el and in KIA is one district
+        districts = len({s.district for s in low_stated})
         if "stok semua kabupaten/kota aman" in view.summary:
             # the ledger says all is well, the districts say otherwise: the headline says both
-            told = (f"stok aman menurut catatan, tetapi {len(low_stated)} kabupaten/kota menyatakan stok di bawah "
+            told = (f"stok aman menurut catatan, tetapi {districts} kabupaten/kota menyatakan stok di bawah "
                     "batas minimum")
             summary = view.summary.replace("stok semua kabupaten/kota aman", told)
         else:
-            told = (f"{len(low_stated)} kabupaten/kota menyatakan stok di bawah batas minimum meskipun menurut "
+            told = (f"{districts} kabupaten/kota menyatakan stok di bawah batas minimum meskipun menurut "
                     "catatan aman")
             summary = f"{view.summary}, {told}" if view.summary else told
         view = replace(view, summary=summary, subject=view.subject.replace(view.summary, summary)
