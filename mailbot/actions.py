@@ -24,7 +24,7 @@ from mailbot.reader.classify import without_sign_off
 from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import QUANTITY_FIELDS, Evidence, Verdict
 from mailbot.stock import policy
-from mailbot.stock.explain import decided_since, explain_id, held_reasons, reason_id, with_spare
+from mailbot.stock.explain import decided_since, explain_id, held_reasons, no_proposal, reason_id, with_spare
 from mailbot.stock.ledger import RECONCILING, Balance, Entry, EntryKind, available_to_ship
 from mailbot.store import repo
 from mailbot.store import stock as ledger
@@ -609,6 +609,7 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
                    # a sender on none of the district's lists: the decision goes to that writer, not the office
                    "unlisted": unlisted_writer(desk, req), "writer": req.sender,
                    "item": req.item, "requested": req.requested, "proposed": decision.quantity,
+                   "no_proposal_why": no_proposal(decision.reason_codes),
                    "example": example_figure(req.requested, decision.quantity, desk.config.stock.pack_size),
                    "reasons": reasons, "explanation": explanation, "changes": changes or [],
                    "note": note, "previous_approved": previous_approved, "joined_proposal": joined_proposal,

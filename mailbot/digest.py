@@ -160,6 +160,7 @@ class WaitingRequest:
     reasons: tuple[str, ...] = ()
     proactive: bool = False  # proposed by the province (a stock alert), asked by no one
     unclear: bool = False  # the figure asked was written but left in doubt ("1.800, 350"), not missing
+    no_proposal_why: str = "belum ada usulan jumlah"  # with no proposal: why (mailbot.stock.explain.no_proposal)
 
 
 @dataclass(frozen=True)
@@ -501,7 +502,7 @@ def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, s
     waiting_lines = tuple(
         WaitingLine(w.reference, w.district_name, ITEM_SHORT.get(w.item or "", "-"),
                     asked_text(w.requested, w.proactive, w.unclear),
-                    f"usulan {number(w.proposed)}" if w.proposed else "belum ada usulan jumlah",
+                    f"usulan {number(w.proposed)}" if w.proposed else w.no_proposal_why,
                     _waiting_text(now - w.held_since), _reasons(w.reasons),
                     now - w.held_since > limit)
         for w in sorted(waiting, key=lambda w: w.held_since)
