@@ -90,6 +90,19 @@ def story(session: Session, target: str, districts: Mapping[str, str] | None = N
             _request_events(session, request, districts or {}))
 
 
+def _delivered_in_part(session: Session, o: OutboxMessage) -> str:
+    """"; delivered to a@…; not to b@… (sent|failed|queued)" for a mail the server took for some recipients and refused
+    for others (the row keeps only the others), else ""."""
+    got = [str(address) for a in session.scalars(select(AuditEvent).where(
+        AuditEvent.target == f"outbox:{o.id}", AuditEvent.action == "delivered_in_part").order_by(AuditEvent.id))
+        for address in (a.details or {}).get("delivered", [])]
+    if not got:
+        return ""
+    rest = {"sent": "sent later", "failed": "given up", "queued": "still tried",
+            "suppressed": "withdrawn"}.get(o.status, o.status)
+    return f"; delivered to {', '.join(got)}; not to {', '.join(o.recipients)} ({rest})"
+
+
 def policy_codes(session: Session, request: Request) -> list[str]:
     """The reason codes of the policy's last decision on *request*: why its proposal is what it is."""
     last = session.scalar(select(Decision).where(Decision.request_pk == request.id, Decision.actor == "policy")
@@ -334,7 +347,8 @@ def _request_events(session: Session, r: Request, districts: Mapping[str, str]) 
                             f"{_signed(e.on_hand)}, in transit {_signed(e.in_transit)}, committed "
                             f"{_signed(e.committed)}" + (f" ({e.note})" if e.note else "")))
     for o in session.scalars(select(OutboxMessage).where(OutboxMessage.request_pk == r.id)):
-        events.append(Event(o.created_at, "out", ", ".join(o.recipients), f"{o.status}: {o.subject}"))
+        events.append(Event(o.created_at, "out", ", ".join(o.recipients), f"{o.status}: {o.subject}"
+                            + _delivered_in_part(session, o)))
     taken = _taken(session, message_ids)
     for m in session.scalars(select(Message).where(Message.id.in_(message_ids))):
         events.append(Event(m.received_at, "in", m.sender or "-", _reading(m, taken.get(m.id))))
