@@ -367,6 +367,8 @@ CONCERN_SHORT: Mapping[str, str] = {
     "not_whole_packs": "bukan kelipatan pak",
     "into_reserve": "memakai cadangan provinsi",
     "verified_request_exists": "pengirim belum terverifikasi, padahal ada permohonan dari pengirim terverifikasi",
+    # a supply or an adjustment typed by hand (mailbot.actions.large_movement_concerns), never an approval's today
+    "unusually_large": "melebihi stok yang ada dan pemakaian 90 hari",
 }
 FIELD_SHORT: Mapping[str, str] = {
     "requested": "jumlah yang dimohon", "stock_on_hand": "sisa stok", "received": "jumlah diterima",
