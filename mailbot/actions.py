@@ -24,7 +24,7 @@ from mailbot.reader.classify import without_sign_off
 from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import QUANTITY_FIELDS, Evidence, Verdict
 from mailbot.stock import policy
-from mailbot.stock.explain import decided_since, explain_id, held_reasons, reason_id, with_spare
+from mailbot.stock.explain import decided_since, explain_id, held_reasons, no_proposal, reason_id, with_spare
 from mailbot.stock.ledger import RECONCILING, Balance, Entry, EntryKind, available_to_ship
 from mailbot.store import repo
 from mailbot.store import stock as ledger
@@ -609,6 +609,7 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
                    # a sender on none of the district's lists: the decision goes to that writer, not the office
                    "unlisted": unlisted_writer(desk, req), "writer": req.sender,
                    "item": req.item, "requested": req.requested, "proposed": decision.quantity,
+                   "no_proposal_why": no_proposal(decision.reason_codes),
                    "example": example_figure(req.requested, decision.quantity, desk.config.stock.pack_size),
                    "reasons": reasons, "explanation": explanation, "changes": changes or [],
                    "note": note, "previous_approved": previous_approved, "joined_proposal": joined_proposal,
@@ -1001,14 +1002,14 @@ def _listed(parts: Sequence[str], conjunction: str) -> str:
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} {conjunction} {parts[-1]}"
 
 
-def concerns_text(quantity: int, concerns: Sequence[Concern]) -> str:
-    """The *concerns* about approving *quantity* as one English clause, for the operator.
+def concerns_text(quantity: int, concerns: Sequence[Concern], *, doing: str = "approving", item: str = "") -> str:
+    """The *concerns* about approving (*doing*) *quantity* (of *item*) as one English clause, for the operator.
 
     >>> concerns_text(2050, [Concern("above_request", "be more than the 2.000 requested", ""),
     ...                      Concern("not_whole_packs", "not give whole packs of 100 (such as 2.000)", "")])
     'approving 2.050 would be more than the 2.000 requested and not give whole packs of 100 (such as 2.000)'
     """
-    clauses = [f"approving {number(quantity)} would "
+    clauses = [f"{doing} {number(quantity)}{f' {item}' if item else ''} would "
                f"{_listed([c.text for c in concerns if c.about_quantity], 'and')}"] if any(
         c.about_quantity for c in concerns) else []
     clauses += [c.text for c in concerns if not c.about_quantity]
@@ -1230,6 +1231,47 @@ def approval_concerns(session: Session, desk: Desk, req: Request, quantity: int 
         # or not): the notice offered it, and a bare SETUJU approves what the notice offered
         concerns = [c for c in concerns if c.code != "not_whole_packs"]
     return concerns
+
+
+# A typed movement larger than what its place holds and than this many days of its use is asked about: a figure
+# typed with a digit too many, or a district's count booked at the province, is caught before it is booked.
+LARGE_MOVEMENT_DAYS = 90
+
+
+def large_movement_concerns(change: int, *, place: str, on_hand: int, daily_use: float,
+                            days: int = LARGE_MOVEMENT_DAYS) -> list[Concern]:
+    """The concern about booking *change* pieces by hand at a place (*place*: "the province store", "65.04
+    Kabupaten Tana Tidung") holding *on_hand* and using *daily_use* a day (pure): more than it holds and more
+    than it uses in *days* days. A change that takes out more than the place holds is the ledger's refusal,
+    never a question.
+
+    >>> [c.text for c in large_movement_concerns(500000, place="the province store", on_hand=66000, daily_use=250)]
+    ['be more than the province store holds (66.000) and more than it uses in 90 days (about 22.500)']
+    >>> large_movement_concerns(10000, place="the province store", on_hand=66000, daily_use=250)
+    []
+    >>> large_movement_concerns(3000, place="65.04 Kabupaten Tana Tidung", on_hand=2500, daily_use=36)
+    []
+    """
+    need = round(daily_use * days)
+    if change <= 0 or change <= on_hand or change <= need:
+        return []
+    return [Concern("unusually_large", f"be more than {place} holds ({number(on_hand)}) and more than it uses in "
+                                       f"{days} days (about {number(need)})", "")]
+
+
+def movement_concerns(session: Session, desk: Desk, *, location: str, item: str, change: int) -> list[Concern]:
+    """Why booking *change* pieces of *item* by hand at *location* (the province store: a supply or an
+    adjustment; a district: an adjustment) deserves a second look (large_movement_concerns). The province's use
+    is all its districts' together."""
+    status = ledger.stock_status(session, desk, items=(item,))
+    if location == PROVINCE:
+        return large_movement_concerns(change, place="the province store", on_hand=status.province[item].on_hand,
+                                       daily_use=sum(row.daily_use for row in status.rows(item)))
+    row = status.row(location, item)
+    if row is None:
+        return []
+    return large_movement_concerns(change, place=f"{row.district} {row.name}", on_hand=row.on_hand,
+                                   daily_use=row.daily_use)
 
 
 def most_above_reserve(session: Session, desk: Desk, req: Request) -> int:

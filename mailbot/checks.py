@@ -725,23 +725,6 @@ def _check_database(config: Config) -> tuple[str | None, str | None]:
     return None, f"database: opens; schema {revision} is current"
 
 
-def _folder_typo(inbox: ImapInbox, missing: list[str], existing: list[str], where: str) -> str | None:
-    """The line for a folder mailbot would create one or two letters from a folder that exists (a likely typo:
-    "Proccessed" beside "Processed"), or None."""
-    from mailbot.suggest import letters_apart
-
-    for key in ("processed_folder", "quarantine_folder"):
-        name = getattr(inbox, key)
-        if name not in missing:
-            continue
-        most = 1 if len(name) < 6 else 2
-        near = [f for f in existing if f != name and letters_apart(f, name, most=most) is not None]
-        if near:
-            return (f"inbox.{key}: the folder {name!r} does not exist on {where}, but {near[0]!r} does, a letter or "
-                    f"two from it: a likely typo; correct the name (mailbot run would create {name!r} beside it)")
-    return None
-
-
 def _check_imap(config: Config) -> tuple[str | None, str | None]:
     inbox = config.inbox
     if isinstance(inbox, MaildirInbox):
@@ -754,6 +737,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
     from mailbot.transports.imap import (
         PlainIMAPClient,
         certificate_refused_by,
+        folder_typo,
         log_in,
         login_refused,
         missing_folder,
@@ -812,7 +796,7 @@ def _check_imap(config: Config) -> tuple[str | None, str | None]:
         created = [] if missing else [name for name in (inbox.processed_folder, inbox.quarantine_folder)
                                       if not client.folder_exists(name.replace("/", delimiter))]
         folders = [str(name).replace(delimiter, "/") for _flags, _d, name in client.list_folders()]
-        if typo := _folder_typo(inbox, created, folders, where):
+        if typo := folder_typo(inbox, created, folders, where):
             return typo, None
         # `mailbot run` opens a second connection to wait in IDLE while this one stays open
         limited = _second_connection_refused(inbox, port, password, context) if inbox.idle else None

@@ -21,11 +21,13 @@ from mailbot.cli_shared import (  # noqa: F401
     REF_HELP,
     ByOption,
     SignedArguments,
+    YesOption,
     _actor,
     _config,
     _config_path,
     _desk,
     app,
+    asked_yes,
     confirm,
     err,
     known_item,
@@ -46,7 +48,7 @@ from mailbot.cli_shared import (  # noqa: F401
     supply_app,
     typed_minus,
 )
-from mailbot.config import ITEMS, Config
+from mailbot.config import ITEMS, PROVINCE, Config
 from mailbot.errors import ConfigError, DatabaseAway, MailbotError, SettingRefused, Stopped, UsageError
 from mailbot.outcomes import outcome_words
 from mailbot.tables import print_table, table_of
@@ -661,7 +663,7 @@ def approve(
         said = f"{reference}: {actions.concerns_text(shown or 0, concerns)}"
         if force:
             pass
-        elif sys.stdin.isatty() and confirm(f"{said}. Approve anyway?"):
+        elif asked_yes(f"{said}. Approve anyway?"):
             why = why or plain_text(typer.prompt("Why (recorded)", default="", show_default=False).strip(), "reason")
             if not why:
                 raise MailbotError(f"{reference}: not approved: a reason is needed to approve anyway")
@@ -711,7 +713,7 @@ def reject(
     if approved and not force:
         said = (f"{reference} was approved already ({_n(approved)}, the district was told); rejecting it "
                 "withdraws that approval")
-        if not (sys.stdin.isatty() and confirm(f"{said}. Reject anyway?")):
+        if not asked_yes(f"{said}. Reject anyway?"):
             raise MailbotError(f"{said}; to do so add --force")
     _act(reference, lambda desk, s, req: _reject(desk, s, req, reason, force=force, actor=_actor(who)), seen=seen)
 
@@ -841,6 +843,7 @@ def supply_receive(
         callback=plain_option, help="Delivery note, e.g. the ministry's letter number.")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Book it even though the same quantity with the same note was booked within a day.")] = False,
+    yes: YesOption = False,
     who: ByOption = None,
 ) -> None:
     """Record blanks delivered to the province store by the ministry.
@@ -861,6 +864,7 @@ def supply_receive(
         raise UsageError(f"supply receive: {quantity} is below zero; to take blanks out of the store use "
                            f"`mailbot adjust province {taken} --item {item} --reason TEXT`")
     qty = _quantity(quantity, "supply receive", config)
+    _large_movement_confirmed("supply receive", PROVINCE, item, qty, yes=yes)
     with _desk() as desk:
         with desk.sessions.begin() as session:
             actions.receive_supply(session, desk, item=item, quantity=qty, note=note or "", actor=_actor(who),
@@ -877,6 +881,7 @@ def adjust(
     delta: Annotated[str, typer.Argument(metavar="CHANGE", help="Signed change in pieces, e.g. -20 or 150.")],
     reason: Annotated[str, typer.Option(help="Why (count, damage, loss).", callback=plain_option)],
     item: Annotated[str, typer.Option(metavar="ITEM", help="ktp-el or kia.", callback=known_item)] = "ktp-el",
+    yes: YesOption = False,
     who: ByOption = None,
 ) -> None:
     """Correct a stock balance, with the reason recorded.
@@ -884,18 +889,20 @@ def adjust(
     Example: mailbot adjust province -20 --reason "20 keping rusak" (or: adjust 65.01 150 --reason "hitung ulang")
     """
     from mailbot import actions
-    from mailbot.corrections import district_code
+    from mailbot.corrections import district_code, unknown_district
 
     config = _config()
     if location != "province":
-        code = district_code(location, {d.code: d.name for d in config.districts})
-        if code is None:
-            raise MailbotError(f"unknown location {location!r}: use 'province' or a district code such as "
-                               f"{config.districts[0].code} (or its name, e.g. {config.districts[0].name!r})")
+        districts = {d.code: d.name for d in config.districts}
+        code = district_code(location, districts)
+        if code is None:  # typed input the command cannot take: a usage error (exit 2), as a bad figure is
+            raise UsageError(f"adjust: {unknown_district(location, districts)}; or 'province' for the province "
+                             "store")
         location = code
     if not reason.strip():  # a usage error, like --reason left out (exit 2)
         raise UsageError("an adjustment needs a reason: --reason TEXT (it is empty)")
     change = _quantity(delta, "adjust", config, signed=True)
+    _large_movement_confirmed("adjust", location, item, change, yes=yes)
     with _desk() as desk:
         with desk.sessions.begin() as session:
             actions.adjust(session, desk, location=location, item=item, delta=change, reason=reason,
@@ -904,6 +911,19 @@ def adjust(
 
 
 _quantity = quantity
+
+def _large_movement_confirmed(command: str, location: str, item: str, change: int, *, yes: bool) -> None:
+    """Ask before *command* books *change* pieces at *location* when the figure looks unusually large for it
+    (the same concerns as a manual approval's, said and confirmed the same way); off a terminal it is refused
+    unless --yes."""
+    from mailbot import actions
+
+    with _desk() as desk, desk.sessions() as session:
+        concerns = actions.movement_concerns(session, desk, location=location, item=item, change=change)
+    if concerns and not yes:
+        said = f"{command}: {actions.concerns_text(change, concerns, doing='booking', item=item)}"
+        if not asked_yes(f"{said}. Book it anyway?"):
+            raise MailbotError(f"{said}; nothing was booked; if the figure is right, add --yes")
 
 
 def _is_negative(text: str) -> bool:

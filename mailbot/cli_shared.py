@@ -358,6 +358,12 @@ def confirm(question: str) -> bool:
         typer.echo(f"{answer.strip()!r} is not an answer: type y (ya) or n (tidak)", err=True)
 
 
+def asked_yes(question: str) -> bool:
+    """*question* confirmed at a terminal (confirm); off a terminal (a script, cron) never: what needs the
+    operator's yes is then refused, saying which option says it."""
+    return sys.stdin.isatty() and confirm(question)
+
+
 def _actor(who: str | None) -> str:
     import getpass
 
@@ -420,6 +426,12 @@ def by_option(ctx: typer.Context, param: typer.CallbackParam, value: str | None)
 # --by, the same option for every command that records who did it: the operator's text, refused with a control
 # character as --reason is (plain_option) and when it names nobody.
 ByOption = Annotated[str | None, typer.Option("--by", help=BY_HELP, callback=by_option)]
+
+# --yes, for the commands that book a movement the operator types: a figure that looks unusually large for its
+# place is booked without the question (mailbot.actions.large_movement_concerns), which off a terminal is a refusal.
+YesOption = Annotated[bool, typer.Option(
+    "--yes", help="Book it even if the figure looks unusually large for the place (off a terminal, a large "
+                  "figure is refused without it).")]
 
 
 BOM = b"\xef\xbb\xbf"

@@ -50,6 +50,20 @@ def district_code(typed: str, districts: Mapping[str, str]) -> str | None:
     return None
 
 
+def unknown_district(typed: str, districts: Mapping[str, str]) -> str:
+    """Why *typed* is refused as a district (*districts*: code -> name), with every district it may name.
+
+    >>> unknown_district("65.7", {"65.01": "Kabupaten Bulungan", "65.71": "Kota Tarakan"})
+    "'65.7' is no district of this desk; write one of: 65.01 Kabupaten Bulungan, 65.71 Kota Tarakan (the code \
+or the name, e.g. 65.71 or Tarakan)"
+    """
+    listed = ", ".join(f"{code} {name}" for code, name in districts.items())
+    code, name = list(districts.items())[-1] if districts else ("65.01", "Kabupaten Bulungan")
+    short = re.sub(r"^(kabupaten|kab\.?|kota)\s+", "", name, flags=re.IGNORECASE)
+    return (f"{typed.strip()!r} is no district of this desk; write one of: {listed} (the code or the name, e.g. "
+            f"{code} or {short})")
+
+
 def parse_fields(pairs: list[str], *, maximum: int, districts: Mapping[str, str] | None = None) -> dict[str, object]:
     """field=value pairs as a person types them ("requested=2.000", "item=kia", "stock_on_hand=null").
     A district is a code or a name of *districts* (code -> name), kept as its code; an item or a kind is
@@ -97,9 +111,7 @@ def parse_fields(pairs: list[str], *, maximum: int, districts: Mapping[str, str]
         elif name == "district" and districts is not None:
             code = district_code(value, districts)
             if code is None:
-                example = next(iter(districts), "65.01")
-                raise UsageError(f"district: {value!r} is no district of this desk; use a code such as {example} "
-                                   f"or a name such as {districts.get(example, 'Kabupaten Bulungan')!r}")
+                raise UsageError(f"district: {unknown_district(value, districts)}")
             fields[name] = code
         else:
             fields[name] = value

@@ -160,6 +160,7 @@ class WaitingRequest:
     reasons: tuple[str, ...] = ()
     proactive: bool = False  # proposed by the province (a stock alert), asked by no one
     unclear: bool = False  # the figure asked was written but left in doubt ("1.800, 350"), not missing
+    no_proposal_why: str = "belum ada usulan jumlah"  # with no proposal: why (mailbot.stock.explain.no_proposal)
 
 
 @dataclass(frozen=True)
@@ -366,6 +367,8 @@ CONCERN_SHORT: Mapping[str, str] = {
     "not_whole_packs": "bukan kelipatan pak",
     "into_reserve": "memakai cadangan provinsi",
     "verified_request_exists": "pengirim belum terverifikasi, padahal ada permohonan dari pengirim terverifikasi",
+    # a supply or an adjustment typed by hand (mailbot.actions.large_movement_concerns), never an approval's today
+    "unusually_large": "melebihi stok yang ada dan pemakaian 90 hari",
 }
 FIELD_SHORT: Mapping[str, str] = {
     "requested": "jumlah yang dimohon", "stock_on_hand": "sisa stok", "received": "jumlah diterima",
@@ -502,7 +505,7 @@ def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, s
     waiting_lines = tuple(
         WaitingLine(w.reference, w.district_name, ITEM_SHORT.get(w.item or "", "-"),
                     asked_text(w.requested, w.proactive, w.unclear),
-                    f"usulan {number(w.proposed)}" if w.proposed else "belum ada usulan jumlah",
+                    f"usulan {number(w.proposed)}" if w.proposed else w.no_proposal_why,
                     _waiting_text(now - w.held_since), _reasons(w.reasons),
                     now - w.held_since > limit)
         for w in sorted(waiting, key=lambda w: w.held_since)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from mailbot.errors import InvalidAction
 from mailbot.indonesian import number
+from mailbot.stock.explain import no_proposal, reason_codes
 from mailbot.store import repo
 from mailbot.store.schema import (
     AttentionItem,
@@ -85,7 +86,28 @@ def story(session: Session, target: str, districts: Mapping[str, str] | None = N
         request = repo.request_by_reference(session, target.strip().upper())
         if request is None:
             raise InvalidAction(no_request(session, target))
-    return _request_heading(request, districts or {}), _request_events(session, request, districts or {})
+    return (_request_heading(request, districts or {}, policy_codes(session, request)),
+            _request_events(session, request, districts or {}))
+
+
+def _delivered_in_part(session: Session, o: OutboxMessage) -> str:
+    """"; delivered to a@…; not to b@… (sent|failed|queued)" for a mail the server took for some recipients and refused
+    for others (the row keeps only the others), else ""."""
+    got = [str(address) for a in session.scalars(select(AuditEvent).where(
+        AuditEvent.target == f"outbox:{o.id}", AuditEvent.action == "delivered_in_part").order_by(AuditEvent.id))
+        for address in (a.details or {}).get("delivered", [])]
+    if not got:
+        return ""
+    rest = {"sent": "sent later", "failed": "given up", "queued": "still tried",
+            "suppressed": "withdrawn"}.get(o.status, o.status)
+    return f"; delivered to {', '.join(got)}; not to {', '.join(o.recipients)} ({rest})"
+
+
+def policy_codes(session: Session, request: Request) -> list[str]:
+    """The reason codes of the policy's last decision on *request*: why its proposal is what it is."""
+    last = session.scalar(select(Decision).where(Decision.request_pk == request.id, Decision.actor == "policy")
+                          .order_by(Decision.id.desc()).limit(1))
+    return reason_codes(last.reasons) if last is not None else []
 
 
 def no_request(session: Session, typed: str) -> str:
@@ -113,7 +135,7 @@ def _request_of(session: Session, message: Message) -> Request | None:
     return session.get(Request, pk) if pk is not None else None
 
 
-def _request_heading(r: Request, districts: Mapping[str, str]) -> str:
+def _request_heading(r: Request, districts: Mapping[str, str], why: Sequence[str] = ()) -> str:
     """The request in the words of the requests table: the district's name, the state in words, a proposal
     waiting for a decision apart from an approval."""
     from mailbot.outcomes import state_words
@@ -121,7 +143,8 @@ def _request_heading(r: Request, districts: Mapping[str, str]) -> str:
     district = f"{r.district} {districts.get(r.district, '')}".strip() if r.district else "? (unknown sender)"
     decided = r.state in ("approved", "dispatched", "received")
     figure = (f"approved {number(r.approved)}" if decided
-              else f"proposed {number(r.approved)}" if r.approved is not None else "approved -")
+              else f"proposed {number(r.approved)}" if r.approved else "approved -" if r.approved is None
+              else no_proposal(why, english=True))
     return (f"{r.reference}  district {district}  item {r.item or '-'}  state {state_words(r.state)}  "
             f"requested {number(r.requested) if r.requested is not None else '-'}  stock stated "
             f"{number(r.stock_on_hand) if r.stock_on_hand is not None else '-'}  {figure}  "
@@ -298,8 +321,10 @@ def _request_events(session: Session, r: Request, districts: Mapping[str, str]) 
                 message_ids.add(reason["message"])
         qty = f" {number(d.quantity)}" if d.quantity is not None else ""
         said = _words(DECISION_WORDS, d.outcome)
-        if d.outcome in ("hold", "propose") and qty:
+        if d.outcome in ("hold", "propose") and d.quantity:
             said, qty = "waiting for manager, proposed", qty
+        elif d.outcome in ("hold", "propose") and d.quantity == 0:
+            said, qty = f"waiting for manager, {no_proposal(reason_codes(d.reasons), english=True)}", ""
         events.append(Event(d.at, "decision", d.actor, f"{said}{qty}"
                             + (f": {d.note}" if d.note else "")
                             + (f" {_update_text(d.reasons)}" if d.outcome == "updated" else "")))
@@ -322,7 +347,8 @@ def _request_events(session: Session, r: Request, districts: Mapping[str, str]) 
                             f"{_signed(e.on_hand)}, in transit {_signed(e.in_transit)}, committed "
                             f"{_signed(e.committed)}" + (f" ({e.note})" if e.note else "")))
     for o in session.scalars(select(OutboxMessage).where(OutboxMessage.request_pk == r.id)):
-        events.append(Event(o.created_at, "out", ", ".join(o.recipients), f"{o.status}: {o.subject}"))
+        events.append(Event(o.created_at, "out", ", ".join(o.recipients), f"{o.status}: {o.subject}"
+                            + _delivered_in_part(session, o)))
     taken = _taken(session, message_ids)
     for m in session.scalars(select(Message).where(Message.id.in_(message_ids))):
         events.append(Event(m.received_at, "in", m.sender or "-", _reading(m, taken.get(m.id))))

@@ -540,7 +540,11 @@ def _record_failure(session: Session, desk: Desk, outbox_id: int, error: Excepti
         # refused recipients, so neither a later try nor `mailbot outbox retry` sends it to the others; a refusal
         # that is only a deferral (4xx, greylisting) is tried again as any deferral is.
         if error.partial:
-            result.delivered.setdefault(row.id, []).extend(r for r in row.recipients if r not in error.refused)
+            got = [r for r in row.recipients if r not in error.refused]
+            result.delivered.setdefault(row.id, []).extend(got)
+            # who has it, kept: the row's recipients are narrowed to the others, and `mailbot history` says both
+            repo.audit(session, at=now, actor="outbox", action="delivered_in_part", target=f"outbox:{row.id}",
+                       details={"delivered": got, "refused": [r for r in row.recipients if r in error.refused]})
             row.recipients = [r for r in row.recipients if r in error.refused]
         for_good = [r for r in row.recipients if r in error.refused and not 400 <= error.refused[r][0] <= 499]
         deferred = [r for r in row.recipients if r not in for_good]

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from mailbot.desk import Desk
 from mailbot.indonesian import decimal, number, zoned
 from mailbot.outcomes import STATE_WORDS
+from mailbot.stock.explain import no_proposal, reason_codes
 from mailbot.stock.status import DistrictStatus, with_stated
 from mailbot.store import stock as ledger
 from mailbot.store.repo import OPEN_STATES
@@ -37,15 +38,21 @@ def request_rows(desk: Desk, *, limit: int, open_only: bool) -> list[tuple[str, 
         if open_only:
             query = query.where(Request.state.in_(OPEN_STATES))
         requests = list(session.scalars(query))
-        proposals = dict(session.execute(
-            select(Decision.request_pk, Decision.quantity)
+        policy = {pk: (quantity, reasons) for pk, quantity, reasons in session.execute(
+            select(Decision.request_pk, Decision.quantity, Decision.reasons)
             .where(Decision.request_pk.in_([r.id for r in requests]), Decision.actor == "policy",
                    Decision.quantity.is_not(None))
-            .order_by(Decision.id)).tuples().all())
+            .order_by(Decision.id)).tuples().all()}
+
+        def proposal(r: Request) -> str:
+            # a proposal of 0 offers nothing: said so, with why, never as "0"
+            quantity, reasons = policy.get(r.id, (r.approved if r.proactive or r.state in ("held", "clarifying")
+                                                  else None, []))
+            return no_proposal(reason_codes(reasons), english=True) if quantity == 0 else _n(quantity)
+
         return [
             (r.reference, f"{r.district} {desk.district_name(r.district)}" if r.district else "? (unknown sender)",
-             r.item or "-", _n(r.requested),
-             _n(proposals.get(r.id, r.approved if r.proactive or r.state in ("held", "clarifying") else None)),
+             r.item or "-", _n(r.requested), proposal(r),
              _n(r.approved) if r.state in SHIPPED_STATES else "-",
              STATE_WORDS.get(r.state, r.state),
              "stock alert" if r.proactive else "email",

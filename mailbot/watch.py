@@ -13,13 +13,14 @@ from sqlalchemy.orm import Session
 from mailbot import attention, stated
 from mailbot.desk import Desk
 from mailbot.digest import RequestSummary, WaitingRequest, build_digest_view, reason_words, render_digest
+from mailbot.history import policy_codes
 from mailbot.indonesian import decided_by_words, item_name, long_date, number
 from mailbot.outbox import FlushResult, flush
 from mailbot.outgoing import queue
 from mailbot.render import Rendered
 from mailbot.stock.alerts import Alert, AlertSnapshot, HeldRequest, alert_context, alert_template, iso_week
 from mailbot.stock.alerts import check_alerts as alert_conditions
-from mailbot.stock.explain import explain_id
+from mailbot.stock.explain import explain_id, no_proposal
 from mailbot.stock.status import with_stated
 from mailbot.store import repo
 from mailbot.store import stock as ledger
@@ -46,7 +47,7 @@ def check_alerts_in(session: Session, desk: Desk, *, silence: bool = True) -> in
     status = ledger.stock_status(session, desk, today=now.date())
     held = [
         HeldRequest(r.reference, r.district, r.item, _aware(r.held_since or r.created_at, desk), r.requested,
-                    r.approved)
+                    r.approved, "" if r.approved else no_proposal(policy_codes(session, r)))
         for r in session.scalars(select(Request).where(Request.state == "held"))
     ]
     open_requests: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -130,7 +131,8 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
     waiting = [
         WaitingRequest(r.reference, desk.district_name(r.district), r.item, _aware(r.held_since or r.created_at, desk),
                        r.requested, r.approved, _last_reasons(session, r), bool(r.proactive),
-                       unclear=_asked_unclearly(session, r))
+                       unclear=_asked_unclearly(session, r),
+                       no_proposal_why="" if r.approved else no_proposal(policy_codes(session, r)))
         for r in session.scalars(select(Request).where(Request.state == "held").order_by(Request.id))
     ]
     said = stated.latest(session)
@@ -152,13 +154,15 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
                   if (row := status.row(s.district, s.item)) is not None and row.state == "ok"
                   and s.quantity < row.threshold]
     if low_stated:
+        # districts, not (district, item) pairs: a district low in KTP-el and in KIA is one district
+        districts = len({s.district for s in low_stated})
         if "stok semua kabupaten/kota aman" in view.summary:
             # the ledger says all is well, the districts say otherwise: the headline says both
-            told = (f"stok aman menurut catatan, tetapi {len(low_stated)} kabupaten/kota menyatakan stok di bawah "
+            told = (f"stok aman menurut catatan, tetapi {districts} kabupaten/kota menyatakan stok di bawah "
                     "batas minimum")
             summary = view.summary.replace("stok semua kabupaten/kota aman", told)
         else:
-            told = (f"{len(low_stated)} kabupaten/kota menyatakan stok di bawah batas minimum meskipun menurut "
+            told = (f"{districts} kabupaten/kota menyatakan stok di bawah batas minimum meskipun menurut "
                     "catatan aman")
             summary = f"{view.summary}, {told}" if view.summary else told
         view = replace(view, summary=summary, subject=view.subject.replace(view.summary, summary)

@@ -49,6 +49,7 @@ class HeldRequest:
     held_since: datetime
     requested: int | None = None
     proposed: int | None = None
+    no_proposal_why: str = ""  # with no proposal (0): why, in Indonesian (mailbot.stock.explain.no_proposal)
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def check_alerts(snapshot: AlertSnapshot, now: datetime, stock: StockSettings, s
                 "held_too_long", f"held_too_long:{held.reference}", "warning", held.district, held.item,
                 {"reference": held.reference, "hours": int(waited.total_seconds() // 3600),
                  "held_on": held.held_since.date().isoformat(),
-                 "requested": held.requested, "proposed": held.proposed},
+                 "requested": held.requested, "proposed": held.proposed, "no_proposal_why": held.no_proposal_why},
             ))
     return tuple(out)
 

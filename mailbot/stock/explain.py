@@ -238,3 +238,35 @@ def explain_id(decision: Decision) -> list[str]:
         if r.code == "fair_split":  # the daily_use line already says when use is only assumed
             lines.append(reason_id(r))
     return lines
+
+
+# Why there is no proposal (the policy's quantity is 0), from its reason codes, the first that applies: in
+# Indonesian for the managers and in English for the operator. A proposal of 0 is never shown as "0 keping".
+NO_PROPOSAL_WHY: Sequence[tuple[str, str, str]] = (
+    ("province_short", "stok provinsi di atas cadangan tidak mencukupi",
+     "the province's stock above its reserve is not enough"),
+    ("no_need", "stok kabupaten/kota masih mencukupi kebutuhannya",
+     "the district's stock covers its need"),
+)
+NO_PROPOSAL_OTHERWISE = ("jumlah yang dapat dikirim belum dapat dihitung", "the quantity cannot be worked out yet")
+
+
+def no_proposal(codes: Sequence[str], *, english: bool = False) -> str:
+    """"belum ada usulan: <why>" (or "no proposal: <why>") for a policy decision of 0 with reason *codes*.
+
+    >>> no_proposal(["over_limit", "province_short"])
+    'belum ada usulan: stok provinsi di atas cadangan tidak mencukupi'
+    >>> no_proposal(["no_quantity"], english=True)
+    'no proposal: the quantity cannot be worked out yet'
+    """
+    found = next(((indonesian, words) for code, indonesian, words in NO_PROPOSAL_WHY if code in codes),
+                 NO_PROPOSAL_OTHERWISE)
+    return f"no proposal: {found[1]}" if english else f"belum ada usulan: {found[0]}"
+
+
+def reason_codes(reasons: object) -> list[str]:
+    """The codes of a stored decision's reasons (a list of {"code": ...} as the database keeps them)."""
+    if not isinstance(reasons, list):
+        return []
+    return [str(r["code"]) for r in reasons if isinstance(r, dict) and "code" in r]
+

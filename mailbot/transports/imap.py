@@ -289,6 +289,24 @@ def missing_folder(folder: str, where: str) -> str:
     return f"inbox.folder: the IMAP folder {folder!r} does not exist on {where}"
 
 
+def folder_typo(config: ImapInboxConfig, missing: list[str], existing: list[str], where: str) -> str | None:
+    """The line for a folder mailbot would create one or two letters from a folder that exists (a likely typo:
+    "Proccessed" beside "Processed", "Quarantne" beside "Quarantine"), or None: said alike by `check-config
+    --connect` and by `mailbot run`, which refuses to start rather than create it."""
+    from mailbot.suggest import letters_apart
+
+    for key in ("processed_folder", "quarantine_folder"):
+        name = getattr(config, key)
+        if name not in missing:
+            continue
+        most = 1 if len(name) < 6 else 2
+        near = [f for f in existing if f != name and letters_apart(f, name, most=most) is not None]
+        if near:
+            return (f"inbox.{key}: the folder {name!r} does not exist on {where}, but {near[0]!r} does, a letter or "
+                    f"two from it: a likely typo; correct the name (mailbot run would create {name!r} beside it)")
+    return None
+
+
 def create_missing_folders(client: IMAPClient, config: ImapInboxConfig, delimiter: str,
                            where: str) -> tuple[list[str], str | None]:
     """Create the processed and quarantine folders that are not there yet, in the server's level separator: the
@@ -296,10 +314,16 @@ def create_missing_folders(client: IMAPClient, config: ImapInboxConfig, delimite
     alike by `check-config --connect` and by `mailbot run`, which checks before it reads any mail (else it would
     answer mail it can never move out of the inbox, and read it again)."""
     created: list[str] = []
+    missing = [name for name in (config.processed_folder, config.quarantine_folder)
+               if not client.folder_exists(name.replace("/", delimiter))]
+    if missing:
+        existing = [str(name).replace(delimiter, "/") for _flags, _d, name in client.list_folders()]
+        if typo := folder_typo(config, missing, existing, where):
+            return created, typo
     for key in ("processed_folder", "quarantine_folder"):
         name = getattr(config, key)
         server_name = name.replace("/", delimiter)
-        if client.folder_exists(server_name):
+        if name not in missing:
             continue
         try:
             client.create_folder(server_name)

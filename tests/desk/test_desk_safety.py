@@ -253,11 +253,13 @@ def test_correct_takes_a_district_by_code_or_name_and_keeps_the_code(typed: str,
 
 def test_correct_refuses_a_district_the_desk_has_not(sample: Path) -> None:
     before = mailbot(sample, "labels", "export")
-    for typed in ("65.99", "Bandung"):
+    for typed in ("65.99", "Bandung", "65.7", "65.10", "Tarakn"):
         result = mailbot(sample, "correct", "8", f"district={typed}", "--reason", "uji")
         assert result.returncode == 2  # typed input refused (was 1)
-        assert result.stderr.strip() == (f"mailbot: district: {typed!r} is no district of this desk; use a code "
-                                         "such as 65.01 or a name such as 'Kabupaten Bulungan'")
+        assert result.stderr.strip() == (
+            f"mailbot: district: {typed!r} is no district of this desk; write one of: 65.01 Kabupaten Bulungan, "
+            "65.02 Kabupaten Malinau, 65.03 Kabupaten Nunukan, 65.04 Kabupaten Tana Tidung, 65.71 Kota Tarakan (the "
+            "code or the name, e.g. 65.71 or Tarakan)")
     assert mailbot(sample, "labels", "export").stdout == before.stdout
 
 

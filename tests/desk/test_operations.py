@@ -90,7 +90,7 @@ def test_supply_and_adjust_are_recorded_with_who_and_why(desk_dir: Path) -> None
     assert [(a, b) for a, b, _ in audit][0] == ("operator", "supply")
     assert json.loads(audit[1][2])["reason"] == "rusak saat pencetakan"
     bad = mailbot(desk_dir, "adjust", "99.99", "5", "--reason", "x")
-    assert bad.returncode == 1 and "unknown location" in bad.stderr
+    assert bad.returncode == 2 and "'99.99' is no district of this desk; write one of: 65.01" in bad.stderr
     too_much = mailbot(desk_dir, "adjust", "65.04", "-99999", "--reason", "hilang")
     assert too_much.returncode == 1 and "refused" in too_much.stderr and "Traceback" not in too_much.stderr
 

@@ -77,20 +77,28 @@ def test_connect_names_the_folders_run_would_create_and_creates_none(dovecot: Do
         assert not client.folder_exists("mailbot.selesai") and not client.folder_exists("mailbot.quarantine")
 
 
-@pytest.mark.parametrize("typed", ["Proccessed", "processed", "Procesed"])
-def test_connect_flags_a_folder_a_letter_or_two_from_one_that_exists(dovecot: DovecotServer,
-                                                                     smtp_server: SmtpServer, tmp_path: Path,
-                                                                     typed: str) -> None:
-    """Was: "created Proccessed, as mailbot run would on first use", ok, beside the real Processed."""
+@pytest.mark.parametrize(("key", "existing", "typed"), [
+    ("processed_folder", "Processed", "Proccessed"), ("processed_folder", "Processed", "processed"),
+    ("processed_folder", "Processed", "Procesed"), ("quarantine_folder", "Quarantine", "Quarantne")])
+def test_connect_flags_a_folder_a_letter_or_two_from_one_that_exists_and_run_refuses_it(
+        dovecot: DovecotServer, smtp_server: SmtpServer, tmp_path: Path, key: str, existing: str, typed: str) -> None:
+    """Was: "created Proccessed, as mailbot run would on first use", ok, beside the real Processed; and run created
+    it."""
     with dovecot.client() as client:
-        client.create_folder("Processed")
-    config = write_desk_config(tmp_path, dovecot, smtp_server, extra_inbox=f'processed_folder = "{typed}"')
+        client.create_folder(existing)
+    config = write_desk_config(tmp_path, dovecot, smtp_server, extra_inbox=f'{key} = "{typed}"')
     result = check(config, "--connect", password=dovecot.password)
     assert result.returncode == 2, result.stdout
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"mailbot: configuration error: inbox.processed_folder: the "
+    assert len(lines) == 1 and lines[0].startswith(f"mailbot: configuration error: inbox.{key}: the "
                                                    f"folder '{typed}' does not exist on "), lines
-    assert "but 'Processed' does, a letter or two from it: a likely typo" in lines[0], lines
+    assert f"but '{existing}' does, a letter or two from it: a likely typo" in lines[0], lines
+    once = run_mailbot(["--config", str(config), "run", "--once"], cwd=REPO,
+                       env={**os.environ, PASSWORD_ENV: dovecot.password}, timeout=120)
+    assert once.returncode == 2, once.stderr
+    said = [line for line in once.stderr.splitlines() if line.startswith("mailbot: configuration error:")]
+    assert len(said) == 1 and f"inbox.{key}: the folder '{typed}' does not exist on " in said[0], once.stderr
+    assert f"but '{existing}' does, a letter or two from it: a likely typo" in said[0], said
     with dovecot.client() as client:
         assert not client.folder_exists(typed)
 
