@@ -37,6 +37,7 @@ from mailbot.reader.classify import (
     kind_of,
     other_districts_pattern,
     report_attached,
+    speaks_as_public,
     speaks_for_other_province,
     stock_aside_item,
     subject_for_kind,
@@ -1021,6 +1022,9 @@ def read_message(
     above_forward = text_before_forward(parts.text)
     own_words = new_text if above_forward is None else split_quoted(above_forward)[0]
     scam = scam or is_citizen(normalise(bare_subject + "\n" + own_words))
+    # So is an unknown sender's mail about their family ("Anak saya 2 orang mau ikut mudik ... di Disdukcapil
+    # katanya blangko KIA kosong"): what it tells of an office's stock is a complaint, not the office's report.
+    scam = scam or (not sender_known and speaks_as_public(normalise(bare_subject + "\n" + own_words)))
     # A courier's notice of a parcel delivered, from the courier, is no district's receipt.
     scam = scam or (not sender_known and is_courier_notice(normalise(own_words)))
     # A colleague at the province itself (an address at the desk's own domain on no district's

@@ -178,6 +178,24 @@ _SHIPMENT_NOTE_RE = re.compile(
     r"\([^\S\n]*(?:[a-z]+[^\S\n]+){0,2}?(?:" + vocab.alternation(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE)
     + r")[^\S\n]+(?:" + vocab.alternation(vocab.SHIPMENT_OF_WORDS) + r")(?:[^\S\n]+[a-z]+){0,2}[^\S\n]*\)"
 )
+# A question asking whether something was received: its opener, then a receipt verb in the same clause, then the
+# question mark closing the sentence ("apakah benar Bulungan sudah menerima 1.500 keping minggu ini?"). A number's
+# thousands dot ("1.500") does not end the sentence.
+_CLAUSE_CHAR = r"(?:[^,.;:!?\n]|(?<=\d)[.,](?=\d))"
+_SENTENCE_CHAR = r"(?:[^.;:!?\n]|(?<=\d)\.(?=\d))"
+ASKED_RECEIPT_RE = vocab.Gated(re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.QUESTION_OPENERS) + r")(?![\w-])"
+    + _CLAUSE_CHAR + r"{0,60}?(?<![\w-])(?:"
+    + vocab.alternation(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE + vocab.ASKED_RECEIPT_VERBS) + r")(?![\w-])"
+    + _SENTENCE_CHAR + r"{0,100}\?"
+), vocab.ASKED_RECEIPT_VERBS + vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE)
+# A receipt said with a word of "only" beside it ("we only received", "we received only", "kami hanya menerima").
+_ONLY_RECEIPT_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.ONLY_WORDS) + r")[^\S\n]+(?:\S+[^\S\n]+)?(?:"
+    + vocab.alternation(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE + vocab.ASKED_RECEIPT_VERBS) + r")(?![\w-])"
+    + r"|(?<![\w-])(?:" + vocab.alternation(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE) + r")[^\S\n]+(?:"
+    + vocab.alternation(vocab.ONLY_WORDS) + r")(?![\w-])"
+)
 _PAST_REASON_RECEIPT_RE = re.compile(
     r"(?:" + vocab.word_start_alternation(vocab.REASON_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,40}?(?<![\w-])(?:"
     + vocab.alternation(vocab.EARLIER_SPAN_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,60}?(?<![\w-])(?:"
@@ -209,6 +227,16 @@ def is_citizen(low: str) -> bool:
     """Whether the writer is a citizen asking about their own card ("KTP-el saya belum jadi"), or a school
     about its pupils' ("97 murid kami belum memiliki KIA")."""
     return bool(_CITIZEN_RE.search(low))
+
+
+_PUBLIC_SPEAKER_RE = _phrase_re(vocab.PUBLIC_SPEAKER_PHRASES)
+
+
+def speaks_as_public(low: str) -> bool:
+    """Whether the writer names their own family or speaks as the public ("Anak saya 2 orang mau ikut mudik",
+    "kami warga Sebatik"): a member of the public, who states no office's figures. Asked of an unknown sender's
+    own words only: district staff write from their office's address about their work."""
+    return bool(_PUBLIC_SPEAKER_RE.search(low))
 
 
 _OTHER_PROVINCE_OFFICE_RE = re.compile(
@@ -504,7 +532,12 @@ def kind_of(
             # pcs and issues to districts 31.450 pcs" (an auditor) receives no blanks.
             return "receipt"
         return "stock_report" if _reports(text, attached) else "other"
-    said_received = bool(_RECEIPT_RE.search(text)) and not (work_reported and "received" not in seen)
+    # "Apakah benar Bulungan sudah menerima 1.500 keping?": a receipt asked about is none told; beside it, the
+    # writer's "We received only 2.000" weighs the allocation, and tells none either.
+    told = ASKED_RECEIPT_RE.sub(" ", text)
+    if told is not text:
+        told = _ONLY_RECEIPT_RE.sub(" ", told)
+    said_received = bool(_RECEIPT_RE.search(told)) and not (work_reported and "received" not in seen)
     receipt = "received" in seen or said_received
     if (
         receipt

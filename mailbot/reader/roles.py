@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from mailbot.reader import vocabulary as vocab
-from mailbot.reader.classify import explicit_item
+from mailbot.reader.classify import ASKED_RECEIPT_RE, explicit_item
 from mailbot.reader.dates import cell_date, line_date, line_month, names_a_month, parse_date
 from mailbot.reader.frozen import quick, replace
 from mailbot.reader.numbers import (
@@ -531,11 +531,17 @@ _HEARSAY_RE = vocab.Gated(
 def _hearsay(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     """"Kami mendapat informasi bahwa ... beberapa kabupaten kehabisan blangko, termasuk Tana Tidung yang
     stoknya 0": a figure in a sentence opened by what the writer heard is passed on, not stated."""
-    sentence_lo = max(span.masked.rfind("\n", 0, span.start), span.masked.rfind(". ", 0, span.start)) + 1
-    heard = _HEARSAY_RE.search(span.masked, sentence_lo, span.start)
+    return _heard_before(span.masked, span.start)
+
+
+def _heard_before(masked: str, at: int) -> bool:
+    """Whether what is said at *at* (a figure, a word of zero) stands in a sentence where a word of hearsay
+    comes before it ("Di Disdukcapil katanya blangko KIA kosong"), with no clause of the writer's own between."""
+    sentence_lo = max(masked.rfind("\n", 0, at), masked.rfind(". ", 0, at)) + 1
+    heard = _HEARSAY_RE.search(masked, sentence_lo, at)
     # "Kabarnya Tarakan masih punya 3.000-an blangko, kami di Nunukan tinggal 640 keping": after the clause
     # heard, the writer speaking of themselves states their own figure.
-    return heard is not None and not _OWN_CLAUSE_AFTER_RE.search(span.masked, heard.end(), span.start)
+    return heard is not None and not _OWN_CLAUSE_AFTER_RE.search(masked, heard.end(), at)
 
 
 _OWN_CLAUSE_AFTER_RE = re.compile(
@@ -560,6 +566,21 @@ def _other_receiver(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
         # "KIA kiriman provinsi sudah diterima": the province sent the shipment; the writer received it.
         return False
     return not _FIRST_PERSON_RE.search(span.masked, holder.end(), span.start)
+
+
+_ONLY_RE = re.compile(r"(?<![\w-])(?:" + vocab.alternation(vocab.ONLY_WORDS) + r")(?![\w-])")
+
+
+def _compared_receipt(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"Is it true that Bulungan received 1.500 pcs this week? We only received 2.000": the writer's "only"
+    receipt weighed against what the mail asks another district received is a question about the allocation,
+    no delivery confirmed."""
+    if span.role != "received" or elsewhere is None or not _ONLY_RE.search(span.masked, span.lo, span.start):
+        return False
+    return any(
+        not (asked.start() <= span.start < asked.end()) and elsewhere.search(span.masked, asked.start(), asked.end())
+        for asked in ASKED_RECEIPT_RE.pattern.finditer(span.masked)
+    )
 
 
 _BETWEEN_OTHERS_RE = re.compile(
@@ -1100,6 +1121,7 @@ ELSEWHERE_CUES = (
     ("part_of_stock", _part_of_stock),
     ("hearsay", _hearsay),
     ("other_receiver", _other_receiver),
+    ("compared_receipt", _compared_receipt),
     ("between_others", _between_others),
     ("running_total", _running_total),
     ("by_the_papers", _by_the_papers),
@@ -2506,6 +2528,9 @@ def _zero_stock(
             continue
         if _CARRIED_BY_TEAM_RE.search(masked, c_start, z.start()):
             # "Blangko yang dibawa tim Dinas Kota sudah habis": the team's supply ran out, not the district's.
+            continue
+        if _heard_before(masked, z.start()):
+            # "Di Disdukcapil Nunukan katanya blangko KIA sedang kosong": what someone told the writer, passed on.
             continue
         if _count_field_value(masked, z.start()):
             # "Jumlah pencetakan KTP-el hari ini : nihil": the value of a count's field, no stock.

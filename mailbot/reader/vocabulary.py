@@ -448,8 +448,14 @@ PART_OF_PREVIOUS_WORDS: tuple[str, ...] = (
 
 # --- Approximation and bounds --------------------------------------------------------------
 
+# Nouns and verbs of an estimate, said right before its figure ("sisa blangko perkiraan 1.500 keping", "stok
+# estimasi 1.500", "diperkirakan 2.000"): the figure is guessed, as after "sekitar"; a round one is no count to book.
+ESTIMATE_NOUNS: tuple[str, ...] = (
+    "perkiraan", "perkiraannya", "estimasi", "estimasinya", "diperkirakan", "diestimasi", "diestimasikan",
+    "taksiran", "ditaksir", "estimated", "approximately", "roughly",
+)
 # A number right after one of these is an estimate or a bound, never an exact count.
-APPROX_BEFORE: tuple[str, ...] = (
+APPROX_BEFORE: tuple[str, ...] = ESTIMATE_NOUNS + (
     "sekitar", "sekitaran", "sekira", "kira-kira", "kira kira", "hampir", "lebih dari", "kurang dari", "di bawah",
     "dibawah", "di atas", "diatas", "minimal", "maksimal", "min.", "maks.", "max", "paling sedikit",
     "paling banyak", "tidak sampai", "tdk sampai", "belum sampai", "tak sampai", "approx",
@@ -1693,6 +1699,22 @@ REPORT_PHRASES: tuple[str, ...] = (
 # A report named by its word and the day it reports, a place's name or two between: "lap 20/7 perekaman 14",
 # "lap KTT 21/08: ...", "Laporan 22/7: rekam 55 cetak 50".
 DATED_REPORT_WORDS: tuple[str, ...] = ("laporan", "lap", "lap.", "report")
+# Opening a question ("Apakah benar Bulungan sudah menerima 1.500 keping?", "Is it true that Nunukan received
+# 3.000 pcs?"): a receipt verb in the question asks whether something came; it tells of no receipt.
+QUESTION_OPENERS: tuple[str, ...] = (
+    "apakah", "apa", "apakah benar", "apa benar", "apa betul", "apakah betul", "benarkah", "betulkah",
+    "sudahkah", "apa sudah", "apakah sudah", "is it true", "is it correct", "did",
+)
+# (Not "have"/"has": "We have received 2.000 pcs, is that all?" opens with its receipt.)
+# The verbs of receiving a question asks with, bare as well as in the receipt phrases above.
+ASKED_RECEIPT_VERBS: tuple[str, ...] = (
+    "received", "receive", "got", "menerima", "diterima", "terima", "dapat", "mendapat", "mendapatkan",
+    "memperoleh", "sampai", "tiba",
+)
+# Right before a receipt's figure or verb, these make it a comparison ("We only received 2.000", "kami hanya
+# menerima 2.000") when the mail asks what another office received: the writer weighs the allocation, and
+# confirms no delivery.
+ONLY_WORDS: tuple[str, ...] = ("hanya", "cuma", "cuman", "only")
 # Wording that makes a mail an invitation even when it carries figures.
 INVITATION_STRONG_PHRASES: tuple[str, ...] = ("undangan", "mengundang", "menghadiri", "kehadiran")
 INVITATION_PHRASES: tuple[str, ...] = (
@@ -1797,6 +1819,18 @@ CITIZEN_PHRASES += tuple(
         "belum dicetak", "belum jadi", "belum punya ktp", "belum memiliki ktp",
     )
 ) + ("ktp-el anak saya", "e-ktp anak saya", "ktp-el istri saya", "ktp-el suami saya")
+# A writer naming their own family ("Anak saya 2 orang mau ikut mudik", "orang tua saya belum punya KTP-el"), or
+# speaking as the public ("kami warga"), writes as a member of the public, never for a district's office. Said by an
+# unknown sender, what such a mail tells of an office's stock ("di Disdukcapil katanya blangko KIA kosong") is a
+# complaint, not the district's report. (Not "ibu saya"/"bapak saya": "Terima kasih Ibu, saya ..." addresses a
+# reader; not "anak kami": an office speaks of "anak-anak sekolah kami".)
+PUBLIC_SPEAKER_PHRASES: tuple[str, ...] = tuple(
+    f"{kin} {me}"
+    for kin in (
+        "anak", "anak-anak", "anak2", "istri", "suami", "orang tua", "ortu", "ayah", "cucu", "keponakan", "mertua",
+    )
+    for me in ("saya", "sy", "aku")
+) + ("kami warga", "kami sebagai warga", "kami masyarakat", "kami selaku warga", "saya masyarakat")
 
 # Wording of phishing and account scams ("Kotak surat Anda hampir penuh ... Verifikasi akun"): from
 # an unknown sender, such a mail states no district's figures.
@@ -2718,6 +2752,10 @@ HEARSAY_WORDS: tuple[str, ...] = (
     "kami mendengar", "kami dengar", "kabarnya", "menurut kabar", "menurut informasi yang kami terima",
     "konon", "rumornya", "we heard", "we have heard", "we were told", "reportedly", "it is reported that",
 )
+# ... or what someone told the writer, said before what they were told: "Di Disdukcapil Nunukan katanya blangko KIA
+# sedang kosong", "dengar-dengar stok kecamatan tinggal 50": the teller's word, passed on. (Said after a figure,
+# "sisanya 400 katanya menyusul" tells what is to come of the writer's own figure, and is not read here.)
+HEARSAY_WORDS += ("katanya", "katanya sih", "kata orang", "dengar-dengar", "denger-denger", "dengar dengar")
 # A figure someone else's data or report gives, quoted by the writer (an auditor, the province): "Data Nunukan
 # yang kami terima menyebut stok akhir 1.740, mohon dicocokkan": their figure, not the writer's report.
 HEARSAY_WORDS += tuple(
@@ -3353,7 +3391,7 @@ HANDOVER_RECEIPT_WORDS: tuple[str, ...] = (
 # Words of an estimate ("sekitar", "about"): a round figure after them is an estimate (null), but a figure
 # written to the unit ("about 1,035 pieces", "sekitar 1.037 keping") is the figure the writer counted, read
 # as "kurang lebih" is. Bounds ("kurang dari", "di bawah") stay bounds whatever the figure.
-ESTIMATE_WORDS: tuple[str, ...] = (
+ESTIMATE_WORDS: tuple[str, ...] = ESTIMATE_NOUNS + (
     "sekitar", "sekitaran", "sekira", "kira-kira", "kira kira", "around", "about", "sakitar", "kinten-kinten",
     "kinten kinten",
 )
