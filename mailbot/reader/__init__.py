@@ -45,7 +45,7 @@ from mailbot.reader.classify import (
 from mailbot.reader.dates import parse_date, report_date
 from mailbot.reader.frozen import replace
 from mailbot.reader.mime import ReadLimits, extract
-from mailbot.reader.numbers import mask_non_quantities, normalise, unread_figure
+from mailbot.reader.numbers import mask_non_quantities, normalise, parse_digits, unread_figure
 from mailbot.reader.quotes import (
     forward_chain,
     forwarded_part,
@@ -368,20 +368,72 @@ def _adopted_from_forward(
 
 _APPROVED_IN_QUOTE_RE = re.compile(r"(?:" + vocab.word_start_alternation(("disetujui", "approved")) + r")(?![\w-])")
 _CHANGED_TO_FIGURE_RE = re.compile(
-    r"(?:" + vocab.word_start_alternation(vocab.CHANGE_TO_WORDS) + r")[ \t]+\d"
+    r"(?:" + vocab.word_start_alternation(vocab.CHANGE_TO_WORDS) + r")[ \t]+(?P<figure>\d(?:[\d.,]*\d)?)"
 )
 
 
 def _changes_approved_figure(quoted_text: str, new_text: str, own_addresses: Sequence[str]) -> bool:
     """Whether a reply to the desk's approval (the quote's header names the desk's address, the quote
     says "disetujui") changes the figure: a figure right after a word of change ("jadi 1.500",
-    "menjadi 2.000") in the new words."""
-    header = " ".join(quoted_text.lstrip().split("\n\n", 1)[0][:400].lower().split())
-    if not any(a and a.lower() in header for a in own_addresses):
+    "menjadi 2.000") in the new words, other than the figure approved ("mohon yang 1.000 itu tetap jadi 1.000"
+    keeps it)."""
+    if not _desk_quoted(quoted_text, own_addresses):
         return False
-    return bool(_APPROVED_IN_QUOTE_RE.search(quoted_text.lower())) and bool(
-        _CHANGED_TO_FIGURE_RE.search(normalise(new_text))
+    approved = approved_in_quote(quoted_text)  # (of part of a request: the very figure again changes nothing)
+    return bool(_APPROVED_IN_QUOTE_RE.search(quoted_text.lower())) and any(
+        parse_digits(found.group("figure")) not in approved
+        for found in _CHANGED_TO_FIGURE_RE.finditer(normalise(new_text))
     )
+
+
+def _desk_quoted(quoted_text: str, own_addresses: Sequence[str]) -> bool:
+    """Whether the quoted mail is the desk's own (its header names the desk's address)."""
+    header = " ".join(quoted_text.lstrip().split("\n\n", 1)[0][:400].lower().split())
+    return any(a and a.lower() in header for a in own_addresses)
+
+
+# In the desk's quoted approval of part of a request, the figure approved: "disetujui sebagian 1.000 keping",
+# "partially approved: 1,500".
+_APPROVED_FIGURE_RE = re.compile(
+    r"(?<![\w-])(?:disetujui[^\S\n]+sebagian|partially[^\S\n]+approved|approved[^\S\n]+in[^\S\n]+part)"
+    r"(?:[^\S\n]*:|[^\S\n]+(?:sejumlah|sebanyak|menjadi|jadi|for|at))*"
+    r"[^\S\n]+(?P<figure>\d{1,3}(?:[.,]\d{3})+|\d{1,5})(?![\d.,]\d)"
+)
+
+
+def approved_in_quote(quoted_text: str) -> frozenset[int]:
+    """The figures the quoted approval of part of a request grants ("Permohonan 2.000 keping disetujui sebagian 1.000
+    keping" -> 1,000); a whole request approved, whose figure a reply may confirm as still asked, grants none here.
+
+    >>> sorted(approved_in_quote("> Permohonan 2.000 keping disetujui sebagian 1.000 keping, dikirim Senin."))
+    [1000]
+    """
+    low = normalise(_QUOTE_MARKS_RE.sub("", quoted_text))
+    return frozenset(
+        value for found in _APPROVED_FIGURE_RE.finditer(low)
+        if (value := parse_digits(found.group("figure"))) is not None
+    )
+
+
+def approval_accepted(quoted_text: str, own_addresses: Sequence[str], candidates: list[Candidate]) -> list[Candidate]:
+    """A reply to the desk's approval of part of a request asking for the very figure approved ("Baik pak, 1.000 dulu
+    tidak apa2 ... mohon yang 1.000 itu tetap jadi 1.000 ya"): the part accepted, the request decided; no figure is
+    asked anew."""
+    asked = [c for c in candidates if c.field == "requested" and c.value is not None]
+    if not asked or not _desk_quoted(quoted_text, own_addresses):
+        return candidates
+    approved = approved_in_quote(quoted_text)
+    if not approved or any(c.value not in approved or _MORE_ASKED_RE.search(normalise(c.text)) for c in asked):
+        # ("kami mohon tambahan 1.000 keping lagi" asks as many again, on top of the part approved.)
+        return candidates
+    return [c for c in candidates if c.field != "requested"]
+
+
+_MORE_ASKED_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.MORE_ASKED_WORDS) + r")(?![\w-])"
+    r"|\d[^\S\n]*(?:(?:" + vocab.alternation(vocab.BLANK_UNITS) + r")[^\S\n]+)?(?:" + vocab.alternation(
+        vocab.MORE_ASKED_AFTER) + r")(?![\w-])"
+)
 
 
 # The reasons an e-office system's notice gives for being a machine's mail; with the letter it carries, the
@@ -1011,6 +1063,7 @@ def read_message(
     candidates = thanked_receipt_in_request(normalise(new_text), candidates)
     if is_reply and quoted_text:
         candidates = need_answered_to_circular(normalise(quoted_text), normalise(new_text), candidates)
+        candidates = approval_accepted(quoted_text, own_addresses, candidates)
     if of_a_period or (
         not tables and any(c.row_date for c in candidates) and period_report(normalise(head), lines=True)
     ):

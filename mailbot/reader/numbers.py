@@ -573,6 +573,10 @@ _FULL_MONTHS = [m for m in vocab.MONTHS if len(m) > 3 or m == "mei"]
 # (which the regex engine tries at every character).
 _MONTH_WORD_RE = re.compile(_alternation(_FULL_MONTHS))
 _DAY_WORDS_BEFORE_RE = re.compile(rf"(?P<words>{WORDS_PATTERN})[ \t]+$")
+# A day in digits with its words in brackets right before a month: "per 31 (tiga puluh satu) Desember 2026".
+_DAY_SPELLED_BEFORE_RE = re.compile(
+    rf"(?<![\d.,])(?P<day>\d{{1,2}})[ \t]*\([ \t]*(?P<words>{WORDS_PATTERN})[ \t]*\)[ \t]+$"
+)
 _YEAR_WORDS_AFTER_RE = re.compile(rf"[ \t]+(?P<words>{WORDS_PATTERN})")
 _DAY_WORDS_REACH = 40  # "dua puluh tujuh " is the longest day in words
 _MONTH_NAME_RE = re.compile(rf"\b(?:{_alternation(_FULL_MONTHS)})\b")
@@ -592,6 +596,13 @@ def _mask_word_dates(low: str) -> str:
         lo = max(0, month.start() - _DAY_WORDS_REACH)
         day = _DAY_WORDS_BEFORE_RE.search(low, lo, month.start())
         year = _YEAR_WORDS_AFTER_RE.match(low, month.end())
+        spelled = _DAY_SPELLED_BEFORE_RE.search(low, lo, month.start())
+        if spelled is not None and int(spelled.group("day")) == parse_words(spelled.group("words")) and (
+            1 <= int(spelled.group("day")) <= 31
+        ):
+            out = out if out is not None else list(low)
+            out[spelled.start() : spelled.end()] = " " * (spelled.end() - spelled.start())
+            day = None
         for found, least, most in ((day, 1, 31), (year, 1900, 2100)):
             if (
                 found is not None

@@ -2237,6 +2237,12 @@ def _said_of_earlier(
     if prev_end > c_start:
         lo = next((k.start for k in kws if prev_end <= k.start < m.start), m.start)
     first_kw = next((k.start for k in kws if lo <= k.start < m.start), m.start)
+    if (
+        _awaited_ask(masked, kws, lo, m, after_limit)
+        or _STATUS_ASKED_RE.search(masked, lo, m.start)
+        or _CONFIRMED_ASK_RE.search(masked, lo, m.start)
+    ):
+        return True
     # "Kemarin kami sudah telpon, mohon tambahan 1.000 keping": a comma before the figure's first
     # role word ends what is said of it.
     lo = max(lo, masked.rfind(",", lo, first_kw) + 1)
@@ -2247,6 +2253,52 @@ def _said_of_earlier(
         # figure the earlier one rose or fell to is asked now.
         return False
     return bool(before is not None or _EARLIER_RE.search(masked, m.end, hi))
+
+
+# Right after an asked figure (its unit, a date masked, a few words): the ask still awaited, not granted yet
+# ("Permohonan kami yang 1.000 masih kami tunggu", "permohonan 300 lembar tgl 3/8 belum datang").
+_AWAITED_ASK_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-]))?[^\d\n.!?,;]{0,30}?(?<![\w-])(?P<awaited>"
+    + _words_re(vocab.AWAITED_PHRASES + vocab.AWAITED_ASK_PHRASES) + r")(?![\w-])"
+)
+_ASK_NOUN_KEYWORDS = frozenset(vocab.REMINDED_NOUNS)
+_STATUS_ASKED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.STATUS_ASKED_WORDS) + r")(?![\w-])")
+_ACT_ASKED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.ACT_ASKED_WORDS) + r")(?![\w-])")
+
+
+_CONFIRMED_ASK_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.CONFIRMED_ASK_PHRASES) + r")(?![\w-])")
+
+
+def _confirmed_earlier_asks(candidates: list[Candidate]) -> list[Candidate]:
+    """"Saya konfirmasi permohonan Pak Arif tanggal 21/7 ya (1.500)": the figure of a request the writer confirms as
+    made before (by a colleague, on a date) is that request, already on the books; no request of this mail."""
+    return [c for c in candidates
+            if not (c.field == "requested" and c.earlier and _CONFIRMED_ASK_RE.search(normalise(c.text)))]
+
+
+def _progress_only_asked(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"Mohon info perkembangan surat kami ... perihal permohonan 1.000 keping. Sampai hari ini belum ada kabar": a
+    mail that asks after an earlier request's progress, restating its figure, with no figure of its own and no word
+    asking for the request to be acted on, asks for nothing anew: the earlier figure is no request."""
+    asked = [c for c in candidates if c.field == "requested"]
+    if not asked or not all(c.earlier for c in asked) or not _STATUS_ASKED_RE.search(masked):
+        return candidates
+    if any(c.field != "requested" for c in candidates) or _ACT_ASKED_RE.search(masked):
+        return candidates
+    return [c for c in candidates if c.field != "requested"]
+
+
+def _awaited_ask(masked: str, kws: Sequence[Keyword], lo: int, m: Mention, after_limit: int) -> bool:
+    """Whether a figure named by a noun of asking ("permohonan kami ke provinsi yang 1.000", "Permohonan 300 lembar")
+    is said right after to be still awaited ("masih kami tunggu", "belum datang"): the ask was made before and is
+    chased, no new one."""
+    nouns = [k for k in kws if lo <= k.start < m.start and k.role == "requested"]
+    if not nouns or " ".join(masked[nouns[-1].start : nouns[-1].end].split()) not in _ASK_NOUN_KEYWORDS:
+        return False
+    found = _AWAITED_ASK_RE.match(masked, m.end)
+    return found is not None and found.end() <= after_limit and not any(
+        m.end <= k.start < found.start("awaited") for k in kws if k.role != "requested"
+    )
 
 
 def _said_of_approval(masked: str, kws: Sequence[Keyword], own_lo: int, m: Mention, after_limit: int) -> bool:
@@ -2398,6 +2450,12 @@ def current_requests(candidates: list[Candidate]) -> list[Candidate]:
     if any(c.field in _WORK_ROLES and c.value is not None for c in candidates):
         # "lap 20/7 perekaman 14, cetak 0 krn blangko kosong. mohon segera dikirim yg 500 kemarin": in a day's
         # report, the figure of an earlier request chased is no request of the report.
+        return [c for c in candidates if not (c.field == "requested" and c.earlier)]
+    if any(c.field == "received" and c.value is not None for c in candidates) and all(
+        c.earlier for c in candidates if c.field == "requested"
+    ):
+        # "pinjaman blangko dari Bulungan sudah sampai ... 500 keping ... Permohonan kami ke provinsi yang 1.000 masih
+        # kami tunggu": in a receipt, the figure of an earlier request still awaited is no request of the receipt.
         return [c for c in candidates if not (c.field == "requested" and c.earlier)]
     return candidates
 
@@ -4857,6 +4915,11 @@ def read_text(
         candidates = _asked_as_many_as_students(original, masked, mentions, candidates)
     candidates = _rest_chased(masked, candidates)
     candidates = _awaited_not_received(candidates)
+    candidates = _progress_only_asked(masked, candidates)
+    if _CONFIRMED_ASK_RE.search(masked):
+        candidates = _confirmed_earlier_asks(candidates)
+    if _YEAR_COUNT_RE.search(low) and _YEAR_OPENING_RE.search(low) and _YEAR_CLOSING_RE.search(low):
+        candidates = _year_count(candidates)
     if answer_role and loose:
         # "koreksi pak, yg benar 1.200 bkn 2.100": the figure after the denial is the old one, set aside; also
         # when the right one already has its role ("stok skrg 3.031 bkn 3.301" answers no receipt).
@@ -4961,6 +5024,30 @@ def read_text(
     return candidates, unassigned
 
 
+# A count of the year's stock: a word of stock count ("stock opname", "Berita Acara Stock Opname"), an opening on the
+# year's first day ("stok awal per 1 Januari 2026", "Stok awal 1 Jan 2026") and a close on its last ("sisa per 31
+# Desember 2026", "Sisa 31 Des 2026").
+_YEAR_COUNT_RE = re.compile(r"(?<![a-z])(?:" + _words_re(vocab.YEAR_COUNT_WORDS) + r")(?![a-z])")
+_YEAR_OPENING_RE = re.compile(r"(?<![\d.,])0?1[^\S\n]+jan(?:uari|uary)?(?![a-z])")
+_YEAR_CLOSING_RE = re.compile(r"(?<![\d.,])31[^\S\n]+(?:des(?:ember)?|dec(?:ember)?)(?![a-z])")
+
+
+def _year_count(candidates: list[Candidate]) -> list[Candidate]:
+    """A count of the year's stock ("stok awal per 1 Januari 2026 ... masuk 9.350 ... terpakai 9.627 ... sisa per 31
+    Desember 2026 sebanyak 1.645"): what came in and what was used over the year are the year's flows, no delivery
+    received now nor a day's printing; beside the close, the stock on the year's first day is its opening, no stock
+    now."""
+    closing = [c for c in candidates if c.field == "stock_on_hand" and _YEAR_CLOSING_RE.search(normalise(c.text))]
+    kept = []
+    for c in candidates:
+        if c.field in ("received", "printed") and c.value is not None:
+            continue
+        if closing and c.field == "stock_on_hand" and c not in closing and _YEAR_OPENING_RE.search(normalise(c.text)):
+            continue
+        kept.append(c)
+    return kept
+
+
 _INCLUDING_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.INCLUDING_WORDS) + r")(?![\w-])")
 _BLANK_NAME = r"(?:(?P<ktp{0}>" + _words_re(vocab.KTP_WORDS) + r")|(?P<kia{0}>" + _words_re(vocab.KIA_WORDS) + r"))"
 _OWN_BLANK_PART_RE = re.compile(
@@ -5010,11 +5097,13 @@ def _shipment_aside_of_stock(masked: str, candidates: list[Candidate]) -> list[C
 
 
 # The request a receipt is measured against, told in a bracket right after the count received: "Kami terima 600
-# (dibulatkan per pack dari permohonan 506)".
+# (dibulatkan per pack dari permohonan 506)", "We have received 1,200 pcs of KTP-el blanks this morning (part of our
+# request for 3,000)": the blank's name and a word of time may stand between the count and the bracket.
 _REQUEST_ASIDE_RE = re.compile(
-    r"(?<![\w-])(?:" + _words_re(vocab.RECEIPT_VERBS) + r")(?![\w-])[^\d\n()]{0,25}?(?P<got>\d{1,3}(?:\.\d{3})*)"
-    r"(?![\d.,]\d)[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?\([^()\n]*?(?<![\w-])(?:"
-    + _words_re(vocab.REMINDED_NOUNS) + r")[^\S\n]+(?:kami[^\S\n]+)?(?P<asked>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)"
+    r"(?<![\w-])(?:" + _words_re(vocab.RECEIPT_VERBS) + r")(?![\w-])[^\d\n()]{0,25}?(?P<got>\d{1,3}(?:[.,]\d{3})*)"
+    r"(?![\d.,]\d)[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?[^\d\n().?!]{0,40}?"
+    r"\([^()\n]*?(?<![\w-])(?:" + _words_re(vocab.REMINDED_NOUNS + vocab.REQUEST_NOUNS_ENGLISH)
+    + r")[^\S\n]+(?:(?:kami|our|for|of|sebanyak|sejumlah)[^\S\n]+){0,2}(?P<asked>\d{1,3}(?:[.,]\d{3})*)(?![\d.,]\d)"
     r"[^()\n]*\)"
 )
 
@@ -5023,7 +5112,7 @@ def _request_aside_of_receipt(masked: str, candidates: list[Candidate]) -> list[
     """A count received with the request it answers in a bracket after it: "Kami terima 600 (dibulatkan per pack
     dari permohonan 506)". The request was asked before; the mail asks nothing now."""
     for m in _REQUEST_ASIDE_RE.finditer(masked):
-        asked = int(m.group("asked").replace(".", ""))
+        asked = int(m.group("asked").replace(".", "").replace(",", ""))
         candidates = [c for c in candidates if not (c.field == "requested" and c.value == asked)]
     return candidates
 
@@ -5370,10 +5459,20 @@ def _sheet_notes(
     text = "\n".join(notes)
     stated = {c.field for c in read if c.value is not None}
     found, _ = read_text(text, normalise(text), sent=sent)
+    row_days = {day for r in rows if r and (day := cell_date(r[0], sent)) is not None}
     return [
         replace(c, text=f"{source}: {c.text}", table=True, cues=(*c.cues, "sheet_note"))
         for c in found if c.field not in stated and c.value is not None and c.doubt is None
+        and not (c.field == "received" and _delivery_of_a_row_day(c.text, row_days, sent))
     ]
+
+
+def _delivery_of_a_row_day(note: str, row_days: set[date], sent: datetime | None) -> bool:
+    """"Ket: 10-08 masuk kiriman provinsi 1.000 keping" under a week's rows of 06-08 to 12-08: a delivery dated to a
+    day of the table's own rows explains that day's stock in it; it is no receipt the report tells (the delivery
+    has its own mail)."""
+    day = parse_date(note, sent)
+    return day is not None and len(row_days) > 1 and day in row_days
 
 
 _NEED_HEADER_RE = re.compile(r"(?:" + vocab.word_start_alternation(vocab.NEED_WORDS) + r")(?![\w-])")

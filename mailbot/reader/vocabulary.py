@@ -2117,6 +2117,35 @@ AWAITED_PHRASES: tuple[str, ...] = (
     "masih menunggu", "sedang menunggu", "sedang kami tunggu", "still waiting", "still waiting for",
     "waiting for", "are waiting for",
 )
+# ... and after an asked figure, its blanks not come yet ("permohonan 300 lembar tgl 3/8 belum datang"): an earlier ask
+# chased (mailbot.reader.roles).
+AWAITED_ASK_PHRASES: tuple[str, ...] = (
+    "belum datang", "blm datang", "belum sampai", "blm sampai", "belum tiba", "blm tiba", "belum dikirim",
+    "blm dikirim", "belum kami terima", "belum diterima",
+)
+# Before an asked figure in its words, a question after an earlier request's progress ("Mohon info perkembangan surat
+# kami ... perihal permohonan 1.000 keping"): the figure is the earlier request's (mailbot.reader.roles).
+STATUS_ASKED_WORDS: tuple[str, ...] = (
+    "perkembangan", "info status", "informasi status", "menanyakan", "kelanjutan", "progress of", "status of",
+)
+# Beside an asked figure, a word of more on top of what was given ("mohon tambahan 1.000 keping lagi"): a new ask, also
+# when it is the figure the desk approved (mailbot.reader).
+MORE_ASKED_WORDS: tuple[str, ...] = ("tambahan", "additional", "another")
+# ... and right after the figure and its unit ("1.000 keping lagi", "1,000 more").
+MORE_ASKED_AFTER: tuple[str, ...] = ("lagi", "more", "again")
+# Before an asked figure, a request confirmed as made already ("Saya konfirmasi permohonan Pak Arif tanggal 21/7 ya
+# (1.500)"): the request is on the desk's books; the figure asks nothing anew (mailbot.reader.roles).
+CONFIRMED_ASK_PHRASES: tuple[str, ...] = (
+    "konfirmasi permohonan", "konfirmasi permintaan", "konfirmasi pengajuan", "mengonfirmasi permohonan",
+    "mengkonfirmasi permohonan", "mengonfirmasi permintaan", "mengkonfirmasi permintaan", "membenarkan permohonan",
+    "confirm the request", "confirming the request", "confirm the request of", "confirming the request of",
+)
+# In a mail chasing an earlier request, these ask for it to be acted on ("mohon segera diproses", "mohon dikirim"):
+# without them (and without a figure of its own) the mail only asks after the request's progress.
+ACT_ASKED_WORDS: tuple[str, ...] = (
+    "segera", "sgr", "dikirim", "dikirimkan", "diproses", "ditindaklanjuti", "ditindak lanjuti", "direalisasikan",
+    "dipenuhi", "dibantu", "asap", "urgent", "mendesak", "please send", "please process", "kirim",
+)
 # A request in English ("the civil registry office ... kindly requests 1,500 blank e-ID cards").
 REQUEST_KIND_MORE: tuple[str, ...] = (
     "kindly request", "kindly requests", "we request", "hereby request", "hereby requests", "would like to request",
@@ -3171,6 +3200,11 @@ SPACE_THOUSANDS_CLAUSE_WORDS: tuple[str, ...] = (
 # A stock opname: a count of the store at a date ("Berita Acara Stock Opname", "Stok Fisik 31/12"). Its ledger's
 # movements are the period's, audited; the clerk books the count. (A monthly reconciliation, "rekonsiliasi",
 # states its receipts as the period's received figure and is not one.)
+# A count of the stock at the year's end (with an opening on 1 January and a close on 31 December, its flows are the
+# year's; mailbot.reader.roles).
+YEAR_COUNT_WORDS: tuple[str, ...] = (
+    "stock opname", "stok opname", "stockopname", "stokopname", "opname", "stocktake", "stock take", "stock count",
+)
 STOCK_OPNAME_WORDS: tuple[str, ...] = (
     "opname", "stockopname", "stok fisik", "stock fisik", "fisik", "stocktake", "stock take", "stock count",
     "physical count",
@@ -4083,6 +4117,8 @@ PROGRESS_WORDS: tuple[str, ...] = (
 PROGRESS_ASKED_BEFORE: tuple[str, ...] = ("info", "informasi", "kabar", "update")
 # What a "how is it" may ask after with a particle between ("bagaimana mi itu permohonan blangko ta'?").
 REMINDED_NOUNS: tuple[str, ...] = ("permohonan", "usulan", "pengajuan", "permintaan")
+# ... in English ("partial fulfilment of our request for 2,500").
+REQUEST_NOUNS_ENGLISH: tuple[str, ...] = ("request", "order")
 # Where the approved blanks are, asked ("posisinya sekarang di mana ya?").
 WHERE_WORDS: tuple[str, ...] = ("di mana", "dimana", "sampai mana", "sampe mana")
 # No answer yet, after "belum" ("belum ada kabar", "belum juga ada tanggapan").
