@@ -631,7 +631,29 @@ def maildir_problem(path: Path) -> str | None:
     for parent in path.parents:
         if parent.exists() and not parent.is_dir():
             return f"{parent} is a file, not a folder; correct the path"
+    if (near := _maildir_near(path)) is not None:
+        return (f"{path} does not exist, but the Maildir {near} does, a letter or two from it: a likely typo; "
+                f"correct the path (mailbot would make {path.name} beside it and never see the mail in {near.name})")
     return _writable_problem(path)
+
+
+def _maildir_near(path: Path) -> Path | None:
+    """A Maildir beside *path*, which does not exist, a letter or two from its name ("inbx" beside "inbox"), or
+    None: the rule `check-config --connect` and `run` follow for an IMAP folder, for a Maildir folder."""
+    from mailbot.suggest import letters_apart
+
+    if os.path.lexists(path) or not path.parent.is_dir():
+        return None
+    most = 1 if len(path.name) < 6 else 2
+    try:
+        siblings = sorted(path.parent.iterdir())
+    except OSError:
+        return None
+    for sibling in siblings:
+        if (sibling.name != path.name and letters_apart(sibling.name, path.name, most=most) is not None
+                and any((sibling / part).is_dir() for part in ("new", "cur"))):
+            return sibling
+    return None
 
 
 def _writable_problem(path: Path) -> str | None:

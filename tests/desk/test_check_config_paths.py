@@ -189,19 +189,36 @@ def test_a_password_written_as_password_env_is_never_repeated(desk_dir: Path) ->
 
 
 def test_a_maildir_missing_on_a_desk_that_has_run_is_warned_of(desk_dir: Path) -> None:
-    """Was: inbox.path = "var/mail/inbx" beside the real var/mail/inbox passed check-config without a word, and
+    """Was: inbox.path = "var/mail/elsewhere" on a desk that has read mail passed check-config without a word, and
     run read the new, empty folder for ever."""
     assert mailbot(desk_dir, "migrate").returncode == 0  # a desk that has read nothing yet: nothing said
     assert "does not exist yet" not in mailbot(desk_dir, "check-config").stdout
     assert mailbot(desk_dir, "import", str(EXAMPLES / "02-tarakan-laporan.eml")).returncode == 0
     assert mailbot(desk_dir, "run", "--once").returncode == 0
     path = desk_dir / "config.toml"
-    path.write_text(_set(INBOX, 'path = "var/mail/inbx"')(path.read_text()))
+    path.write_text(_set(INBOX, 'path = "var/mail/elsewhere"')(path.read_text()))
     checked = mailbot(desk_dir, "check-config")
     assert checked.returncode == 0, checked.stderr
     said = checked.stdout + checked.stderr
-    assert (f"inbox.path: the Maildir {desk_dir}/var/mail/inbx does not exist yet, although the database "
+    assert (f"inbox.path: the Maildir {desk_dir}/var/mail/elsewhere does not exist yet, although the database "
             f"{desk_dir}/var/mailbot.db holds mail read before; mailbot will create it empty: is the path right?"
             ) in said, said
     ran = mailbot(desk_dir, "run", "--once")
-    assert "var/mail/inbx does not exist yet" in ran.stderr, ran.stderr
+    assert "var/mail/elsewhere does not exist yet" in ran.stderr, ran.stderr
+
+
+def test_a_maildir_path_a_letter_from_the_real_one_is_refused(desk_dir: Path) -> None:
+    """Was: inbox.path = "var/mail/inbx" beside the real var/mail/inbox was only warned of (and on a new desk not
+    at all); run made the empty folder and read it for ever while the mail waited in the real one."""
+    assert mailbot(desk_dir, "import", str(EXAMPLES / "02-tarakan-laporan.eml")).returncode == 0
+    path = desk_dir / "config.toml"
+    path.write_text(_set(INBOX, 'path = "var/mail/inbx"')(path.read_text()))
+    line = (f"inbox.path: {desk_dir}/var/mail/inbx does not exist, but the Maildir {desk_dir}/var/mail/inbox does, "
+            "a letter or two from it: a likely typo; correct the path (mailbot would make inbx beside it and never "
+            "see the mail in inbox)")
+    for command in (("check-config",), ("run", "--once")):
+        result = mailbot(desk_dir, *command)
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        assert line in result.stderr, result.stderr
+    assert not (desk_dir / "var/mail/inbx").exists()
+    assert list((desk_dir / "var/mail/inbox/new").iterdir())  # the mail still waits, unread
