@@ -411,11 +411,11 @@ _DECIDED = Prepared(insert(cast(Table, Decision.__table__)))
 
 def decide_new(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
                trust: SenderTrust, *, follows: dict[str, object] | None = None,
-               joined_proposal: int | None = None) -> MessageOutcome:
+               joined_proposal: int | None = None, reply_purpose: str | None = None) -> MessageOutcome:
     """A new request: ask back, hold, or approve (fully, in part, or a need-based proposal). *follows*: the
     earlier request (reference, state) in whose thread it was asked, which the reply names. *joined_proposal*: the
     desk's own proposal for the district that this request took the place of (join_proposal), which a held notice
-    names.
+    names. *reply_purpose*: the reply's, when the message was answered before (a person's correction of it).
 
     A sender who failed the checks is never asked back nor answered: the request waits for a manager.
     """
@@ -445,7 +445,7 @@ def decide_new(session: Session, desk: Desk, req: Request, message: Message, ver
     said = _GIVES_REASON.search(words) or (req.stock_on_hand is None and stock_named(words))
     return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted,
                         note=words[:600] if decision.outcome == "hold" and said else None,
-                        follows=follows, joined_proposal=joined_proposal)
+                        follows=follows, joined_proposal=joined_proposal, reply_purpose=reply_purpose)
 
 
 def _after_rejection(session: Session, desk: Desk, follows: dict[str, object]) -> policy.Reason:

@@ -1087,6 +1087,39 @@ def recount_with_ask(session: Session, verdict: Verdict, trust: SenderTrust,
                           actions.received_before(session, thread))
 
 
+def receipt_with_ask(verdict: Verdict, trust: SenderTrust, thread: Request) -> tuple[Verdict, Verdict] | None:
+    """Of a mail in the thread of *thread*'s shipment on its way that says the blanks arrived and asks for more
+    ("1.900 keping sudah kami terima ... Sekalian kami mohon tambahan lagi 1.200 keping"): (the receipt, the new
+    ask); None when it is no plain receipt (a count in doubt, the rest said to come, a shortfall said apart, blanks
+    not in hand, words of correction: the receipt's own ways read those) or asks nothing new. The figure asked
+    beside a count received is never a change of the request that was shipped."""
+    if thread.state != "dispatched" or not thread.approved or trust.is_manager or thread.district != trust.district:
+        return None
+    body = verdict.body_excerpt or ""
+    if verdict.received is None or any(d.field == "received" for d in verdict.doubts) \
+            or verdict.item not in (None, thread.item or "ktp-el") or not _ARRIVED.search(body) \
+            or _CORRECTS.search(body) or followup.blanks_not_arrived(body) or followup.rest_coming(body) \
+            or followup.stated_shortfall(body, received=verdict.received, shipped=thread.approved) is not None:
+        return None
+    return new_ask_beside(verdict, thread, trust, None)
+
+
+def received_beside_ask(session: Session, desk: Desk, message: Message, receipt: Verdict,
+                        thread: Request) -> dict[str, object]:
+    """The receipt of *thread*'s shipment said beside a new ask (receipt_with_ask), booked as any receipt (a
+    difference opens a discrepancy, the managers told once) with no reply of its own: the reply to the ask, a
+    request of its own, tells both. What that reply needs of it (reference, state, received, shipped, item)."""
+    assert receipt.received is not None and thread.approved
+    shipped, received = thread.approved, receipt.received
+    actions.book_receipt(session, desk, thread, received, district=thread.district or "",
+                         item=thread.item or "ktp-el", source=f"message:{message.id}",
+                         actor=receipt.sender or "district")
+    if received != shipped:
+        attention.shortfall(session, desk, thread, shipped=shipped, received=received, message=message)
+    return {"reference": thread.reference, "state": thread.state, "received": received, "shipped": shipped,
+            "item": thread.item or "ktp-el"}
+
+
 def new_ask_beside(verdict: Verdict, thread: Request, trust: SenderTrust,
                    before: int | None) -> tuple[Verdict, Verdict] | None:
     """Of a count received of *thread*'s shipment that also asks for more blanks, read without doubt ("mohon

@@ -135,10 +135,12 @@ def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, obj
     unstated = stated.withdraw(session, desk, message, actor=actor, reason=reason) if (
         after.get("kind") not in ("request", "stock_report", "receipt") and "stock_on_hand" not in fields
         and session.scalar(select(Report.id).where(Report.message_pk == message.id)) is None) else []
+    # the request the message opened before this correction (one the correction opens, an ask beside a receipt,
+    # is the right reading's, never withdrawn by it)
+    own = session.scalar(select(Request).where(Request.message_pk == message.id))
     effects, blocked, told = _reroute(session, desk, message, before, after, typed=set(fields), actor=actor,
                                       reason=reason)
     effects = unstated + effects
-    own = session.scalar(select(Request).where(Request.message_pk == message.id))
     if own is not None and after.get("kind") != "request":
         # the message is no longer read as a request: the request it opened (or linked to an open one)
         # is withdrawn, its approval released, and the district told; a dispatched shipment stays
@@ -288,17 +290,31 @@ def _reroute_receipt(session: Session, desk: Desk, message: Message, verdict: Ve
     trust = SenderTrust(address=guard.get("address") or verdict.sender, district=district, is_manager=False,
                         on_list=True, authenticated=True, trusted=True, reasons=())
     figures = {f: value if isinstance(value := after.get(f), int) else None for f in QUANTITY_FIELDS}
-    # a receipt asks for nothing: a figure read as requested was the misreading being corrected
+    # a receipt asks for nothing: a figure read as requested was the misreading being corrected, unless it asks
+    # for more blanks beside the count ("1.800 keping sudah kami terima ... mohon tambahan lagi 1.000 keping"):
+    # that ask is a request of its own, never lost with the receipt
     corrected = replace(verdict, kind="receipt", district=district, item=item, doubts=(),
                         requested=None, stock_on_hand=figures["stock_on_hand"],
                         received=received, printed=figures["printed"], recorded=figures["recorded"])
-    routes.receipt(session, desk, message, corrected, trust, shipment)
+    asked = after.get("requested")
+    asks = conversation.new_ask_beside(replace(corrected, requested=asked), shipment, trust, None) \
+        if isinstance(asked, int) and shipment.state == "dispatched" and after.get("item") in (None, item) \
+        and session.scalar(select(Request.id).where(Request.message_pk == message.id)) is None else None
+    if asks is not None:
+        booked = conversation.received_beside_ask(session, desk, message, corrected, shipment)
+        routes.request(session, desk, message, asks[1], trust, None, follows=shipment, received=booked,
+                       reply_purpose=f"reply:{message.id}:correction:{actor}:{desk.now().isoformat()}")
+    else:
+        routes.receipt(session, desk, message, corrected, trust, shipment)
     shipped = shipment.approved
     if before_state == "received":
         effects = [f"{shipment.reference}: receipt corrected {number(before_count or 0)} -> {number(received)}, "
                    "adjustment booked"]
     else:
         effects = [f"{shipment.reference}: receipt of {number(received)} booked (shipped {number(shipped)})"]
+    if asks is not None and (opened := session.scalar(select(Request).where(Request.message_pk == message.id))):
+        effects.append(f"{opened.reference}: the {number(asks[1].requested or 0)} asked beside the receipt is a "
+                       f"request of its own ({state_words(opened.state)}); the district is told both in one reply")
     if received != shipped:
         effects.append(f"{shipment.reference}: {'short' if received < shipped else 'over'} by "
                        f"{number(abs(shipped - received))}, a discrepancy is open and the managers are told")
