@@ -544,7 +544,7 @@ def _keep_stated(session: Session, desk: Desk, message: Message, verdict: Verdic
         return None, False
     stock = verdict.stock_on_hand if verdict.stock_on_hand is not None else \
         followup.stated_stock(verdict.body_excerpt or "", item)
-    if stock is None:
+    if stock is None or _forwarded_statement(session, verdict, req, stock):
         return None, False
     said_before = session.scalar(select(StatedStock.id).where(
         StatedStock.district == req.district, StatedStock.item == item, StatedStock.quantity == stock,
@@ -552,6 +552,18 @@ def _keep_stated(session: Session, desk: Desk, message: Message, verdict: Verdic
     stated.record_for_request(session, desk, message, district=req.district, item=item, quantity=stock,
                               source="reminder")
     return stock, said_before is None and stock != req.stock_on_hand
+
+
+def _forwarded_statement(session: Session, verdict: Verdict, req: Request, stock: int) -> bool:
+    """Whether *stock* is read only from an earlier mail the district forwards ("Mohon ditindaklanjuti" over its
+    own request) that the desk read already: that figure is as old as the mail forwarded, stated then and kept
+    with its own date, never the district's stock now (a later correction or report stands)."""
+    said = [e for e in verdict.evidence if e.field == "stock_on_hand" and e.value == stock]
+    if not said or not all("forwarded" in e.cues for e in said):
+        return False
+    return session.scalar(select(StatedStock.id).where(
+        StatedStock.district == req.district, StatedStock.item == (req.item or "ktp-el"),
+        StatedStock.quantity == stock).limit(1)) is not None
 
 
 # A sentence of its own, for reading a mail sentence by sentence ("2.000" keeps its dot: a space must follow).
