@@ -928,6 +928,16 @@ def link(session: Session, desk: Desk, req: Request, open_one: Request, message:
     return MessageOutcome.REQUEST_LINKED
 
 
+def linked_updated(session: Session, desk: Desk, req: Request, open_one: Request | None, message: Message,
+                   verdict: Verdict, *, changes: list[dict[str, object]], answer_to: str | None) -> None:
+    """The district's correction of *req*, linked to its open request *open_one*, applied in place: the district is
+    told what changed and that a person still decides it beside the open one."""
+    _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_linked", message=message,
+                   verdict=verdict, answer_to=answer_to,
+                   context={"facts": [], "changes": changes, "asked": req.requested,
+                            "open_reference": open_one.reference if open_one is not None else None})
+
+
 def proposal_waiting(req: Request) -> bool:
     """Whether *req* is the desk's own shipment proposal for a district low on stock (a stock alert's, asked by
     no one), still waiting for the managers: a request of the district itself takes its place (join_proposal)."""

@@ -394,6 +394,10 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         set_aside = _other_item(session, desk, message, verdict, thread, reading)
         return update(session, desk, thread, message, verdict, trust, changed, appeal=reading.intent == "appeal",
                       set_aside=set_aside)
+    if changed and reading.intent == "correction" and thread.state == "linked" and thread.linked_to is not None:
+        # "cukup 800 saja, bukan 1.000" of a request linked to the open one: changed in place like any correction,
+        # and it still waits for a person beside the open one (never decided alone by the policy)
+        return linked_corrected(session, desk, thread, message, verdict, trust, changed)
     if changed or reading.intent == "appeal" or (
             thread.state not in CHANGEABLE and thread.state != "linked"
             and (verdict.kind != "other" or reading.intent == "restated") and not attention.is_reminder(verdict)):
@@ -1279,6 +1283,32 @@ def _other_blank_figures(verdict: Verdict, req: Request) -> tuple[int, ...]:
         return ()
     return tuple(m.value for m in find_mentions(normalise(verdict.body_excerpt or ""))
                  if m.value is not None and m.value > 0 and not m.year)
+
+
+def linked_corrected(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
+                     trust: SenderTrust, changed: list[dict[str, object]]) -> MessageOutcome:
+    """The district corrected a figure of *req*, a request linked to its open one: the figures change in place (an
+    audited update, a stock kept as the district's stated stock), the request still waits for a person beside the
+    open one (a queue item names the change), and the district is told what changed in the same thread."""
+    now = desk.now()
+    for change in changed:
+        setattr(req, str(change["field"]), change["after"])
+    req.updated_at = now
+    session.add(actions.record_update(req, changed, actor=trust.address or "district", at=now,
+                                      message_id=message.id,
+                                      said=followup.words_digest(verdict.body_excerpt, verdict.in_reply_to)))
+    repo.audit(session, at=now, actor=trust.address or "district", action="update", target=req.reference,
+               details={"message": message.id, "changes": [
+                   {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changed]})
+    _keep_changed_stock(session, desk, message, req, changed, source="follow_up")
+    # the person who decides it beside the open one reads the change with the district's words
+    attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="linked_follow_up",
+                        detail=f"{_detail(verdict, changed)}\n(diterapkan pada {req.reference})",
+                        district=req.district, item=req.item, message=message, request=req)
+    open_one = session.get(Request, req.linked_to) if req.linked_to is not None else None
+    actions.linked_updated(session, desk, req, open_one, message, verdict, changes=changed,
+                           answer_to=trust.address)
+    return MessageOutcome.FOLLOW_UP_REQUEST_HELD  # it waits for a person, as it did
 
 
 def update(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, trust: SenderTrust,
