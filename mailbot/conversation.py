@@ -1813,6 +1813,19 @@ def corrected_report(session: Session, verdict: Verdict, trust: SenderTrust) -> 
     return next((r for r in recent if olds & ({r.stock_on_hand, r.recorded, r.printed} - {None})), None)
 
 
+def report_corrected_in_thread(session: Session, verdict: Verdict, trust: SenderTrust,
+                               thread: Request) -> Report | None:
+    """The district's daily report a mail in its request *thread*'s conversation corrects ("laporan harian kami
+    kemarin salah input ... yang benar 300, bukan 2.380"): the figure named as wrong is none of the request's own and
+    is a figure of one of the district's last three reports; None otherwise (a correction of the request)."""
+    olds = set(followup.corrected_figures(verdict.body_excerpt or ""))
+    if thread.district != trust.district or not olds \
+            or olds & {thread.requested, thread.stock_on_hand, thread.approved}:
+        return None
+    report = corrected_report(session, verdict, trust)
+    return report if report is not None and verdict.item in (None, report.item) else None
+
+
 def correct_report(session: Session, desk: Desk, report: Report, new: int, *, actor: str, reason: str, source: str,
                    note: str, message: Message | None = None) -> str:
     """Set *report*'s stock to *new* by an audited adjustment of the difference; the effect, in English for the
@@ -1887,10 +1900,10 @@ def _report_of_thread(session: Session, verdict: Verdict, trust: SenderTrust) ->
 
 
 def report_fixed(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
-                 report: Report) -> MessageOutcome:
-    """A correction of a daily report in its thread ("harusnya 7.096"): the report's stock replaced by an audited
-    adjustment, never a second day's report; the district is told what changed. With no new stock clearly
-    given, a person books it (report_corrected)."""
+                 report: Report, *, thread: Request | None = None) -> MessageOutcome:
+    """A correction of a daily report in its thread ("harusnya 7.096"), or in the *thread* of a request: the
+    report's stock replaced by an audited adjustment, never a second day's report; the district is told what
+    changed. With no new stock clearly given, a person books it (report_corrected)."""
     stock = verdict.stock_on_hand
     if stock is None or stock == report.stock_on_hand or (verdict.item or report.item) != report.item \
             or any(d.field == "stock_on_hand" for d in verdict.doubts):
@@ -1902,7 +1915,7 @@ def report_fixed(session: Session, desk: Desk, message: Message, verdict: Verdic
     repo.audit(session, at=desk.now(), actor=trust.address or "district", action="report_corrected",
                target=f"message:{report.message_pk}", details={"message": message.id, "stock_before": old,
                                                                "stock_after": stock, "effect": effect})
-    attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=None, reason="report_fixed",
+    attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason="report_fixed",
                           set_aside=[{"item": report.item, "before": old, "after": stock,
                                       "date": report.report_date.isoformat()}])
     return MessageOutcome.REPORT_CORRECTED

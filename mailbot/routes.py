@@ -216,6 +216,11 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # reply lists as understood while nothing acts on it)
         conversation.recount(session, desk, message, asks[0], trust, thread, purpose=f"reply:{message.id}:receipt")
         return request(session, desk, message, asks[1], trust, None, follows=thread)
+    if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
+            and (corrected := conversation.report_corrected_in_thread(session, verdict, trust, thread)) is not None:
+        # "laporan harian kami kemarin salah input ... yang benar 300, bukan 2.380" in a request's thread: the
+        # report's figure is corrected as in the report's own thread, never a plea to reconsider the request
+        return conversation.report_fixed(session, desk, message, verdict, trust, corrected, thread=thread)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread):
         handled = conversation.follow_up(session, desk, message, verdict, trust, thread)
         if handled is not None:
