@@ -41,6 +41,8 @@ def test_a_receipt_with_a_new_ask_books_the_receipt_and_opens_a_request(
     assert f"Kami telah mencatat penerimaan blangko KTP-el sebanyak {counted:,} keping untuk permohonan " \
            "BLK-2026-0001".replace(",", ".") in text, reply.text
     assert ("selisih kurang 100 keping" in text) == (counted == 1900), reply.text
+    html = reply.msg.get_body(("html",))
+    assert html is not None and "Kami telah mencatat penerimaan blangko KTP-el sebanyak" in flat(html.get_content())
     assert f"{asked:,}".replace(",", ".") + " keping" in text, reply.text
     assert "[BLK-2026-0002]" in reply.subject
     managers = desk12.to_managers()[told_before:]
