@@ -411,11 +411,11 @@ _DECIDED = Prepared(insert(cast(Table, Decision.__table__)))
 
 def decide_new(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
                trust: SenderTrust, *, follows: dict[str, object] | None = None,
-               joined_proposal: int | None = None) -> MessageOutcome:
+               joined_proposal: int | None = None, reply_purpose: str | None = None) -> MessageOutcome:
     """A new request: ask back, hold, or approve (fully, in part, or a need-based proposal). *follows*: the
     earlier request (reference, state) in whose thread it was asked, which the reply names. *joined_proposal*: the
     desk's own proposal for the district that this request took the place of (join_proposal), which a held notice
-    names.
+    names. *reply_purpose*: the reply's, when the message was answered before (a person's correction of it).
 
     A sender who failed the checks is never asked back nor answered: the request waits for a manager.
     """
@@ -445,7 +445,7 @@ def decide_new(session: Session, desk: Desk, req: Request, message: Message, ver
     said = _GIVES_REASON.search(words) or (req.stock_on_hand is None and stock_named(words))
     return apply_policy(session, desk, req, decision, message=message, verdict=verdict, trusted=trust.trusted,
                         note=words[:600] if decision.outcome == "hold" and said else None,
-                        follows=follows, joined_proposal=joined_proposal)
+                        follows=follows, joined_proposal=joined_proposal, reply_purpose=reply_purpose)
 
 
 def _after_rejection(session: Session, desk: Desk, follows: dict[str, object]) -> policy.Reason:
@@ -927,6 +927,16 @@ def link(session: Session, desk: Desk, req: Request, open_one: Request, message:
                             # a figure it gave is never asked for again ("mohon sampaikan jumlahnya")
                             "asked": req.requested})
     return MessageOutcome.REQUEST_LINKED
+
+
+def linked_updated(session: Session, desk: Desk, req: Request, open_one: Request | None, message: Message,
+                   verdict: Verdict, *, changes: list[dict[str, object]], answer_to: str | None) -> None:
+    """The district's correction of *req*, linked to its open request *open_one*, applied in place: the district is
+    told what changed and that a person still decides it beside the open one."""
+    _district_mail(session, desk, req, purpose=f"reply:{message.id}", template="reply_linked", message=message,
+                   verdict=verdict, answer_to=answer_to,
+                   context={"facts": [], "changes": changes, "asked": req.requested,
+                            "open_reference": open_one.reference if open_one is not None else None})
 
 
 def proposal_waiting(req: Request) -> bool:

@@ -394,6 +394,10 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         set_aside = _other_item(session, desk, message, verdict, thread, reading)
         return update(session, desk, thread, message, verdict, trust, changed, appeal=reading.intent == "appeal",
                       set_aside=set_aside)
+    if changed and reading.intent == "correction" and thread.state == "linked" and thread.linked_to is not None:
+        # "cukup 800 saja, bukan 1.000" of a request linked to the open one: changed in place like any correction,
+        # and it still waits for a person beside the open one (never decided alone by the policy)
+        return linked_corrected(session, desk, thread, message, verdict, trust, changed)
     if changed or reading.intent == "appeal" or (
             thread.state not in CHANGEABLE and thread.state != "linked"
             and (verdict.kind != "other" or reading.intent == "restated") and not attention.is_reminder(verdict)):
@@ -544,7 +548,7 @@ def _keep_stated(session: Session, desk: Desk, message: Message, verdict: Verdic
         return None, False
     stock = verdict.stock_on_hand if verdict.stock_on_hand is not None else \
         followup.stated_stock(verdict.body_excerpt or "", item)
-    if stock is None:
+    if stock is None or _forwarded_statement(session, verdict, req, stock):
         return None, False
     said_before = session.scalar(select(StatedStock.id).where(
         StatedStock.district == req.district, StatedStock.item == item, StatedStock.quantity == stock,
@@ -552,6 +556,18 @@ def _keep_stated(session: Session, desk: Desk, message: Message, verdict: Verdic
     stated.record_for_request(session, desk, message, district=req.district, item=item, quantity=stock,
                               source="reminder")
     return stock, said_before is None and stock != req.stock_on_hand
+
+
+def _forwarded_statement(session: Session, verdict: Verdict, req: Request, stock: int) -> bool:
+    """Whether *stock* is read only from an earlier mail the district forwards ("Mohon ditindaklanjuti" over its
+    own request) that the desk read already: that figure is as old as the mail forwarded, stated then and kept
+    with its own date, never the district's stock now (a later correction or report stands)."""
+    said = [e for e in verdict.evidence if e.field == "stock_on_hand" and e.value == stock]
+    if not said or not all("forwarded" in e.cues for e in said):
+        return False
+    return session.scalar(select(StatedStock.id).where(
+        StatedStock.district == req.district, StatedStock.item == (req.item or "ktp-el"),
+        StatedStock.quantity == stock).limit(1)) is not None
 
 
 # A sentence of its own, for reading a mail sentence by sentence ("2.000" keeps its dot: a space must follow).
@@ -1087,6 +1103,39 @@ def recount_with_ask(session: Session, verdict: Verdict, trust: SenderTrust,
                           actions.received_before(session, thread))
 
 
+def receipt_with_ask(verdict: Verdict, trust: SenderTrust, thread: Request) -> tuple[Verdict, Verdict] | None:
+    """Of a mail in the thread of *thread*'s shipment on its way that says the blanks arrived and asks for more
+    ("1.900 keping sudah kami terima ... Sekalian kami mohon tambahan lagi 1.200 keping"): (the receipt, the new
+    ask); None when it is no plain receipt (a count in doubt, the rest said to come, a shortfall said apart, blanks
+    not in hand, words of correction: the receipt's own ways read those) or asks nothing new. The figure asked
+    beside a count received is never a change of the request that was shipped."""
+    if thread.state != "dispatched" or not thread.approved or trust.is_manager or thread.district != trust.district:
+        return None
+    body = verdict.body_excerpt or ""
+    if verdict.received is None or any(d.field == "received" for d in verdict.doubts) \
+            or verdict.item not in (None, thread.item or "ktp-el") or not _ARRIVED.search(body) \
+            or _CORRECTS.search(body) or followup.blanks_not_arrived(body) or followup.rest_coming(body) \
+            or followup.stated_shortfall(body, received=verdict.received, shipped=thread.approved) is not None:
+        return None
+    return new_ask_beside(verdict, thread, trust, None)
+
+
+def received_beside_ask(session: Session, desk: Desk, message: Message, receipt: Verdict,
+                        thread: Request) -> dict[str, object]:
+    """The receipt of *thread*'s shipment said beside a new ask (receipt_with_ask), booked as any receipt (a
+    difference opens a discrepancy, the managers told once) with no reply of its own: the reply to the ask, a
+    request of its own, tells both. What that reply needs of it (reference, state, received, shipped, item)."""
+    assert receipt.received is not None and thread.approved
+    shipped, received = thread.approved, receipt.received
+    actions.book_receipt(session, desk, thread, received, district=thread.district or "",
+                         item=thread.item or "ktp-el", source=f"message:{message.id}",
+                         actor=receipt.sender or "district")
+    if received != shipped:
+        attention.shortfall(session, desk, thread, shipped=shipped, received=received, message=message)
+    return {"reference": thread.reference, "state": thread.state, "received": received, "shipped": shipped,
+            "item": thread.item or "ktp-el"}
+
+
 def new_ask_beside(verdict: Verdict, thread: Request, trust: SenderTrust,
                    before: int | None) -> tuple[Verdict, Verdict] | None:
     """Of a count received of *thread*'s shipment that also asks for more blanks, read without doubt ("mohon
@@ -1234,6 +1283,32 @@ def _other_blank_figures(verdict: Verdict, req: Request) -> tuple[int, ...]:
         return ()
     return tuple(m.value for m in find_mentions(normalise(verdict.body_excerpt or ""))
                  if m.value is not None and m.value > 0 and not m.year)
+
+
+def linked_corrected(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict,
+                     trust: SenderTrust, changed: list[dict[str, object]]) -> MessageOutcome:
+    """The district corrected a figure of *req*, a request linked to its open one: the figures change in place (an
+    audited update, a stock kept as the district's stated stock), the request still waits for a person beside the
+    open one (a queue item names the change), and the district is told what changed in the same thread."""
+    now = desk.now()
+    for change in changed:
+        setattr(req, str(change["field"]), change["after"])
+    req.updated_at = now
+    session.add(actions.record_update(req, changed, actor=trust.address or "district", at=now,
+                                      message_id=message.id,
+                                      said=followup.words_digest(verdict.body_excerpt, verdict.in_reply_to)))
+    repo.audit(session, at=now, actor=trust.address or "district", action="update", target=req.reference,
+               details={"message": message.id, "changes": [
+                   {"field": c["field"], "before": c["before"], "after": c["after"]} for c in changed]})
+    _keep_changed_stock(session, desk, message, req, changed, source="follow_up")
+    # the person who decides it beside the open one reads the change with the district's words
+    attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read", reason="linked_follow_up",
+                        detail=f"{_detail(verdict, changed)}\n(diterapkan pada {req.reference})",
+                        district=req.district, item=req.item, message=message, request=req)
+    open_one = session.get(Request, req.linked_to) if req.linked_to is not None else None
+    actions.linked_updated(session, desk, req, open_one, message, verdict, changes=changed,
+                           answer_to=trust.address)
+    return MessageOutcome.FOLLOW_UP_REQUEST_HELD  # it waits for a person, as it did
 
 
 def update(session: Session, desk: Desk, req: Request, message: Message, verdict: Verdict, trust: SenderTrust,
@@ -1738,6 +1813,19 @@ def corrected_report(session: Session, verdict: Verdict, trust: SenderTrust) -> 
     return next((r for r in recent if olds & ({r.stock_on_hand, r.recorded, r.printed} - {None})), None)
 
 
+def report_corrected_in_thread(session: Session, verdict: Verdict, trust: SenderTrust,
+                               thread: Request) -> Report | None:
+    """The district's daily report a mail in its request *thread*'s conversation corrects ("laporan harian kami
+    kemarin salah input ... yang benar 300, bukan 2.380"): the figure named as wrong is none of the request's own and
+    is a figure of one of the district's last three reports; None otherwise (a correction of the request)."""
+    olds = set(followup.corrected_figures(verdict.body_excerpt or ""))
+    if thread.district != trust.district or not olds \
+            or olds & {thread.requested, thread.stock_on_hand, thread.approved}:
+        return None
+    report = corrected_report(session, verdict, trust)
+    return report if report is not None and verdict.item in (None, report.item) else None
+
+
 def correct_report(session: Session, desk: Desk, report: Report, new: int, *, actor: str, reason: str, source: str,
                    note: str, message: Message | None = None) -> str:
     """Set *report*'s stock to *new* by an audited adjustment of the difference; the effect, in English for the
@@ -1812,10 +1900,10 @@ def _report_of_thread(session: Session, verdict: Verdict, trust: SenderTrust) ->
 
 
 def report_fixed(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
-                 report: Report) -> MessageOutcome:
-    """A correction of a daily report in its thread ("harusnya 7.096"): the report's stock replaced by an audited
-    adjustment, never a second day's report; the district is told what changed. With no new stock clearly
-    given, a person books it (report_corrected)."""
+                 report: Report, *, thread: Request | None = None) -> MessageOutcome:
+    """A correction of a daily report in its thread ("harusnya 7.096"), or in the *thread* of a request: the
+    report's stock replaced by an audited adjustment, never a second day's report; the district is told what
+    changed. With no new stock clearly given, a person books it (report_corrected)."""
     stock = verdict.stock_on_hand
     if stock is None or stock == report.stock_on_hand or (verdict.item or report.item) != report.item \
             or any(d.field == "stock_on_hand" for d in verdict.doubts):
@@ -1827,7 +1915,7 @@ def report_fixed(session: Session, desk: Desk, message: Message, verdict: Verdic
     repo.audit(session, at=desk.now(), actor=trust.address or "district", action="report_corrected",
                target=f"message:{report.message_pk}", details={"message": message.id, "stock_before": old,
                                                                "stock_after": stock, "effect": effect})
-    attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=None, reason="report_fixed",
+    attention.acknowledge(session, desk, message, verdict, to=trust.address, thread=thread, reason="report_fixed",
                           set_aside=[{"item": report.item, "before": old, "after": stock,
                                       "date": report.report_date.isoformat()}])
     return MessageOutcome.REPORT_CORRECTED

@@ -147,10 +147,12 @@ def correct(session: Session, desk: Desk, message_pk: int, fields: dict[str, obj
     unstated = stated.withdraw(session, desk, message, actor=actor, reason=reason) if (
         after.get("kind") not in ("request", "stock_report", "receipt") and "stock_on_hand" not in fields
         and session.scalar(select(Report.id).where(Report.message_pk == message.id)) is None) else []
+    # the request the message opened before this correction (one the correction opens, an ask beside a receipt,
+    # is the right reading's, never withdrawn by it)
+    own = session.scalar(select(Request).where(Request.message_pk == message.id))
     effects, blocked, told = _reroute(session, desk, message, before, after, typed=set(fields), actor=actor,
                                       reason=reason)
     effects = unstated + effects
-    own = session.scalar(select(Request).where(Request.message_pk == message.id))
     if own is not None and after.get("kind") != "request":
         # the message is no longer read as a request: the request it opened (or linked to an open one)
         # is withdrawn, its approval released, and the district told; a dispatched shipment stays
@@ -227,10 +229,17 @@ def _reroute(session: Session, desk: Desk, message: Message, before: dict[str, o
             f: figure for f in conversation.FIGURES if f in typed and isinstance(figure := after.get(f), int)}
         # a figure typed for the request's own mail that the district corrected in a later mail: the district's
         # word stands, the first mail's reading is corrected in its label only (nothing decided again, no mail)
-        for f, later in ({} if follow_up else _corrected_later(session, request, message, before)).items():
+        corrected_later, restated_later = ({}, {}) if follow_up else _corrected_later(session, request, message,
+                                                                                       before)
+        for f, later in corrected_later.items():
             if f in targets:
                 effects.append(f"{f}: the district's later correction ({number(later)}) stands; the first mail's "
                                f"reading is corrected to {number(targets.pop(f))} for the record")
+        for f, later in restated_later.items():
+            if f in targets and targets[f] != later:
+                effects.append(f"{f}: the district's later mail ({number(later)}) stands, as it states the figure "
+                               f"again; the first mail's reading is corrected to {number(targets.pop(f))} for the "
+                               "record")
         # a figure the mail wrote but the reading left in doubt ("1.800, 350") was not missing: the district is
         # told it was unclear, never that it was not stated
         doubted = repo.written_unclearly(message)
@@ -300,17 +309,31 @@ def _reroute_receipt(session: Session, desk: Desk, message: Message, verdict: Ve
     trust = SenderTrust(address=guard.get("address") or verdict.sender, district=district, is_manager=False,
                         on_list=True, authenticated=True, trusted=True, reasons=())
     figures = {f: value if isinstance(value := after.get(f), int) else None for f in QUANTITY_FIELDS}
-    # a receipt asks for nothing: a figure read as requested was the misreading being corrected
+    # a receipt asks for nothing: a figure read as requested was the misreading being corrected, unless it asks
+    # for more blanks beside the count ("1.800 keping sudah kami terima ... mohon tambahan lagi 1.000 keping"):
+    # that ask is a request of its own, never lost with the receipt
     corrected = replace(verdict, kind="receipt", district=district, item=item, doubts=(),
                         requested=None, stock_on_hand=figures["stock_on_hand"],
                         received=received, printed=figures["printed"], recorded=figures["recorded"])
-    routes.receipt(session, desk, message, corrected, trust, shipment)
+    asked = after.get("requested")
+    asks = conversation.new_ask_beside(replace(corrected, requested=asked), shipment, trust, None) \
+        if isinstance(asked, int) and shipment.state == "dispatched" and after.get("item") in (None, item) \
+        and session.scalar(select(Request.id).where(Request.message_pk == message.id)) is None else None
+    if asks is not None:
+        booked = conversation.received_beside_ask(session, desk, message, corrected, shipment)
+        routes.request(session, desk, message, asks[1], trust, None, follows=shipment, received=booked,
+                       reply_purpose=f"reply:{message.id}:correction:{actor}:{desk.now().isoformat()}")
+    else:
+        routes.receipt(session, desk, message, corrected, trust, shipment)
     shipped = shipment.approved
     if before_state == "received":
         effects = [f"{shipment.reference}: receipt corrected {number(before_count or 0)} -> {number(received)}, "
                    "adjustment booked"]
     else:
         effects = [f"{shipment.reference}: receipt of {number(received)} booked (shipped {number(shipped)})"]
+    if asks is not None and (opened := session.scalar(select(Request).where(Request.message_pk == message.id))):
+        effects.append(f"{opened.reference}: the {number(asks[1].requested or 0)} asked beside the receipt is a "
+                       f"request of its own ({state_words(opened.state)}); the district is told both in one reply")
     if received != shipped:
         effects.append(f"{shipment.reference}: {'short' if received < shipped else 'over'} by "
                        f"{number(abs(shipped - received))}, a discrepancy is open and the managers are told")
@@ -348,21 +371,43 @@ def _targets(session: Session, request: Request, message: Message, before: dict[
 
 
 def _corrected_later(session: Session, request: Request, message: Message,
-                     before: dict[str, object]) -> dict[str, int]:
+                     before: dict[str, object]) -> tuple[dict[str, int], dict[str, int]]:
     """The figures of *request* (opened by *message*, read as *before*) that the district set in a later mail
-    and that still stand: field -> the figure. A figure last changed by *message* itself (a correction of it), or
-    put back to *message*'s reading (the later mail corrected to carry no figure), is none of them."""
+    and that still stand, and those a later mail that changed the request states again as they stand: each field
+    -> the figure. A figure last changed by *message* itself (a correction of it), or put back to *message*'s
+    reading (the later mail corrected to carry no figure), is none of the first."""
     from mailbot.store.schema import Decision
 
     last: dict[str, tuple[object, object]] = {}  # field -> (the message that last changed it, to what)
+    later: list[int] = []  # the district's later mails that changed the request, the latest first
     for row in session.scalars(select(Decision).where(Decision.request_pk == request.id,
                                                       Decision.outcome == "updated").order_by(Decision.id.desc())):
         for reason in row.reasons or []:
+            by = reason.get("message") if isinstance(reason, dict) else None
+            if isinstance(by, int) and by != message.id and by not in later:
+                later.append(by)
             for change in (reason.get("changes") or []) if isinstance(reason, dict) else []:
                 last.setdefault(str(change.get("field")), (reason.get("message"), change.get("after")))
-    return {f: figure for f in conversation.FIGURES if f in last
-            for by, figure in [last[f]] if isinstance(figure, int) and by != message.id
-            and figure == getattr(request, f) and figure != before.get(f)}
+    standing = {f: figure for f in conversation.FIGURES if f in last
+                for by, figure in [last[f]] if isinstance(figure, int) and by != message.id
+                and figure == getattr(request, f) and figure != before.get(f)}
+    return standing, {f: figure for f in conversation.FIGURES if f not in standing
+                      for figure in [_restated(session, later, f)]
+                      if isinstance(figure, int) and figure == getattr(request, f)}
+
+
+def _restated(session: Session, later: list[int], field: str) -> int | None:
+    """The figure of *field* the latest of the district's *later* mails states, as read or as a person corrected
+    its reading ("kebutuhan kami 1.800 (bukan 1.500), sisa stok benar 420": the stock said again, unchanged)."""
+    for pk in later:
+        mail = session.get(Message, pk)
+        if mail is None:
+            continue
+        kept = session.scalar(select(Label).where(Label.message_pk == pk))
+        figure = (dict(kept.label) if kept is not None else label_of(mail)).get(field)
+        if isinstance(figure, int):
+            return figure
+    return None
 
 
 def _followed_up(session: Session, message: Message, verdict: Verdict) -> Request | None:

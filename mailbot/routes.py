@@ -198,12 +198,29 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # "sekalian kami mohon juga blangko KIA 300 keping" in a KTP-el request's thread: a request of its own
         return request(session, desk, message, other, trust, None, follows=thread)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
+            and (asks := conversation.receipt_with_ask(verdict, trust, thread)) is not None:
+        # "1.900 keping sudah kami terima ... Sekalian kami mohon tambahan lagi 1.200 keping" in the thread of a
+        # shipment on its way: the receipt is booked on it, and the ask is a request of its own (never a lowering
+        # of the request shipped); one reply tells both
+        received = conversation.received_beside_ask(session, desk, message, asks[0], thread)
+        outcome = request(session, desk, message, asks[1], trust, None, follows=thread, received=received)
+        if (opened := session.scalar(select(Request).where(Request.message_pk == message.id))) is not None:
+            repo.audit(session, at=desk.now(), actor=trust.address or "district", action="asked_beside_receipt",
+                       target=opened.reference, details={"message": message.id, "follows": thread.reference,
+                                                        "received": received["received"]})
+        return outcome
+    if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
             and (asks := conversation.recount_with_ask(session, verdict, trust, thread)) is not None:
         # "... sebenarnya 580 bukan 600. Sekarang stok kami tinggal 90, mohon dikirim lagi 700 keping": the recount
         # is booked on the shipment received, and the new ask is a request of its own (never a figure the receipt's
         # reply lists as understood while nothing acts on it)
         conversation.recount(session, desk, message, asks[0], trust, thread, purpose=f"reply:{message.id}:receipt")
         return request(session, desk, message, asks[1], trust, None, follows=thread)
+    if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
+            and (corrected := conversation.report_corrected_in_thread(session, verdict, trust, thread)) is not None:
+        # "laporan harian kami kemarin salah input ... yang benar 300, bukan 2.380" in a request's thread: the
+        # report's figure is corrected as in the report's own thread, never a plea to reconsider the request
+        return conversation.report_fixed(session, desk, message, verdict, trust, corrected, thread=thread)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread):
         handled = conversation.follow_up(session, desk, message, verdict, trust, thread)
         if handled is not None:
@@ -337,9 +354,12 @@ def _answers_clarification(verdict: Verdict) -> bool:
 # --- requests ------------------------------------------------------------------------------------
 
 def request(session: Session, desk: Desk, message: Message, verdict: Verdict, trust: SenderTrust,
-            thread: Request | None, *, follows: Request | None = None) -> MessageOutcome:
+            thread: Request | None, *, follows: Request | None = None,
+            received: dict[str, object] | None = None, reply_purpose: str | None = None) -> MessageOutcome:
     """A request for blanks: record it, then decide (or link it to the one already open). *follows*: the ended or
-    rejected request in whose thread it was asked; the reply names it."""
+    rejected request in whose thread it was asked; the reply names it. *received*: the receipt of *follows*'
+    shipment booked from the same mail (conversation.received_beside_ask), which the reply tells too.
+    *reply_purpose*: the reply's, when the message was answered before (a person's correction of it)."""
     district = trust.district or verdict.district
     item = verdict.item or "ktp-el"
     # a request whose sender failed the checks never stands for the district: a verified one is
@@ -385,7 +405,8 @@ def request(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
         actions.supersede(session, desk, replaced, req, actor=trust.address or "district", message=message)
         return outcome
     return actions.decide_new(session, desk, req, message, verdict, trust,
-                              follows={"reference": follows.reference, "state": follows.state} if follows else None)
+                              follows=received or ({"reference": follows.reference, "state": follows.state}
+                                                   if follows else None), reply_purpose=reply_purpose)
 
 
 def _rest_arrived(session: Session, verdict: Verdict, shipment: Request) -> int | None:

@@ -118,3 +118,22 @@ def test_a_stock_the_district_corrected_later_stands_and_an_untouched_figure_is_
     [told] = [flat(o.text) for o in desk12.out()[n:] if BULUNGAN in o.to]
     assert "Jumlah yang dimohon: 2.000 keping menjadi 1.800 keping" in told, told
     assert "Sisa stok: 1.750 keping menjadi" not in told and "menjadi 800" not in told, told
+
+
+def test_a_stock_the_district_restated_in_its_correction_stands_over_a_typed_one(desk12: Desk12) -> None:
+    reply = approved(desk12)  # Bulungan asks 2.000, sisa 750: approved
+    _, outcome = answer_gmail(desk12, reply, "Ralat pak, yang kami mohon 2.400 keping, bukan 2.000 keping. Sisa stok "
+                                             "kami memang 750 keping.")
+    assert (desk12.request()["requested"], desk12.request()["stock_on_hand"]) == (2400, 750), outcome
+    decided = desk12.request()["approved"]
+    [pk] = desk12.db().execute("select id from messages where sender = ? order by id limit 1", (BULUNGAN,)).fetchone()
+    n = len(desk12.out())
+    effects = _correct(desk12, int(pk), {"requested": 2200, "stock_on_hand": 700}, "cek ulang surat")
+    # was: the stock put to 700 over the district's own 750 said again, decided again, and the district told
+    # "ada angka yang sebelumnya keliru kami baca ... Sisa stok: 750 keping menjadi 700 keping"
+    assert any("stock_on_hand: the district's later mail (750) stands" in e for e in effects), effects
+    assert any("requested: the district's later correction (2.400) stands" in e for e in effects), effects
+    assert not any("decided again" in e for e in effects), effects
+    request = desk12.request()
+    assert (request["requested"], request["stock_on_hand"], request["approved"]) == (2400, 750, decided)
+    assert not [o for o in desk12.out()[n:] if BULUNGAN in o.to]
