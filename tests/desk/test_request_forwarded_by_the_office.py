@@ -6,6 +6,8 @@ the office's reply says which reference stands, and the managers hear once that 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mailbot.watch import build_digest
@@ -45,6 +47,13 @@ def test_the_offices_forward_supersedes_the_unverified_request(desk12: Desk12) -
     assert ("Permohonan ini kami catat dengan nomor rujukan BLK-2026-0002 dan menggantikan permohonan BLK-2026-0001 "
             f"yang sebelumnya dikirim dari alamat {WRITER}, yang tidak terdaftar sebagai alamat email resmi. "
             "Permohonan BLK-2026-0001 telah kami tutup; yang berlaku hanya permohonan BLK-2026-0002.") in text, text
+    # and so does its HTML part, which most mail clients show
+    html = reply.msg.get_body(("html",))
+    assert html is not None
+    shown = flat(re.sub(r"<[^>]+>", "", html.get_content()))
+    assert ("Permohonan ini kami catat dengan nomor rujukan BLK-2026-0002 dan menggantikan permohonan BLK-2026-0001 "
+            f"yang sebelumnya dikirim dari alamat {WRITER}") in shown, shown
+    assert "terpisah dari permohonan" not in shown, shown
     # the managers, asked to decide BLK-2026-0001, hear once that it no longer waits for them
     [notice] = [o for o in desk12.to_managers() if o.purpose.startswith("superseded:")]
     assert notice.subject == "[BLK-2026-0001] Tidak lagi menunggu keputusan: digantikan oleh BLK-2026-0002"
