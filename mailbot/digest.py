@@ -366,6 +366,7 @@ CONCERN_SHORT: Mapping[str, str] = {
     "not_whole_packs": "bukan kelipatan pak",
     "into_reserve": "memakai cadangan provinsi",
     "verified_request_exists": "pengirim belum terverifikasi, padahal ada permohonan dari pengirim terverifikasi",
+    "sender_check_failed": "pemeriksaan keaslian email GAGAL",
 }
 FIELD_SHORT: Mapping[str, str] = {
     "requested": "jumlah yang dimohon", "stock_on_hand": "sisa stok", "received": "jumlah diterima",
