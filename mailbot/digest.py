@@ -27,6 +27,7 @@ ITEM_SHORT: Mapping[str, str] = {"ktp-el": "KTP-el", "kia": "KIA"}
 REASON_SHORT: Mapping[str, str] = {
     "sender_unknown": "pengirim tidak terdaftar",
     "unauthenticated": "keaslian email belum pasti",
+    "check_failed": "pemeriksaan keaslian email GAGAL",
     "open_request": "masih ada permohonan terbuka",
     "contradicts_reports": "sisa stok tidak sesuai laporan harian",
     "over_limit": "melebihi batas persetujuan otomatis",
