@@ -42,6 +42,10 @@ def request_rows(desk: Desk, *, limit: int, open_only: bool) -> list[tuple[str, 
             .where(Decision.request_pk.in_([r.id for r in requests]), Decision.actor == "policy",
                    Decision.quantity.is_not(None))
             .order_by(Decision.id)).tuples().all())
+        # a request whose From passed no sender check still shows the address its mail was read from
+        read_from = dict(session.execute(
+            select(Message.id, Message.sender).where(Message.id.in_(
+                [r.message_pk for r in requests if r.sender is None and r.message_pk is not None]))).tuples().all())
         return [
             (r.reference, f"{r.district} {desk.district_name(r.district)}" if r.district else "? (unknown sender)",
              r.item or "-", _n(r.requested),
@@ -49,7 +53,7 @@ def request_rows(desk: Desk, *, limit: int, open_only: bool) -> list[tuple[str, 
              _n(r.approved) if r.state in SHIPPED_STATES else "-",
              STATE_WORDS.get(r.state, r.state),
              "stock alert" if r.proactive else "email",
-             zoned(r.created_at, desk.tz), r.sender or "-")
+             zoned(r.created_at, desk.tz), r.sender or read_from.get(r.message_pk or 0) or "-")
             for r in requests
         ]
 
