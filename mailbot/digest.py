@@ -198,7 +198,7 @@ class Headline:
     that state a stock under their threshold where the ledger shows them safe; to_check: the "perlu dibaca" queue."""
 
     date_text: str  # "7 Des"
-    reserve_short: bool = False
+    reserve_short: tuple[str, ...] = ()  # the blanks whose province store is under its reserve ("KTP-el")
     waiting: int = 0
     critical: int = 0
     low: int = 0
@@ -212,7 +212,7 @@ class Headline:
         >>> Headline("8 Des").subject()
         'Ringkasan blangko 8 Des: semua aman'
         """
-        parts = ["stok provinsi di bawah cadangan"] if self.reserve_short else []
+        parts = [f"stok {' dan '.join(self.reserve_short)} provinsi di bawah cadangan"] if self.reserve_short else []
         parts += [f"{self.waiting} perlu keputusan"] if self.waiting else []
         parts += [f"{self.critical} kritis"] if self.critical else []
         parts += [f"{self.low} menipis"] if self.low else []
@@ -563,9 +563,9 @@ def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, s
     summary = ", ".join(parts)
     date_text = long_date(today)
     # "blangko": every blank the digest covers ("KTP-el" alone would hide the KIA tables below it)
-    headline = Headline(short_date(today), reserve_short=any(s.runway.reserve_short for s in sections),
-                        waiting=waiting_total, critical=sum(s.critical for s in sections),
-                        low=sum(s.low for s in sections))
+    under_reserve = tuple(s.item_label for s in sections if s.runway.reserve_short)
+    headline = Headline(short_date(today), reserve_short=under_reserve, waiting=waiting_total,
+                        critical=sum(s.critical for s in sections), low=sum(s.low for s in sections))
     return DigestView(
         office_name=office_name, date_text=date_text,
         since_text=long_date(since) if since else "awal pencatatan",

@@ -43,9 +43,9 @@ def request_rows(desk: Desk, *, limit: int, open_only: bool) -> list[tuple[str, 
                    Decision.quantity.is_not(None))
             .order_by(Decision.id)).tuples().all())
         # a request whose From passed no sender check still shows the address its mail was read from
-        read_from = dict(session.execute(
+        read_from = {pk: sender for pk, sender in session.execute(
             select(Message.id, Message.sender).where(Message.id.in_(
-                [r.message_pk for r in requests if r.sender is None and r.message_pk is not None]))).tuples().all())
+                [r.message_pk for r in requests if r.sender is None and r.message_pk is not None])))}
         return [
             (r.reference, f"{r.district} {desk.district_name(r.district)}" if r.district else "? (unknown sender)",
              r.item or "-", _n(r.requested),

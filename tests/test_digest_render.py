@@ -188,7 +188,8 @@ def test_an_item_never_reported_shows_no_report_date_of_another_item() -> None:
     (Headline("7 Des", waiting=2, critical=1), "Ringkasan blangko 7 Des: 2 perlu keputusan, 1 kritis"),
     (Headline("8 Des", waiting=1, low=2, stated_low=1, to_check=7),
      "Ringkasan blangko 8 Des: 1 perlu keputusan, 2 menipis, 1 lapor menipis, 7 perlu diperiksa"),
-    (Headline("8 Des", reserve_short=True), "Ringkasan blangko 8 Des: stok provinsi di bawah cadangan"),
+    (Headline("8 Des", reserve_short=("KTP-el",), waiting=1),
+     "Ringkasan blangko 8 Des: stok KTP-el provinsi di bawah cadangan, 1 perlu keputusan"),
     (Headline("9 Des"), "Ringkasan blangko 9 Des: semua aman"),
 ])
 def test_the_subject_counts_what_needs_the_managers_in_a_few_words(headline: Headline, subject: str) -> None:
