@@ -15,6 +15,8 @@ from mailbot.config import PROVINCE
 from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction, QuantityError
 from mailbot.followup import corrected_figures, damage_said, stock_named, words_digest
+from mailbot.guards import suspicion
+from mailbot.guards.suspicion import Suspicion
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, decided_by_words, item_name, number
 from mailbot.outcomes import MessageOutcome, state_words
@@ -24,7 +26,15 @@ from mailbot.reader.classify import without_sign_off
 from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import QUANTITY_FIELDS, Evidence, Verdict
 from mailbot.stock import policy
-from mailbot.stock.explain import decided_since, explain_id, held_reasons, no_proposal, reason_id, with_spare
+from mailbot.stock.explain import (
+    REASON_TEXT,
+    decided_since,
+    explain_id,
+    held_reasons,
+    no_proposal,
+    reason_id,
+    with_spare,
+)
 from mailbot.stock.ledger import RECONCILING, Balance, Entry, EntryKind, available_to_ship
 from mailbot.store import repo
 from mailbot.store import stock as ledger
@@ -592,10 +602,39 @@ def example_figure(requested: int | None, proposed: int | None, pack: int) -> in
     return half if half > 0 else (ceiling // pack * pack or requested or pack)
 
 
+def request_suspicion(session: Session, req: Request) -> Suspicion:
+    """What counts against the mail that opened *req* when its sender failed the checks (guards.suspicion): the
+    failed check, a Reply-To elsewhere, a delivery asked to another address; nothing for a verified sender."""
+    message = session.get(Message, req.message_pk) if req.message_pk is not None else None
+    guard = message.guard if message is not None else None
+    if message is None or not guard or guard.get("trusted"):
+        return Suspicion()
+    reply_to: list[str] = []
+    if message.raw:
+        import email.parser
+
+        from mailbot.guards.headers import header_block
+        from mailbot.reader.mime import without_byte_order_marks
+        try:
+            headers = email.parser.BytesHeaderParser().parsebytes(header_block(without_byte_order_marks(message.raw)))
+            reply_to = [str(v) for v in headers.get_all("Reply-To") or []]
+        except Exception:  # noqa: BLE001 - a Reply-To that cannot be read leads nowhere to point out
+            reply_to = []
+    verdict = message.verdict or {}
+    return suspicion.assess([str(r) for r in guard.get("reasons") or []], sender=req.sender, reply_to_values=reply_to,
+                            writer_text=str(verdict.get("body_excerpt") or ""))
+
+
 def _notify_managers(session: Session, desk: Desk, req: Request, decision: policy.Decision,
                      explanation: list[str], *, update_of: str | None = None,
                      changes: list[dict[str, object]] | None = None, note: str | None = None,
                      previous_approved: int | None = None, joined_proposal: int | None = None) -> None:
+    doubt = request_suspicion(session, req)
+    if doubt.check_failed:  # said as failed, and first: not as a check that could not be made
+        decision = replace(decision, reasons=(policy.Reason("check_failed"), *(
+            r for r in decision.reasons if r.code != "unauthenticated")))
+        unsure, failed = REASON_TEXT["unauthenticated"], REASON_TEXT["check_failed"]
+        explanation = [line.replace(unsure, failed) for line in explanation]
     reasons = held_reasons(decision, skip=("fallback_use",))
     purpose = f"held:{req.id}" if update_of is None else f"held:{req.id}:{update_of}"
     # who corrected the reading, in words (never the login code "cli:root")
@@ -615,7 +654,9 @@ def _notify_managers(session: Session, desk: Desk, req: Request, decision: polic
                    "note": note, "previous_approved": previous_approved, "joined_proposal": joined_proposal,
                    # the district objects to what was approved (its appeal, also of a manager's part approval),
                    # whatever its new figure
-                   "appealed": any(r.code == "district_appeal" or r.data.get("appeal") for r in decision.reasons)})
+                   "appealed": any(r.code == "district_appeal" or r.data.get("appeal") for r in decision.reasons),
+                   "failed_checks": " dan ".join(doubt.failed_checks), "reply_to_elsewhere": doubt.reply_to,
+                   "delivery_elsewhere": doubt.delivery})
 
 
 def record_update(req: Request, changes: list[dict[str, object]], *, actor: str, at: datetime,
@@ -993,8 +1034,8 @@ class Concern:
     """Why approving a quantity by hand deserves a second look.
 
     code: above_request, above_need, not_whole_packs, into_reserve (about the quantity) or
-    verified_request_exists (about the request). text: for the operator (English), indonesian: for a
-    manager who decided by email; both are predicates that concerns_text() and concerns_indonesian()
+    verified_request_exists, sender_check_failed (about the request). text: for the operator (English),
+    indonesian: for a manager who decided by email; both are predicates that concerns_text() and concerns_indonesian()
     join into one sentence ("be more than the 1.500 requested", "melebihi jumlah yang dimohon ...").
     """
 
@@ -1004,7 +1045,7 @@ class Concern:
 
     @property
     def about_quantity(self) -> bool:
-        return self.code != "verified_request_exists"
+        return self.code not in ("verified_request_exists", "sender_check_failed")
 
 
 def _listed(parts: Sequence[str], conjunction: str) -> str:
@@ -1240,6 +1281,14 @@ def approval_concerns(session: Session, desk: Desk, req: Request, quantity: int 
         # the proposal is the district's own figure, taken as asked (as the policy approves it under the limit, packs
         # or not): the notice offered it, and a bare SETUJU approves what the notice offered
         concerns = [c for c in concerns if c.code != "not_whole_packs"]
+    failed = request_suspicion(session, req).failed_checks
+    if failed:  # never by email (mailbot.routes): the operator approves it, once the district confirmed it
+        concerns.append(Concern(
+            "sender_check_failed",
+            f"the office's mail server checked the request's mail and its {' and '.join(failed)} check FAILED: it is "
+            "probably forged; confirm it with the district by another channel (telephone, letter) first",
+            f"gagal dalam pemeriksaan keaslian ({' dan '.join(failed)}) oleh server email kantor, sehingga "
+            "kemungkinan dipalsukan"))
     return concerns
 
 

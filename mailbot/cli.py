@@ -1076,6 +1076,9 @@ def quarantine_dismiss(
     """
     from mailbot.quarantine import dismiss
 
+    if not any(char.isalnum() for char in reason):  # "", "-": a usage error, as reject's (exit 2)
+        raise UsageError(f"--reason: {_one_line(reason)[:40]!r} gives no reason; write why in words, "
+                         'e.g. --reason "email promosi"')
     with _desk() as desk:
         dismiss(desk, message, reason, actor=_actor(who))
     out.print(f"message {message} dismissed ({reason})")

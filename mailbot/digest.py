@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 import jinja2
 
-from mailbot.indonesian import item_name, long_date, number
+from mailbot.indonesian import item_name, long_date, number, short_date
 from mailbot.stock.explain import OUTCOME_LABEL, STATE_LABEL, TREND_LABEL
 from mailbot.stock.forecast import Runway, working_days_between
 from mailbot.stock.status import DistrictStatus, StockStatus
@@ -27,6 +27,7 @@ ITEM_SHORT: Mapping[str, str] = {"ktp-el": "KTP-el", "kia": "KIA"}
 REASON_SHORT: Mapping[str, str] = {
     "sender_unknown": "pengirim tidak terdaftar",
     "unauthenticated": "keaslian email belum pasti",
+    "check_failed": "pemeriksaan keaslian email GAGAL",
     "open_request": "masih ada permohonan terbuka",
     "contradicts_reports": "sisa stok tidak sesuai laporan harian",
     "over_limit": "melebihi batas persetujuan otomatis",
@@ -192,6 +193,36 @@ class WaitingLine:
 
 
 @dataclass(frozen=True)
+class Headline:
+    """What the digest's subject counts, the first words a phone's mail list shows (about 40 to 60 characters):
+    the details are in the body. critical / low: district rows of every blank by the ledger; stated_low: districts
+    that state a stock under their threshold where the ledger shows them safe; to_check: the "perlu dibaca" queue."""
+
+    date_text: str  # "7 Des"
+    reserve_short: tuple[str, ...] = ()  # the blanks whose province store is under its reserve ("KTP-el")
+    waiting: int = 0
+    critical: int = 0
+    low: int = 0
+    stated_low: int = 0
+    to_check: int = 0
+
+    def subject(self) -> str:
+        """
+        >>> Headline("7 Des", waiting=2, critical=1).subject()
+        'Ringkasan blangko 7 Des: 2 perlu keputusan, 1 kritis'
+        >>> Headline("8 Des").subject()
+        'Ringkasan blangko 8 Des: semua aman'
+        """
+        parts = [f"stok {' dan '.join(self.reserve_short)} provinsi di bawah cadangan"] if self.reserve_short else []
+        parts += [f"{self.waiting} perlu keputusan"] if self.waiting else []
+        parts += [f"{self.critical} kritis"] if self.critical else []
+        parts += [f"{self.low} menipis"] if self.low else []
+        parts += [f"{self.stated_low} lapor menipis"] if self.stated_low else []
+        parts += [f"{self.to_check} perlu diperiksa"] if self.to_check else []
+        return f"Ringkasan blangko {self.date_text}: {', '.join(parts) or 'semua aman'}"
+
+
+@dataclass(frozen=True)
 class DigestView:
     """Everything the digest shows; pure data, built by build_digest_view()."""
 
@@ -203,6 +234,7 @@ class DigestView:
     waiting: tuple[WaitingLine, ...]
     summary: str
     subject: str
+    headline: Headline | None = None  # what subject counts, for mailbot.watch to add to
     # The "perlu dibaca" queue (count, oldest, items, discrepancies) and the stock districts stated.
     attention: dict[str, object] | None = None
     stated: list[dict[str, object]] | None = None
@@ -369,6 +401,7 @@ CONCERN_SHORT: Mapping[str, str] = {
     "verified_request_exists": "pengirim belum terverifikasi, padahal ada permohonan dari pengirim terverifikasi",
     # a supply or an adjustment typed by hand (mailbot.actions.large_movement_concerns), never an approval's today
     "unusually_large": "melebihi stok yang ada dan pemakaian 90 hari",
+    "sender_check_failed": "pemeriksaan keaslian email GAGAL",
 }
 FIELD_SHORT: Mapping[str, str] = {
     "requested": "jumlah yang dimohon", "stock_on_hand": "sisa stok", "received": "jumlah diterima",
@@ -533,14 +566,15 @@ def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, s
         parts.append(f"{waiting_total} permohonan menunggu keputusan")
     summary = ", ".join(parts)
     date_text = long_date(today)
-    # every blank the digest covers, or none: "KTP-el" alone would hide the KIA tables below it
-    label = " dan ".join(s.item_label for s in sections)
-    title = f"Ringkasan stok blangko {label} {date_text}" if label else f"Ringkasan stok blangko {date_text}"
-    subject = f"{title}: {summary}" if summary else title
+    # "blangko": every blank the digest covers ("KTP-el" alone would hide the KIA tables below it)
+    under_reserve = tuple(s.item_label for s in sections if s.runway.reserve_short)
+    headline = Headline(short_date(today), reserve_short=under_reserve, waiting=waiting_total,
+                        critical=sum(s.critical for s in sections), low=sum(s.low for s in sections))
     return DigestView(
         office_name=office_name, date_text=date_text,
         since_text=long_date(since) if since else "awal pencatatan",
-        sections=tuple(sections), decisions=decision_lines, waiting=waiting_lines, summary=summary, subject=subject,
+        sections=tuple(sections), decisions=decision_lines, waiting=waiting_lines, summary=summary,
+        subject=headline.subject(), headline=headline,
         waiting_more=waiting_more, decisions_more=decisions_more,
     )
 

@@ -86,7 +86,8 @@ def story(session: Session, target: str, districts: Mapping[str, str] | None = N
         request = repo.request_by_reference(session, target.strip().upper())
         if request is None:
             raise InvalidAction(no_request(session, target))
-    return (_request_heading(request, districts or {}, policy_codes(session, request)),
+    return (_request_heading(request, districts or {}, policy_codes(session, request),
+                             written_by(session, request)),
             _request_events(session, request, districts or {}))
 
 
@@ -135,9 +136,18 @@ def _request_of(session: Session, message: Message) -> Request | None:
     return session.get(Request, pk) if pk is not None else None
 
 
-def _request_heading(r: Request, districts: Mapping[str, str], why: Sequence[str] = ()) -> str:
+def written_by(session: Session, r: Request) -> str | None:
+    """Who wrote *r*: its sender, else the address its mail was read from (a From whose display name has bytes
+    no charset decodes passes no sender check, yet its address was read); None for a proposal of the desk's own."""
+    if r.sender or r.message_pk is None:
+        return r.sender
+    return session.scalar(select(Message.sender).where(Message.id == r.message_pk))
+
+
+def _request_heading(r: Request, districts: Mapping[str, str], why: Sequence[str] = (),
+                     sender: str | None = None) -> str:
     """The request in the words of the requests table: the district's name, the state in words, a proposal
-    waiting for a decision apart from an approval."""
+    waiting for a decision apart from an approval; *sender*: written_by()."""
     from mailbot.outcomes import state_words
 
     district = f"{r.district} {districts.get(r.district, '')}".strip() if r.district else "? (unknown sender)"
@@ -148,7 +158,7 @@ def _request_heading(r: Request, districts: Mapping[str, str], why: Sequence[str
     return (f"{r.reference}  district {district}  item {r.item or '-'}  state {state_words(r.state)}  "
             f"requested {number(r.requested) if r.requested is not None else '-'}  stock stated "
             f"{number(r.stock_on_hand) if r.stock_on_hand is not None else '-'}  {figure}  "
-            f"from {r.sender or ('stock alert' if r.proactive else '-')}")
+            f"from {sender or r.sender or ('stock alert' if r.proactive else '-')}")
 
 
 def _message_heading(m: Message) -> str:

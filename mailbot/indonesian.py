@@ -51,6 +51,11 @@ def long_date(value: date | datetime | str | None) -> str:
     return format_date(value, "d MMMM y", locale=LOCALE)
 
 
+def short_date(value: date | datetime) -> str:
+    """date(2026, 12, 7) -> "7 Des" (a subject a phone's mail list shows whole)."""
+    return format_date(value, "d MMM", locale=LOCALE)
+
+
 def day_date(value: date | datetime) -> str:
     """date(2026, 11, 27) -> "Jumat, 27 November 2026"."""
     return format_date(value, "EEEE, d MMMM y", locale=LOCALE)

@@ -53,7 +53,7 @@ from mailbot.guards.threads import content_digest, identify, safe_message_id
 from mailbot.guards.trust import SenderTrust, assess_sender
 from mailbot.outcomes import MessageOutcome
 from mailbot.reader import ReadLimits, read_message
-from mailbot.reader.mime import without_byte_order_marks
+from mailbot.reader.mime import header_line, without_byte_order_marks
 from mailbot.reader.verdict import District, Verdict, bounded
 from mailbot.store import repo
 from mailbot.store.db import database_unreachable, storage_error
@@ -541,7 +541,7 @@ def _header_summary(raw: bytes | None) -> tuple[str | None, str]:
             sender = headers.get("From")
             address = sender.addresses[0].addr_spec if sender is not None and sender.addresses else None
         if written.get("subject", 0) <= MAX_PARSED_HEADER_CHARS:
-            subject = str(headers.get("Subject") or "")
+            subject = header_line(str(headers.get("Subject") or ""))  # control characters dropped, as read
         return (address or None), subject[:300]
     except Exception:  # noqa: BLE001 - this is a best effort on a message that already failed
         return None, ""

@@ -896,6 +896,7 @@ _TRUST_REASONS: dict[str, str] = {
         "server email kantor tidak mencantumkan hasil verifikasi (Authentication-Results) untuk email ini",
     "not_authenticated": "server email kantor tidak dapat memastikan keaslian alamat pengirim (DMARC/DKIM tidak lulus)",
     "dmarc_fail": "pemeriksaan DMARC oleh server email kantor GAGAL: alamat pengirim kemungkinan dipalsukan",
+    "dkim_fail": "pemeriksaan DKIM oleh server email kantor GAGAL: alamat pengirim kemungkinan dipalsukan",
     "dkim_pass_not_aligned": "tanda tangan DKIM berasal dari domain lain, bukan domain alamat pengirim",
     "dmarc_other_domain": "hasil DMARC berlaku untuk domain lain, bukan domain alamat pengirim",
     "dmarc_no_domain": "hasil DMARC tidak menyebut domain yang diperiksa (header.from), sehingga tidak dapat dipercaya",
@@ -1174,6 +1175,11 @@ def _unconfirmed(command: ManagerCommand, target: Request, concerns: list[action
         return None
     quantity = command.quantity or target.approved or 0
     listed = actions.concerns_indonesian(target.reference, quantity, concerns)
+    if any(c.code == "sender_check_failed" for c in concerns):
+        return (f"{listed}. Permohonan seperti ini tidak dapat disetujui melalui email, juga dengan PAKSA. Mohon "
+                "pastikan lebih dahulu langsung kepada kabupaten/kota melalui saluran lain (telepon atau surat resmi); "
+                "bila dibenarkan, persetujuan diberikan oleh operator dengan perintah mailbot approve "
+                f"{target.reference} --force --reason \"...\". Untuk menolak, balas: TOLAK <alasan>.")
     if any(c.code == "into_reserve" for c in concerns):
         said = f"{listed}. Cadangan provinsi tidak dapat dipakai melalui email, juga dengan PAKSA."
         if most_above_reserve:

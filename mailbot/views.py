@@ -50,13 +50,17 @@ def request_rows(desk: Desk, *, limit: int, open_only: bool) -> list[tuple[str, 
                                                   else None, []))
             return no_proposal(reason_codes(reasons), english=True) if quantity == 0 else _n(quantity)
 
+        # a request whose From passed no sender check still shows the address its mail was read from
+        read_from = {pk: sender for pk, sender in session.execute(
+            select(Message.id, Message.sender).where(Message.id.in_(
+                [r.message_pk for r in requests if r.sender is None and r.message_pk is not None])))}
         return [
             (r.reference, f"{r.district} {desk.district_name(r.district)}" if r.district else "? (unknown sender)",
              r.item or "-", _n(r.requested), proposal(r),
              _n(r.approved) if r.state in SHIPPED_STATES else "-",
              STATE_WORDS.get(r.state, r.state),
              "stock alert" if r.proactive else "email",
-             zoned(r.created_at, desk.tz), r.sender or "-")
+             zoned(r.created_at, desk.tz), r.sender or read_from.get(r.message_pk or 0) or "-")
             for r in requests
         ]
 

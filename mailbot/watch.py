@@ -165,15 +165,14 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
             told = (f"{districts} kabupaten/kota menyatakan stok di bawah batas minimum meskipun menurut "
                     "catatan aman")
             summary = f"{view.summary}, {told}" if view.summary else told
-        view = replace(view, summary=summary, subject=view.subject.replace(view.summary, summary)
-                       if view.summary else f"{view.subject}: {summary}")
+        view = replace(view, summary=summary)
     if waiting_for_people["count"]:
         # an item may be a stock to check or a receipt difference, not only a mail
         told = f"{waiting_for_people['count']} hal perlu diperiksa petugas"
-        summary = f"{view.summary}, {told}" if view.summary else told
-        subject = (view.subject.replace(view.summary, summary) if view.summary
-                   else f"{view.subject}: {summary}")
-        view = replace(view, summary=summary, subject=subject)
+        view = replace(view, summary=f"{view.summary}, {told}" if view.summary else told)
+    if view.headline is not None:  # the subject counts them too, in its few words
+        headline = replace(view.headline, stated_low=len(low_stated), to_check=int(str(waiting_for_people["count"])))
+        view = replace(view, headline=headline, subject=headline.subject())
     return render_digest(view, desk.env)
 
 

@@ -10,7 +10,15 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from mailbot.digest import BAR_PX, MARKER_PX, RequestSummary, WaitingRequest, build_digest_view, render_digest
+from mailbot.digest import (
+    BAR_PX,
+    MARKER_PX,
+    Headline,
+    RequestSummary,
+    WaitingRequest,
+    build_digest_view,
+    render_digest,
+)
 from mailbot.render import make_environment
 from mailbot.stock.forecast import DistrictStock, provincial_runway
 from mailbot.stock.ledger import Balance
@@ -117,8 +125,8 @@ def test_everything_is_escaped_and_email_safe(env_name: str) -> None:
 @pytest.mark.parametrize("env_name", sorted(ENVS))
 def test_indonesian_text_numbers_and_dates(env_name: str) -> None:
     subject, text, html = rendered(env_name)
-    assert subject == ("Ringkasan stok blangko KTP-el 27 November 2026: 1 kabupaten/kota kritis, 1 menipis, "
-                       "1 permohonan menunggu keputusan")
+    # short, what a phone's mail list shows whole (about 40 to 60 characters); the body says the rest
+    assert subject == "Ringkasan blangko 27 Nov: 1 perlu keputusan, 1 kritis, 1 menipis"
     for body in (text, html):
         assert "Yth. Bapak/Ibu Pimpinan," in body
         assert "Stok gudang provinsi 66.000 keping, 2.000 di antaranya sudah dialokasikan" in body
@@ -174,3 +182,15 @@ def test_an_item_never_reported_shows_no_report_date_of_another_item() -> None:
     assert never.last_report_text == "belum ada" and not never.stale
     ktp = row(300, 8.0, district="65.04", last_report=date(2026, 11, 25), name="Kabupaten Tana Tidung")
     assert digest_row(ktp, 1000, today, [0, 1, 2, 3, 4], 2, date(2026, 11, 25)).last_report_text == "25 November 2026"
+
+
+@pytest.mark.parametrize(("headline", "subject"), [
+    (Headline("7 Des", waiting=2, critical=1), "Ringkasan blangko 7 Des: 2 perlu keputusan, 1 kritis"),
+    (Headline("8 Des", waiting=1, low=2, stated_low=1, to_check=7),
+     "Ringkasan blangko 8 Des: 1 perlu keputusan, 2 menipis, 1 lapor menipis, 7 perlu diperiksa"),
+    (Headline("8 Des", reserve_short=("KTP-el",), waiting=1),
+     "Ringkasan blangko 8 Des: stok KTP-el provinsi di bawah cadangan, 1 perlu keputusan"),
+    (Headline("9 Des"), "Ringkasan blangko 9 Des: semua aman"),
+])
+def test_the_subject_counts_what_needs_the_managers_in_a_few_words(headline: Headline, subject: str) -> None:
+    assert headline.subject() == subject

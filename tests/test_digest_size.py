@@ -32,7 +32,7 @@ def test_four_hundred_held_requests_make_a_digest_a_phone_can_show() -> None:
                              held_request_hours=24, items=("ktp-el",))
     subject, text, html = render_digest(view, make_environment(TEMPLATES))
     assert len(text.encode()) < 30_000 and len(html.encode()) < 90_000, (len(text.encode()), len(html.encode()))
-    assert "400 permohonan menunggu keputusan" in subject
+    assert subject == "Ringkasan blangko 27 Nov: 400 perlu keputusan, 1 kritis, 1 menipis"
     assert "== Menunggu keputusan Bapak/Ibu (400) ==" in text
     assert f"- dan {HELD - LIST_LINES} permohonan lainnya yang menunggu lebih singkat" in text
     assert f"dan {HELD - LIST_LINES} permohonan dan keputusan lainnya sesudahnya" in html

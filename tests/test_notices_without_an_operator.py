@@ -82,3 +82,19 @@ def test_an_unverified_manager_s_mail_asks_the_manager_to_have_it_followed_up() 
     assert (f"Bila email ini memang asli, {PASS_ON[0].lower()}{PASS_ON[1:]}: mereka dapat menindaklanjutinya secara "
             "manual (keputusan pimpinan dapat mereka catat dengan perintah mailbot approve / mailbot reject) dan "
             "memeriksa mengapa server email kantor tidak memverifikasinya.") in text
+
+
+@pytest.mark.parametrize(("failed", "subject"), [
+    ("Re: laporan stok bulanan", "Gagal mengirim email: Re: laporan stok bulanan"),
+    # the operator's own notice failed and reached the first manager: its prefix is not said twice
+    ("Gagal mengirim email: Re: laporan stok bulanan", "Gagal mengirim email: Re: laporan stok bulanan"),
+    ("Gagal mengirim email: Gagal mengirim email: [BLK-2026-0003] Permohonan",
+     "Gagal mengirim email: [BLK-2026-0003] Permohonan"),
+])
+def test_the_subject_of_a_mail_given_up_never_repeats_its_prefix(failed: str, subject: str) -> None:
+    rendered = render(make_environment(TEMPLATES), "notice_delivery_failed", office=_office(None),
+                      failed_message_id="<r1@disdukcapil.kaltaraprov.example>", failed_to="kadis@x.example",
+                      failed_subject=failed, attempts=1, failure=failure_said("500 5.0.0 refused"), outbox_id=9,
+                      operator_refused=True)
+    assert rendered.subject == subject
+    assert f"Subjek      : {failed}" in rendered.text  # the mail given up, as it was

@@ -80,7 +80,7 @@ class SenderTrust:
     pass aligned with the From domain); None when there is no trusted header.
     trusted: mailbot may act on the message automatically.
     reasons: codes for everything that counted against the sender or is worth a look, e.g.
-    "two_from_mailboxes", "not_on_list", "lookalike_domain", "dmarc_fail",
+    "two_from_mailboxes", "not_on_list", "lookalike_domain", "dmarc_fail", "dkim_fail",
     "no_trusted_authentication_results", "forged_authentication_results_ignored".
     """
 
@@ -353,10 +353,12 @@ def _authentication(
     dmarc_pass = dmarc == {"pass"}
     dmarc_unsure = len(dmarc) > 1 or "dmarc" in unreadable  # then no DKIM pass stands in for it either
     conflicting = len(dmarc) > 1 and "pass" in dmarc
-    dkim_aligned = dkim_unaligned = False
+    dkim_aligned = dkim_unaligned = dkim_aligned_fail = False
     for (signer, _, _), found in signatures.items():
         if found != {"pass"} or "dkim" in unreadable:
             conflicting = conflicting or (len(found) > 1 and "pass" in found)
+            dkim_aligned_fail = dkim_aligned_fail or ("fail" in found and bool(signer) and "dkim" not in unreadable
+                                                      and _signs_for(str(signer), from_domain))
             continue
         if signer and _signs_for(signer, from_domain):
             dkim_aligned = True
@@ -366,12 +368,31 @@ def _authentication(
         reasons.append("conflicting_authentication_results")
     if dmarc_fail:
         reasons.append("dmarc_fail")
+    # The From domain's own signature failed and nothing else speaks for the domain (no DMARC result, no
+    # signature of it that passed): as plain a failure as DMARC's.
+    dkim_fail = dkim_aligned_fail and not dmarc and not dkim_aligned
+    if dkim_fail:
+        reasons.append("dkim_fail")
     authenticated = (dmarc_pass or dkim_aligned) and not dmarc_fail and not dmarc_unsure
     if not authenticated:
         if dkim_unaligned and not dkim_aligned:
             reasons.append("dkim_pass_not_aligned")
         reasons.append("not_authenticated")
-    return authenticated, dmarc_fail
+    return authenticated, dmarc_fail or dkim_fail
+
+
+# The reasons that say the office's server checked the mail and the check FAILED (not that it could not check):
+# the mail is probably forged.
+FAILED_CHECK_REASONS = ("dmarc_fail", "dkim_fail")
+
+
+def check_failed(reasons: Sequence[str]) -> bool:
+    """Whether the sender check *reasons* say a check of the office's server failed (FAILED_CHECK_REASONS).
+
+    >>> check_failed(("dmarc_fail", "not_authenticated")), check_failed(("no_trusted_authentication_results",))
+    (True, False)
+    """
+    return any(r in FAILED_CHECK_REASONS for r in reasons)
 
 
 def _signs_for(signer: str, from_domain: str) -> bool:

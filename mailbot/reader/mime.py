@@ -223,8 +223,24 @@ def _filename(part: Message, fields: dict[str, Any] | None = None) -> str:
     return name if isinstance(name, str) else ""
 
 
+# Control characters in a header's text (NUL, ESC, BEL, DEL, the C1 controls): no writer means them, no later
+# header or line of text may carry them. A NUL goes; any other becomes a space, as a line break does.
+_HEADER_CONTROLS_RE = re.compile("[\x01-\x1f\x7f-\x9f]")
+
+
+def header_line(text: str) -> str:
+    r"""*text* of a header as one line of plain text: NUL, lone surrogates and white space as clean_text and
+    split() leave them, every other control character a space.
+
+    >>> header_line("Laporan\x00 harian \x1b[31mblangko\x07")
+    'Laporan harian [31mblangko'
+    """
+    return " ".join(_HEADER_CONTROLS_RE.sub(" ", clean_text(text)).split())
+
+
 def decode_header_value(value: object) -> str:
-    """A header as text: RFC 2047 encoded words decoded, folding removed, bad charsets tolerated."""
+    """A header as text: RFC 2047 encoded words decoded, folding removed, bad charsets tolerated, control
+    characters dropped (header_line)."""
     if value is None:
         return ""
     try:
@@ -232,7 +248,7 @@ def decode_header_value(value: object) -> str:
     except Exception:  # noqa: BLE001 - an undecodable Header reads as empty
         return ""
     if "=?" not in text and not isinstance(value, Header):
-        return " ".join(clean_text(text).split())
+        return header_line(text)
     try:
         parts = decode_header(value)  # type: ignore[arg-type]
         out: list[str] = []
@@ -242,8 +258,8 @@ def decode_header_value(value: object) -> str:
             else:
                 out.append(str(chunk))
     except Exception:  # noqa: BLE001 - a malformed header must not stop the read
-        return " ".join(clean_text(text).split())
-    return " ".join(clean_text("".join(out)).split())
+        return header_line(text)
+    return header_line("".join(out))
 
 
 _ANGLE_ADDR_RE = re.compile(r"<\s*([^<>@\s\"]+@[^<>@\s]+?)\s*>\s*$")
@@ -874,19 +890,27 @@ def without_byte_order_marks(raw: bytes) -> bytes:
 
 
 def _binary(head: bytes) -> bool:
-    """Whether the first bytes of a message are binary data (a program, an image), not mail: a NUL byte among
-    its header lines, or more than a few in the rest. One stray NUL in a body (a client's or a gateway's slip)
-    leaves a genuine request readable.
+    """Whether the first bytes of a message are binary data (a program, an image), not mail: more than a few NUL
+    bytes, or one among its header lines where a line is no header field. One stray NUL in a body or in a field's
+    value (a client's or a gateway's slip) leaves a genuine mail readable: its headers parse, the NUL is dropped.
 
     >>> _binary(b"From: a@b.example\\r\\n\\r\\nmohon 500 keping\\r\\n\\x00")
+    False
+    >>> _binary(b"From: a@b.example\\r\\nSubject: Laporan\\x00 harian\\r\\n\\r\\nsisa 600\\r\\n")
     False
     >>> _binary(b"\\x7fELF\\x02\\x01\\x01\\x00\\x00")
     True
     """
     if b"\x00" not in head:  # (most mail: no NUL at all, one pass)
         return False
+    if head.count(b"\x00") > 8:
+        return True
     end = min((i for i in (head.find(b"\r\n\r\n"), head.find(b"\n\n")) if i >= 0), default=len(head))
-    return b"\x00" in head[:end] or head.count(b"\x00") > 8
+    block = head[:end]
+    if b"\x00" not in block:
+        return False
+    return not all(_HEADER_LINE_RE.match(line) or line[:1] in (b" ", b"\t")
+                   for line in block.replace(b"\r", b"").split(b"\n") if line)
 
 
 def parse_message(raw: bytes) -> Message:
@@ -899,7 +923,7 @@ def parse_message(raw: bytes) -> Message:
     start = raw.lstrip(b"\r\n")
     if start.startswith(b"From "):  # mbox "From " line
         start = start.split(b"\n", 1)[1] if b"\n" in start else b""
-    if _binary(raw[:4096]):
+    if _binary(start[:4096]):
         raise NotAnEmailError("binary data, not an email")
     if not _HEADER_LINE_RE.match(start):
         raise NotAnEmailError("no header block, not an email")

@@ -32,6 +32,7 @@ LIMITED_BY: Mapping[str, str] = {
 REASON_TEXT: Mapping[str, str] = {
     "sender_unknown": "alamat pengirim tidak terdaftar untuk kabupaten/kota ini",
     "unauthenticated": "keaslian email pengirim tidak dapat dipastikan",
+    "check_failed": "pemeriksaan keaslian GAGAL: email ini kemungkinan dipalsukan",
     "open_request": "masih ada permohonan lain yang belum selesai ({references})",
     "contradicts_reports": "sisa stok yang disebutkan ({stated}) tidak sesuai laporan harian tanggal "
                            "{report_date} ({reported})",

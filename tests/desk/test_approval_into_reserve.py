@@ -72,7 +72,7 @@ def test_the_digest_says_the_store_is_under_its_reserve(desk12: Desk12) -> None:
     _force(desk12, 62_000)
     subject, text, html = build_digest(desk12.desk)
     # was "...: stok semua kabupaten/kota aman" and "4.000 ... belum dialokasikan (termasuk cadangan 5.000)"
-    assert ": stok KTP-el provinsi di bawah cadangan, " in subject, subject
+    assert subject == "Ringkasan blangko 5 Des: stok KTP-el provinsi di bawah cadangan", subject
     said = flat(text)
     assert ("DI BAWAH CADANGAN: yang belum dialokasikan tinggal 4.000 keping, 1.000 keping kurang dari "
             "cadangan.") in said, said

@@ -146,7 +146,7 @@ def test_mail_a_person_must_read_waits_in_the_queue_with_one_acknowledgement(des
     assert digest.returncode == 0, digest.stderr
     assert f"Perlu dibaca petugas ({len(open_queue(desk_dir))}" in digest.stdout
     subject = digest.stdout.splitlines()[0]
-    assert subject.startswith("Subjek: Ringkasan stok")
+    assert subject.startswith("Subjek: Ringkasan blangko")
     assert f"{len(open_queue(desk_dir))} hal perlu diperiksa petugas" in subject
     later = open_test_desk(now=datetime.now(WITA) + timedelta(hours=25))
     assert watch.check_alerts(later) >= 1

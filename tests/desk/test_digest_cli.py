@@ -23,8 +23,9 @@ def test_print_after_send_still_shows_the_period_and_plain_words(desk_dir: Path)
     decided = re.search(r"== Permohonan dan keputusan sejak (.+) \((\d+)\) ==", text)
     assert decided is not None and int(decided.group(2)) >= 4, "a send by hand does not empty the next digest"
     assert "Tidak ada permohonan baru" not in text
-    # the subject names both blanks the digest covers; a request linked to an open one is not "merged"
-    assert "Subjek: Ringkasan stok blangko KTP-el dan KIA " in text, text[:200]
+    # the subject is short, for a phone's mail list; a request linked to an open one is not "merged"
+    subject = text.splitlines()[0]
+    assert subject.startswith("Subjek: Ringkasan blangko ") and len(subject) - len("Subjek: ") <= 80, subject
     assert "terkait dengan BLK-" in text and "digabung" not in text
     assert "tren belum dapat dihitung" in text and ", tren -" not in text and "· -" not in text
     assert "bebas" not in text and "yang belum dialokasikan (termasuk cadangan 5.000)" in text
@@ -92,4 +93,4 @@ def test_the_digest_prints_on_a_terminal_that_is_not_utf8(sample: Path, encoding
     result = mailbot(sample, "digest", "--print", env={**os.environ, "PYTHONIOENCODING": encoding})
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    assert result.stdout.startswith("Subjek: Ringkasan stok blangko") and "..." in result.stdout
+    assert result.stdout.startswith("Subjek: Ringkasan blangko") and "..." in result.stdout

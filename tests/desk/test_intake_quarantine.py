@@ -106,8 +106,11 @@ def test_dismiss_and_reread(desk_dir: Path) -> None:
     digest = mailbot(desk_dir, "digest", "--print").stdout
     assert "lampirannya terlalu banyak (12 berkas; paling banyak 10 berkas per email)" in digest, digest
     assert "max_attachments" not in digest and "over the limit" not in digest
-    no_reason = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", " ")
-    assert no_reason.returncode == 1 and "needs a reason" in no_reason.stderr
+    for empty in ("", " ", "."):  # a usage error, as reject's: exit 2, one line
+        no_reason = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", empty)
+        assert (no_reason.returncode, no_reason.stderr) == (
+            2, f"mailbot: --reason: {empty.strip()!r} gives no reason; write why in words, e.g. --reason "
+               '"email promosi"\n'), no_reason.stderr
     dismissed = mailbot(desk_dir, "quarantine", "dismiss", str(qid), "--reason", "foto kegiatan, bukan laporan")
     assert dismissed.returncode == 0, dismissed.stderr
     assert f"| {qid} " not in mailbot(desk_dir, "quarantine").stdout

@@ -113,7 +113,9 @@ def test_spoofed_requests_are_held_never_approved(desk_dir: Path, require_authen
         notices = [s for s in sent_mail(desk_dir) if sorted(s.to) == sorted(MANAGERS)
                    and req["reference"] in s.subject and "Menunggu keputusan" in s.subject]
         assert len(notices) == 1, f"{case.name}: managers not told"
-        assert "SETUJU" in notices[0].text and "TOLAK" in notices[0].text
+        assert "TOLAK" in notices[0].text
+        # a mail the office's server found failing its check is approved by no one-line answer
+        assert ("SETUJU" in notices[0].text) is ("dmarc_fail" not in guard["reasons"]), case.name
 
         letter = letters[case.name].read_text()
         secrets = _stock_figures(conn, req["id"], letter)

@@ -10,6 +10,7 @@ import pytest
 
 from mailbot.guards.trust import (
     assess_sender,
+    check_failed,
     is_lookalike_domain,
     organizational_domain,
     parse_authentication_results,
@@ -469,3 +470,29 @@ def test_a_from_line_read_again_is_judged_as_the_first_time() -> None:
     assert again == first
     assert (genuine.trusted, genuine.district) == (True, "65.01")
     assert assess(message(BULUNGAN_FROM), require=False) == genuine
+
+
+@pytest.mark.parametrize(("results", "failed"), [
+    ("dmarc=fail header.from=bulungankab.example", ("dmarc_fail",)),
+    # the From domain's own signature failed, and nothing else speaks for the domain
+    ("dkim=fail (bad signature) header.d=bulungankab.example header.s=mail", ("dkim_fail",)),
+    ("dkim=fail header.i=@bulungankab.example; spf=pass smtp.mailfrom=bulungankab.example", ("dkim_fail",)),
+], ids=["dmarc-fail", "dkim-fail", "dkim-fail-spf-pass"])
+def test_a_failed_check_is_said_as_failed_and_never_trusted(results: str, failed: tuple[str, ...]) -> None:
+    for require in (True, False):
+        trust = assess(message(f"Authentication-Results: {AUTHSERV}; {results}", BULUNGAN_FROM), require=require)
+        assert trust.trusted is False
+        assert tuple(r for r in trust.reasons if r.endswith("_fail")) == failed
+        assert check_failed(trust.reasons)
+
+
+@pytest.mark.parametrize("results", [
+    "dkim=fail header.d=bulungankab.example; dmarc=pass header.from=bulungankab.example",  # DMARC speaks for it
+    "dkim=fail header.d=bulungankab.example header.s=old; dkim=pass header.d=bulungankab.example header.s=mail",
+    "dkim=fail header.d=mailinglist.example",  # another domain's signature: not the From domain's check
+    "dmarc=none header.from=bulungankab.example",  # not checked is no failure
+], ids=["dmarc-pass", "second-signature-passes", "other-domain", "dmarc-none"])
+def test_a_check_that_did_not_fail_is_no_failure(results: str) -> None:
+    trust = assess(message(f"Authentication-Results: {AUTHSERV}; {results}", BULUNGAN_FROM), require=False)
+    assert not check_failed(trust.reasons), trust.reasons
+    assert trust.trusted is True

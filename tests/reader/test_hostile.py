@@ -37,12 +37,18 @@ def test_8bit_and_broken_headers_are_read_around(header: bytes) -> None:
     verdict.subject.encode("utf-8")  # no lone surrogates
 
 
-def test_one_stray_nul_in_a_body_leaves_a_request_readable_and_binary_data_is_still_refused() -> None:
+def test_one_stray_nul_in_a_body_or_a_header_leaves_a_request_readable_and_binary_data_is_still_refused() -> None:
     raw = (b"From: disdukcapil@malinaukab.example\r\nSubject: Permohonan\r\n\r\n" + REQUEST + b"\r\n\x00")
     verdict = read_message(raw, DISTRICTS)
     assert verdict.kind == "request" and verdict.requested is not None
-    with pytest.raises(NotAnEmailError, match="binary data"):
-        read_message(b"From: a@b.example\r\nX-Data: \x00\r\n\r\n" + REQUEST, DISTRICTS)  # among the headers
+    # in a field's value, the headers still parse: mail, the NUL dropped
+    raw = b"From: disdukcapil@malinaukab.example\r\nSubject: Permohonan\x00 blangko\x1b\r\n\r\n" + REQUEST
+    verdict = read_message(raw, DISTRICTS)
+    assert (verdict.kind, verdict.subject) == ("request", "Permohonan blangko")
+    with pytest.raises(NotAnEmailError, match="binary data"):  # a line among the headers that is no field
+        read_message(b"From: a@b.example\r\n\x00\x01\x02\x03\r\n\r\n" + REQUEST, DISTRICTS)
+    with pytest.raises(NotAnEmailError, match="binary data"):  # a program, header-like bytes and all
+        read_message(b"\x7fELF\x02\x01\x01\x00\x00\x00\r\nFrom: a@b.example\r\n\r\n" + REQUEST, DISTRICTS)
     with pytest.raises(NotAnEmailError, match="binary data"):
         read_message(b"From: a@b.example\r\n\r\n" + b"\x00\x01" * 9 + REQUEST, DISTRICTS)  # many in the body
 
