@@ -147,7 +147,8 @@ def test_mail_a_person_must_read_waits_in_the_queue_with_one_acknowledgement(des
     assert f"Perlu dibaca petugas ({len(open_queue(desk_dir))}" in digest.stdout
     subject = digest.stdout.splitlines()[0]
     assert subject.startswith("Subjek: Ringkasan blangko")
-    assert f"{len(open_queue(desk_dir))} hal perlu diperiksa petugas" in subject
+    assert subject.endswith(f" {len(open_queue(desk_dir))} perlu diperiksa"), subject  # the short subject
+    assert f"{len(open_queue(desk_dir))} hal perlu diperiksa petugas" in digest.stdout  # the summary in the body
     later = open_test_desk(now=datetime.now(WITA) + timedelta(hours=25))
     assert watch.check_alerts(later) >= 1
     watch.check_alerts(later)
