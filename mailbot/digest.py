@@ -217,7 +217,8 @@ class Headline:
         parts += [f"{self.waiting} perlu keputusan"] if self.waiting else []
         parts += [f"{self.critical} kritis"] if self.critical else []
         parts += [f"{self.low} menipis"] if self.low else []
-        parts += [f"{self.stated_low} lapor menipis"] if self.stated_low else []
+        # districts that state a low stock the books do not show: in the subject only where it would read all safe
+        parts += [f"{self.stated_low} lapor menipis"] if self.stated_low and not parts else []
         parts += [f"{self.to_check} perlu diperiksa"] if self.to_check else []
         return f"Ringkasan blangko {self.date_text}: {', '.join(parts) or 'semua aman'}"
 

@@ -187,7 +187,8 @@ def test_an_item_never_reported_shows_no_report_date_of_another_item() -> None:
 @pytest.mark.parametrize(("headline", "subject"), [
     (Headline("7 Des", waiting=2, critical=1), "Ringkasan blangko 7 Des: 2 perlu keputusan, 1 kritis"),
     (Headline("8 Des", waiting=1, low=2, stated_low=1, to_check=7),
-     "Ringkasan blangko 8 Des: 1 perlu keputusan, 2 menipis, 1 lapor menipis, 7 perlu diperiksa"),
+     "Ringkasan blangko 8 Des: 1 perlu keputusan, 2 menipis, 7 perlu diperiksa"),
+    (Headline("8 Des", stated_low=1), "Ringkasan blangko 8 Des: 1 lapor menipis"),
     (Headline("8 Des", reserve_short=("KTP-el",), waiting=1),
      "Ringkasan blangko 8 Des: stok KTP-el provinsi di bawah cadangan, 1 perlu keputusan"),
     (Headline("9 Des"), "Ringkasan blangko 9 Des: semua aman"),
