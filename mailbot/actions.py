@@ -1866,6 +1866,17 @@ def adjust(session: Session, desk: Desk, *, location: str, item: str, delta: int
                details={"delta": delta, "reason": reason})
 
 
+def _reported_by(session: Session, desk: Desk, message_pk: int | None, req: Request) -> str | None:
+    """The address that reported a receipt difference (the receipt's sender), when it is one of *req*'s district's
+    own registered addresses: it hears how the difference was settled, beside the request's sender. None for any
+    other address: a district's settlement goes to no one outside it."""
+    message = session.get(Message, message_pk) if message_pk is not None else None
+    district = desk.config.district(req.district) if req.district else None
+    sender = str(message.sender or "") if message is not None else ""
+    registered = {a.lower() for a in district.senders} if district is not None else set()
+    return sender if sender.lower() in registered else None
+
+
 def tell_discrepancy_resolved(session: Session, desk: Desk, item_id: int, reason: str, *, change: int) -> int | None:
     """A receipt difference a person resolved (`mailbot resolve`, queue item *item_id*, *change* pieces booked at
     the district with *reason*): the district hears once, in its request's thread, how it was settled (what was
@@ -1880,7 +1891,7 @@ def tell_discrepancy_resolved(session: Session, desk: Desk, item_id: int, reason
     received = received_before(session, req)
     difference = row.quantity or 0
     _district_mail(session, desk, req, purpose=f"resolved:{item_id}", template="reply_discrepancy_resolved",
-                   decision=True,
+                   decision=True, answer_to=_reported_by(session, desk, row.message_pk, req),
                    context={"shipped": req.approved, "received": received if received is not None
                             else req.approved - difference, "difference": abs(difference),
                             "short": difference > 0, "change": change, "reason": reason})

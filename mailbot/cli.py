@@ -922,8 +922,10 @@ def _large_movement_confirmed(command: str, location: str, item: str, change: in
         concerns = actions.movement_concerns(session, desk, location=location, item=item, change=change)
     if concerns and not yes:
         said = f"{command}: {actions.concerns_text(change, concerns, doing='booking', item=item)}"
-        if not asked_yes(f"{said}. Book it anyway?"):
+        if not sys.stdin.isatty():  # no one to ask: the option that confirms it is named
             raise MailbotError(f"{said}; nothing was booked; if the figure is right, add --yes")
+        if not confirm(f"{said}. Book it anyway?"):  # the operator said no: nothing more to suggest
+            raise MailbotError(f"{command}: nothing was booked")
 
 
 def _is_negative(text: str) -> bool:

@@ -1139,7 +1139,8 @@ def _command_error(session: Session, desk: Desk, message: Message, verdict: Verd
           request_pk=target.id if target is not None else None,
           context={"problem": problem, "reference": target.reference if target is not None else None,
                    # a request cancelled or withdrawn leaves nothing to decide: no commands are offered
-                   "settled": target is not None and target.state in ("cancelled", "withdrawn"),
+                   # (or superseded: its decision belongs to the request that replaced it, named in *problem*)
+                   "settled": target is not None and target.state in ("cancelled", "withdrawn", "superseded"),
                    # what can still be done by email: nothing once the blanks left, only TOLAK PAKSA of an approval
                    # not yet sent, and TOLAK PAKSA never before an approval
                    "state": target.state if target is not None else None,
@@ -1227,6 +1228,40 @@ def _approved_by(target: Request, managers: Sequence[str]) -> str:
     return f"oleh {decided_by_words(managers, actor)}"
 
 
+def _superseded_refusal(target: Request, managers: Sequence[str]) -> str:
+    """Why nothing is decided on *target*, closed as superseded, in Indonesian: the request that replaced it, where
+    that one stands, and that any decision is given on it (never another try with *target*'s own figures)."""
+    from sqlalchemy.orm import object_session
+
+    ref = target.reference
+    session = object_session(target)
+    standing = None if session is None or target.linked_to is None else session.get(Request, target.linked_to)
+    if standing is None:
+        return (f"permohonan {ref} sudah ditutup karena digantikan oleh permohonan yang sama yang diteruskan dari "
+                f"alamat email resmi kabupaten/kota; balasan ini tidak mengubah apa pun, dan tidak ada yang perlu "
+                f"diputuskan atas {ref}.")
+    new = standing.reference
+    if standing.state == "approved" and standing.approved:
+        stands = (f"sudah DISETUJUI sebanyak {number(standing.approved)} keping "
+                  f"({_approved_by(standing, managers)})")
+    elif standing.state in ("dispatched", "received"):
+        stands = f"sudah disetujui sebanyak {number(standing.approved)} keping dan blangkonya sudah dikirim"
+    elif standing.state == "held":
+        stands = "menunggu keputusan Bapak/Ibu"
+    elif standing.state == "clarifying":
+        stands = "sedang kami tanyakan kembali kepada kabupaten/kota"
+    elif standing.state == "rejected":
+        stands = "sudah DITOLAK"
+    else:
+        stands = "sudah kami proses"
+    decide = (f"mohon berikan keputusan Bapak/Ibu atas permohonan {new} dengan membalas email pemberitahuan "
+              f"permohonan {new}" if standing.state == "held" else
+              f"keputusan apa pun hanya dapat diberikan atas permohonan {new}")
+    return (f"permohonan {ref} sudah ditutup karena digantikan oleh permohonan {new}, yaitu permohonan yang sama "
+            f"yang diteruskan dari alamat email resmi kabupaten/kota; permohonan {new} {stands}. Balasan ini tidak "
+            f"mengubah apa pun, dan tidak ada yang perlu diputuskan atas {ref}: {decide}.")
+
+
 def _refusal(command: ManagerCommand, target: Request, managers: Sequence[str]) -> str:
     """Why a manager's decision on *target* cannot be applied, in Indonesian."""
     ref = target.reference
@@ -1239,8 +1274,7 @@ def _refusal(command: ManagerCommand, target: Request, managers: Sequence[str]) 
     if target.state == "cancelled":
         return f"permohonan {ref} sudah dibatalkan oleh kabupaten/kota; tidak ada yang perlu diputuskan."
     if target.state == "superseded":
-        return (f"permohonan {ref} sudah ditutup karena digantikan oleh permohonan yang sama yang diteruskan dari "
-                f"alamat email resmi kabupaten/kota; tidak ada yang perlu diputuskan atas {ref}.")
+        return _superseded_refusal(target, managers)
     if target.state == "withdrawn":
         return (f"permohonan {ref} sudah ditutup oleh petugas dan tidak lagi dicatat sebagai permohonan; "
                 "tidak ada yang perlu diputuskan.")

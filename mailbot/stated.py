@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 from typing import cast as typed
 
-from sqlalchemy import String, Table, cast, exists, func, insert, literal, select
+from sqlalchemy import String, Table, case, cast, exists, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from mailbot import attention, followup
@@ -45,6 +45,7 @@ class Stated:
     expected: int
     stated: int | None = None  # the figure as stated, when deliveries booked after it are added to *quantity*
     moved_since: int = 0  # deliveries and adjustments booked after the statement (on hand, signed)
+    received_since: int = 0  # of *moved_since*, the deliveries the district confirmed: the rest is adjustments
 
     @property
     def differs(self) -> bool:
@@ -228,16 +229,19 @@ def latest(session: Session) -> dict[tuple[str, str], Stated]:
         earlier_count = exists().where(
             StatedStock.district == row.district, StatedStock.item == row.item,
             literal("message:").concat(cast(StatedStock.message_pk, String)) == LedgerEntry.source)
-        moved = session.scalar(select(func.coalesce(func.sum(LedgerEntry.on_hand), 0)).where(
+        confirmed = case((LedgerEntry.kind == EntryKind.RECEIPT_CONFIRMED.value, LedgerEntry.on_hand), else_=0)
+        moved, received = session.execute(select(
+            func.coalesce(func.sum(LedgerEntry.on_hand), 0), func.coalesce(func.sum(confirmed), 0)).where(
             LedgerEntry.location == row.district, LedgerEntry.item == row.item, LedgerEntry.at > row.at,
             LedgerEntry.kind.in_((EntryKind.RECEIPT_CONFIRMED.value, EntryKind.ADJUSTMENT.value)),
             # what the stating mail booked itself (a report's count, a receipt) is in its figure already
             LedgerEntry.source != f"message:{row.message_pk}", ~earlier_count,
             # an adjustment settling a stock difference brought the books to a statement: no movement of stock
-            ~LedgerEntry.source.startswith(RECONCILING, autoescape=True))) or 0
+            ~LedgerEntry.source.startswith(RECONCILING, autoescape=True))).one()
         expected = balances[(row.item, row.district)].on_hand if (row.item, row.district) in balances else 0
         # a loss booked after the statement larger than the stated stock: the district holds none, not less
-        rolled = max(0, row.quantity + moved)
+        rolled = max(0, row.quantity + int(moved or 0))
         result[key] = Stated(row.district, row.item, rolled, row.at, row.source, expected,
-                             stated=row.quantity if rolled != row.quantity else None, moved_since=rolled - row.quantity)
+                             stated=row.quantity if rolled != row.quantity else None, moved_since=rolled - row.quantity,
+                             received_since=int(received or 0))
     return result

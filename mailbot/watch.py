@@ -180,9 +180,14 @@ def _moved_text(s: stated.Stated) -> str | None:
     """How a statement older than later deliveries was rolled forward, in Indonesian."""
     if s.stated is None:
         return None
-    change = (f"ditambah penerimaan sesudahnya {number(s.moved_since)} keping" if s.moved_since > 0
-              else f"dikurangi penyesuaian sesudahnya {number(-s.moved_since)} keping")
-    return f"dinyatakan {number(s.stated)} keping, {change}"
+    # blanks the district confirmed receiving, and the stock adjustments booked by hand (a count, a write-off),
+    # each named as what it is: an adjustment is no receipt
+    adjusted = s.moved_since - s.received_since
+    changes = [f"ditambah penerimaan sesudahnya {number(s.received_since)} keping"] if s.received_since else []
+    if adjusted:
+        changes.append(f"{'ditambah' if adjusted > 0 else 'dikurangi'} penyesuaian stok sesudahnya "
+                       f"{number(abs(adjusted))} keping")
+    return f"dinyatakan {number(s.stated)} keping, {' dan '.join(changes)}"
 
 
 def stated_lines(session: Session, desk: Desk,

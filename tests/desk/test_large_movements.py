@@ -73,6 +73,10 @@ def test_at_a_terminal_the_figure_is_shown_and_asked_about(desk_dir: Path) -> No
     assert code == 1, seen
     assert ("supply receive: booking 150.000 ktp-el would be more than the province store holds (66.000) and more "
             "than it uses in 90 days (about 42.750). Book it anyway? [y/N]") in " ".join(seen.split())
+    # the operator has just said the figure is not right: no advice to book it with --yes
+    assert " ".join(seen.split()).endswith(
+        "(y/ya = yes, n/tidak = no): mailbot: supply receive: nothing was booked"), seen
+    assert "--yes" not in seen, seen
     assert "province store: 66.000 on hand" in mailbot(desk_dir, "status", "--item", "ktp-el").stdout
     code, seen = _at_a_terminal(desk_dir, ["supply", "receive", "150.000", "--note", "BAST 3"], b"y\n")
     assert code == 0, seen

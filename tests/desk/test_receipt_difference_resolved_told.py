@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.desk.conftest import mailbot
-from tests.desk.desk12 import BULUNGAN, Desk12, answer_gmail, dispatched, flat
+from tests.desk.desk12 import BULUNGAN, BULUNGAN_OPERATOR, GMAIL, Desk12, answer_gmail, dispatched, flat, send_answer
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -61,3 +61,18 @@ def test_no_notify_tells_the_district_nothing(desk12: Desk12) -> None:
     assert desk12.out()[before:] == []
     assert desk12.open_gaps() == []
     assert "--no-notify" in flat(mailbot(desk12.dir, "resolve", "--help").stdout)
+
+
+def test_the_address_that_reported_the_shortfall_hears_how_it_was_settled(desk12: Desk12) -> None:
+    notice = dispatched(desk12)
+    send_answer(desk12, BULUNGAN_OPERATOR, notice, "Sudah diterima pak, tapi cuma 1.850 lembar dari 2.000.",
+                above=GMAIL)
+    assert desk12.open_gaps() == [150]
+    item = int(desk12.db().execute("select id from attention_items where kind = 'discrepancy'").fetchone()[0])
+    before = len(desk12.out())
+    done = mailbot(desk12.dir, "resolve", str(item), "--reason", "kurang kirim dari gudang provinsi", "--delta", "150")
+    assert done.returncode == 0, done.stderr
+    [told] = desk12.out()[before:]
+    # the request came from the office's address, the count from the operator's: both are the district's own
+    assert told.to == [BULUNGAN_OPERATOR, BULUNGAN], told.to
+    assert "Diterima : 1.850 keping (sesuai konfirmasi Bapak/Ibu) Selisih : kurang 150 keping" in flat(told.text)

@@ -76,7 +76,8 @@ def test_a_managers_setuju_on_the_superseded_request_changes_nothing(desk12: Des
     assert desk12.request("BLK-2026-0002")["approved"] == 2000
     assert desk12.db().execute("select count(*) from requests where state in ('approved', 'held')").fetchone()[0] == 1
     [refused] = desk12.replies_to(answer)
-    assert "digantikan oleh permohonan yang sama yang diteruskan dari alamat email resmi" in flat(refused.text)
+    assert ("digantikan oleh permohonan BLK-2026-0002, yaitu permohonan yang sama yang diteruskan dari alamat email "
+            "resmi") in flat(refused.text)
 
 
 def test_the_digest_says_the_superseded_request_was_replaced_in_indonesian(desk12: Desk12) -> None:

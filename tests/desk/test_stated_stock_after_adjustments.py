@@ -11,7 +11,16 @@ import pytest
 from mailbot import stated
 from mailbot.watch import build_digest
 from tests.desk.conftest import mailbot
-from tests.desk.desk12 import NUNUKAN, REQUEST, Desk12, flat, held_reply, send_answer
+from tests.desk.desk12 import (
+    NUNUKAN,
+    REQUEST,
+    Desk12,
+    answer_gmail,
+    dispatched,
+    flat,
+    held_reply,
+    send_answer,
+)
 
 REPORT = ("Yth. Disdukcapil Provinsi Kalimantan Utara\n\nLaporan harian tanggal 4 Desember 2026:\n"
           "perekaman 40, pencetakan KTP-el 25, sisa blangko KTP-el {stock} keping.\n\n"
@@ -100,3 +109,28 @@ def test_status_names_where_a_stated_stock_came_from_in_words(desk12: Desk12) ->
     status = mailbot(desk12.dir, "status", "--item", "ktp-el")
     assert status.returncode == 0, status.stderr
     assert "follow_up" not in status.stdout and "reply about a request" in status.stdout, status.stdout
+
+
+def _digest_line(d: Desk12, name: str) -> str:
+    _, text, _ = build_digest(d.desk)
+    [line] = [line for line in text.splitlines() if name in line and "(dinyatakan" in line]
+    return " ".join(line.split())
+
+
+def test_the_digest_names_an_adjustment_after_a_statement_as_an_adjustment(desk12: Desk12) -> None:
+    desk12.send(TANA_TIDUNG, "Laporan harian", REPORT.format(stock="2.472"), date="Fri, 04 Dec 2026 16:00:00 +0800")
+    counted = mailbot(desk12.dir, "adjust", "65.04", "500", "--reason", "hitung ulang gudang")
+    assert counted.returncode == 0, counted.stderr
+    line = _digest_line(desk12, "Tana Tidung")
+    assert "(dinyatakan 2.472 keping, ditambah penyesuaian stok sesudahnya 500 keping)" in line, line
+    assert "penerimaan" not in line, line
+
+
+def test_the_digest_tells_a_receipt_and_a_write_off_after_a_statement_apart(desk12: Desk12) -> None:
+    notice = dispatched(desk12)  # Bulungan stated 750 in its request; 2.000 shipped
+    answer_gmail(desk12, notice, "Blangko 2.000 keping sudah kami terima dengan lengkap, terima kasih.")
+    damaged = mailbot(desk12.dir, "adjust", "65.01", "-20", "--reason", "rusak tercetak miring")
+    assert damaged.returncode == 0, damaged.stderr
+    line = _digest_line(desk12, "Bulungan")
+    assert ("(dinyatakan 750 keping, ditambah penerimaan sesudahnya 2.000 keping dan dikurangi penyesuaian stok "
+            "sesudahnya 20 keping)") in line, line
