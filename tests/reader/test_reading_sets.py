@@ -437,7 +437,7 @@ BARS = {
     # "kosong" read as the district's stock 0; 051 a colleague's request confirmed read as a new one; 064 a partial
     # approval accepted read as a request; 090 an xlsx weekly report read as a receipt; 110 a KIA stock report
     # read as a request of 300).
-    "setBT": (120, 98, 8, (17, 17)),
+    "setBT": (120, 101, 7, (17, 17)),
 }
 
 
