@@ -130,6 +130,10 @@ _RECEIVED_HEAD_RE = re.compile(
                         + vocab.SHIPMENT_OF_WORDS)
     + r")(?![\w-]))"
 )
+_GOODS_NEXT_RE = re.compile(
+    r"[^\S\n]+(?:" + vocab.alternation(vocab.GENERIC_BLANK_WORDS + vocab.KTP_WORDS + vocab.KIA_WORDS
+                                       + vocab.NOT_ARRIVED_THINGS + vocab.SHIPMENT_OF_WORDS) + r")(?![\w-])"
+)
 # Where the clause a receipt verb ends opens: a stop or comma that is no figure's, a colon, a line, a joining word.
 _CLAUSE_OPEN_RE = re.compile(
     r"[.,](?!\d)|[;:!?\n]|(?<![\w-])(?:" + vocab.alternation(vocab.CLAUSE_JOINS) + r")(?![\w-])"
@@ -155,7 +159,10 @@ def receives_a_message(masked: str, start: int, end: int) -> bool:
     for head in _RECEIVED_HEAD_RE.finditer(masked, opened, start):
         if head.group("goods") is not None:
             return False
-        if head.group("lead") is None:
+        if head.group("lead") is None and not (
+            head.group("message") in vocab.NEWS_OPENERS and _GOODS_NEXT_RE.match(masked, head.end())
+        ):
+            # ("info paket blangko 1.200 keping sudah sampai": a word of news that opens on the blanks is no subject)
             return True
     return _MESSAGE_OBJECT_RE.match(masked, end) is not None
 

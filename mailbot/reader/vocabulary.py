@@ -4552,3 +4552,6 @@ SHIPMENT_PAPER_TAILS: tuple[str, ...] = ("jalan", "pengantar barang", "tanda ter
 CLAUSE_JOINS: tuple[str, ...] = ("dan", "serta", "tapi", "tetapi", "namun", "sedangkan", "and", "but")
 # The receipt phrases that name a paper or an event, no verb of receiving ("tanda terima", "penerimaan blangko").
 RECEIPT_PAPER_OPENERS: tuple[str, ...] = ("tanda", "serah", "bukti", "berita", "penerimaan")
+# A word of news that opens on the blanks themselves ("info paket blangko 1.200 keping sudah sampai"): a heading,
+# not the subject that was received.
+NEWS_OPENERS: tuple[str, ...] = ("info", "informasi", "kabar", "berita")

@@ -39,7 +39,8 @@ def test_an_approval_or_a_message_received_is_no_receipt_of_blanks(body: str) ->
     ("Sesuai surat Ibu, 900 keping sudah kami terima dengan baik.", 900),
     ("Surat jalan dan blangko 1.100 keping sudah kami terima tadi pagi.", 1100),
     ("Blangko sudah diterima 2.200 keping, terima kasih Pak.", 2200),
-], ids=["blanks", "shipment_as_approved", "as_the_letter_said", "waybill_and_blanks", "figure_after"])
+    ("Sore pak, kabar kiriman blangko 1.400 keping sudah tiba di kantor kami pukul 15.00.", 1400),
+], ids=["blanks", "shipment_as_approved", "as_the_letter_said", "waybill_and_blanks", "figure_after", "news_opener"])
 def test_blanks_or_their_shipment_received_stay_a_receipt(body: str, received: int) -> None:
     read = mail(NUNUKAN, "Penerimaan blangko", body)
     assert read["kind"] == "receipt", read
