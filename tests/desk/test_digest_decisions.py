@@ -68,6 +68,7 @@ def test_the_headline_agrees_with_each_items_table(desk_dir: Path) -> None:
     out = mailbot(desk_dir, "digest", "--print").stdout
     kia_table = out.split("== Blangko KIA")[1].split("==")[1]
     assert "Kabupaten Tana Tidung (65.04): MENIPIS" in kia_table
-    headline = out.splitlines()[0]
-    assert "stok semua kabupaten/kota aman" not in headline and "aman menurut catatan, tetapi" not in headline
-    assert "stok KTP-el semua kabupaten/kota aman, blangko KIA: 1 kabupaten/kota menipis" in headline
+    headline = out.splitlines()[0]  # the subject, short: the count
+    assert "1 menipis" in headline and "semua aman" not in headline, headline
+    assert "stok semua kabupaten/kota aman" not in out and "aman menurut catatan, tetapi" not in out
+    assert "stok KTP-el semua kabupaten/kota aman, blangko KIA: 1 kabupaten/kota menipis" in out  # the summary

@@ -66,7 +66,8 @@ def test_a_poisonous_message_is_quarantined_and_its_group_processed(desk_dir: Pa
     status, sender, subject, error, raw = rows["<poison-1@bulungankab.example>"]
     assert status == "quarantined" and raw == POISON
     assert error == "max_mime_depth: MIME parts are nested 21 deep, over the limit of 20"
-    assert sender == "op\\udce9rator@bulungankab.example" and subject == "Permohonan \\x00 blangko \ufffd"
+    # the NUL dropped when the header is read
+    assert sender == "op\\udce9rator@bulungankab.example" and subject == "Permohonan blangko \ufffd"
     assert "\x00" not in subject
     assert rows["<good-1@bulungankab.example>"][0] == "processed"
     status, sender, subject, _, raw = rows["<nul-1@nunukankab.example>"]
