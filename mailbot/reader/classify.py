@@ -121,65 +121,6 @@ _MESSAGE_RECEIVED_RE = vocab.Gated(re.compile(
 ), vocab.MESSAGE_NOUNS)
 
 
-# What a receipt verb may have received: a message (an email, a letter, the news of an approval) or the blanks.
-_RECEIVED_HEAD_RE = re.compile(
-    r"(?<![\w-])(?:(?P<lead>" + vocab.alternation(vocab.MESSAGE_GONE_BY_WORDS) + r")[^\S\n]+)?(?:(?P<message>"
-    + vocab.alternation(vocab.MESSAGE_NOUNS) + r")(?![\w-])(?![^\S\n]+(?:"
-    + vocab.alternation(vocab.SHIPMENT_PAPER_TAILS) + r")(?![\w-]))|(?P<goods>"
-    + vocab.alternation(vocab.GENERIC_BLANK_WORDS + vocab.KTP_WORDS + vocab.KIA_WORDS + vocab.NOT_ARRIVED_THINGS
-                        + vocab.SHIPMENT_OF_WORDS)
-    + r")(?![\w-]))"
-)
-_GOODS_NEXT_RE = re.compile(
-    r"[^\S\n]+(?:" + vocab.alternation(vocab.GENERIC_BLANK_WORDS + vocab.KTP_WORDS + vocab.KIA_WORDS
-                                       + vocab.NOT_ARRIVED_THINGS + vocab.SHIPMENT_OF_WORDS) + r")(?![\w-])"
-)
-# Where the clause a receipt verb ends opens: a stop or comma that is no figure's, a colon, a line, a joining word.
-_CLAUSE_OPEN_RE = re.compile(
-    r"[.,](?!\d)|[;:!?\n]|(?<![\w-])(?:" + vocab.alternation(vocab.CLAUSE_JOINS) + r")(?![\w-])"
-)
-_MESSAGE_OBJECT_RE = re.compile(
-    r"[^\S\n]+(?:(?:" + vocab.alternation(vocab.MESSAGE_RECEIVED_FILLERS) + r")[^\S\n]+)?(?:"
-    + vocab.alternation(vocab.MESSAGE_NOUNS) + r")(?![\w-])"
-)
-_CLAUSE_REACH = 80
-
-
-def receives_a_message(masked: str, start: int, end: int) -> bool:
-    """Whether the receipt verb at start..end received a message, not blanks: the clause before it opens with a
-    message or an approval as its subject ("persetujuan 2.000 keping sudah kami terima", "suratnya sudah
-    diterima"), or, with no subject named, a message is its object ("sudah kami terima infonya"). A clause whose
-    subject is the blanks or their shipment ("kiriman sesuai persetujuan 2.000 keping sudah kami terima") is a
-    receipt, and so is one that names a message only as what it goes by ("sesuai surat Bapak 2.000 keping sudah
-    kami terima")."""
-    lo = max(0, start - _CLAUSE_REACH)
-    opened = lo
-    for b in _CLAUSE_OPEN_RE.finditer(masked, lo, start):
-        opened = b.end()
-    for head in _RECEIVED_HEAD_RE.finditer(masked, opened, start):
-        if head.group("goods") is not None:
-            return False
-        if head.group("lead") is None and not (
-            head.group("message") in vocab.NEWS_OPENERS and _GOODS_NEXT_RE.match(masked, head.end())
-        ):
-            # ("info paket blangko 1.200 keping sudah sampai": a word of news that opens on the blanks is no subject)
-            return True
-    return _MESSAGE_OBJECT_RE.match(masked, end) is not None
-
-
-# A receipt's paper named ("tanda terima", "berita acara penerimaan"): a noun, which receives nothing itself.
-_RECEIPT_PAPER_OPENERS = tuple(vocab.RECEIPT_PAPER_OPENERS)
-
-
-def _messages_received_out(text: str) -> str:
-    """text without the receipt phrases that received a message, not blanks ("persetujuan 1.500 keping sudah kami
-    terima"): see receives_a_message."""
-    for m in reversed(list(_RECEIPT_RE.finditer(text))):
-        if not m.group().startswith(_RECEIPT_PAPER_OPENERS) and receives_a_message(text, m.start(), m.end()):
-            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
-    return text
-
-
 # How far a request has got, asked: "permohonan kami sudah sampai mana ya?" (no blanks arrived).
 _PROGRESS_QUESTION_RE = _phrase_re(vocab.PROGRESS_QUESTIONS)
 _LOAN_OFFER_RE = _phrase_re(vocab.LOAN_OFFER_PHRASES)
@@ -535,7 +476,7 @@ def kind_of(
     # "Mohon bimbingan ... terutama tata cara pelaporan harian dan permohonan blangko": the procedure, no ask.
     text = _PROCEDURE_ASK_RE.sub(" ", text)
     # "Terima kasih, sudah kami terima emailnya": the writer got our mail, no blanks.
-    text = _messages_received_out(_MESSAGE_RECEIVED_RE.sub(" ", text))
+    text = _MESSAGE_RECEIVED_RE.sub(" ", text)
     # "permohonan kami sudah sampai mana ya?": how far the request has got, not blanks that arrived.
     text = _PROGRESS_QUESTION_RE.sub(" ", text)
     # A handover inside the office ("serah terima jabatan dan barang persediaan") is no receipt.

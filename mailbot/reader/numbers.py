@@ -370,8 +370,7 @@ _MASK_PATTERNS: tuple[str, ...] = (
     rf"\b(?:{_alternation(vocab.HIJRI_MONTHS)})\b\s*'?1[34]\d{{2}}\b(?![.,]\d)",
     # Times.
     r"\b(?:pukul|pkl|jam)\b\.?\s*\d{1,2}(?:[.:]\d{2})?\b(?:\s*(?:wita|wib|wit))?",
-    # (Never a figure of thousands with its decimals: "sisa 1.38 rb" is 1.380, no time of day.)
-    r"\b\d\d?[.:]\d{2}(?:[.:]\d{2})?(?![\d])(?![^\S\n]*(?:ribu|rbu|rebu|rb)\b)(?:\s*(?:wita|wib|wit|am|pm)\b)?",
+    r"\b\d\d?[.:]\d{2}(?:[.:]\d{2})?(?![\d])(?:\s*(?:wita|wib|wit|am|pm)\b)?",
     # Ordinals and names: "SMA Negeri 1", "SMA N 1", "kelas 2", "tahap 1", "ke-2", "edisi 3"; not a count of
     # blanks after a phone's "smp" ("sdh smp 500 kpg blanko": "sudah sampai").
     r"\b(?:sma|smp|sd|smk|sdn|smpn|sman|smkn|mts|mtsn|sma negeri|smp negeri|sd negeri|negeri|sma n|smp n|smk n|kelas"

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from mailbot.reader import vocabulary as vocab
-from mailbot.reader.classify import ASKED_RECEIPT_RE, explicit_item, receives_a_message
+from mailbot.reader.classify import ASKED_RECEIPT_RE, explicit_item
 from mailbot.reader.dates import cell_date, line_date, line_month, names_a_month, parse_date
 from mailbot.reader.frozen import quick, replace
 from mailbot.reader.numbers import (
@@ -42,7 +42,6 @@ _POSTFIX_GAP_RE = re.compile(
 _COUNTS_OTHER_AFTER = frozenset(vocab.COUNTS_OTHER_AFTER)
 _WEAK = frozenset(vocab.WEAK_REQUEST_PHRASES)
 _RECEIPT_VERBS = frozenset(vocab.RECEIPT_VERBS)
-_RECEIPT_PAPER_OPENERS = tuple(vocab.RECEIPT_PAPER_OPENERS)
 _KEYWORD_RE = re.compile(
     r"(?<![\w-])(?:"
     + vocab.alternation(set(_ROLE_OF) | _NOT_ROLE)
@@ -1307,11 +1306,6 @@ def keywords(masked: str) -> list[Keyword]:
         if role == "stock_on_hand" and word in _PHYSICAL_WORDS and _counted_against_papers(masked, m.start()):
             role = "received"
         receipt = word in _RECEIPT_VERBS
-        if (receipt and role == "received" and not word.startswith(_RECEIPT_PAPER_OPENERS)
-                and receives_a_message(masked, m.start(), m.end())):
-            # "persetujuan 2.000 keping sudah kami terima infonya": the news of an approval came, no blanks.
-            out.append(Keyword(m.start(), m.end(), "ignore", False, False, total, word_role=role))
-            continue
         affirmed = receipt and bool(
             _AFFIRMED_PHRASE_RE.match(word) or _AFFIRMED_BEFORE_RE.search(masked, window_lo, m.start())
         )

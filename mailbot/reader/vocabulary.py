@@ -4567,27 +4567,3 @@ OWN_PART_WORDS: tuple[str, ...] = ("nya", "-nya", "saja", "aja", "only", "sendir
 # Between a count's role word (and its blank) and the colon of a form's field, these name the day the field is for:
 # "Jumlah pencetakan KTP-el hari ini : nihil".
 FIELD_DAY_WORDS: tuple[str, ...] = ("hari ini", "hr ini", "today", "harian")
-# --- A message received, not blanks (roles.keywords) ---
-# What a district receives when the province approves: the approval itself, its confirmation. "Terima kasih pak,
-# persetujuan 2.000 keping sudah kami terima infonya": the news of the approval came, no blanks.
-APPROVAL_NOUNS: tuple[str, ...] = (
-    "persetujuan", "persetujuannya", "konfirmasinya", "approval", "the approval", "your approval",
-)
-MESSAGE_NOUNS += APPROVAL_NOUNS
-# Before a message named in a clause, these make it what the clause goes by, not what it received: "Sesuai surat
-# Bapak, 2.000 keping sudah kami terima", "Atas persetujuan Bapak 1.500 keping sudah kami terima".
-MESSAGE_GONE_BY_WORDS: tuple[str, ...] = (
-    "sesuai", "sesuai dengan", "berdasarkan", "menurut", "per", "atas", "terkait", "perihal", "mengenai",
-    "sehubungan", "sehubungan dengan", "menindaklanjuti", "menanggapi", "membalas", "dengan", "beserta",
-    "bersama", "according to", "as per", "with", "following",
-)
-# Words that follow "surat" in the name of a paper that travels with the blanks: "surat jalan 2.000 keping sudah kami
-# terima" receives the blanks and their waybill.
-SHIPMENT_PAPER_TAILS: tuple[str, ...] = ("jalan", "pengantar barang", "tanda terima", "serah terima")
-# Words that open a new clause inside a sentence: its subject comes after them.
-CLAUSE_JOINS: tuple[str, ...] = ("dan", "serta", "tapi", "tetapi", "namun", "sedangkan", "and", "but")
-# The receipt phrases that name a paper or an event, no verb of receiving ("tanda terima", "penerimaan blangko").
-RECEIPT_PAPER_OPENERS: tuple[str, ...] = ("tanda", "serah", "bukti", "berita", "penerimaan")
-# A word of news that opens on the blanks themselves ("info paket blangko 1.200 keping sudah sampai"): a heading,
-# not the subject that was received.
-NEWS_OPENERS: tuple[str, ...] = ("info", "informasi", "kabar", "berita")
