@@ -445,9 +445,8 @@ BARS = {
     # asks nothing anew (019); a request confirmed as a colleague's asks nothing anew (051); the part the desk
     # approved asked again is no new request (064, now null); a delivery dated to a day of a weekly sheet's own rows
     # is no receipt of the report (090). Then 103/120 (85.8%), 1 wrong: a citizen's "kosong" heard from an office
-    # states no stock (028). Then 105/120 (87.5%), 1 wrong: a decimal point before two digits and "rb" is the
-    # figure, no time of day ("1.38 rb" 1.380: 100, 115). Left: 075.
-    "setBT": (120, 105, 1, (17, 17)),
+    # states no stock (028). Left: 075.
+    "setBT": (120, 103, 1, (17, 17)),
 }
 
 
