@@ -703,9 +703,8 @@ def reject(
     """
     from mailbot.store import repo
 
-    if not any(char.isalnum() for char in reason):  # "-", "...": the district would read "Alasan: -"
-        raise UsageError(f"--reason: {_one_line(reason)[:40]!r} gives no reason; write why in words, as the district "
-                         'reads it, e.g. --reason "stok provinsi belum tersedia"')
+    # "-", "...": the district would read "Alasan: -"
+    _reason_in_words(reason, 'as the district reads it, e.g. --reason "stok provinsi belum tersedia"')
     with _desk() as desk, desk.sessions() as session:
         req = repo.request_by_reference(session, reference)
         approved = req.approved if req is not None and req.state == "approved" else None
@@ -912,6 +911,12 @@ def adjust(
 
 _quantity = quantity
 
+def _reason_in_words(reason: str, example: str) -> None:
+    """Refuse a --reason with no word in it ("", "-", "..."), a usage error (exit 2) naming *example*."""
+    if not any(char.isalnum() for char in reason):
+        raise UsageError(f"--reason: {_one_line(reason)[:40]!r} gives no reason; write why in words, {example}")
+
+
 def _large_movement_confirmed(command: str, location: str, item: str, change: int, *, yes: bool) -> None:
     """Ask before *command* books *change* pieces at *location* when the figure looks unusually large for it
     (the same concerns as a manual approval's, said and confirmed the same way); off a terminal it is refused
@@ -1078,9 +1083,7 @@ def quarantine_dismiss(
     """
     from mailbot.quarantine import dismiss
 
-    if not any(char.isalnum() for char in reason):  # "", "-": a usage error, as reject's (exit 2)
-        raise UsageError(f"--reason: {_one_line(reason)[:40]!r} gives no reason; write why in words, "
-                         'e.g. --reason "email promosi"')
+    _reason_in_words(reason, 'e.g. --reason "email promosi"')
     with _desk() as desk:
         dismiss(desk, message, reason, actor=_actor(who))
     out.print(f"message {message} dismissed ({reason})")
