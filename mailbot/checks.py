@@ -640,20 +640,17 @@ def maildir_problem(path: Path) -> str | None:
 def _maildir_near(path: Path) -> Path | None:
     """A Maildir beside *path*, which does not exist, a letter or two from its name ("inbx" beside "inbox"), or
     None: the rule `check-config --connect` and `run` follow for an IMAP folder, for a Maildir folder."""
-    from mailbot.suggest import letters_apart
+    from mailbot.suggest import typo_of
 
     if os.path.lexists(path) or not path.parent.is_dir():
         return None
-    most = 1 if len(path.name) < 6 else 2
     try:
-        siblings = sorted(path.parent.iterdir())
+        maildirs = [s.name for s in sorted(path.parent.iterdir())
+                    if any((s / part).is_dir() for part in ("new", "cur"))]
     except OSError:
         return None
-    for sibling in siblings:
-        if (sibling.name != path.name and letters_apart(sibling.name, path.name, most=most) is not None
-                and any((sibling / part).is_dir() for part in ("new", "cur"))):
-            return sibling
-    return None
+    near = typo_of(path.name, maildirs)
+    return None if near is None else path.parent / near
 
 
 def _writable_problem(path: Path) -> str | None:

@@ -27,6 +27,17 @@ def did_you_mean(word: str, choices: Iterable[str], *, quoted: bool = False, cut
     return suggestion(close[0], quoted=quoted) if close else ""
 
 
+def typo_of(name: str, names: Iterable[str]) -> str | None:
+    """The first of *names* (other than *name*) a letter from *name*, or two when *name* has six letters or more:
+    what a missing folder most likely meant to name.
+
+    >>> typo_of("Quarantne", ["INBOX", "Quarantine"]), typo_of("inbx", ["inbox"]), typo_of("in", ["inbox"])
+    ('Quarantine', 'inbox', None)
+    """
+    most = 1 if len(name) < 6 else 2
+    return next((n for n in names if n != name and letters_apart(n, name, most=most) is not None), None)
+
+
 def letters_apart(a: str, b: str, *, most: int = 2) -> int | None:
     """How many letters *a* and *b* differ by (a letter added, left out, changed, or two swapped; case counts as no
     letter), when at most *most*; None when further apart.

@@ -293,16 +293,14 @@ def folder_typo(config: ImapInboxConfig, missing: list[str], existing: list[str]
     """The line for a folder mailbot would create one or two letters from a folder that exists (a likely typo:
     "Proccessed" beside "Processed", "Quarantne" beside "Quarantine"), or None: said alike by `check-config
     --connect` and by `mailbot run`, which refuses to start rather than create it."""
-    from mailbot.suggest import letters_apart
+    from mailbot.suggest import typo_of
 
     for key in ("processed_folder", "quarantine_folder"):
         name = getattr(config, key)
         if name not in missing:
             continue
-        most = 1 if len(name) < 6 else 2
-        near = [f for f in existing if f != name and letters_apart(f, name, most=most) is not None]
-        if near:
-            return (f"inbox.{key}: the folder {name!r} does not exist on {where}, but {near[0]!r} does, a letter or "
+        if (near := typo_of(name, existing)) is not None:
+            return (f"inbox.{key}: the folder {name!r} does not exist on {where}, but {near!r} does, a letter or "
                     f"two from it: a likely typo; correct the name (mailbot run would create {name!r} beside it)")
     return None
 
