@@ -536,6 +536,7 @@ class _Handler:
         if server.closing:  # closed after the last mail: the client finds the connection gone
             server.transport.abort()
             return "421 4.4.2 Connection closed"
+        await self._owner._pass_gate()
         limit = self._owner.max_per_connection
         if limit is not None and server.accepted >= limit:
             asyncio.get_running_loop().call_later(0.05, server.transport.close)  # after this answer is out
@@ -614,6 +615,8 @@ class SmtpServer:
     max_per_connection=N: the (N+1)-th MAIL FROM on a connection is answered "421 4.7.0 Too many
     messages for this connection" and the connection closed (a relay's limit of mails a connection).
     close_after=N: the connection is closed right after the N-th mail on it is accepted.
+    gate(): from then on each MAIL FROM waits, unanswered, until let_through() lets it on, one mail per call;
+    waiting_at_mail says how many wait (a client stopped there has sent nothing it could repeat).
 
     Example::
 
@@ -641,6 +644,8 @@ class SmtpServer:
         self.max_per_connection: int | None = None
         self.close_after: int | None = None
         self._lock = threading.Lock()
+        self._gate: int | None = None  # MAIL FROMs still let through; None: no gate
+        self._waiting_at_mail = 0
         self._messages: list[CapturedMessage] = []
         self._connections = 0
         self._controller: _Controller | None = None
@@ -667,6 +672,39 @@ class SmtpServer:
                 self.mode = "ok"  # one connection dropped, the next ones served
                 return "drop"
             return self.mode
+
+    async def _pass_gate(self) -> None:
+        with self._lock:
+            self._waiting_at_mail += 1
+        try:
+            while True:
+                with self._lock:
+                    if self._gate is None or self._gate > 0:
+                        if self._gate is not None:
+                            self._gate -= 1
+                        return
+                await asyncio.sleep(0.01)
+        finally:
+            with self._lock:
+                self._waiting_at_mail -= 1
+
+    def gate(self) -> None:
+        """Hold every MAIL FROM from now on until let_through() lets it on."""
+        with self._lock:
+            self._gate = 0
+
+    def let_through(self, mails: int = 1) -> None:
+        with self._lock:
+            self._gate = (self._gate or 0) + mails
+
+    def open_gate(self) -> None:
+        with self._lock:
+            self._gate = None
+
+    @property
+    def waiting_at_mail(self) -> int:
+        with self._lock:
+            return self._waiting_at_mail
 
     def set_mode(self, mode: SmtpMode, ok_first: int = 0) -> None:
         with self._lock:
