@@ -1120,8 +1120,33 @@ def receipt_with_ask(verdict: Verdict, trust: SenderTrust, thread: Request) -> t
     return new_ask_beside(verdict, thread, trust, None)
 
 
+def receipt_beside_other_ask(verdict: Verdict, trust: SenderTrust,
+                             thread: Request) -> tuple[Verdict, Verdict, bool] | None:
+    """Of a request for the other blank in the thread of a shipment on its way that also says the thread's blanks
+    arrived ("Blangko KTP-el 2.400 keping sudah kami terima ..., ada 1 pak (100 keping) belum sampai. Sekalian kami
+    mohon tambahan blangko KIA 600 keping"): (the receipt of the thread's blank, the ask, whether the rest is said
+    to be coming); None when the mail gives no count received of the thread's blank said as done, the count is
+    said only as what the delivery lacked, or the blanks are said not to have come."""
+    item = thread.item or "ktp-el"
+    if thread.state != "dispatched" or not thread.approved or trust.is_manager or thread.district != trust.district \
+            or verdict.kind != "request" or verdict.item in (None, item):
+        return None
+    got = verdict.reading_for(item)
+    body = verdict.body_excerpt or ""
+    if got is None or got.received is None or not _ARRIVED.search(body) or _CORRECTS.search(body) \
+            or followup.blanks_not_arrived(body) \
+            or followup.stated_shortfall(body, received=got.received, shipped=thread.approved) is not None:
+        return None
+    ask = other_blank_asked(thread, replace(verdict, readings=()), trust)
+    if ask is None:
+        return None
+    receipt = replace(verdict, kind="receipt", item=got.item, received=got.received, requested=None,
+                      stock_on_hand=None, evidence=got.evidence, doubts=(), readings=())
+    return receipt, replace(ask, readings=()), followup.rest_coming(body)
+
+
 def received_beside_ask(session: Session, desk: Desk, message: Message, receipt: Verdict,
-                        thread: Request) -> dict[str, object]:
+                        thread: Request, *, rest_coming: bool = False) -> dict[str, object]:
     """The receipt of *thread*'s shipment said beside a new ask (receipt_with_ask), booked as any receipt (a
     difference opens a discrepancy, the managers told once) with no reply of its own: the reply to the ask, a
     request of its own, tells both. What that reply needs of it (reference, state, received, shipped, item)."""
@@ -1131,9 +1156,10 @@ def received_beside_ask(session: Session, desk: Desk, message: Message, receipt:
                          item=thread.item or "ktp-el", source=f"message:{message.id}",
                          actor=receipt.sender or "district")
     if received != shipped:
-        attention.shortfall(session, desk, thread, shipped=shipped, received=received, message=message)
+        attention.shortfall(session, desk, thread, shipped=shipped, received=received, message=message,
+                            rest_coming=rest_coming)
     return {"reference": thread.reference, "state": thread.state, "received": received, "shipped": shipped,
-            "item": thread.item or "ktp-el"}
+            "item": thread.item or "ktp-el", "rest_coming": rest_coming and received < shipped}
 
 
 def new_ask_beside(verdict: Verdict, thread: Request, trust: SenderTrust,

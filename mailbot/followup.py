@@ -248,7 +248,8 @@ _COMING = re.compile(
     + r"|(?:" + vocabulary.word_start_alternation(vocabulary.SHIPMENT_REST_WORDS) + r")(?![\w-])"
     + _IN_CLAUSE + r"{0,60}?" + _ON_ITS_WAY
     + r"|" + _MORE_OF + _IN_CLAUSE + r"{0,40}?" + _ON_ITS_WAY
-    + r"|(?:" + vocabulary.word_start_alternation(vocabulary.SO_FAR_PHRASES) + r")(?![\w-])")
+    + r"|(?:" + vocabulary.word_start_alternation(vocabulary.SO_FAR_PHRASES) + r")(?![\w-])"
+    + r"|\b\d+ (?:" + vocabulary.alternation(vocabulary.COUNTED_PACKS) + r")\b" + _IN_CLAUSE + r"{0,24}?" + _ON_ITS_WAY)
 
 
 def _sentence(low: str, start: int, end: int) -> str:
@@ -429,6 +430,8 @@ def rest_coming(text: str) -> bool:
     >>> rest_coming("We have received 800 blanks so far, the rest (1,200) is still on the ship.")
     True
     >>> rest_coming("sudah diterima 800 keping, sisanya 1.200 keping belum sampai")
+    True
+    >>> rest_coming("KTP-el 2.400 keping sudah kami terima, tapi ada 1 pak (100 keping) belum sampai")
     True
     >>> rest_coming("sudah kami terima 1.000 keping")
     False

@@ -194,6 +194,18 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
                        doubts=tuple(d for d in verdict.doubts if d.field not in settled))
         return request(session, desk, message, anew, trust, None, follows=thread)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
+            and (both := conversation.receipt_beside_other_ask(verdict, trust, thread)) is not None:
+        # "Blangko KTP-el 2.400 keping sudah kami terima ... Sekalian kami mohon tambahan blangko KIA 600 keping" in
+        # the KTP-el shipment's thread: the receipt is booked on the shipment, the KIA ask is a request of its own;
+        # one reply tells both
+        received = conversation.received_beside_ask(session, desk, message, both[0], thread, rest_coming=both[2])
+        outcome = request(session, desk, message, both[1], trust, None, follows=thread, received=received)
+        if (opened := session.scalar(select(Request).where(Request.message_pk == message.id))) is not None:
+            repo.audit(session, at=desk.now(), actor=trust.address or "district", action="asked_beside_receipt",
+                       target=opened.reference, details={"message": message.id, "follows": thread.reference,
+                                                        "received": received["received"]})
+        return outcome
+    if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
             and (other := conversation.other_blank_asked(thread, verdict, trust)) is not None:
         # "sekalian kami mohon juga blangko KIA 300 keping" in a KTP-el request's thread: a request of its own
         return request(session, desk, message, other, trust, None, follows=thread)

@@ -1372,6 +1372,14 @@ def read_message(
         other = settle(other_item, [])
         if other.values and not asked:
             readings.append(_item_reading(other_item[0].item, other.values, other.evidence))
+    if kind == "request" and item is not None and other_item:
+        # "Blangko KTP-el 2.400 keping sudah kami terima ... Sekalian kami mohon tambahan blangko KIA 600 keping":
+        # the count received of the other blank, said as done, is a reading of that blank beside the ask (the
+        # desk books it on that blank's shipment); the other blank's other figures stay unread.
+        other = settle(other_item, [])
+        arrived = [e for e in other.evidence if e.field == "received" and "affirmed" in e.cues]
+        if arrived and "received" not in {d.field for d in other.doubts}:
+            readings.append(_item_reading(other_item[0].item, {"received": other.values["received"]}, tuple(arrived)))
     when = None
     if kind == "stock_report":
         when = row_date or reading.row_date or report_date(normalise(read_subject + "\n" + text), parts.date)

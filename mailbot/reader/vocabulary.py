@@ -742,6 +742,8 @@ NOW_COMPLETE_PHRASES: tuple[str, ...] = (
 )
 # ... or said alone, with no figure or word for the rest needed: "sisanya menyusul", "800 lagi nyusul katanya".
 REST_COMING_WORDS: tuple[str, ...] = ("menyusul", "nyusul")
+# Packs of blanks counted as not yet come: "ada 1 pak (100 keping) belum sampai", "2 dus masih di ekspedisi".
+COUNTED_PACKS: tuple[str, ...] = ("pak", "pack", "dus", "kardus", "koli", "box", "boks", "bal", "ikat", "kotak")
 # A count said to be what came so far: more of the shipment is awaited ("we have received 800 blanks so far",
 # "sejauh ini baru 800 keping yang sampai").
 SO_FAR_PHRASES: tuple[str, ...] = (

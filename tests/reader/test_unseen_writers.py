@@ -329,3 +329,19 @@ def test_a_typed_table_with_two_space_columns_and_a_totals_row() -> None:
 def test_a_count_of_work_no_district_does_in_a_day_is_a_running_total() -> None:
     text = "Target perekaman tahun ini 12.000 jiwa, sudah terekam 9.500. Mohon dikirim blangko 1.000 keping."
     assert read(text) == {"requested": 1000}
+
+
+@pytest.mark.parametrize(("body", "received"), [
+    ("Blangko KTP-el 2.400 keping sudah kami terima tadi siang. Sekalian kami mohon tambahan blangko KIA 600 keping, "
+     "sisa KIA kami tinggal 250 keping.", 2400),
+    ("KTP-el 1.000 lbr kmrn sdh diterima pak. Utk KIA mohon dikirim 300 lbr", 1000),
+    # a receipt only hoped for is no reading of the other blank
+    ("Blangko KTP-el 2.000 keping semoga segera kami terima. Sekalian kami mohon blangko KIA 600 keping.", None),
+])
+def test_a_request_for_one_blank_keeps_the_count_received_of_the_other(body: str, received: int | None) -> None:
+    v = read_message(mail(body), DISTRICTS)
+    assert (v.kind, v.item) == ("request", "kia"), v
+    got = v.reading_for("ktp-el")
+    assert (got.received if got is not None else None) == received, v.readings
+    if got is not None:
+        assert (got.requested, got.stock_on_hand) == (None, None)

@@ -1,0 +1,56 @@
+"""In a KTP-el shipment's thread, a mail that says the KTP-el blanks arrived and asks for KIA blanks, on the real
+SQLite desk in process: the receipt is booked on the shipment (a part said to be still coming is a provisional
+difference, any other a difference the managers hear of), the KIA ask is a request of its own, and one reply tells
+both. Before, the mail was read as a KIA request only and the receipt was lost: the shipment stayed in transit."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.desk.desk12 import BULUNGAN, GMAIL, Desk12, dispatched, flat, send_answer
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+
+@pytest.mark.parametrize(("words", "counted", "coming", "asked", "stock"), [
+    ("Selamat sore Pak,\n\nBlangko KTP-el 1.900 keping sudah kami terima tadi siang, tapi ada 1 pak (100 keping) "
+     "belum sampai, mungkin masih di ekspedisi.\nSekalian kami mohon tambahan blangko KIA 600 keping, sisa KIA kami "
+     "tinggal 250 keping.\n\nTerima kasih", 1900, True, 600, 250),
+    ("Pak, kiriman KTP-el 2.000 lembar sdh kami terima lengkap, makasih. Oh iya kami jg mohon dikirim blangko KIA "
+     "400 lembar, stok KIA tinggal 90.", 2000, False, 400, 90),
+    ("Dengan hormat, blangko KTP-el telah kami terima sebanyak 1.950 keping. Bersama ini kami juga mengajukan "
+     "permohonan blangko KIA sebanyak 1.000 keping untuk kegiatan di sekolah dasar.", 1950, False, 1000, None),
+], ids=["part_coming", "whole", "short"])
+def test_a_receipt_beside_an_ask_for_the_other_blank_books_both(
+        desk12: Desk12, words: str, counted: int, coming: bool, asked: int, stock: int | None) -> None:
+    notice = dispatched(desk12)  # 2.000 KTP-el dispatched to Bulungan as BLK-2026-0001
+    before = desk12.on_hand()
+    mid, outcome = send_answer(desk12, BULUNGAN, notice, words, above=GMAIL)
+    shipment = desk12.request("BLK-2026-0001")
+    assert shipment["state"] == "received", outcome
+    assert desk12.on_hand() - before == counted
+    assert desk12.open_gaps() == ([2000 - counted] if counted < 2000 else [])
+    kia = desk12.request("BLK-2026-0002")
+    assert kia is not None and kia["item"] == "kia" and kia["requested"] == asked, outcome
+    assert kia["stock_on_hand"] == stock
+    [reply] = desk12.replies_to(mid)
+    text = flat(reply.text)
+    assert f"Kami telah mencatat penerimaan blangko KTP-el sebanyak {counted:,} keping untuk permohonan " \
+           "BLK-2026-0001".replace(",", ".") in text, reply.text
+    assert ("masih menyusul" in text) == coming, reply.text
+    assert ("selisih kurang" in text) == (counted < 2000 and not coming), reply.text
+    assert "BLK-2026-0002" in text and "[BLK-2026-0002]" in reply.subject, reply.subject
+    html = reply.msg.get_body(("html",))
+    assert html is not None and ("masih menyusul" in flat(html.get_content())) == coming
+
+
+def test_blanks_said_not_come_beside_an_ask_for_the_other_blank_book_no_receipt(desk12: Desk12) -> None:
+    notice = dispatched(desk12)
+    before = desk12.on_hand()
+    mid, outcome = send_answer(desk12, BULUNGAN, notice,
+                               "Pak, blangko KTP-el 2.000 keping belum kami terima sampai hari ini. Sekalian kami "
+                               "mohon blangko KIA 500 keping, stok KIA kami tinggal 40.", above=GMAIL)
+    assert desk12.request("BLK-2026-0001")["state"] == "dispatched", outcome
+    assert desk12.on_hand() == before
+    kia = desk12.request("BLK-2026-0002")
+    assert kia is not None and kia["item"] == "kia" and kia["requested"] == 500, outcome
