@@ -61,7 +61,7 @@ def test_a_backup_taken_before_the_journal_is_folded_sends_nothing_twice_when_re
                         "the desk sent no more mail"
                     taken_before = len(smtp.messages)
                     smtp.let_through()
-                    assert wait_until(lambda: len(smtp.messages) > taken_before and smtp.waiting_at_mail > 0,
+                    assert wait_until(lambda n=taken_before: len(smtp.messages) > n and smtp.waiting_at_mail > 0,
                                       timeout=120, every=0.01), "the server took no mail, or the desk sent no next"
                 os.killpg(proc.pid, signal.SIGKILL)  # mid-pass: the journal is not folded yet
                 proc.wait(timeout=30)
