@@ -447,6 +447,22 @@ BARS = {
     # is no receipt of the report (090). Then 103/120 (85.8%), 1 wrong: a citizen's "kosong" heard from an office
     # states no stock (028). Left: 075.
     "setBT": (120, 103, 1, (17, 17)),
+    # BU (January-February, the rainy season: floods cut the roads, cards come by speedboat and small planes and
+    # arrive wet; mails from a phone on a hotspot sent twice, the figure only in the subject, all lowercase,
+    # WhatsApp-style lines, SIAK screenshots; units "kpg", "lbr", "pcs", "bh"; runway in days; code-switching;
+    # signatures full of numbers; Outlook quote headers in Indonesian): 97/110 (88.2%), 3 wrong, 17 of 17
+    # automated, scored once before any change made with it (028 an earlier receipt's wet cards read as received,
+    # 080 a vendor's offer in "pcs" read as printed, 104 a lowercase report of both blanks read with a KIA figure).
+    "setBU": (110, 97, 3, (17, 17)),
+    # BV (November, the month-end reconciliation before an audit: monthly reports with weekly rows and columns
+    # "Stok Awal / Masuk / Terpakai / Rusak / Stok Akhir" for both blanks, as HTML, dash and pipe tables, .xlsx with
+    # a summary sheet, .csv with ";" and ","; a "ralat" sent as a new mail; a province officer's forward with her
+    # comments; answers between the lines of the province's reminder; projections, Rupiah, letter numbers):
+    # 76/111 (68.5%), 9 wrong, 17 of 17 automated, scored once before any change made with it (010 "± 23 hari"
+    # read as the stock; 035 a need figure, 086 a reconciliation table's other figure read as the stock; 021 the
+    # officer's old figure; 024, 107 a kecamatan's own stock; 047 ribbon and film read as printed; 087 damaged cards
+    # in a receipt read as the stock; 094 a hypothetical amount in a question read as asked).
+    "setBV": (111, 76, 9, (17, 17)),
 }
 
 
