@@ -27,6 +27,7 @@ from mailbot.desk import Desk
 from mailbot.render import make_environment
 from mailbot.store.db import make_engine, migrate
 from tests.forkserver import run_mailbot
+from tests.patience import patience
 
 if TYPE_CHECKING:
     from tests.desk.desk12 import Desk12
@@ -78,7 +79,7 @@ def outbox_files(desk_dir: Path) -> list[Path]:
 def wait_until(predicate: Callable[[], object], timeout: float = 20.0, every: float = 0.1) -> bool:
     """Whether *predicate* holds within *timeout* seconds (a process of its own doing its work), asked every
     *every* seconds."""
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + patience(timeout)
     while time.monotonic() < deadline:
         if predicate():
             return True

@@ -28,6 +28,7 @@ from mailbot.runners import ReadingProcess, process_inbox
 from mailbot.store.schema import Message, OutboxMessage
 from mailbot.transports.maildir import MaildirInbox, deliver
 from tests.desk.conftest import EXAMPLES, ROOT, mailbot
+from tests.patience import patience
 
 LOOP_CORPUS = ROOT / "tests" / "loop_corpus"
 
@@ -149,7 +150,7 @@ def test_a_message_the_reading_process_cannot_finish_is_quarantined_by_the_clock
     finally:
         reading.close()
     took = time.monotonic() - started
-    assert took < seconds + 1 + 20, f"a stuck message took {took:.0f} s"
+    assert took < seconds + 1 + patience(20), f"a stuck message took {took:.0f} s"
     assert sum(outcomes.values()) == len(mail)
     messages, _ = _records(desk)
     assert len(messages) == len(mail)
@@ -242,13 +243,13 @@ def test_helpers_exit_when_mailbot_run_is_killed(desk_dir: Path) -> None:
     config.write_text(config.read_text().replace("poll_seconds = 30", "poll_seconds = 1"))
     proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(config), "run"], cwd=desk_dir,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + patience(30)
     while len(_processes_of(config)) < 3 and time.monotonic() < deadline:
         time.sleep(0.1)
     assert len(_processes_of(config)) >= 3, "mailbot run, its reading process and its sender process"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=10)
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + patience(10)
     while _processes_of(config) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _processes_of(config) == [], "a helper process outlived mailbot run"
