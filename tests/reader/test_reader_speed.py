@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from re import _constants as _c  # type: ignore[attr-defined]
@@ -78,16 +79,18 @@ def test_masking_line_by_line_blanks_what_the_whole_pattern_blanks(parts: list[t
     assert mask_non_quantities(line) == _plain_mask(line)
 
 
-@pytest.mark.slow  # every distinct line with a digit of 2,000 messages through both patterns: about 15 s
+@pytest.mark.slow  # a third of the distinct lines with a digit of 8,000 messages through both patterns
 def test_masking_blanks_what_the_whole_pattern_blanks_in_every_corpus_message() -> None:
-    # A line said in many messages (a signature, a quoted reply, a template's row) is checked once.
+    # A line said in many messages (a signature, a quoted reply, a template's row) is checked once; of the distinct
+    # lines, the third whose checksum says so (the same third every run, a different one when a set is added).
     lines: set[str] = set()
     for path in sorted(_TESTS.glob("corpus/*.eml")) + sorted(_TESTS.glob("reading/*/corpus/*.eml")):
         low = normalise(path.read_bytes().decode("utf-8", "replace"))
-        lines.update(line for line in low.split("\n") if re.search(r"\d", line))
+        lines.update(line for line in low.split("\n")
+                     if re.search(r"\d", line) and zlib.crc32(line.encode()) % 3 == 0)
     for line in sorted(lines):
         assert mask_non_quantities(line) == _plain_mask(line), line
-    assert len(lines) > 10_000
+    assert len(lines) > 5_000
 
 
 def _opens(items: list[Any], first: Callable[[Any, Any, list[Any]], bool]) -> bool:
