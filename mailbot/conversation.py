@@ -400,7 +400,8 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         return linked_corrected(session, desk, thread, message, verdict, trust, changed)
     if changed or reading.intent == "appeal" or (
             thread.state not in CHANGEABLE and thread.state != "linked"
-            and (verdict.kind != "other" or reading.intent == "restated") and not attention.is_reminder(verdict)):
+            and (verdict.kind != "other" or reading.intent == "restated") and not attention.is_reminder(verdict)
+            and not _thanks_for_the_decision(verdict, thread)):
         # after the blanks left the store, a figure restated ("2.000 keping, terima kasih") may be a count
         # without the words of a receipt: a person books it, nothing is booked or filed unread
         # a linked request's own thread: a reply about it, whoever wrote it (never "another address" for its sender)
@@ -1133,7 +1134,8 @@ def receipt_beside_other_ask(verdict: Verdict, trust: SenderTrust,
         return None
     got = verdict.reading_for(item)
     body = verdict.body_excerpt or ""
-    if got is None or got.received is None or not _ARRIVED.search(body) or _CORRECTS.search(body) \
+    # (the reader reads the other blank's count received only when said with words of arrival)
+    if got is None or got.received is None or _CORRECTS.search(body) \
             or followup.blanks_not_arrived(body) \
             or followup.stated_shortfall(body, received=got.received, shipped=thread.approved) is not None:
         return None
@@ -2124,6 +2126,17 @@ _ASKS_AGAIN_IF_SHORT = re.compile(
     + vocabulary.alternation(vocabulary.ASK_AGAIN_VERBS) + r")(?:kan)?\s+(?:lagi|lg|lgi|kembali)\b")
 # Words that take the figure approved ("1.800 kami ambil dulu", "yg 2.400 keping kami terima dulu")
 _TAKEN = re.compile(r"\b(?:kami ambil|diambil|ambil|kami terima|diterima|ya sudah|yasudah|ya sdh)\b")
+# A clause restating the desk's decision with the figure taken out ("jadi keping sudah disetujui ya"), and a promise
+# to write when the blanks arrive ("nanti kami kabari lagi kalau barangnya sudah sampai"): see the vocabulary.
+_DECISION_WORD = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.DECISION_RESTATED_WORDS) + r")(?![\w-])")
+_RESTATES_DECISION = re.compile(
+    r"^(?:(?:" + vocabulary.alternation(vocabulary.DECISION_RESTATED_WORDS + vocabulary.DECISION_RESTATED_FILLER)
+    + r")(?![\w-])[\s,]*)+$")
+_ARRIVAL_PROMISE = re.compile(
+    r"\b(?:" + vocabulary.alternation(vocabulary.ARRIVAL_PROMISE_VERBS) + r")\b.*\b(?:"
+    + vocabulary.alternation(vocabulary.PROMISED_ARRIVAL_WORDS) + r")\b"
+    + r"|\b(?:" + vocabulary.alternation(vocabulary.PROMISED_ARRIVAL_WORDS) + r")\b.*\b(?:"
+    + vocabulary.alternation(vocabulary.ARRIVAL_PROMISE_VERBS) + r")\b")
 # A sentence of a text, for the promise above to be read whole across its commas ("2.000": a figure's stop is none)
 _SENTENCE = re.compile(r"[!?\n]+|(?<!\d)\.|\.(?!\d)")
 
@@ -2150,7 +2163,9 @@ def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = (), 
     kiriman 2.000 kepingnya" of 2.000 approved); any other figure is for a person. Beside the figure *accepted*
     (approved), words taking it as it stands are agreement too ("terima kasih, 3.000 sdh cukup untuk sementara",
     "baik 3.000 dulu tidak apa-apa")."""
-    text = (verdict.body_excerpt or "").strip()
+    # a signature under its delimiter line ("-- ", RFC 3676: "Dikirim dari perangkat Android saya dengan K-9 Mail")
+    # is no words of the note
+    text = _SIGNATURE_DELIMITER.split(verdict.body_excerpt or "", maxsplit=1)[0].strip()
     # the figure approved taken as it stands is a confirmation of itself, thanks or none ("Ya sudah pak, 1.800 kami
     # ambil dulu.")
     taken = bool(accepted) and any(m.value == accepted for m in find_mentions(normalise(text))) \
@@ -2182,10 +2197,27 @@ def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = (), 
             continue
         if _SUBSTANCE.search(clause):
             return False  # "Makasih pak tapi blangkonya belum sampai": the thanks do not make the rest a thanks
+        if (restated is not None or accepted) and _RESTATES_DECISION.match(normalise(clause)) \
+                and _DECISION_WORD.search(normalise(clause)):
+            continue  # "Jadi 2.000 keping sudah disetujui ya": the decision restated, thanked for
+        if _ARRIVAL_PROMISE.search(normalise(clause)):
+            continue  # "Nanti kami kabari lagi kalau barangnya sudah sampai": a promise, nothing to act on
         if _CONFIRMATION.search(clause) or _AGREEMENT.search(clause) or len(clause.split()) <= 3:
             continue  # thanks, agreement, or a name or a title in the sign-off ("Rina", "Kasi Pendataan")
         return False
     return True
+
+
+_SIGNATURE_DELIMITER = re.compile(r"^-- ?$", re.MULTILINE)
+
+
+def _thanks_for_the_decision(verdict: Verdict, thread: Request) -> bool:
+    """Whether a mail in *thread*'s thread after its blanks left thanks for the decision, restating its figure as
+    approved or sent ("terima kasih atas 3.500 keping yg sudah disetujui dan dikirim. Nanti kami kabari lagi kalau
+    barangnya sudah sampai"): a confirmation, never a count received (the words say whose figure it is)."""
+    text = verdict.body_excerpt or ""
+    return verdict.kind == "other" and bool(_DECISION_WORD.search(normalise(text))) and _is_confirmation(
+        verdict, decided=(thread.approved, thread.requested), accepted=thread.approved)
 
 
 def _open_end(session: Session, req: Request) -> Request:

@@ -64,7 +64,7 @@ _RECEIVED_CUES = re.compile(r"\b(?:terima|diterima|menerima|penerimaan|dihitung(
                             r"lengkap|sampai|tiba|received|arrived|counted|recount(?:ed)?)\b")
 _REQUEST_CUES = re.compile(r"\b(?:mohon\w*|minta\w*|permintaan\w*|permohonan\w*|dimohon\w*|butuh|membutuhkan|kebutuhan|"
                            r"perlu|perlukan|memerlukan|diperlukan|"
-                           r"tambahan|cukup|diajukan|pengajuan|usulan|kirim\w*|dikirim\w*|dinaikkan|naikkan|dinaikan|"
+                           r"tambahan|cukup|(?:di|meng|men)?ajukan\w*|pengajuan|usulan|kirim\w*|dikirim\w*|dinaikkan|naikkan|dinaikan|"
                            r"diturunkan|turunkan|dikurangi|kurangi|ditambah\w*|need\w*|request\w*|ask\w*|"
                            r"require\w*|order\w*|send|only|increase\w*|rais\w*|reduc\w*|lower\w*)\b")
 _CORRECTION_WORDS = re.compile(r"\b(?:koreksi|ralat|" + _NOT + r"|sebenarnya|yang benar|harusnya|seharusnya|"

@@ -382,6 +382,9 @@ _MASK_PATTERNS: tuple[str, ...] = (
     # pada angka 50 keping", a figure with its unit).
     r"\b(?:pada|pd|dalam|sesuai)\s+angka\b\s*\d\d?\b(?![.,]\d)"
     rf"(?![^\S\n]*(?:{vocab.alternation(vocab.BLANK_UNITS)})\b)",
+    # A code of a letter or two joined to its number by a hyphen: a mail app's "K-9 Mail" in a phone's signature, a
+    # room "B-2", a form "A-12", an "F-16" (never a count: blanks are counted with a space, "KIA 300").
+    r"(?<![\w-])[a-z]{1,2}-\d{1,3}\b(?![.,]\d)",
     # Serial numbers after a hash: a form's response "(#267)", a ticket "#4411", "laporan #12".
     r"(?<![&\w])#\s?\d+\b",
     # Week numbers: "(week 46)", "minggu 33", "pekan 2" (a count of weeks has its number first).

@@ -1670,6 +1670,19 @@ MACHINE_FAULT_WORDS: tuple[str, ...] = (
 # menyusul bila kiriman pusat sudah masuk", "kalau blangko sudah sampai nanti kami laporkan".
 CONDITION_WORDS: tuple[str, ...] = (
     "bila", "apabila", "jika", "jikalau", "kalau", "kalo", "klo", "seandainya", "if", "once", "as soon as",
+    # Javanese "menawi sampun dugi" / "yen wis tekan", Sundanese "upami", Banjar "amun", Bugis and Malay "kalu"
+    "menawi", "manawi", "yen", "nek", "upami", "amun", "kalu",
+)
+# Words that hope for or plan an arrival, not tell one: "semoga segera kami terima", "mudah-mudahan minggu ini sampai".
+HOPED_ARRIVAL_WORDS: tuple[str, ...] = (
+    "semoga", "moga", "mudah-mudahan", "mudah2an", "mudahan", "insya allah", "insyaallah", "diharapkan", "harapan",
+    "hopefully", "hope", "nanti", "akan", "will",
+)
+# The arrival words a count received of the other blank is said with in a request ("KTP-el br dtg 1.500 keping",
+# "KIA yang dikirim baru sampai 300 keping"), besides the reader's own "affirmed" receipt.
+ARRIVAL_CUE_WORDS: tuple[str, ...] = (
+    "dtg", "datang", "sampai", "sampe", "nyampe", "tiba", "diterima", "terima", "kami terima", "masuk", "received",
+    "arrived",
 )
 # A receipt phrase in a clause that gives a reason from an earlier month ("Kami ingin tahu jadwal kiriman, karena bulan
 # lalu kiriman kami baru sampai tanggal 20"): a past delivery told as the reason of a question, not a receipt now.
@@ -3894,6 +3907,30 @@ AGREEMENT_WORDS: tuple[str, ...] = (
     "tuhan berkati", "tuhan memberkati", "gbu", "god bless", "sehat selalu", "sukses selalu", "barakallah",
     "jazakallah", "horas",
 ) + tuple(f"{we} tunggu{particle}" for we in WAITING_WE for particle in WAITING_PARTICLES)
+# A district's thanks that restates the desk's own decision ("Jadi 2.000 keping sudah disetujui ya", "atas 3.500
+# keping yg sudah disetujui dan dikirim", Javanese "ingkang sampun disetujui menika sampun kami cathet"): the words
+# of the decision (at least one) and the words around them (any), with the figure taken out; nothing else.
+DECISION_RESTATED_WORDS: tuple[str, ...] = (
+    "disetujui", "setujui", "dsetujui", "diacc", "di-acc", "dikirim", "dikirimkan", "dikirimin", "persetujuan",
+    "persetujuannya", "dicatat", "catat", "cathet", "dicathet", "approved", "sent", "shipped",
+)
+DECISION_RESTATED_FILLER: tuple[str, ...] = (
+    "jadi", "jd", "berarti", "brarti", "artinya", "di", "yang", "yg", "ingkang", "sudah", "sdh", "sdah", "udah",
+    "dah", "telah", "sampun", "menika", "niku",
+    "ya", "yah", "nggih", "ngih", "atas", "dan", "&", "serta", "kami", "sudah kami", "pak", "bu", "bapak", "ibu",
+    "keping", "kpg", "keping-nya", "kepingnya", "lembar", "lbr", "pcs", "buah", "blangko", "blanko", "ktp-el", "kia",
+    "the", "has", "have", "been", "and", "which", "that", "were", "was",
+)
+# A promise to write when the blanks arrive ("Nanti kami kabari lagi kalau barangnya sudah sampai", "Mangke menawi
+# sampun dugi kami kabari", "will let you know when they arrive"): no receipt, no question, nothing to act on.
+ARRIVAL_PROMISE_VERBS: tuple[str, ...] = (
+    "kabari", "kabarkan", "kabarin", "informasikan", "infokan", "laporkan", "sampaikan", "konfirmasi",
+    "konfirmasikan", "let you know", "inform you", "confirm",
+)
+PROMISED_ARRIVAL_WORDS: tuple[str, ...] = (
+    "sampai", "sampe", "nyampe", "tiba", "datang", "diterima", "dugi", "masuk", "arrive", "arrives", "arrived",
+    "received",
+)
 # ... and the yes and the courtesy around them ("Nggih pak", Bugis "Iye pak", Kupang and Manado "bapa").
 COURTESY_WORDS: tuple[str, ...] = (
     "dengan hormat", "yth", "kepada", "bapak", "ibu", "pak", "bu", "kak", "mas", "mbak", "salam", "hormat kami",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import BULUNGAN, GMAIL, Desk12, dispatched, flat, send_answer
+from tests.desk.desk12 import BULUNGAN, GMAIL, Desk12, dispatch_now, dispatched, flat, send_answer
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -20,7 +20,12 @@ pytestmark = pytest.mark.usefixtures("sender_lists_decide")
      "400 lembar, stok KIA tinggal 90.", 2000, False, 400, 90),
     ("Dengan hormat, blangko KTP-el telah kami terima sebanyak 1.950 keping. Bersama ini kami juga mengajukan "
      "permohonan blangko KIA sebanyak 1.000 keping untuk kegiatan di sekolah dasar.", 1950, False, 1000, None),
-], ids=["part_coming", "whole", "short"])
+    ("Selamat pagi,\nKiriman KTP-el 2.000 lembar sdh kami terima lengkap tadi pagi, kondisi baik semua.\n"
+     "Sekalian kami mengajukan blangko KIA sebanyak 250 lembar krn stok KIA kami tinggal 35 lembar.\n\nWassalam",
+     2000, False, 250, 35),
+    ("pak KTP-el br dtg 1.800 kpg, 1 dus lagi (200 kpg) msh di kurir katanya. sekalian mohon dikirimkan blangko KIA "
+     "300 kpg ya pak, sisa KIA 60", 1800, True, 300, 60),
+], ids=["part_coming", "whole", "short", "submitting", "abbreviated"])
 def test_a_receipt_beside_an_ask_for_the_other_blank_books_both(
         desk12: Desk12, words: str, counted: int, coming: bool, asked: int, stock: int | None) -> None:
     notice = dispatched(desk12)  # 2.000 KTP-el dispatched to Bulungan as BLK-2026-0001
@@ -54,3 +59,36 @@ def test_blanks_said_not_come_beside_an_ask_for_the_other_blank_book_no_receipt(
     assert desk12.on_hand() == before
     kia = desk12.request("BLK-2026-0002")
     assert kia is not None and kia["item"] == "kia" and kia["requested"] == 500, outcome
+
+
+def test_a_receipt_of_kia_beside_an_ask_for_ktp_el_books_both(desk12: Desk12) -> None:
+    mid, outcome = desk12.send(BULUNGAN, "Permohonan blangko KIA",
+                               "Dengan hormat, mohon dikirim blangko KIA sebanyak 500 keping. Sisa stok KIA kami 80 "
+                               "keping.\n\nDisdukcapil Kabupaten Bulungan", date="Tue, 01 Dec 2026 08:00:00 +0800")
+    assert outcome == {"request-approved": 1}, outcome
+    notice = dispatch_now(desk12)
+    assert desk12.request()["item"] == "kia"
+    mid, outcome = send_answer(desk12, BULUNGAN, notice,
+                               "Dengan hormat, blangko KIA kiriman Bapak baru tiba 300 keping, sisanya 200 keping "
+                               "masih di kapal. Selain itu kami mohon tambahan blangko KTP-el 1.500 keping, sisa "
+                               "stok KTP-el kami 400 keping.", above=GMAIL)
+    assert desk12.request()["state"] == "received", outcome
+    assert desk12.open_gaps() == [200]
+    ktp = desk12.request("BLK-2026-0002")
+    assert ktp is not None and ktp["item"] == "ktp-el" and ktp["requested"] == 1500, outcome
+    [reply] = desk12.replies_to(mid)
+    text = flat(reply.text)
+    assert "Kami telah mencatat penerimaan blangko KIA sebanyak 300 keping untuk permohonan BLK-2026-0001" in text
+    assert "masih menyusul" in text, reply.text
+
+
+@pytest.mark.parametrize("words", [
+    "Blangko KTP-el 2.000 keping semoga minggu ini sudah kami terima. Sekalian kami mohon blangko KIA 500 keping.",
+    "Kalau KTP-el 2.000 keping sudah sampai nanti kami kabari. Sekalian kami mohon blangko KIA 500 keping.",
+])
+def test_an_arrival_hoped_for_beside_an_ask_for_the_other_blank_books_no_receipt(desk12: Desk12, words: str) -> None:
+    notice = dispatched(desk12)
+    before = desk12.on_hand()
+    _, outcome = send_answer(desk12, BULUNGAN, notice, words, above=GMAIL)
+    assert desk12.request("BLK-2026-0001")["state"] == "dispatched", outcome
+    assert desk12.on_hand() == before
