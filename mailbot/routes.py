@@ -15,7 +15,13 @@ from sqlalchemy.orm import Session
 from mailbot import actions, attention, conversation, followup, labels, stated, watch
 from mailbot.desk import Desk
 from mailbot.errors import ApprovalRefused, InvalidAction
-from mailbot.guards.commands import CommandError, ManagerCommand, bare_go_ahead, parse_manager_command
+from mailbot.guards.commands import (
+    CommandError,
+    ManagerCommand,
+    bare_go_ahead,
+    opens_with_go_ahead,
+    parse_manager_command,
+)
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import decided_by_words, item_name, number
 from mailbot.outcomes import MessageOutcome
@@ -953,6 +959,14 @@ def manager_reply(session: Session, desk: Desk, message: Message, verdict: Verdi
         # proposed, the instruction passed on (the same words from a district, or on a request not waiting, decide
         # nothing)
         command = ManagerCommand("approve", text=said.text, reason=said.note)
+    if (command is None or isinstance(command, CommandError)) \
+            and (thread := find_thread(session, verdict)) is not None and thread.state == "superseded" \
+            and (isinstance(command, CommandError) or opens_with_go_ahead(verdict.body_excerpt or "")):
+        # "Setuju, silakan dikirim." on the notice of a request closed as superseded: what replaced it and where
+        # that one stands, never how to write a command for a request closed
+        _command_error(session, desk, message, verdict, trust,
+                       _superseded_refusal(thread, desk.config.office.managers), thread)
+        return MessageOutcome.MANAGER_COMMAND_ERROR
     if command is None:
         return MessageOutcome.MANAGER_OTHER
     if isinstance(command, ManagerCommand) and command.reference:  # written in the command line: it wins

@@ -60,3 +60,17 @@ def test_a_bare_setuju_on_the_old_notice_points_to_the_held_request_that_replace
             "ada yang perlu diputuskan atas BLK-2026-0001: mohon berikan keputusan Bapak/Ibu atas permohonan "
             "BLK-2026-0002 dengan membalas email pemberitahuan permohonan BLK-2026-0002.") in text, text
     assert "SETUJU 2.500" not in text and "TOLAK <alasan>" not in text, text
+
+
+@pytest.mark.parametrize("words", ["Setuju, silakan dikirim.", "Oke lanjutkan saja, nanti sy tanda tangani BAST-nya"])
+def test_a_go_ahead_in_words_on_the_old_notice_says_what_replaced_it(desk12: Desk12, words: str) -> None:
+    """A go-ahead in words the desk does not take as a command, on the notice of the replaced request: the answer
+    says what replaced it, never how to write SETUJU for a request closed."""
+    held, outcome = _replaced(desk12, "2.500", "1.500")
+    assert outcome == {"request-approved": 1}, outcome
+    answer, _ = send_answer(desk12, MANAGERS[0], held, words, above=GMAIL)
+    assert desk12.request()["state"] == "superseded"
+    [refused] = desk12.replies_to(answer)
+    text = flat(refused.text)
+    assert "sudah ditutup karena digantikan oleh permohonan BLK-2026-0002" in text, text
+    assert "SETUJU 2.500" not in text and "salah satu baris berikut" not in text, text
