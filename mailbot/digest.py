@@ -126,6 +126,44 @@ class DigestSection:
     critical: int
     low: int
     has_fallback: bool
+    # what came into and went out of the province's store otherwise than to districts, since the last digest
+    moves_text: str = ""
+
+
+@dataclass(frozen=True)
+class ProvinceMoves:
+    """The province store's own movements of one item in a period: blanks from the ministry, adjustments by hand."""
+
+    received: int = 0  # blanks delivered by the ministry (`mailbot supply receive`)
+    deliveries: int = 0
+    added: int = 0  # adjustments up and down (`mailbot adjust province ...`), each summed apart
+    removed: int = 0
+    adjustments: int = 0
+
+
+def province_moves_text(moves: ProvinceMoves | None, since_text: str) -> str:
+    """The province store's movements other than shipments, in Indonesian ("" when there were none).
+
+    >>> province_moves_text(ProvinceMoves(received=7000, deliveries=2, added=200, removed=400, adjustments=3),
+    ...                     "1 Desember 2026")
+    'Sejak 1 Desember 2026: diterima dari pusat 7.000 keping (2 kali); penyesuaian stok +200 dan -400 keping (3 kali).'
+    >>> province_moves_text(ProvinceMoves(removed=100, adjustments=1), "awal pencatatan")
+    'Sejak awal pencatatan: penyesuaian stok -100 keping.'
+    >>> province_moves_text(ProvinceMoves(), "awal pencatatan")
+    ''
+    """
+    if moves is None or not (moves.deliveries or moves.adjustments):
+        return ""
+    parts = []
+    if moves.deliveries:
+        times = f" ({moves.deliveries} kali)" if moves.deliveries > 1 else ""
+        parts.append(f"diterima dari pusat {number(moves.received)} keping{times}")
+    if moves.adjustments:
+        signed = [f"+{number(moves.added)}"] if moves.added else []
+        signed += [f"-{number(moves.removed)}"] if moves.removed else []
+        times = f" ({moves.adjustments} kali)" if moves.adjustments > 1 else ""
+        parts.append(f"penyesuaian stok {' dan '.join(signed) or '0'} keping{times}")
+    return f"Sejak {since_text}: {'; '.join(parts)}."
 
 
 @dataclass(frozen=True)
@@ -503,7 +541,8 @@ def asked_text(requested: int | None, proactive: bool, unclear: bool = False) ->
 def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, since: datetime | None,
                       decisions: Sequence[RequestSummary], waiting: Sequence[WaitingRequest],
                       reserve: Mapping[str, int], working_days: Sequence[int], silent_working_days: int,
-                      held_request_hours: float, items: Sequence[str] = ("ktp-el", "kia")) -> DigestView:
+                      held_request_hours: float, items: Sequence[str] = ("ktp-el", "kia"),
+                      province_moves: Mapping[str, ProvinceMoves] | None = None) -> DigestView:
     """The digest for *now*: every item's district rows and runway, decisions since *since*, what waits."""
     today = now.date()
     last_seen: dict[str, date] = {}
@@ -525,6 +564,8 @@ def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, s
             critical=sum((r.ledger_state or r.state) == "critical" for r in rows),
             low=sum((r.ledger_state or r.state) == "low" for r in rows),
             has_fallback=any(r.use_basis == "fallback" for r in rows),
+            moves_text=province_moves_text((province_moves or {}).get(item),
+                                           long_date(since) if since else "awal pencatatan"),
         ))
     decision_lines = tuple(
         DecisionLine(d.reference, d.district_name, ITEM_SHORT.get(d.item or "", "-"), long_date(d.received_at),

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from mailbot import attention, stated
 from mailbot.desk import Desk
-from mailbot.digest import RequestSummary, WaitingRequest, build_digest_view, reason_words, render_digest
+from mailbot.digest import ProvinceMoves, RequestSummary, WaitingRequest, build_digest_view, reason_words, render_digest
 from mailbot.history import policy_codes
 from mailbot.indonesian import decided_by_words, item_name, long_date, number
 from mailbot.outbox import FlushResult, flush
@@ -21,6 +21,7 @@ from mailbot.render import Rendered
 from mailbot.stock.alerts import Alert, AlertSnapshot, HeldRequest, alert_context, alert_template, iso_week
 from mailbot.stock.alerts import check_alerts as alert_conditions
 from mailbot.stock.explain import explain_id, no_proposal
+from mailbot.stock.ledger import EntryKind
 from mailbot.stock.status import with_stated
 from mailbot.store import repo
 from mailbot.store import stock as ledger
@@ -144,6 +145,7 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
         reserve=desk.config.stock.reserve, working_days=desk.config.stock.working_days,
         silent_working_days=desk.config.alerts.silent_working_days,
         held_request_hours=desk.config.alerts.held_request_hours,
+        province_moves=_province_moves(session, since),
     )
     waiting_for_people = attention.digest_lines(session, desk, now)
     view = replace(view, attention=waiting_for_people, stated=stated_lines(session, desk, said),
@@ -174,6 +176,26 @@ def _build(session: Session, desk: Desk, now: datetime) -> tuple[str, str, str]:
         headline = replace(view.headline, stated_low=len(low_stated), to_check=int(str(waiting_for_people["count"])))
         view = replace(view, headline=headline, subject=headline.subject())
     return render_digest(view, desk.env)
+
+
+def _province_moves(session: Session, since: datetime | None) -> dict[str, ProvinceMoves]:
+    """Per item, the blanks the ministry delivered to the province's store and its adjustments by hand since
+    *since* (all of them when None)."""
+    query = select(LedgerEntry.item, LedgerEntry.kind, LedgerEntry.on_hand).where(
+        LedgerEntry.location == "province",
+        LedgerEntry.kind.in_((EntryKind.SUPPLY_RECEIVED.value, EntryKind.ADJUSTMENT.value)))
+    if since is not None:
+        query = query.where(LedgerEntry.at > since)
+    found: dict[str, ProvinceMoves] = {}
+    for item, kind, quantity in session.execute(query.order_by(LedgerEntry.id)):
+        moves = found.get(item, ProvinceMoves())
+        if kind == EntryKind.SUPPLY_RECEIVED.value:
+            moves = replace(moves, received=moves.received + quantity, deliveries=moves.deliveries + 1)
+        else:
+            moves = replace(moves, added=moves.added + max(quantity, 0), removed=moves.removed + max(-quantity, 0),
+                            adjustments=moves.adjustments + 1)
+        found[item] = moves
+    return found
 
 
 def _moved_text(s: stated.Stated) -> str | None:
