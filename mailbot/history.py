@@ -335,6 +335,9 @@ def _request_events(session: Session, r: Request, districts: Mapping[str, str]) 
             said, qty = "waiting for manager, proposed", qty
         elif d.outcome in ("hold", "propose") and d.quantity == 0:
             said, qty = f"waiting for manager, {no_proposal(reason_codes(d.reasons), english=True)}", ""
+        elif d.outcome == "clarify":
+            # a question asks for a figure: it has none of its own ("asked back 0" said a figure nobody gave)
+            qty = ""
         events.append(Event(d.at, "decision", d.actor, f"{said}{qty}"
                             + (f": {d.note}" if d.note else "")
                             + (f" {_update_text(d.reasons)}" if d.outcome == "updated" else "")))

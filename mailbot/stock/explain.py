@@ -60,6 +60,25 @@ REASON_TEXT: Mapping[str, str] = {
 }
 
 
+# A reason whose figures were not recorded with it, said whole without them (never a phrase cut short, "stok yang
+# ada", before its figures).
+REASON_WITHOUT_FIGURES: Mapping[str, str] = {
+    "open_request": "masih ada permohonan lain yang belum selesai",
+    "contradicts_reports": "sisa stok yang disebutkan tidak sesuai laporan harian terakhir",
+    "over_limit": "jumlah yang dimohon melebihi batas persetujuan otomatis",
+    "no_need": "stok kabupaten/kota menurut catatan masih mencukupi kebutuhannya",
+    "stock_unconfirmed": "sisa stok belum pasti: kabupaten/kota belum menyebutkan angka pastinya",
+    "province_short": "stok provinsi di atas cadangan tidak mencukupi",
+    "fallback_use": "pemakaian harian memakai perkiraan awal karena belum ada laporan harian",
+    "capped_by_need": "disesuaikan dengan kebutuhan kabupaten/kota",
+    "capped_by_spare": "dibatasi stok provinsi yang dapat dikirim",
+    "decided_by_manager": "kabupaten/kota mengubah permohonan setelah diputuskan oleh pimpinan, sehingga perlu "
+                          "diputuskan kembali oleh pimpinan",
+    "after_rejection": "diajukan dalam balasan atas permohonan yang ditolak, sehingga diputuskan oleh pimpinan",
+    "below_threshold": "sisa stok di bawah batas minimum",
+}
+
+
 def _fmt(value: Value) -> str:
     if isinstance(value, bool) or value is None:
         return "-"
@@ -97,7 +116,7 @@ def reason_id(reason: Reason) -> str:
     try:
         return template.format(**data)
     except KeyError:
-        return template.split(" ({")[0]
+        return REASON_WITHOUT_FIGURES.get(reason.code, template.split(" ({")[0])
 
 
 def _step_line(step: Step) -> str | None:
