@@ -5227,9 +5227,13 @@ def _asked_for_later(masked: str, candidates: list[Candidate]) -> list[Candidate
 
 
 # A period's ledger line by line: "Diterima : 1.250 / Terpakai : 592 / Rusak : 11 / Sisa : 647".
-_LEDGER_FIGURE = r")(?![\w-])[^\S\n]*[:=]?[^\S\n]*(?P<figure>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)"
+# (Also a table's row in text, "Terpakai | 2.746 | 294", "Rusak/Gagal Cetak | 34 | 0": its first figure.)
+_LEDGER_FIGURE = r")(?![\w-])[^\S\n]*[:=|]?[^\S\n]*(?P<figure>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)"
 _LEDGER_USED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.USE_WORDS) + _LEDGER_FIGURE)
-_LEDGER_DAMAGED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.DAMAGE_WORDS) + _LEDGER_FIGURE)
+_LEDGER_DAMAGED_RE = re.compile(
+    r"(?<![\w-])(?:(?:" + _words_re(vocab.DAMAGE_WORDS) + r")(?:[^\S\n]*/[^\S\n]*(?:"
+    + _words_re(vocab.DAMAGE_HEADER_WORDS + vocab.DAMAGE_WORDS) + r"))?" + _LEDGER_FIGURE
+)
 _LEDGER_OPENING_RE = re.compile(
     r"(?<![\w-])(?:" + _words_re(vocab.OPENING_STOCK_WORDS) + r")(?![\w-])[^\d\n]{0,30}?(?P<figure>\d{1,3}(?:\.\d{3})*)"
     r"(?![\d.,]\d)"
@@ -5436,6 +5440,24 @@ def normalise_header(cell: object) -> str:
     return " ".join(str(cell).lower().split()) if cell is not None else ""
 
 
+_USED_HEADER_RE = re.compile(r"(?:" + _words_re(vocab.USE_WORDS) + r")")
+_DAMAGED_HEADER_RE = re.compile(r"(?<![a-z])(?:" + _words_re(vocab.DAMAGE_HEADER_WORDS) + r")(?![a-z])")
+
+
+def _used_beside_damaged(row: tuple[object, ...], cols: dict[int, str]) -> dict[int, str]:
+    """A ledger's columns "Stok Awal | Masuk | Terpakai | Rusak/Gagal Cetak | Stok Akhir": from an opening stock to
+    a closing one, with the damaged cards in a column of their own, the one column of blanks used counts the cards
+    printed."""
+    if "printed" in cols.values() or "stock_on_hand" not in cols.values():
+        return cols
+    headers = {i: " ".join(cell.lower().split()) for i, cell in enumerate(row) if isinstance(cell, str)}
+    used = [i for i, text in headers.items() if cols.get(i) == "ignore" and _USED_HEADER_RE.fullmatch(text)]
+    damaged = [i for i, text in headers.items() if i not in used and _DAMAGED_HEADER_RE.search(text)]
+    if len(used) != 1 or not damaged or not any(_OPENING_HEADER_RE.search(text) for text in headers.values()):
+        return cols
+    return {**cols, used[0]: "printed"}
+
+
 def _header_columns(row: tuple[object, ...], totalled: bool = False) -> dict[int, str] | None:
     """The roles of a header row's columns; None unless it heads a report table. One quantity column
     beside a named one ("Kecamatan | Usulan blangko") heads a table when a total row closes it."""
@@ -5443,7 +5465,7 @@ def _header_columns(row: tuple[object, ...], totalled: bool = False) -> dict[int
     if sum(1 for cell in with_figures if quantity_in(cell) is not None) > 1:
         # "KTP-el : rekam 120 | cetak 98 | sisa 1.876": figures with their words, a line, not a header.
         return None
-    cols = {i: c for i, cell in enumerate(row) if (c := column_of(cell)) is not None}
+    cols = _used_beside_damaged(row, {i: c for i, cell in enumerate(row) if (c := column_of(cell)) is not None})
     quantities = [c for c in cols.values() if c in QUANTITY_FIELDS]
     if len(quantities) >= 2 or (quantities and ("date" in cols.values() or "item" in cols.values())):
         return cols
@@ -5490,7 +5512,10 @@ def _stock_opname_columns(row: tuple[object, ...], cols: dict[int, str], context
     said = " ".join(context.lower().replace("_", " ").split()) + " " + " ".join(headers[i] for i in closing)
     if not _STOCK_OPNAME_RE.search(said):
         return cols
-    return {i: ("ignore" if c == "received" or i in opening else c) for i, c in cols.items()}
+    # (... and a year's blanks used, "Terpakai" beside "Rusak", are its flow, no day's printing: see
+    # _used_beside_damaged.)
+    return {i: ("ignore" if c == "received" or i in opening or (c == "printed" and i in outflow) else c)
+            for i, c in cols.items()}
 
 
 def _cell_quantity(value: object) -> int | None:
@@ -6319,11 +6344,18 @@ def _checked_total(
         col for i, col in cols.items()
         if col in QUANTITY_FIELDS and i < len(total)
         and (v := _cell_quantity(total[i])) is not None and not _adds_up(data, i, v)
+        and not (col == "stock_on_hand" and _closes_with(data, i, v))
     }
     if not bad:
         return found
     kept = [c for c in found if c.field not in bad]
     return kept + [Candidate(col, None, f"{source}: total is not the sum of the rows", True, "conflict") for col in bad]
+
+
+def _closes_with(data: Sequence[tuple[object, ...]], i: int, stated: int) -> bool:
+    """Whether a total row's stock is the last row's, as a ledger of weeks closes ("IV (22-30 Nov) | ... | 1.236" /
+    "Jumlah | ... | 1.236"): the closing stock of the period, no sum."""
+    return bool(data) and len(data) > 1 and i < len(data[-1]) and _cell_quantity(data[-1][i]) == stated
 
 
 def _adds_up(data: Sequence[tuple[object, ...]], i: int, stated: int) -> bool:

@@ -1516,6 +1516,9 @@ SOFTENER_WORDS: tuple[str, ...] = ("ya", "yah", "yaa", "dong", "donk", "pak", "b
 
 # "Used": glossed by a count's name or glossing one ("Terpakai (Cetak)", "Pencetakan (terpakai)"), that count.
 USE_WORDS: tuple[str, ...] = ("terpakai", "pemakaian", "dipakai", "digunakan", "penggunaan", "used")
+# A ledger column of the damaged cards ("Rusak/Gagal Cetak", "Rusak"): beside it, the column of blanks used counts
+# the cards printed (the damaged ones apart).
+DAMAGE_HEADER_WORDS: tuple[str, ...] = ("rusak", "gagal cetak", "gagal", "damaged", "spoilt", "spoiled", "rejected")
 
 # On a line naming a month, these make its figure a forecast or a plan, not the month's figure.
 FORECAST_WORDS: tuple[str, ...] = (

@@ -168,3 +168,55 @@ def test_a_corrected_count_of_wet_cards_is_no_receipt() -> None:
         "Menyusul tanda terima kemarin, yang basah ternyata bukan 20 tapi 35 keping. Stok layak pakai 965 keping."
     ))
     assert (read["received"], read["stock_on_hand"]) == (None, 965), read
+
+
+# --- A month's ledger: opening stock, in, used, damaged, closing stock ----------------------------------------------
+
+
+def test_a_ledgers_used_column_beside_a_damaged_one_is_the_printing() -> None:
+    read = mail(MALINAU, "Laporan blangko minggu ke-3", (
+        "Laporan minggu ini:\n\n"
+        "| Stok Awal | Masuk | Terpakai | Rusak | Stok Akhir\n"
+        "KTP-el | 1.500 | 0 | 420 | 5 | 1.075\n"
+        "KIA | 800 | 0 | 90 | 1 | 709\n"
+    ))
+    assert (read["kind"], read["stock_on_hand"], read["printed"]) == ("stock_report", 1075, 420), read
+
+
+def test_a_weekly_ledgers_total_row_closes_with_the_last_weeks_stock() -> None:
+    read = mail(TARAKAN, "Rekap blangko KTP-el Oktober", (
+        "Rekap bulanan blangko KTP-el:\n\n"
+        "| Minggu | Stok Awal | Masuk | Terpakai | Rusak | Stok Akhir |\n"
+        "| I     | 1.800 | 0     | 400 | 4 | 1.396 |\n"
+        "| II    | 1.396 | 1.000 | 450 | 6 | 1.940 |\n"
+        "| III   | 1.940 | 0     | 410 | 2 | 1.528 |\n"
+        "| Total | 1.800 | 1.000 | 1.260 | 12 | 1.528 |\n"
+    ))
+    assert (read["stock_on_hand"], read["received"], read["printed"]) == (1528, 1000, 1260), read
+
+
+def test_a_ledger_in_rows_with_bars_that_balances_gives_the_printing() -> None:
+    read = mail(NUNUKAN, "Rekonsiliasi blangko", (
+        "Hasil rekonsiliasi blangko bulan ini:\n\n"
+        "Uraian | KTP-el | KIA\n"
+        "Stok Awal | 1.100 | 300\n"
+        "Masuk | 500 | 0\n"
+        "Terpakai | 610 | 40\n"
+        "Rusak/Gagal Cetak | 12 | 0\n"
+        "Stok Akhir | 978 | 260\n"
+    ))
+    assert (read["stock_on_hand"], read["received"], read["printed"]) == (978, 500, 610), read
+
+
+def test_a_ledger_in_rows_that_does_not_balance_leaves_the_used_row_unread() -> None:
+    """Without the balance, "Terpakai" may hold the damaged cards too."""
+    read = mail(NUNUKAN, "Rekonsiliasi blangko", (
+        "Hasil rekonsiliasi blangko bulan ini:\n\n"
+        "Uraian | KTP-el | KIA\n"
+        "Stok Awal | 1.100 | 300\n"
+        "Masuk | 500 | 0\n"
+        "Terpakai | 622 | 40\n"
+        "Rusak/Gagal Cetak | 12 | 0\n"
+        "Stok Akhir | 978 | 260\n"
+    ))
+    assert (read["stock_on_hand"], read["printed"]) == (978, None), read
