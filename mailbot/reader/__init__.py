@@ -33,6 +33,7 @@ from mailbot.reader.classify import (
     is_phishing,
     is_press,
     is_spam_offer,
+    is_vendor_offer,
     item_of,
     kind_of,
     other_districts_pattern,
@@ -1003,6 +1004,12 @@ def read_message(
         fwd_body, _ = split_text_tables(below)
         own, unassigned = read_text(own_body, normalise(own_body), answer_role, parts.date, restated, elsewhere)
         earlier, fwd_unassigned = read_text(fwd_body, normalise(fwd_body), None, parts.date, frozenset(), elsewhere)
+        if own and not sender_known and _at_own_domain(sender, own_addresses):
+            # A colleague at the province passing on a district's mail ("Ini permohonan Malinau yang nyasar ke
+            # email saya ... stok mereka menipis (laporan Oktober 410 lembar)"): the district's own figures are its
+            # figures; what the colleague recalls of it is older news for the fields the forwarded mail states.
+            in_forward = {c.field for c in earlier if c.value is not None}
+            own = [c for c in own if c.field not in in_forward]
         stated = {c.field for c in own}
         if own and _FORWARD_CORRECTED_RE.search(normalise(own_body)):
             # "laporan Jumat di bawah ada yang salah ... yang benar 1.050 keping, bukan ± 800": a correction
@@ -1086,6 +1093,12 @@ def read_message(
     scam = scam or (not sender_known and speaks_as_public(normalise(bare_subject + "\n" + own_words)))
     # A courier's notice of a parcel delivered, from the courier, is no district's receipt.
     scam = scam or (not sender_known and is_courier_notice(normalise(own_words)))
+    # A seller's offer, with its lots and prices ("kartu PVC kosong 1.000 pcs Rp 2.100.000"), from a sender on no
+    # district's list: no district's figures, and the towns it delivers to name no district that writes.
+    vendor = not sender_known and is_vendor_offer(normalise(bare_subject + "\n" + own_words))
+    if vendor:
+        common["district"] = None
+    scam = scam or vendor
     # A colleague at the province itself (an address at the desk's own domain on no district's
     # list, signing for no district: a manager's instruction, a provincial recap) writes for none.
     internal = (

@@ -220,6 +220,17 @@ def is_spam_offer(low: str) -> bool:
     return bool(_SPAM_OFFER_RE.search(low))
 
 
+_VENDOR_OFFER_RE = _phrase_re(vocab.VENDOR_OFFER_PHRASES)
+_VENDOR_PRICE_RE = re.compile(
+    r"(?<![\w])(?:" + "|".join(re.escape(p) for p in vocab.VENDOR_PRICE_PHRASES) + r")(?![a-z])"
+)
+
+
+def is_vendor_offer(low: str) -> bool:
+    """Whether the text is a seller's offer with its price ("Kami menawarkan ... 1.000 pcs Rp 2.100.000")."""
+    return bool(_VENDOR_OFFER_RE.search(low)) and bool(_VENDOR_PRICE_RE.search(low))
+
+
 _CITIZEN_RE = _phrase_re(vocab.CITIZEN_PHRASES + vocab.SCHOOL_SPEAKER_PHRASES)
 
 

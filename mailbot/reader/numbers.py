@@ -353,6 +353,9 @@ _MASK_PATTERNS: tuple[str, ...] = (
     # A span of days before its month: "periode 1 s.d. 31 Oktober 2024", "tgl 1-5 Nov".
     rf"\b\d\d?\s*(?:-|\u2013|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga|to|until)\s*\d{{1,2}}\s*(?:{_MONTHS})\b\.?(?:\s*(?:'?\d{{2}}|\d{{4}})\b)?",
     rf"\b\d\d?\s*(?:{_MONTHS})\b\.?(?:\s*(?:'?\d{{2}}|\d{{4}})\b)?",
+    # The day, the month's name and the year joined by dashes, as a spreadsheet or an English-locale client
+    # writes them: "per 23-Nov-26", "s/d 5-Des-2026".
+    rf"\b\d\d?-(?:{_MONTHS})\b(?:-(?:\d{{4}}|\d{{2}})\b)?",
     rf"\b(?:{_MONTHS})\b\.?\s*'?\d{{4}}\b",
     # The English order, month first: "December 1, 2026", "Dec. 9-11", "March 3rd" (never "Des 1.500").
     rf"\b(?:{_MONTHS})\b\.?\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,]\d)"

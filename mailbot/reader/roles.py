@@ -523,6 +523,20 @@ def _part_of_stock(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     return deposited is not None and not _INCLUDING_OPEN_RE.search(span.masked, span.end, deposited.start())
 
 
+def _deposited_stock_named(span: Span) -> bool:
+    """"stok blangko yang dititipkan Dinas ke kecamatan kami: 65 keping": the stock's own words, before its figure,
+    name the blanks handed to an office to keep (a deposit word after the last stock word, none between it and
+    the figure): the figure is that office's consignment, a part of the district's stock, not the stock."""
+    last = None
+    for found in _DEPOSITED_RE.finditer(span.masked, span.lo, span.start):
+        last = found
+    if last is None:
+        return False
+    return _STOCK_NAME_RE.search(span.masked, span.lo, last.start()) is not None and not _STOCK_NAME_RE.search(
+        span.masked, last.end(), span.start
+    )
+
+
 _HEARSAY_RE = vocab.Gated(
     re.compile(r"(?:" + vocab.word_start_alternation(vocab.HEARSAY_WORDS) + r")(?![\w-])"), vocab.HEARSAY_WORDS
 )
@@ -1104,6 +1118,25 @@ def _example_value(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
     return bool(_EXAMPLE_BEFORE_RE.search(span.masked, max(span.lo, span.start - 20), span.start))
 
 
+# Right before a figure in its sentence: the damaged cards named as what it counts, a correction of their count
+# between or not ("ternyata yg basah bukan 40 tapi 75 keping", "yang rusak sebanyak 12 keping").
+_DAMAGED_SUBJECT_RE = re.compile(
+    r"(?<![\w-])(?:yg|yang|which are|that are)[^\S\n]+(?:" + _words_re(vocab.DAMAGE_WORDS) + r")(?![\w-])[^\S\n]*"
+    r"(?:(?:ternyata|sebenarnya|justru|totalnya)[^\S\n]+)?(?:(?:bukan|tidak|tdk|not)[^\S\n]+\d[\d.,]*[^\S\n]*"
+    r"(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?"
+    r",?[^\S\n]*(?:tapi|tetapi|tp|melainkan|namun|but)[^\S\n]+"
+    r"|(?:ada|sebanyak|sejumlah|berjumlah|ternyata)?[^\S\n]*:?[^\S\n]*)$"
+)
+
+
+def _damaged_count(span: Span, elsewhere: re.Pattern[str] | None) -> bool:
+    """"menyambung tanda terima kemarin: ternyata yg basah bukan 40 tapi 75 keping": a figure whose sentence names
+    the damaged cards as what it counts is their count, not a receipt, a stock or the day's printing."""
+    if span.role not in ("received", "stock_on_hand", "printed"):
+        return False
+    return bool(_DAMAGED_SUBJECT_RE.search(span.masked, _sentence_start(span.masked, span.start), span.start))
+
+
 ELSEWHERE_CUES = (
     ("example_value", _example_value),
     ("money", _money),
@@ -1130,6 +1163,7 @@ ELSEWHERE_CUES = (
     ("lent_party_stock", _lent_party_stock),
     ("recapped_receipt", _recapped_receipt),
     ("one_place_of_list", _one_place_of_list),
+    ("damaged_count", _damaged_count),
 )
 
 
@@ -1747,8 +1781,10 @@ def _name_opens_next(masked: str, prev_end: int, owned: re.Match[str], m: Mentio
     named, _ = explicit_item(owned.group())
     rest = masked[owned.end() : m.start]
     found = keywords(rest)
-    opens = bool(found) and not rest[: found[0].start].strip()
-    if before is None and not ambiguous and named is not None and opens:
+    # (... or the figure follows the name at once: "stok blangko ktp el 1,5 rb kia 140", a list of the blanks'
+    # figures, one role said once for both.)
+    opens = (bool(found) and not rest[: found[0].start].strip()) or not rest.strip()
+    if before is None and not ambiguous and named is not None and opens and found:
         # "rekam 30 ctk 33 kia ctk 12": the figure before names no blank, and the name is followed by the
         # same count word as that figure's; the count is said again for the named blank.
         said = keywords(masked[max(line_start, prev_end - 40) : prev_end])
@@ -2204,6 +2240,22 @@ def _said_of_supply(masked: str, prev_end: int, pos: int) -> bool:
     lo = max(prev_end, masked.rfind(",", prev_end, pos) + 1)
     segment = masked[lo:pos]
     return bool(_SUPPLY_RE.search(segment)) and not _BLANK_NAME_RE.search(segment)
+
+
+# Between a printer supply's count and a figure in a bracket right after it: its unit and the bracket opened, an
+# estimate's sign or word before the figure or not ("6 roll (± 1.500", "2 box (kira-kira 900").
+_SUPPLY_ASIDE_GAP_RE = re.compile(
+    r"[^\S\n]*(?:[a-z]{1,12}[^\S\n]*)?\([^\S\n]*(?:(?:\u00b1|\+/-|\+-|kurang lebih|kira-kira|kira2|sekitar|approx\.?"
+    r"|about|utk|untuk|for)[^\S\n]*)?"
+)
+
+
+def _aside_of_supply(masked: str, lo: int, before: Mention, m: Mention) -> bool:
+    """Whether figure *m* stands in a bracket right after the figure *before*, which the words before it (from *lo*)
+    say of a printer supply: "Ribbon YMCKO : 6 roll (± 1.500 cetakan)" tells what the ribbon yields."""
+    if not _SUPPLY_ASIDE_GAP_RE.fullmatch(masked, before.end, m.start):
+        return False
+    return _said_of_supply(masked, max(lo, masked.rfind("\n", 0, before.start) + 1), before.start)
 
 
 # A figure's relative clause naming the day it was asked before: "750 keping yang kami mohonkan tanggal 8 Februari".
@@ -4439,10 +4491,17 @@ def read_text(
             # "Usulan 2028 kami tetap 4.000 ya" sent in 2027: the coming year's plan, not an ask for now.
             ignored_end = m.end
             continue
-        if about_something_else(Span(
+        own_span = Span(
             masked, own_lo, m.start, m.end, after_limit, role,
             keyword.end if keyword is not None and keyword.end <= m.start else -1, m.value, of_a_year,
-        ), elsewhere):
+        )
+        if about_something_else(own_span, elsewhere):
+            ignored_end = m.end
+            continue
+        if role == "stock_on_hand" and _deposited_stock_named(own_span):
+            # The consignment an office keeps for the district, as its own report: which part of the district's
+            # stock it is, a clerk asks; never booked as the stock.
+            candidates.append(Candidate(role, None, snippet, True, "unclear", cues=("deposited_part",)))
             ignored_end = m.end
             continue
         if role in (None, "requested") and _said_of_approval(masked, kws, own_lo, m, after_limit):
@@ -4798,6 +4857,9 @@ def read_text(
             # "Sisa ribbon kami tinggal 2", "cleaning kit 2 pcs": a figure of the printer's supplies counts no
             # blanks, in pieces or not.
             continue
+        if idx > 0 and _aside_of_supply(masked, mentions[idx - 2].end if idx > 1 else 0, mentions[idx - 1], m):
+            # "Ribbon YMCKO : 6 roll (± 1.500 cetakan)": what the supply yields, no blanks printed or held.
+            continue
         total = bool(keyword and keyword.total)
         item = _item_of_mention(masked, prev_end, m, next_start, sections, prev_end > c_start)
         if item is None and prev_end > c_start and _in_aside_after(masked, prev_end, m, next_start):
@@ -5019,6 +5081,8 @@ def read_text(
         candidates = _request_aside_of_receipt(masked, candidates)
     if "?)" in masked:
         candidates = _questioned_figures(masked, candidates)
+    if "?" in masked and any(c.field == "requested" and c.value is not None for c in candidates):
+        candidates = _asked_for_later(masked, candidates)
     if not any(c.field == "printed" for c in candidates) and _LEDGER_USED_RE.search(masked):
         candidates = _used_in_balanced_ledger(masked, candidates)
     return candidates, unassigned
@@ -5138,10 +5202,38 @@ def _questioned_figures(masked: str, candidates: list[Candidate]) -> list[Candid
     return candidates
 
 
+# A figure in a question that puts it in a later period, the period after the figure or before it: "kira2 bisa minta
+# 3.000 tidak ya bulan depan?", "bulan depan bisa dapat 1.500 kah?". (No full stop, "!" or "?" between.)
+_LATER_PERIOD = r"(?<![\w-])(?:" + _words_re(vocab.LATER_PERIOD_WORDS) + r")(?![\w-])"
+_FIGURE_ASKED = r"(?<![\d.,])(?P<figure>\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]\d)"
+_ASKED_FOR_LATER_RE = re.compile(
+    _FIGURE_ASKED + r"[^.!?]{0,40}?" + _LATER_PERIOD + r"[^.!?]{0,20}\?"
+    + r"|" + _LATER_PERIOD + r"[^.!?]{0,40}?" + _FIGURE_ASKED.replace("figure", "before") + r"[^.!?]{0,30}\?"
+)
+
+
+def _asked_for_later(masked: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A figure asked in a question that names a later period ("Kami sedang menyusun rencana, kira-kira bisa minta
+    2.000 tidak ya bulan depan?"): the writer sounds out what could be had then, and asks nothing now for sure; the
+    figure is unclear, and a clerk asks back."""
+    for m in _ASKED_FOR_LATER_RE.finditer(masked):
+        figure = int((m.group("figure") or m.group("before")).replace(".", ""))
+        candidates = [
+            replace(c, value=None, doubt="unclear", cues=(*c.cues, "asked_for_later"))
+            if c.field == "requested" and c.value == figure and c.doubt is None else c
+            for c in candidates
+        ]
+    return candidates
+
+
 # A period's ledger line by line: "Diterima : 1.250 / Terpakai : 592 / Rusak : 11 / Sisa : 647".
-_LEDGER_FIGURE = r")(?![\w-])[^\S\n]*[:=]?[^\S\n]*(?P<figure>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)"
+# (Also a table's row in text, "Terpakai | 2.746 | 294", "Rusak/Gagal Cetak | 34 | 0": its first figure.)
+_LEDGER_FIGURE = r")(?![\w-])[^\S\n]*[:=|]?[^\S\n]*(?P<figure>\d{1,3}(?:\.\d{3})*)(?![\d.,]\d)"
 _LEDGER_USED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.USE_WORDS) + _LEDGER_FIGURE)
-_LEDGER_DAMAGED_RE = re.compile(r"(?<![\w-])(?:" + _words_re(vocab.DAMAGE_WORDS) + _LEDGER_FIGURE)
+_LEDGER_DAMAGED_RE = re.compile(
+    r"(?<![\w-])(?:(?:" + _words_re(vocab.DAMAGE_WORDS) + r")(?:[^\S\n]*/[^\S\n]*(?:"
+    + _words_re(vocab.DAMAGE_HEADER_WORDS + vocab.DAMAGE_WORDS) + r"))?" + _LEDGER_FIGURE
+)
 _LEDGER_OPENING_RE = re.compile(
     r"(?<![\w-])(?:" + _words_re(vocab.OPENING_STOCK_WORDS) + r")(?![\w-])[^\d\n]{0,30}?(?P<figure>\d{1,3}(?:\.\d{3})*)"
     r"(?![\d.,]\d)"
@@ -5348,6 +5440,24 @@ def normalise_header(cell: object) -> str:
     return " ".join(str(cell).lower().split()) if cell is not None else ""
 
 
+_USED_HEADER_RE = re.compile(r"(?:" + _words_re(vocab.USE_WORDS) + r")")
+_DAMAGED_HEADER_RE = re.compile(r"(?<![a-z])(?:" + _words_re(vocab.DAMAGE_HEADER_WORDS) + r")(?![a-z])")
+
+
+def _used_beside_damaged(row: tuple[object, ...], cols: dict[int, str]) -> dict[int, str]:
+    """A ledger's columns "Stok Awal | Masuk | Terpakai | Rusak/Gagal Cetak | Stok Akhir": from an opening stock to
+    a closing one, with the damaged cards in a column of their own, the one column of blanks used counts the cards
+    printed."""
+    if "printed" in cols.values() or "stock_on_hand" not in cols.values():
+        return cols
+    headers = {i: " ".join(cell.lower().split()) for i, cell in enumerate(row) if isinstance(cell, str)}
+    used = [i for i, text in headers.items() if cols.get(i) == "ignore" and _USED_HEADER_RE.fullmatch(text)]
+    damaged = [i for i, text in headers.items() if i not in used and _DAMAGED_HEADER_RE.search(text)]
+    if len(used) != 1 or not damaged or not any(_OPENING_HEADER_RE.search(text) for text in headers.values()):
+        return cols
+    return {**cols, used[0]: "printed"}
+
+
 def _header_columns(row: tuple[object, ...], totalled: bool = False) -> dict[int, str] | None:
     """The roles of a header row's columns; None unless it heads a report table. One quantity column
     beside a named one ("Kecamatan | Usulan blangko") heads a table when a total row closes it."""
@@ -5355,7 +5465,7 @@ def _header_columns(row: tuple[object, ...], totalled: bool = False) -> dict[int
     if sum(1 for cell in with_figures if quantity_in(cell) is not None) > 1:
         # "KTP-el : rekam 120 | cetak 98 | sisa 1.876": figures with their words, a line, not a header.
         return None
-    cols = {i: c for i, cell in enumerate(row) if (c := column_of(cell)) is not None}
+    cols = _used_beside_damaged(row, {i: c for i, cell in enumerate(row) if (c := column_of(cell)) is not None})
     quantities = [c for c in cols.values() if c in QUANTITY_FIELDS]
     if len(quantities) >= 2 or (quantities and ("date" in cols.values() or "item" in cols.values())):
         return cols
@@ -5402,7 +5512,10 @@ def _stock_opname_columns(row: tuple[object, ...], cols: dict[int, str], context
     said = " ".join(context.lower().replace("_", " ").split()) + " " + " ".join(headers[i] for i in closing)
     if not _STOCK_OPNAME_RE.search(said):
         return cols
-    return {i: ("ignore" if c == "received" or i in opening else c) for i, c in cols.items()}
+    # (... and a year's blanks used, "Terpakai" beside "Rusak", are its flow, no day's printing: see
+    # _used_beside_damaged.)
+    return {i: ("ignore" if c == "received" or i in opening or (c == "printed" and i in outflow) else c)
+            for i, c in cols.items()}
 
 
 def _cell_quantity(value: object) -> int | None:
@@ -6231,11 +6344,18 @@ def _checked_total(
         col for i, col in cols.items()
         if col in QUANTITY_FIELDS and i < len(total)
         and (v := _cell_quantity(total[i])) is not None and not _adds_up(data, i, v)
+        and not (col == "stock_on_hand" and _closes_with(data, i, v))
     }
     if not bad:
         return found
     kept = [c for c in found if c.field not in bad]
     return kept + [Candidate(col, None, f"{source}: total is not the sum of the rows", True, "conflict") for col in bad]
+
+
+def _closes_with(data: Sequence[tuple[object, ...]], i: int, stated: int) -> bool:
+    """Whether a total row's stock is the last row's, as a ledger of weeks closes ("IV (22-30 Nov) | ... | 1.236" /
+    "Jumlah | ... | 1.236"): the closing stock of the period, no sum."""
+    return bool(data) and len(data) > 1 and i < len(data[-1]) and _cell_quantity(data[-1][i]) == stated
 
 
 def _adds_up(data: Sequence[tuple[object, ...]], i: int, stated: int) -> bool:

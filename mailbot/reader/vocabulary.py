@@ -1516,6 +1516,9 @@ SOFTENER_WORDS: tuple[str, ...] = ("ya", "yah", "yaa", "dong", "donk", "pak", "b
 
 # "Used": glossed by a count's name or glossing one ("Terpakai (Cetak)", "Pencetakan (terpakai)"), that count.
 USE_WORDS: tuple[str, ...] = ("terpakai", "pemakaian", "dipakai", "digunakan", "penggunaan", "used")
+# A ledger column of the damaged cards ("Rusak/Gagal Cetak", "Rusak"): beside it, the column of blanks used counts
+# the cards printed (the damaged ones apart).
+DAMAGE_HEADER_WORDS: tuple[str, ...] = ("rusak", "gagal cetak", "gagal", "damaged", "spoilt", "spoiled", "rejected")
 
 # On a line naming a month, these make its figure a forecast or a plan, not the month's figure.
 FORECAST_WORDS: tuple[str, ...] = (
@@ -2829,6 +2832,15 @@ RECEIPT_PART_LEADS: tuple[str, ...] = (
 DEFECT_AFTER += ("patah", "retak", "bengkok", "terlipat", "lecet")
 ROLE_PHRASES["ignore"] += ("patah", "retak", "bengkok", "terlipat", "lecet")
 COUNTS_OTHER_AFTER += ("patah", "retak", "bengkok", "terlipat", "lecet")
+# Cards whose packaging was hurt in transport, said after their count in a receipt: "sudah kami terima, 4 keping
+# kemasan penyok", "3 cards with dented packaging": a count of the damaged lot, not the stock nor a receipt.
+PACKAGING_DEFECTS: tuple[str, ...] = (
+    "penyok", "peyok", "kemasan penyok", "kemasan peyok", "kemasannya penyok", "kemasan rusak", "kemasannya rusak",
+    "kemasan sobek", "kemasan robek", "kemasan basah", "plastik sobek", "dented", "with dented packaging",
+)
+DEFECT_AFTER += PACKAGING_DEFECTS
+ROLE_PHRASES["ignore"] += PACKAGING_DEFECTS
+COUNTS_OTHER_AFTER += PACKAGING_DEFECTS
 # Role words that may follow their figure and its noun: "380 KTP-el blanks left", "58 enrolled, 52
 # printed, 987 blanks remaining", "1.200 keping tersisa".
 POSTFIX_ROLE_WORDS: tuple[str, ...] = (
@@ -3276,6 +3288,13 @@ SCHOOL_SPEAKER_PHRASES += tuple(
 )
 # What spam sells ("Pinjaman ASN cepat cair ... tanpa agunan, bunga mulai 0,49%"): with an unsubscribe line in
 # its text and no list header, an offer from an unknown sender is spam (other mail), not a list's newsletter.
+# A seller's own offer ("Kami menawarkan ribbon ... dan kartu PVC kosong 1.000 pcs Rp 2.100.000"), with a price in
+# it: a vendor's mail, whose lots and prices are no district's figures.
+VENDOR_OFFER_PHRASES: tuple[str, ...] = (
+    "kami menawarkan", "kami tawarkan", "menawarkan produk", "penawaran harga", "daftar harga", "price list",
+    "pricelist", "we offer", "we are offering", "our offer", "special offer", "harga khusus", "harga promo",
+)
+VENDOR_PRICE_PHRASES: tuple[str, ...] = ("rp", "rp.", "idr", "harga", "price", "/pcs", "per pcs", "minimal order")
 SPAM_OFFER_PHRASES: tuple[str, ...] = (
     "pinjaman", "pinjol", "cepat cair", "tanpa agunan", "tanpa jaminan", "bunga ringan", "bunga mulai", "cicilan",
     "kredit tanpa", "dana tunai", "cuan", "judi", "togel", "jackpot", "bonus deposit", "obat kuat", "pelangsing",
@@ -3570,6 +3589,12 @@ NEXT_YEAR_WORDS: tuple[str, ...] = (
     "tahun depan", "thn depan", "th depan", "tahun mendatang", "tahun berikutnya", "tahun anggaran berikutnya",
     "next year", "the coming year", "the following year",
 )
+# In a question that asks whether a figure could be had, these put the ask in a later period ("kira-kira bisa minta
+# 2.000 tidak ya bulan depan?", "next month could we get 1,500?"): the writer sounds out a plan, asks nothing now;
+# the figure is left to a clerk (never booked as an ask).
+LATER_PERIOD_WORDS: tuple[str, ...] = (
+    "bulan depan", "bln depan", "bulan dpn", "bln dpn", "bulan mendatang", "bulan berikutnya", "next month",
+) + NEXT_YEAR_WORDS
 # Before a coming year's number, these name the part of it a figure is for ("triwulan II 2028", "Q1 2028").
 YEAR_PART_WORDS: tuple[str, ...] = ("triwulan", "tw", "kuartal", "quarter", "q", "semester", "smt")
 # A plan's year opens at least this many months after the mail (October for January: the next year's plan; a
