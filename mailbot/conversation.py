@@ -21,7 +21,7 @@ from mailbot.outcomes import FOLLOW_UP_INTENT, FOLLOW_UP_OF, MessageOutcome
 from mailbot.outgoing import answering, queue, reply_subject
 from mailbot.reader import ReadLimits, vocabulary
 from mailbot.reader.classify import without_sign_off
-from mailbot.reader.numbers import find_mentions, normalise
+from mailbot.reader.numbers import DEVICE_LINE, find_mentions, normalise
 from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.stock.policy import Reason, Step
@@ -2166,6 +2166,8 @@ def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = (), 
     # a signature under its delimiter line ("-- ", RFC 3676: "Dikirim dari perangkat Android saya dengan K-9 Mail")
     # is no words of the note
     text = _SIGNATURE_DELIMITER.split(verdict.body_excerpt or "", maxsplit=1)[0].strip()
+    # ... nor a phone's line ("Dikirim dari iPhone 13 saya"): its model number is no figure of the note
+    text = _DEVICE_LINE.sub("", text).strip()
     # the figure approved taken as it stands is a confirmation of itself, thanks or none ("Ya sudah pak, 1.800 kami
     # ambil dulu.")
     taken = bool(accepted) and any(m.value == accepted for m in find_mentions(normalise(text))) \
@@ -2209,6 +2211,7 @@ def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = (), 
 
 
 _SIGNATURE_DELIMITER = re.compile(r"^-- ?$", re.MULTILINE)
+_DEVICE_LINE = re.compile(r"^[ \t]*" + DEVICE_LINE + "$", re.MULTILINE | re.IGNORECASE)
 
 
 def _thanks_for_the_decision(verdict: Verdict, thread: Request) -> bool:

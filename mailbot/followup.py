@@ -1401,6 +1401,40 @@ _DAMAGED_AFTER = re.compile(
         vocabulary.DAMAGE_WORDS + ("ga kebaca", "tidak terbaca", "tdk terbaca"), key=len, reverse=True))) + r")\b")
 
 
+_PROMISE_VERB = r"(?:" + vocabulary.alternation(vocabulary.ARRIVAL_PROMISE_VERBS) + r")\w*"
+_CONDITION = r"(?:" + vocabulary.alternation(vocabulary.CONDITION_WORDS) + r")"
+_ARRIVING = r"(?:" + vocabulary.alternation(vocabulary.PROMISED_ARRIVAL_WORDS) + r")"
+_COUNT_LATER = re.compile(
+    rf"\b{_PROMISE_VERB}\b[^.\n]{{0,25}}?\b{_CONDITION}\b[^.\n]{{0,25}}?\b{_ARRIVING}\b"
+    rf"|\b{_CONDITION}\b[^.\n]{{0,25}}?\b{_ARRIVING}\b[^.\n]{{0,30}}?\b{_PROMISE_VERB}\b"
+    # ... and what will be told: "kami kabari jumlah yang diterima", "kami kabari lagi berapa nang diterima"
+    r"(?:\s+(?:lagi\s+)?(?:jumlah\w*|berapa)(?:\s+(?:yang|yg|nang))?\s+(?:di)?terima\w*)?")
+
+
+def promises_count_later(text: str) -> bool:
+    """Whether *text* promises word of the blanks when they arrive ("akan kami konfirmasi begitu tiba di kantor",
+    "kalau sudah sampai nanti kami kabari jumlahnya"): no count received, whatever figure stands beside it.
+
+    >>> promises_count_later("blangko 2.000 keping akan kami konfirmasi begitu tiba di kantor.")
+    True
+    >>> promises_count_later("Kalau sudah sampai nanti kami kabari jumlah yang diterima.")
+    True
+    >>> promises_count_later("Blangko 2.000 keping sudah tiba, terima kasih.")
+    False
+    >>> promises_count_later("Sudah kami terima 1.500, sisanya nanti kami kabari kalau sudah sampai.")
+    False
+    """
+    low = normalise(text or "")
+    if not _COUNT_LATER.search(low):
+        return False
+    # an arrival told outside the promise ("sudah kami terima 1.500, sisanya ...") is a receipt beside it
+    return not _ARRIVAL_TOLD.search(_COUNT_LATER.sub(" ", low))
+
+
+_ARRIVAL_TOLD = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.PROMISED_ARRIVAL_WORDS) + r")\b"
+                           r"|\bterima\b(?!\s*kasih)")  # (never the thanks, "terima kasih")
+
+
 def damaged_counts(text: str) -> set[int]:
     """The figures of a receipt that count damaged blanks ("Tp 12 lbr bengkok", "cuma 6 keping chipnya retak"): never
     the count received.

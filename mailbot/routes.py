@@ -205,6 +205,11 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # the KTP-el shipment's thread: the receipt is booked on the shipment, the KIA ask is a request of its own;
         # one reply tells both
         received = conversation.received_beside_ask(session, desk, message, both[0], thread, rest_coming=both[2])
+        if (damage := followup.damage_said(both[0].body_excerpt or "", asks=False)) is not None:
+            # "sudah tiba tapi 1 dus (100 keping) rusak kena air": the count is booked as stated, a person reads the
+            # damage and the managers hear of it, as any receipt's
+            _damage_noted(session, desk, message, both[0], damage, district=thread.district or "",
+                          item=thread.item or "ktp-el", request=thread)
         outcome = request(session, desk, message, both[1], trust, None, follows=thread, received=received)
         if (opened := session.scalar(select(Request).where(Request.message_pk == message.id))) is not None:
             repo.audit(session, at=desk.now(), actor=trust.address or "district", action="asked_beside_receipt",
@@ -523,6 +528,13 @@ def receipt(session: Session, desk: Desk, message: Message, verdict: Verdict, tr
     if _answers_our_question(session, verdict):
         labels.label_clarification(session, desk, message, verdict)
     own = thread if thread is not None and thread.district == district else None
+    if own is not None and own.state in ("approved", "dispatched") \
+            and followup.promises_count_later(verdict.body_excerpt or ""):
+        # "blangko 2.000 keping ... akan kami konfirmasi begitu tiba di kantor": a promise to count them when they
+        # come, in the shipment's thread; recorded, nothing booked, nobody written to
+        repo.audit(session, at=desk.now(), actor=trust.address or "district", action="confirm",
+                   target=own.reference, details={"message": message.id, "text": (verdict.body_excerpt or "")[:300]})
+        return MessageOutcome.FOLLOW_UP_CONFIRMED
     if (source := _from_elsewhere(desk, verdict, district)) is not None:
         # "kami menerima blangko KTP-el 1.000 keping langsung dari Dirjen Dukcapil (pusat)": blanks from another
         # source are no receipt of the province's shipment; nothing is booked, a person reads it beside the

@@ -297,6 +297,10 @@ _ID_LABELS = vocab.alternation(vocab.ID_LABELS, space=r"\s*")
 _ID_FILLERS = _alternation(vocab.ID_FILLERS)
 _PLATE_CODES = _alternation(vocab.VEHICLE_PLATE_CODES)
 _UNIT_WORDS = _alternation(vocab.BLANK_UNITS + vocab.PEOPLE_UNITS + vocab.ENGLISH_BLANK_NOUNS)
+# A phone's or mail app's line under a mail, from its sending words to the end of the line ("Sent from my iPhone 15",
+# "Dikirim dari Samsung Galaxy A54 saya"): the device named within a few words of them.
+DEVICE_LINE = (r"(?:dikirim|sent|terkirim|diketik|get)[ \t]+(?:dari|from|via|with|dengan|pakai)\b[^\n]{0,30}?"
+               rf"\b(?:{_alternation(vocab.DEVICE_NAMES)})\b[^\n]*")
 _FLIGHT_WORDS = _alternation(vocab.FLIGHT_WORDS)
 _AIRLINE_CODES = _alternation(vocab.AIRLINE_CODES)
 # (A pattern that opens with digits opens with one, \d\d? rather than \d{1,2}: the regex engine then passes over it
@@ -385,6 +389,9 @@ _MASK_PATTERNS: tuple[str, ...] = (
     # pada angka 50 keping", a figure with its unit).
     r"\b(?:pada|pd|dalam|sesuai)\s+angka\b\s*\d\d?\b(?![.,]\d)"
     rf"(?![^\S\n]*(?:{vocab.alternation(vocab.BLANK_UNITS)})\b)",
+    # A phone's or mail app's line, from its sending words on: "Sent from my iPhone 15", "Dikirim dari iPhone 13
+    # saya", "Dikirim dari Samsung Galaxy A54" (the device named within a few words of them).
+    r"\b" + DEVICE_LINE,
     # A code of a letter or two joined to its number by a hyphen: a mail app's "K-9 Mail" in a phone's signature, a
     # room "B-2", a form "A-12", an "F-16" (never a count: blanks are counted with a space, "KIA 300").
     r"(?<![\w-])[a-z]{1,2}-\d{1,3}\b(?![.,]\d)",

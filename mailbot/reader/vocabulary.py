@@ -1675,6 +1675,15 @@ CONDITION_WORDS: tuple[str, ...] = (
     "bila", "apabila", "jika", "jikalau", "kalau", "kalo", "klo", "seandainya", "if", "once", "as soon as",
     # Javanese "menawi sampun dugi" / "yen wis tekan", Sundanese "upami", Banjar "amun", Bugis and Malay "kalu"
     "menawi", "manawi", "yen", "nek", "upami", "amun", "kalu",
+    # "akan kami konfirmasi begitu tiba di kantor", "sesampainya di kantor nanti kami hitung"
+    "begitu", "sesampainya", "setibanya",
+)
+# A phone's or mail app's line under a mail ("Sent from my iPhone 15", "Dikirim dari Samsung Galaxy A54 saya",
+# "Dikirim dari perangkat Android saya dengan K-9 Mail"): the device named, any number in the line its model.
+DEVICE_NAMES: tuple[str, ...] = (
+    "iphone", "ipad", "android", "samsung", "galaxy", "xiaomi", "redmi", "poco", "oppo", "vivo", "realme", "huawei",
+    "honor", "nokia", "infinix", "tecno", "asus", "motorola", "pixel", "blackberry", "yahoo mail", "outlook for",
+    "k-9 mail", "perangkat android", "perangkat ios", "perangkat seluler", "perangkat saya", "ponsel saya", "hp saya",
 )
 # Words that hope for or plan an arrival, not tell one: "semoga segera kami terima", "mudah-mudahan minggu ini sampai".
 HOPED_ARRIVAL_WORDS: tuple[str, ...] = (
