@@ -204,18 +204,7 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # "Blangko KTP-el 2.400 keping sudah kami terima ... Sekalian kami mohon tambahan blangko KIA 600 keping" in
         # the KTP-el shipment's thread: the receipt is booked on the shipment, the KIA ask is a request of its own;
         # one reply tells both
-        received = conversation.received_beside_ask(session, desk, message, both[0], thread, rest_coming=both[2])
-        if (damage := followup.damage_said(both[0].body_excerpt or "", asks=False)) is not None:
-            # "sudah tiba tapi 1 dus (100 keping) rusak kena air": the count is booked as stated, a person reads the
-            # damage and the managers hear of it, as any receipt's
-            _damage_noted(session, desk, message, both[0], damage, district=thread.district or "",
-                          item=thread.item or "ktp-el", request=thread)
-        outcome = request(session, desk, message, both[1], trust, None, follows=thread, received=received)
-        if (opened := session.scalar(select(Request).where(Request.message_pk == message.id))) is not None:
-            repo.audit(session, at=desk.now(), actor=trust.address or "district", action="asked_beside_receipt",
-                       target=opened.reference, details={"message": message.id, "follows": thread.reference,
-                                                        "received": received["received"]})
-        return outcome
+        return _receipt_and_ask(session, desk, message, trust, thread, *both)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
             and (other := conversation.other_blank_asked(thread, verdict, trust)) is not None:
         # "sekalian kami mohon juga blangko KIA 300 keping" in a KTP-el request's thread: a request of its own
@@ -225,13 +214,7 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # "1.900 keping sudah kami terima ... Sekalian kami mohon tambahan lagi 1.200 keping" in the thread of a
         # shipment on its way: the receipt is booked on it, and the ask is a request of its own (never a lowering
         # of the request shipped); one reply tells both
-        received = conversation.received_beside_ask(session, desk, message, asks[0], thread)
-        outcome = request(session, desk, message, asks[1], trust, None, follows=thread, received=received)
-        if (opened := session.scalar(select(Request).where(Request.message_pk == message.id))) is not None:
-            repo.audit(session, at=desk.now(), actor=trust.address or "district", action="asked_beside_receipt",
-                       target=opened.reference, details={"message": message.id, "follows": thread.reference,
-                                                        "received": received["received"]})
-        return outcome
+        return _receipt_and_ask(session, desk, message, trust, thread, *asks)
     if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
             and (asks := conversation.recount_with_ask(session, verdict, trust, thread)) is not None:
         # "... sebenarnya 580 bukan 600. Sekarang stok kami tinggal 90, mohon dikirim lagi 700 keping": the recount
@@ -285,6 +268,25 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if verdict.kind == "stock_report":
         return report(session, desk, message, verdict, trust)
     return MessageOutcome.OTHER
+
+
+def _receipt_and_ask(session: Session, desk: Desk, message: Message, trust: SenderTrust, thread: Request,
+                     receipt: Verdict, ask: Verdict, rest_coming: bool = False) -> MessageOutcome:
+    """A receipt of *thread*'s shipment and a new ask in one mail: the receipt booked on the shipment (a difference
+    opens a discrepancy, damage told reaches a person and the managers), the ask a request of its own; one reply,
+    the request's, tells both."""
+    received = conversation.received_beside_ask(session, desk, message, receipt, thread, rest_coming=rest_coming)
+    if (damage := followup.damage_said(receipt.body_excerpt or "", asks=False)) is not None:
+        # "sudah tiba tapi 1 dus (100 keping) rusak kena air": the count is booked as stated, a person reads the
+        # damage and the managers hear of it, as any receipt's
+        _damage_noted(session, desk, message, receipt, damage, district=thread.district or "",
+                      item=thread.item or "ktp-el", request=thread)
+    outcome = request(session, desk, message, ask, trust, None, follows=thread, received=received)
+    if (opened := session.scalar(select(Request).where(Request.message_pk == message.id))) is not None:
+        repo.audit(session, at=desk.now(), actor=trust.address or "district", action="asked_beside_receipt",
+                   target=opened.reference, details={"message": message.id, "follows": thread.reference,
+                                                    "received": received["received"]})
+    return outcome
 
 
 def _received_counted(verdict: Verdict, counted: int, thread: Request, *, said: str | None = None) -> Verdict:
