@@ -1431,6 +1431,27 @@ def promises_count_later(text: str) -> bool:
     return not _ARRIVAL_TOLD.search(_COUNT_LATER.sub(" ", low))
 
 
+def tells_arrival(text: str) -> bool:
+    """Whether *text* tells that blanks arrived, in a sentence with no hope, condition or promise in it ("baru
+    datang 300 keping, sisanya masih di ekspedisi"), whatever blank or count it names.
+
+    >>> tells_arrival("Pak, baru datang 300 keping, sisanya 200 keping masih di ekspedisi.")
+    True
+    >>> tells_arrival("Semoga minggu ini sudah sampai pak. Terima kasih.")
+    False
+    >>> tells_arrival("Blangko belum sampai sampai hari ini.")
+    False
+    """
+    low = _COUNT_LATER.sub(" ", normalise(text or ""))
+    for sentence in re.split(r"[.!?\n]+", low):
+        if _ARRIVAL_TOLD.search(sentence) and not _HOPE_OR_CONDITION.search(sentence) \
+                and not blanks_not_arrived(sentence):
+            return True
+    return False
+
+
+_HOPE_OR_CONDITION = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.HOPED_ARRIVAL_WORDS
+                                                                 + vocabulary.CONDITION_WORDS) + r")\b")
 _ARRIVAL_TOLD = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.PROMISED_ARRIVAL_WORDS) + r")\b"
                            r"|\bterima\b(?!\s*kasih)")  # (never the thanks, "terima kasih")
 

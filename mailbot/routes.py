@@ -208,7 +208,15 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
     if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
             and (other := conversation.other_blank_asked(thread, verdict, trust)) is not None:
         # "sekalian kami mohon juga blangko KIA 300 keping" in a KTP-el request's thread: a request of its own
-        return request(session, desk, message, other, trust, None, follows=thread)
+        outcome = request(session, desk, message, other, trust, None, follows=thread)
+        if thread.state == "dispatched" and followup.tells_arrival(verdict.body_excerpt or ""):
+            # "Pak, baru datang 300 keping, sisanya masih di ekspedisi. Sekalian mohon blangko KIA 200": blanks said
+            # to have come with no count of the thread's blank read; a person books it, never lost unseen
+            attention.open_item(session, desk, key=f"read:message:{message.id}", kind="read",
+                                reason="receipt_beside_ask",
+                                detail=f"{verdict.subject}\n{without_sign_off(verdict.body_excerpt or '')[:300]}",
+                                district=thread.district, item=thread.item, message=message, request=thread)
+        return outcome
     if thread is not None and conversation.is_follow_up(verdict, trust, thread) \
             and (asks := conversation.receipt_with_ask(verdict, trust, thread)) is not None:
         # "1.900 keping sudah kami terima ... Sekalian kami mohon tambahan lagi 1.200 keping" in the thread of a

@@ -92,3 +92,16 @@ def test_an_arrival_hoped_for_beside_an_ask_for_the_other_blank_books_no_receipt
     _, outcome = send_answer(desk12, BULUNGAN, notice, words, above=GMAIL)
     assert desk12.request("BLK-2026-0001")["state"] == "dispatched", outcome
     assert desk12.on_hand() == before
+
+
+def test_blanks_said_to_have_come_with_no_blank_named_beside_an_ask_reach_a_person(desk12: Desk12) -> None:
+    """No blank named for the count that came (the KIA is named only for the ask): nothing booked by guess, a person
+    books it; before, the arrival was lost unseen."""
+    notice = dispatched(desk12)
+    before = desk12.on_hand()
+    mid, outcome = send_answer(desk12, BULUNGAN, notice,
+                               "Pak, kemarin sore baru datang 1.200 lembar, yang 800 lagi katanya masih di kapal. "
+                               "Sekalian kami mohon blangko KIA 350 lembar, stok KIA kami kosong.", above=GMAIL)
+    assert desk12.request("BLK-2026-0002")["item"] == "kia", outcome
+    assert desk12.on_hand() == before
+    assert "receipt_beside_ask" in desk12.queue(mid), desk12.queue(mid)
