@@ -361,13 +361,13 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         # managers hear of it now (never only from the queue's waiting alert), the district that they did
         return appeal(session, desk, message, verdict, trust, thread, changed)
     if thread.state == "approved" and thread.approved and changed and reading.intent != "appeal" \
-            and all(c.get("field") == "requested" and int(str(c.get("after") or 0)) > thread.approved
+            and all(c.get("field") == "requested" and int(str(c.get("after") or 0)) != thread.approved
                     for c in changed) \
             and _AWAITS.search(verdict.body_excerpt or "") and not _CORRECTS.search(verdict.body_excerpt or "") \
             and not _ASKS_CHANGE.search(verdict.body_excerpt or ""):
-        # "Siap pak, ditunggu kiriman 2.500 kepingnya" of 2.000 approved: a thank-you restating another figure
-        # raises nothing (only "ditunggu", "siap": no word that asks more); the district is asked whether the
-        # request is to change
+        # "Siap pak, ditunggu kiriman 2.500 kepingnya" (or "... 1.200 kepingnya") of 2.000 approved: a thank-you
+        # restating another figure raises or lowers nothing (only "ditunggu", "siap": no word that asks a change);
+        # the district is asked whether the request is to change
         new = next(int(str(c["after"])) for c in changed if c.get("after") is not None)
         return actions.ask_back(session, desk, None, message, replace(verdict, doubts=()), district=thread.district,
                                 about="request", thread=thread, only_doubts=True, restated=(new, thread.approved))
@@ -385,6 +385,12 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
                               set_aside=[{"field": "requested", "now": thread.requested, "new": asked.get("after"),
                                           "by": first}])
         return MessageOutcome.FOLLOW_UP_QUEUED
+    if thread.state == "approved" and thread.approved and reading.intent == "appeal" and not changed \
+            and reading.figures and set(reading.figures.values()) <= {thread.approved}:
+        # "menindaklanjuti BLK-2026-0005 (2.000 keping), mohon segera dikirim karena antrean perekaman banyak" of
+        # 2.000 approved and not yet sent: the approval restated with a reason to hurry is an urge to send it, never
+        # a plea against it; a reminder, the district told where it stands
+        return remind(session, desk, message, verdict, trust, thread)
     if thread.state == "held" and reading.intent == "appeal" and not changed and attention.is_reminder(verdict):
         # "Izin menanyakan permohonan kami 6.000 keping pak" of a request still waiting for the managers: the figure
         # asked, restated in a question after it, is no plea against a decision no one made yet (the system's
