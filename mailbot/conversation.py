@@ -20,8 +20,8 @@ from mailbot.indonesian import FIELD_LABELS, ITEM_NAMES, decided_by_words, item_
 from mailbot.outcomes import FOLLOW_UP_INTENT, FOLLOW_UP_OF, MessageOutcome
 from mailbot.outgoing import answering, queue, reply_subject
 from mailbot.reader import ReadLimits, vocabulary
-from mailbot.reader.classify import without_sign_off
-from mailbot.reader.numbers import DEVICE_LINE, find_mentions, normalise
+from mailbot.reader.classify import without_sign_off, without_signature_lines
+from mailbot.reader.numbers import find_mentions, normalise
 from mailbot.reader.verdict import Doubt, Evidence, Verdict
 from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.stock.policy import Reason, Step
@@ -2169,11 +2169,9 @@ def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = (), 
     kiriman 2.000 kepingnya" of 2.000 approved); any other figure is for a person. Beside the figure *accepted*
     (approved), words taking it as it stands are agreement too ("terima kasih, 3.000 sdh cukup untuk sementara",
     "baik 3.000 dulu tidak apa-apa")."""
-    # a signature under its delimiter line ("-- ", RFC 3676: "Dikirim dari perangkat Android saya dengan K-9 Mail")
-    # is no words of the note
-    text = _SIGNATURE_DELIMITER.split(verdict.body_excerpt or "", maxsplit=1)[0].strip()
-    # ... nor a phone's line ("Dikirim dari iPhone 13 saya"): its model number is no figure of the note
-    text = _DEVICE_LINE.sub("", text).strip()
+    # a signature under its delimiter line ("-- ") and a phone's line ("Dikirim dari iPhone 13 saya") are no words
+    # of the note (the phone's model number no figure of it)
+    text = without_signature_lines(verdict.body_excerpt or "").strip()
     # the figure approved taken as it stands is a confirmation of itself, thanks or none ("Ya sudah pak, 1.800 kami
     # ambil dulu.")
     taken = bool(accepted) and any(m.value == accepted for m in find_mentions(normalise(text))) \
@@ -2214,10 +2212,6 @@ def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = (), 
             continue  # thanks, agreement, or a name or a title in the sign-off ("Rina", "Kasi Pendataan")
         return False
     return True
-
-
-_SIGNATURE_DELIMITER = re.compile(r"^-- ?$", re.MULTILINE)
-_DEVICE_LINE = re.compile(r"^[ \t]*" + DEVICE_LINE + "$", re.MULTILINE | re.IGNORECASE)
 
 
 def _thanks_for_the_decision(verdict: Verdict, thread: Request) -> bool:

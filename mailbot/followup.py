@@ -1402,11 +1402,13 @@ _DAMAGED_AFTER = re.compile(
 
 
 _PROMISE_VERB = r"(?:" + vocabulary.alternation(vocabulary.ARRIVAL_PROMISE_VERBS) + r")\w*"
-_CONDITION = r"(?:" + vocabulary.alternation(vocabulary.CONDITION_WORDS) + r")"
-_ARRIVING = r"(?:" + vocabulary.alternation(vocabulary.PROMISED_ARRIVAL_WORDS) + r")"
+# (and "setelah" / "sesudah": "setelah paket kami terima dan hitung, jumlahnya akan kami sampaikan")
+_CONDITION = r"(?:" + vocabulary.alternation(vocabulary.CONDITION_WORDS + ("setelah", "sesudah", "after", "when")) \
+    + r")"
+_ARRIVING = r"(?:" + vocabulary.alternation(vocabulary.PROMISED_ARRIVAL_WORDS + ("terima",)) + r")"
 _COUNT_LATER = re.compile(
     rf"\b{_PROMISE_VERB}\b[^.\n]{{0,25}}?\b{_CONDITION}\b[^.\n]{{0,25}}?\b{_ARRIVING}\b"
-    rf"|\b{_CONDITION}\b[^.\n]{{0,25}}?\b{_ARRIVING}\b[^.\n]{{0,30}}?\b{_PROMISE_VERB}\b"
+    rf"|\b{_CONDITION}\b[^.\n]{{0,25}}?\b{_ARRIVING}\b[^.\n]{{0,50}}?\b{_PROMISE_VERB}\b"
     # ... and what will be told: "kami kabari jumlah yang diterima", "kami kabari lagi berapa nang diterima"
     r"(?:\s+(?:lagi\s+)?(?:jumlah\w*|berapa)(?:\s+(?:yang|yg|nang))?\s+(?:di)?terima\w*)?")
 
@@ -1418,6 +1420,8 @@ def promises_count_later(text: str) -> bool:
     >>> promises_count_later("blangko 2.000 keping akan kami konfirmasi begitu tiba di kantor.")
     True
     >>> promises_count_later("Kalau sudah sampai nanti kami kabari jumlah yang diterima.")
+    True
+    >>> promises_count_later("Setelah paket kami terima dan hitung, jumlahnya akan kami sampaikan.")
     True
     >>> promises_count_later("Blangko 2.000 keping sudah tiba, terima kasih.")
     False

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from mailbot.reader import vocabulary as vocab
+from mailbot.reader.numbers import DEVICE_LINE
 from mailbot.reader.verdict import District, Item, Kind
 
 
@@ -805,6 +806,20 @@ def _bare_names(name: str) -> tuple[str, ...]:
 _CLOSING_LINE_WORDS = 4  # "Salam,", "Hormat kami,", "Terima kasih pak": a closing alone on its line, no sentence
 
 
+_SIGNATURE_DELIMITER_RE = re.compile(r"^-- ?$", re.MULTILINE)
+_DEVICE_LINE_RE = re.compile(r"^[ \t]*" + DEVICE_LINE + r"[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+def without_signature_lines(text: str) -> str:
+    """*text* without a signature under its delimiter line ("-- ", RFC 3676) and without a phone's or mail app's
+    line ("Sent from my iPhone 15", "Dikirim dari perangkat Android saya dengan K-9 Mail"): no words of the writer.
+
+    >>> without_signature_lines("Baik pak.\\n\\nSent from my iPhone 15\\n")
+    'Baik pak.\\n\\n\\n'
+    """
+    return _DEVICE_LINE_RE.sub("", _SIGNATURE_DELIMITER_RE.split(text, maxsplit=1)[0])
+
+
 def without_sign_off(text: str) -> str:
     """*text* (a writer's new words) without the sign-off at its end: the last closing alone on its line ("Salam,",
     "Hormat kami,") and the few short lines below it (the name, the office), for quoting the words to a manager.
@@ -812,8 +827,14 @@ def without_sign_off(text: str) -> str:
 
     >>> without_sign_off("Stok kami tinggal 200 keping.\\n\\nSalam,\\nSeksi PIAK Disdukcapil Kota Tarakan")
     'Stok kami tinggal 200 keping.'
+
+    A signature under its delimiter line ("-- ") and a phone's line ("Dikirim dari Redmi Note 13 saya") go too.
+
+    >>> without_sign_off("Mohon segera dikirim pak.\\n\\nDikirim dari Redmi Note 13 saya")
+    'Mohon segera dikirim pak.'
     """
-    lines = text.rstrip().split("\n")
+    text = without_signature_lines(text).rstrip()
+    lines = text.split("\n")
     closing = max((i for i, line in enumerate(lines) if _CLOSING_RE.match(line.lower())
                    and len(line.split()) <= _CLOSING_LINE_WORDS), default=None)
     if closing is None or not any(line.strip() for line in lines[:closing]):

@@ -39,6 +39,8 @@ def test_a_reminder_signed_by_a_phone_stays_a_reminder(desk12: Desk12) -> None:
     assert req["state"] == "approved" and req["approved"] == 2000, outcome
     [reply] = desk12.replies_to(mid)
     assert "tangguhkan" not in reply.text and "koreksi" not in reply.text.lower(), reply.text
+    # the district's words quoted to the managers are its own, without the phone's line
+    assert all("iPhone" not in o.text for o in desk12.to_managers()), [o.text for o in desk12.to_managers()]
 
 
 @pytest.mark.parametrize("words", [
@@ -70,3 +72,12 @@ def test_damaged_blanks_told_beside_an_ask_for_the_other_blank_reach_a_person(de
 
 def _pk(desk12: Desk12, message_id: str) -> int:
     return int(desk12.db().execute("select id from messages where message_id = ?", (message_id,)).fetchone()[0])
+
+
+def test_a_promise_to_count_after_receiving_is_never_asked_back_as_a_receipt(desk12: Desk12) -> None:
+    mail = dispatched(desk12)
+    before = desk12.on_hand()
+    mid, outcome = _answer(desk12, mail, "Terima kasih pak. Sesudah paketnya kami terima dan kami hitung ulang, "
+                                         "jumlahnya nanti kami laporkan.", style="gmail")
+    assert desk12.request()["state"] == "dispatched" and desk12.on_hand() == before, outcome
+    assert not [o for o in desk12.replies_to(mid) if "belum kami temukan" in o.text], outcome
