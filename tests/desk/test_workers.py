@@ -7,6 +7,7 @@ run` is killed, neither helper process may live on.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -243,16 +244,23 @@ def test_helpers_exit_when_mailbot_run_is_killed(desk_dir: Path) -> None:
     config.write_text(config.read_text().replace("poll_seconds = 30", "poll_seconds = 1"))
     proc = subprocess.Popen([sys.executable, "-m", "mailbot", "--config", str(config), "run"], cwd=desk_dir,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + patience(30)
-    while len(_processes_of(config)) < 3 and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert len(_processes_of(config)) >= 3, "mailbot run, its reading process and its sender process"
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=10)
-    deadline = time.monotonic() + patience(10)
-    while _processes_of(config) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert _processes_of(config) == [], "a helper process outlived mailbot run"
+    try:
+        deadline = time.monotonic() + patience(30)
+        while len(_processes_of(config)) < 3 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(_processes_of(config)) >= 3, "mailbot run, its reading process and its sender process"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + patience(10)
+        while _processes_of(config) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _processes_of(config) == [], "a helper process outlived mailbot run"
+    finally:
+        # a failed check leaves no service of this test running on after it (nor its helpers)
+        for pid in [proc.pid, *_processes_of(config)]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        proc.wait(timeout=10)
     assert mailbot(desk_dir, "run", "--once").returncode == 0
 
 
