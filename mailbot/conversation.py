@@ -2203,10 +2203,11 @@ def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = (), 
             continue
         if _SUBSTANCE.search(clause):
             return False  # "Makasih pak tapi blangkonya belum sampai": the thanks do not make the rest a thanks
-        if (restated is not None or accepted) and _RESTATES_DECISION.match(normalise(clause)) \
-                and _DECISION_WORD.search(normalise(clause)):
+        said_low = normalise(clause)
+        if (restated is not None or accepted) and _RESTATES_DECISION.match(said_low) \
+                and _DECISION_WORD.search(said_low):
             continue  # "Jadi 2.000 keping sudah disetujui ya": the decision restated, thanked for
-        if _ARRIVAL_PROMISE.search(normalise(clause)):
+        if _ARRIVAL_PROMISE.search(said_low):
             continue  # "Nanti kami kabari lagi kalau barangnya sudah sampai": a promise, nothing to act on
         if _CONFIRMATION.search(clause) or _AGREEMENT.search(clause) or len(clause.split()) <= 3:
             continue  # thanks, agreement, or a name or a title in the sign-off ("Rina", "Kasi Pendataan")

@@ -545,6 +545,7 @@ def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, s
                       province_moves: Mapping[str, ProvinceMoves] | None = None) -> DigestView:
     """The digest for *now*: every item's district rows and runway, decisions since *since*, what waits."""
     today = now.date()
+    since_text = long_date(since) if since else "awal pencatatan"
     last_seen: dict[str, date] = {}
     for r in status.districts:
         if r.last_report is not None and (r.district not in last_seen or r.last_report > last_seen[r.district]):
@@ -564,8 +565,7 @@ def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, s
             critical=sum((r.ledger_state or r.state) == "critical" for r in rows),
             low=sum((r.ledger_state or r.state) == "low" for r in rows),
             has_fallback=any(r.use_basis == "fallback" for r in rows),
-            moves_text=province_moves_text((province_moves or {}).get(item),
-                                           long_date(since) if since else "awal pencatatan"),
+            moves_text=province_moves_text((province_moves or {}).get(item), since_text),
         ))
     decision_lines = tuple(
         DecisionLine(d.reference, d.district_name, ITEM_SHORT.get(d.item or "", "-"), long_date(d.received_at),
@@ -614,7 +614,7 @@ def build_digest_view(status: StockStatus, *, office_name: str, now: datetime, s
                         critical=sum(s.critical for s in sections), low=sum(s.low for s in sections))
     return DigestView(
         office_name=office_name, date_text=date_text,
-        since_text=long_date(since) if since else "awal pencatatan",
+        since_text=since_text,
         sections=tuple(sections), decisions=decision_lines, waiting=waiting_lines, summary=summary,
         subject=headline.subject(), headline=headline,
         waiting_more=waiting_more, decisions_more=decisions_more,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from mailbot.reader import vocabulary
+from mailbot.reader.classify import HOPE_OR_CONDITION_RE
 from mailbot.reader.numbers import Mention, find_mentions, normalise
 from mailbot.reader.signs import written_below_zero
 
@@ -1448,14 +1449,12 @@ def tells_arrival(text: str) -> bool:
     """
     low = _COUNT_LATER.sub(" ", normalise(text or ""))
     for sentence in re.split(r"[.!?\n]+", low):
-        if _ARRIVAL_TOLD.search(sentence) and not _HOPE_OR_CONDITION.search(sentence) \
+        if _ARRIVAL_TOLD.search(sentence) and not HOPE_OR_CONDITION_RE.search(sentence) \
                 and not blanks_not_arrived(sentence):
             return True
     return False
 
 
-_HOPE_OR_CONDITION = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.HOPED_ARRIVAL_WORDS
-                                                                 + vocabulary.CONDITION_WORDS) + r")\b")
 _ARRIVAL_TOLD = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.PROMISED_ARRIVAL_WORDS) + r")\b"
                            r"|\bterima\b(?!\s*kasih)")  # (never the thanks, "terima kasih")
 

@@ -22,6 +22,7 @@ from mailbot.reader.automated import (
     speaks_of_autoreplies,
 )
 from mailbot.reader.classify import (
+    HOPE_OR_CONDITION_RE,
     district_named,
     district_of_domain,
     district_of_sender,
@@ -775,12 +776,6 @@ def _at_own_domain(sender: str | None, own_addresses: Sequence[str]) -> bool:
     return any(a.rsplit("@", 1)[-1].lower() == domain for a in own_addresses if "@" in a)
 
 
-# A count of the other blank said with a hope or a condition ("semoga segera kami terima", "kalau sudah sampai"):
-# no arrival told.
-_HOPED_OR_IF = re.compile(r"\b(?:" + vocab.alternation(vocab.HOPED_ARRIVAL_WORDS + vocab.CONDITION_WORDS)
-                          + r")(?![\w-])")
-
-
 def _item_reading(item: str | None, values: dict[str, int], evidence: tuple[Evidence, ...]) -> ItemReading:
     return ItemReading(item, **{f: values.get(f) for f in QUANTITY_FIELDS}, evidence=evidence)  # type: ignore[arg-type]
 
@@ -1398,7 +1393,8 @@ def read_message(
         other = settle(other_item, [])
         arrived = [e for e in other.evidence if e.field == "received" and ("affirmed" in e.cues or any(
             c.split(":", 1)[-1].split()[-1] in vocab.ARRIVAL_CUE_WORDS for c in e.cues
-            if c.startswith(("keyword_before:", "keyword_after:")))) and not _HOPED_OR_IF.search(normalise(e.text))]
+            if c.startswith(("keyword_before:", "keyword_after:"))))
+            and not HOPE_OR_CONDITION_RE.search(normalise(e.text))]
         if arrived and "received" not in {d.field for d in other.doubts}:
             readings.append(_item_reading(other_item[0].item, {"received": other.values["received"]}, tuple(arrived)))
     when = None

@@ -806,6 +806,12 @@ def _bare_names(name: str) -> tuple[str, ...]:
 _CLOSING_LINE_WORDS = 4  # "Salam,", "Hormat kami,", "Terima kasih pak": a closing alone on its line, no sentence
 
 
+# A hope or a condition ("semoga segera kami terima", "kalau sudah sampai"): an arrival said with one is no arrival
+# told (the reader's count received of the other blank, the desk's arrival beside an ask).
+HOPE_OR_CONDITION_RE = re.compile(r"\b(?:" + vocab.alternation(vocab.HOPED_ARRIVAL_WORDS + vocab.CONDITION_WORDS)
+                                  + r")(?![\w-])")
+
+
 _SIGNATURE_DELIMITER_RE = re.compile(r"^-- ?$", re.MULTILINE)
 _DEVICE_LINE_RE = re.compile(r"^[ \t]*" + DEVICE_LINE + r"[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
