@@ -22,7 +22,7 @@ from mailbot.outgoing import answering, queue, reply_subject
 from mailbot.reader import ReadLimits, vocabulary
 from mailbot.reader.classify import without_sign_off, without_signature_lines
 from mailbot.reader.numbers import find_mentions, normalise
-from mailbot.reader.verdict import Doubt, Evidence, Verdict
+from mailbot.reader.verdict import Doubt, Evidence, ItemReading, Verdict
 from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.stock.policy import Reason, Step
 from mailbot.store import repo
@@ -1138,19 +1138,48 @@ def receipt_beside_other_ask(verdict: Verdict, trust: SenderTrust,
     if thread.state != "dispatched" or not thread.approved or trust.is_manager or thread.district != trust.district \
             or verdict.kind != "request" or verdict.item in (None, item):
         return None
-    got = verdict.reading_for(item)
+    got = verdict.reading_for(item) or _unnamed_received(verdict, thread)
     body = verdict.body_excerpt or ""
     # (the reader reads the other blank's count received only when said with words of arrival)
     if got is None or got.received is None or _CORRECTS.search(body) \
             or followup.blanks_not_arrived(body) \
             or followup.stated_shortfall(body, received=got.received, shipped=thread.approved) is not None:
         return None
-    ask = other_blank_asked(thread, replace(verdict, readings=()), trust)
+    doubts = verdict.doubts
+    if any(d.field == "received" for d in doubts):
+        # "diterima lengkap 2.000 keping, tetapi 12 keping hologramnya pudar": a count of damaged blanks beside the
+        # count received is no second count; any other doubt about the count stays a doubt
+        damaged = followup.damaged_counts(body)
+        if not damaged or got.received in damaged:
+            return None
+        doubts = tuple(d for d in doubts if d.field != "received")
+    # the damage and its question ("Tp 1 pak (100 lbr) kena air, lembab semua. Gmn ini pak?") go to a person with
+    # the receipt (routes._receipt_and_ask): never a question that leaves the ask unopened
+    asked = body
+    for sentence in followup.damage_sentences(body):
+        asked = asked.replace(sentence, " ")
+    ask = other_blank_asked(thread, replace(verdict, readings=(), body_excerpt=asked, doubts=doubts), trust)
     if ask is None:
         return None
+    ask = replace(ask, body_excerpt=body, received=None,
+                  evidence=tuple(e for e in ask.evidence if e.field != "received"))
     receipt = replace(verdict, kind="receipt", item=got.item, received=got.received, requested=None,
                       stock_on_hand=None, evidence=got.evidence, doubts=(), readings=())
     return receipt, replace(ask, readings=()), followup.rest_coming(body)
+
+
+def _unnamed_received(verdict: Verdict, thread: Request) -> ItemReading | None:
+    """The count received the mail gives in words that name no blank ("Pak, paket sdh sampai, kami hitung ada 2.000
+    lbr"), read as the only one of the mail, as a reading of *thread*'s blank: the parcel on its way in this thread
+    is the one said to have come. None when the mail reads blanks one by one, the sentence names a blank, or the
+    count is more than was shipped."""
+    if verdict.readings or verdict.received is None or verdict.received > (thread.approved or 0) \
+            or any(d.field == "received" for d in verdict.doubts):
+        return None
+    said = tuple(e for e in verdict.evidence if e.field == "received")
+    if not said or any(followup.items_named(e.text) for e in said):
+        return None
+    return ItemReading(item="kia" if thread.item == "kia" else "ktp-el", received=verdict.received, evidence=said)
 
 
 def received_beside_ask(session: Session, desk: Desk, message: Message, receipt: Verdict,

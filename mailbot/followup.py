@@ -63,7 +63,8 @@ def gives_figure_of(text: str, field: str) -> bool:
 # "received 1,200".
 _RECEIVED_CUES = re.compile(r"\b(?:terima|diterima|menerima|penerimaan|dihitung(?: ulang| kembali)?|hitung ulang|"
                             r"lengkap|sampai|tiba|received|arrived|counted|recount(?:ed)?)\b")
-_REQUEST_CUES = re.compile(r"\b(?:mohon\w*|minta\w*|permintaan\w*|permohonan\w*|dimohon\w*|butuh|membutuhkan|kebutuhan|"
+_REQUEST_CUES = re.compile(r"\b(?:mohon\w*|memohon\w*|minta\w*|permintaan\w*|permohonan\w*|dimohon\w*|"
+                           r"butuh|membutuhkan|kebutuhan|"
                            r"perlu|perlukan|memerlukan|diperlukan|"
                            r"tambahan|cukup|(?:di|meng|men)?ajukan\w*|pengajuan|usulan|kirim\w*|dikirim\w*|dinaikkan|naikkan|dinaikan|"
                            r"diturunkan|turunkan|dikurangi|kurangi|ditambah\w*|need\w*|request\w*|ask\w*|"
@@ -1483,6 +1484,11 @@ def damage_said(text: str, *, asks: bool = True) -> str | None:
     >>> damage_said("Belum kami ambil krn mobil dinas rusak, nanti minggu depan.") is None
     True
     """
+    return " ".join(damage_sentences(text, asks=asks)) or None
+
+
+def damage_sentences(text: str, *, asks: bool = True) -> list[str]:
+    """The sentences of *text* that damage_said joins, each as written."""
     said = []
     for m in _SENTENCE.finditer(text or ""):
         low = normalise(m.group(0))
@@ -1491,7 +1497,7 @@ def damage_said(text: str, *, asks: bool = True) -> str | None:
                       for d in _DAMAGE.finditer(low))
         if damaged or (asks and _GUIDANCE.search(low)):
             said.append(m.group(0).strip())
-    return " ".join(said) or None
+    return said
 
 
 def names_new_figure_from(text: str, item: str, floor: int) -> bool:

@@ -289,6 +289,7 @@ def _receipt_and_ask(session: Session, desk: Desk, message: Message, trust: Send
         # damage and the managers hear of it, as any receipt's
         _damage_noted(session, desk, message, receipt, damage, district=thread.district or "",
                       item=thread.item or "ktp-el", request=thread)
+        received = {**received, "damaged": True}  # the reply tells the district its words reached a person
     outcome = request(session, desk, message, ask, trust, None, follows=thread, received=received)
     if (opened := session.scalar(select(Request).where(Request.message_pk == message.id))) is not None:
         repo.audit(session, at=desk.now(), actor=trust.address or "district", action="asked_beside_receipt",

@@ -495,6 +495,8 @@ def kind_of(
     if _HANDOVER_RE.search(text):
         # ... and the minutes of handover it cites ("Berita Acara Serah Terima Nomor ...") are that handover's.
         text = _SERAH_TERIMA_RE.sub(" ", _HANDOVER_RE.sub(" ", text))
+    # "untuk berita acara serah terima pakai format yang mana ya?": a question about the paper, no blanks received
+    text = _SERAH_TERIMA_RE.sub(lambda m: " " if _in_question(text, m.end()) else m.group(0), text)
     seen = fields | doubt_fields
     if "received" not in seen and "stock_on_hand" in fields and fields & {"printed", "recorded"}:
         text = _TIMED_BY_RECEIPT_RE.sub(" ", text)

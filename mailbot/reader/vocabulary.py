@@ -3934,6 +3934,8 @@ AGREEMENT_WORDS: tuple[str, ...] = (
     "semoga", "received", "agreed", "understood", "acknowledged",
     "ditenggo", "ditengga", "dipun tenggo", "dipun tengga", "kulo tenggo", "kami tenggo", "sendiko dawuh",
     "tunggu mi", "ditunggu mi", "ditunggu ki",
+    # Javanese "kami tengga", Banjar "kami hadangi" (we wait for it)
+    "kami tengga", "tengga", "hadangi", "kami hadangi", "dihadangi",
     # "Noted with thanks. We'll wait for the delivery."
     "we'll wait", "we will wait", "will wait for", "we await", "we look forward", "looking forward to",
     "we'll be waiting", "we will be waiting",
@@ -3947,10 +3949,14 @@ AGREEMENT_WORDS: tuple[str, ...] = (
 DECISION_RESTATED_WORDS: tuple[str, ...] = (
     "disetujui", "setujui", "dsetujui", "diacc", "di-acc", "dikirim", "dikirimkan", "dikirimin", "persetujuan",
     "persetujuannya", "dicatat", "catat", "cathet", "dicathet", "approved", "sent", "shipped",
+    # the shipment named for what it is ("atas pengiriman 1.500 keping ta'", "kiriman 400 keping ditenggo")
+    "pengiriman", "pengirimannya", "kiriman", "kirimannya", "kirimanna", "kirimannyo", "shipment",
 )
 DECISION_RESTATED_FILLER: tuple[str, ...] = (
     "jadi", "jd", "berarti", "brarti", "artinya", "di", "yang", "yg", "ingkang", "sudah", "sdh", "sdah", "udah",
     "dah", "telah", "sampun", "menika", "niku",
+    # Bugis "-ta'" (your), Banjar "nang" (which) and "ai", Javanese "sanget" (very)
+    "ta'", "ta", "nang", "ai", "sanget",
     "ya", "yah", "nggih", "ngih", "atas", "dan", "&", "serta", "kami", "sudah kami", "pak", "bu", "bapak", "ibu",
     "keping", "kpg", "keping-nya", "kepingnya", "lembar", "lbr", "pcs", "buah", "blangko", "blanko", "ktp-el", "kia",
     "the", "has", "have", "been", "and", "which", "that", "were", "was",

@@ -105,3 +105,33 @@ def test_blanks_said_to_have_come_with_no_blank_named_beside_an_ask_reach_a_pers
     assert desk12.request("BLK-2026-0002")["item"] == "kia", outcome
     assert desk12.on_hand() == before
     assert "receipt_beside_ask" in desk12.queue(mid), desk12.queue(mid)
+
+
+@pytest.mark.parametrize(("words", "counted", "damage"), [
+    # a phone: the parcel named, no blank; the count, the damp pack and the KIA ask in one breath
+    ("Pak, paket sdh sampai, kami hitung ada 2.000 lbr. Tp 1 pak (100 lbr) kena air, lembab semua. Gmn ini pak? "
+     "Sekalian mohon dikirim blangko KIA 400 keping ya pak, stok KIA kami tinggal 100.", 2000, "lembab semua"),
+    # a letter: the whole shipment received, a few faded, the KIA asked with its reason
+    ("Kiriman blangko KTP-el telah diterima lengkap 2.000 keping, tetapi 12 keping hologramnya pudar. Mohon "
+     "petunjuk penggantiannya. Kami juga memohon blangko KIA sebanyak 400 keping karena sisa stok KIA kami 100 "
+     "keping.", 2000, "hologramnya pudar"),
+], ids=["phone_parcel", "letter_faded"])
+def test_a_receipt_with_damage_beside_an_ask_for_the_other_blank_books_tells_and_asks(
+        desk12: Desk12, words: str, counted: int, damage: str) -> None:
+    """The shipment's count booked, the damage before a person and the managers, the KIA ask a request of its own,
+    and the one reply says all three with each figure under its own blank (before: nothing booked, no damage told,
+    and the reply listed the KTP-el count as KIA figures not recorded)."""
+    notice = dispatched(desk12)
+    before = desk12.on_hand()
+    mid, outcome = send_answer(desk12, BULUNGAN, notice, words, above=GMAIL)
+    assert desk12.request("BLK-2026-0001")["state"] == "received", outcome
+    assert desk12.on_hand() - before == counted
+    kia = desk12.request("BLK-2026-0002")
+    assert kia is not None and kia["item"] == "kia" and kia["requested"] == 400, outcome
+    assert "damaged" in desk12.queue(mid), desk12.queue(mid)
+    assert any(damage in flat(o.text) for o in desk12.to_managers()), [o.subject for o in desk12.to_managers()]
+    [reply] = desk12.replies_to(mid)
+    text = flat(reply.text)
+    assert f"penerimaan blangko KTP-el sebanyak {counted:,} keping".replace(",", ".") in text, reply.text
+    assert "rusak" in text, reply.text  # the district hears that its word of damage reached a person
+    assert "Angka untuk blangko KIA" not in text and "2.000 keping, " not in text, reply.text

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import Desk12, answer_gmail, approved
+from tests.desk.desk12 import Desk12, answer_gmail, approved, dispatched
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -40,3 +40,21 @@ def test_thanks_beside_something_more_go_to_a_person(desk12: Desk12, words: str)
     # was (the first): recorded as a confirmation, the district's words seen by nobody
     assert outcome != {"follow-up-confirmed": 1}, outcome
     assert desk12.queue(mid), outcome
+
+
+@pytest.mark.parametrize("words", [
+    "Iye, tarima kasih pak atas pengiriman 2.000 keping ta'",
+    "Matur nuwun pak, kiriman 2.000 keping ditenggo",
+    "Terima kasih pak, sudah kami catat pengiriman 2.000 keping, ditunggu kedatangannya.",
+    "Nggih pak, matur suwun sanget, kiriman 2.000 lembar kami tengga.",
+    "Tarima kasih banyak pak ai, kiriman nang 2.000 keping kami hadangi.",
+], ids=["bugis", "javanese_ditenggo", "formal_catat", "javanese_tengga", "banjar_hadangi"])
+def test_thanks_after_dispatch_restating_the_figure_sent_is_recorded_not_queued(desk12: Desk12, words: str) -> None:
+    notice = dispatched(desk12)
+    before = desk12.on_hand()
+    mid, outcome = answer_gmail(desk12, notice, words)
+    # was (the first three): "reply to a request already decided or dispatched" in the queue, and an
+    # acknowledgement that a person would read it
+    assert outcome == {"follow-up-confirmed": 1}, (outcome, desk12.queue(mid))
+    assert desk12.replies_to(mid) == [] and desk12.queue(mid) == set()
+    assert desk12.request()["state"] == "dispatched" and desk12.on_hand() == before

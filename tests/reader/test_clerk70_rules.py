@@ -1,0 +1,29 @@
+"""Rules for the papers that come with a shipment and the words of a district: a question about the handover paper
+("berita acara serah terima") is no receipt, while the paper said signed with the blanks counted still is. Each test
+is a short mail with words of its own."""
+
+from __future__ import annotations
+
+from tests.reader.conftest import mail
+
+TANA_TIDUNG = "Disdukcapil KTT <disdukcapil@tanatidungkab.example>"
+MALINAU = "Disdukcapil Malinau <disdukcapil@malinaukab.example>"
+
+
+def test_a_question_about_the_handover_papers_format_is_no_receipt() -> None:
+    read = mail(TANA_TIDUNG, "Re: [BLK-2026-0004] Permohonan blangko KTP-el",
+                "Pak, untuk berita acara serah terima pakai format yang mana ya?")
+    assert read["kind"] == "other", read
+
+
+def test_a_question_about_the_handover_paper_wrapped_over_lines_is_no_receipt() -> None:
+    read = mail(MALINAU, "Tanya BAST",
+                "Selamat siang Bu, berita acara serah terima blangko nanti\nditandatangani siapa di pihak kami, "
+                "kadis atau kabid?")
+    assert read["kind"] == "other", read
+
+
+def test_the_handover_paper_signed_with_the_count_is_still_a_receipt() -> None:
+    read = mail(MALINAU, "BAST blangko",
+                "Berita acara serah terima sudah kami tandatangani, blangko KTP-el 1.500 keping sudah kami terima.")
+    assert (read["kind"], read["received"]) == ("receipt", 1500), read
