@@ -464,6 +464,8 @@ APPROX_BEFORE: tuple[str, ...] = ESTIMATE_NOUNS + (
     "ratarata",
     # Sundanese and Javanese "about": "sakitar sarebu keping", "kinten-kinten 900"
     "sakitar", "kinten-kinten", "kinten kinten", "kira-kira wae",
+    # a bound in signs: "stok kami < 500", "sisa <= 300" (never ">": a quoted line's mark)
+    "<", "<=", "≤", "≥",
 )
 # A number right before one of these is an estimate ("750 lebih", "650an", "1rb kurang dikit").
 APPROX_AFTER: tuple[str, ...] = (

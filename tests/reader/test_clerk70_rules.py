@@ -27,3 +27,14 @@ def test_the_handover_paper_signed_with_the_count_is_still_a_receipt() -> None:
     read = mail(MALINAU, "BAST blangko",
                 "Berita acara serah terima sudah kami tandatangani, blangko KTP-el 1.500 keping sudah kami terima.")
     assert (read["kind"], read["received"]) == ("receipt", 1500), read
+
+
+
+NUNUKAN = "Disdukcapil Nunukan <disdukcapil@nunukankab.example>"
+
+
+def test_a_stock_written_under_a_sign_is_a_bound_not_a_count() -> None:
+    read = mail(NUNUKAN, "blangko", "pak stok kami < 500, tlg bantu kirim 1.000 lg sblm gelombang desember")
+    assert (read["requested"], read["stock_on_hand"]) == (1000, None), read
+    read = mail(NUNUKAN, "blangko", "pak stok kami 480, tlg bantu kirim 1.000 lg sblm gelombang desember")
+    assert (read["requested"], read["stock_on_hand"]) == (1000, 480), read
