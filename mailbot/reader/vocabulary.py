@@ -786,6 +786,8 @@ NOT_YET_ZERO_WORDS: tuple[str, ...] = (
     # A forecast: "paling 2 hari lagi habis", "diperkirakan habis", "bisa habis".
     "hari lagi", "minggu lagi", "pekan lagi", "bulan lagi", "diperkirakan", "perkiraan", "kira-kira", "bakal",
     "bisa", "keburu", "will", "would", "could", "may", "expected to", "likely to",
+    # Javanese "meh telas", "badhe telas", "arep entek", Banjar "handak habis" (almost, about to)
+    "meh", "mèh", "badhe", "bade", "arep", "handak", "hendak", "hampir-hampir",
 )
 # Right before a zero-stock word, these say how fast the stock is used, not that it is gone: "stok kami cepat
 # habis karena pelayanan keliling", "blangko selalu cepat habis" (a rate; the stock now is not said).

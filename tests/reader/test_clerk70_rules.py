@@ -38,3 +38,12 @@ def test_a_stock_written_under_a_sign_is_a_bound_not_a_count() -> None:
     assert (read["requested"], read["stock_on_hand"]) == (1000, None), read
     read = mail(NUNUKAN, "blangko", "pak stok kami 480, tlg bantu kirim 1.000 lg sblm gelombang desember")
     assert (read["requested"], read["stock_on_hand"]) == (1000, 480), read
+
+
+def test_a_stock_said_almost_out_in_javanese_or_banjar_words_is_no_zero() -> None:
+    for words in ("Mohon segera dikirim blangko KTP-el 1.500 keping, stok kami sudah handak habis.",
+                  "Nyuwun dipun kintun blangko KTP-el 1.500 keping, stok sampun meh telas."):
+        read = mail(MALINAU, "blangko", words)
+        assert (read["requested"], read["stock_on_hand"]) == (1500, None), (words, read)
+    read = mail(MALINAU, "blangko", "Mohon segera dikirim blangko KTP-el 1.500 keping, stok kami sudah habis.")
+    assert (read["requested"], read["stock_on_hand"]) == (1500, 0), read
