@@ -72,7 +72,17 @@ def quote_of(snippet: str, text: str) -> str:
     >>> quote_of("stock is 400 pieces, not 750, and we need", "Correction: our remaining stock is 400 pieces, "
     ...          "not 750, and we need 1,500 blanks, not 2,000. Thanks")
     'Correction: our remaining stock is 400 pieces, not 750, and we need 1,500 blanks, not 2,000'
+
+    The places of a figure in doubt, joined with " / ", are each quoted, and a place within another's quote is
+    quoted once:
+
+    >>> quote_of("yg dikirim cuma 1.950 keping yg kami terima / cuma 1.950 keping", "pak yg dikirim cuma 1.950 keping"
+    ...          " yg kami terima, kurang 50 dr surat jalan")
+    'pak yg dikirim cuma 1.950 keping yg kami terima, kurang 50 dr surat jalan'
     """
+    if " / " in snippet:
+        quotes = list(dict.fromkeys(quote_of(part, text) for part in snippet.split(" / ") if part.strip()))
+        return " / ".join(q for q in quotes if not any(q != other and q in other for other in quotes))
     words = snippet.split()
     if not words or not text:
         return snippet.strip()[:_QUOTE_CHARS]

@@ -450,6 +450,10 @@ def after_route(session: Session, desk: Desk, message: Message, verdict: Verdict
     reason = NO_ACTION.get(outcome)
     if reason is None and outcome.is_managers:
         return False  # a manager's command, acted on or answered: its figures are no district's figures
+    if outcome == MessageOutcome.FOLLOW_UP_CONFIRMED:
+        # a mail recorded as the district's confirmation was read whole (a thanks, a promise to count the blanks when
+        # they come): the reading's doubts are about figures it only restates, nothing for a person to read
+        return False
     no_figures = all(verdict.quantity(f) is None for f in ("requested", "stock_on_hand", "received", "printed",
                                                             "recorded"))
     if reason is None and not no_figures and not verdict.doubts:

@@ -2205,7 +2205,8 @@ def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = (), 
     # ambil dulu.")
     taken = bool(accepted) and any(m.value == accepted for m in find_mentions(normalise(text))) \
         and bool(_ACCEPTANCE.search(normalise(text)) or _TAKEN.search(normalise(text)))
-    if len(text) > 200 or not (_CONFIRMATION.search(text) or taken):
+    # (its length is that of its words, without the sign-off and the name under them)
+    if len(_without_signature_below(without_sign_off(text)).strip()) > 200 or not (_CONFIRMATION.search(text) or taken):
         return False
     figures = {m.value for m in find_mentions(normalise(text)) if m.value is not None}
     if figures and not figures <= {v for v in decided if v}:

@@ -658,6 +658,10 @@ def count_of_shipment(text: str, *, shipped: int | None) -> int | None:
     True
     >>> count_of_shipment("selisih -100 (1.800 keping)", shipped=2000) is None
     True
+    >>> count_of_shipment("cuma 1.950 keping yg kami terima, kurang 50 dr surat jalan", shipped=2000)
+    1950
+    >>> count_of_shipment("cuma 1.950 keping yg kami terima, kurang 40 dr surat jalan", shipped=2000) is None
+    True
     """
     if not shipped:
         return None
@@ -674,7 +678,15 @@ def count_of_shipment(text: str, *, shipped: int | None) -> int | None:
                 and re.fullmatch(r"\s*[(,;:]?\s*(?:jadi|menjadi|yaitu|=)?\s*", low[first.end:second.start])
                 and first.value + second.value == shipped and 0 < first.value < second.value):
             return second.value
+        if (first.value + second.value == shipped and 0 < second.value < first.value
+                and _SHORT_BY.fullmatch(low[first.end:second.start])):
+            # "cuma 1.950 keping yg kami terima, kurang 50 dr surat jalan": the count, then what it lacks
+            return first.value
     return None
+
+
+# Between a count received and the figure it lacks: "1.950 keping yg kami terima, kurang 50", "1.900 (selisih 100)".
+_SHORT_BY = re.compile(r"[^.\d\n]{0,40}?\b(?:kurang|kekurangan|kurangnya|selisih|selisihnya|minus|short)\s*:?\s*-?\s*")
 
 
 # A count written as a sum with its total: "2.000 keping + 1 dus tambahan isi 100 keping, total 2.100 keping".
@@ -1412,7 +1424,10 @@ _COUNT_LATER = re.compile(
     rf"\b{_PROMISE_VERB}\b[^.\n]{{0,25}}?\b{_CONDITION}\b[^.\n]{{0,25}}?\b{_ARRIVING}\b"
     rf"|\b{_CONDITION}\b[^.\n]{{0,25}}?\b{_ARRIVING}\b[^.\n]{{0,50}}?\b{_PROMISE_VERB}\b"
     # ... and what will be told: "kami kabari jumlah yang diterima", "kami kabari lagi berapa nang diterima"
-    r"(?:\s+(?:lagi\s+)?(?:jumlah\w*|berapa)(?:\s+(?:yang|yg|nang))?\s+(?:di)?terima\w*)?")
+    r"(?:\s+(?:lagi\s+)?(?:jumlah\w*|berapa)(?:\s+(?:yang|yg|nang))?\s+(?:di)?terima\w*)?"
+    # ... or named first: "Jumlah yang kami terima akan kami konfirmasikan setelah barang tiba"
+    rf"|\b(?:jumlah\w*|berapa)\s+(?:yang\s+|yg\s+|nang\s+)?(?:kami\s+)?(?:di)?terima\w*[^.\n]{{0,20}}?\b{_PROMISE_VERB}"
+    rf"\b[^.\n]{{0,25}}?\b{_CONDITION}\b[^.\n]{{0,25}}?\b{_ARRIVING}\b")
 
 
 def promises_count_later(text: str) -> bool:
@@ -1424,6 +1439,8 @@ def promises_count_later(text: str) -> bool:
     >>> promises_count_later("Kalau sudah sampai nanti kami kabari jumlah yang diterima.")
     True
     >>> promises_count_later("Setelah paket kami terima dan hitung, jumlahnya akan kami sampaikan.")
+    True
+    >>> promises_count_later("Jumlah yang kami terima akan kami konfirmasikan setelah barang tiba di kantor kami.")
     True
     >>> promises_count_later("Blangko 2.000 keping sudah tiba, terima kasih.")
     False

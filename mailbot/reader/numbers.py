@@ -333,6 +333,8 @@ _MASK_PATTERNS: tuple[str, ...] = (
     # (Not a group of a number with thousands dots: "15.000.000 keping" holds no phone "000.000".)
     r"\b0(?<!\d[.,]0)\d{2,4}[\-\s.]\d{3,5}(?:[\-\s.]\d{2,5})?\b",
     r"\b08\d{7,12}\b",
+    # ... partly masked, as people write a number they will not give: "HP 0812-5xxx", "WA 0853 41xx xxxx"
+    r"\b08\d{1,3}(?:[\-\s.]?\d{1,5})*[\-\s.]?[x*]{2,}(?:[\-\s.]?[\dx*]+)*",
     # Civil-servant ids and other long ids.
     # An identity number, also after a word or two ("NIK saya ...", "No. KK anak kami ...") and also
     # partly masked ("6503xxxxxxxx0004"): never a quantity.

@@ -1,0 +1,54 @@
+"""After dispatch, on the real SQLite desk in process, every message written fresh: a formal promise to confirm the
+count when the blanks come is recorded (never asked back as a receipt without its count, never queued); a phone
+number partly masked in a signature ("HP 0812-5xxx") is no figure of a thanks; a count received said with what it
+lacks ("kurang 50 dr surat jalan") is booked with its difference, never asked back as two figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.desk.desk12 import BULUNGAN, GMAIL, Desk12, dispatched, flat, send_answer
+
+pytestmark = pytest.mark.usefixtures("sender_lists_decide")
+
+
+@pytest.mark.parametrize("words", [
+    "Yth. Bapak/Ibu,\n\nTerima kasih atas pemberitahuan pengiriman blangko KTP-el sebanyak 2.000 keping. Jumlah yang "
+    "kami terima akan kami konfirmasikan setelah barang tiba di kantor kami.\n\nHormat kami,\nDisdukcapil Kabupaten "
+    "Bulungan",
+    "Terima kasih Pak. Berapa jumlah yang kami terima nanti kami sampaikan setelah paketnya sampai.",
+], ids=["formal", "berapa"])
+def test_a_promise_to_confirm_the_count_on_arrival_is_recorded(desk12: Desk12, words: str) -> None:
+    notice = dispatched(desk12)
+    before = desk12.on_hand()
+    mid, outcome = send_answer(desk12, BULUNGAN, notice, words, above=GMAIL)
+    # was (formal): "Jumlah yang diterima belum kami temukan dalam email. Mohon sebutkan angkanya."
+    assert outcome == {"follow-up-confirmed": 1}, (outcome, desk12.queue(mid))
+    assert desk12.replies_to(mid) == [] and desk12.queue(mid) == set()
+    assert desk12.request()["state"] == "dispatched" and desk12.on_hand() == before
+
+
+@pytest.mark.parametrize("signature", ["Andi\nHP 0812-5xxx", "Andi\nWA 0853 41xx xxxx", "Andi\nTelp. 0813-xxxx-1234"])
+def test_a_partly_masked_phone_number_under_a_thanks_is_no_figure(desk12: Desk12, signature: str) -> None:
+    notice = dispatched(desk12)
+    mid, outcome = send_answer(desk12, BULUNGAN, notice, f"Baik pak terima kasih, kami tunggu kirimannya.\n\n"
+                                                         f"{signature}\nSent from my Redmi Note 12 Pro 5G", above=GMAIL)
+    # was: "a figure still in doubt" in the queue, and an acknowledgement
+    assert outcome == {"follow-up-confirmed": 1}, (outcome, desk12.queue(mid))
+    assert desk12.replies_to(mid) == [] and desk12.queue(mid) == set()
+
+
+@pytest.mark.parametrize("words", [
+    "pak blangko ktp-el yg dikirim cuma 1.950 keping yg kami terima, kurang 50 dr surat jalan",
+    "Blangko sudah sampai pak, 1.950 lembar, kekurangan 50 lembar dari surat jalan.",
+], ids=["phone", "kekurangan"])
+def test_a_count_received_with_what_it_lacks_is_booked_with_its_difference(desk12: Desk12, words: str) -> None:
+    notice = dispatched(desk12)
+    before = desk12.on_hand()
+    mid, outcome = send_answer(desk12, BULUNGAN, notice, words, above=GMAIL)
+    assert desk12.request()["state"] == "received", outcome
+    assert desk12.on_hand() - before == 1950
+    assert desk12.open_gaps() == [50]
+    [reply] = desk12.replies_to(mid)
+    assert "selisih kurang 50 keping" in flat(reply.text), reply.text
+    assert "lebih dari satu angka" not in flat(reply.text), reply.text
