@@ -22,7 +22,7 @@ from mailbot.outgoing import answering, queue, reply_subject
 from mailbot.reader import ReadLimits, vocabulary
 from mailbot.reader.classify import without_sign_off, without_signature_lines
 from mailbot.reader.numbers import find_mentions, normalise
-from mailbot.reader.verdict import Doubt, Evidence, ItemReading, Verdict
+from mailbot.reader.verdict import Doubt, Evidence, Item, ItemReading, Verdict
 from mailbot.stock.ledger import Entry, EntryKind
 from mailbot.stock.policy import Reason, Step
 from mailbot.store import repo
@@ -1173,13 +1173,21 @@ def _unnamed_received(verdict: Verdict, thread: Request) -> ItemReading | None:
     lbr"), read as the only one of the mail, as a reading of *thread*'s blank: the parcel on its way in this thread
     is the one said to have come. None when the mail reads blanks one by one, the sentence names a blank, or the
     count is more than was shipped."""
-    if verdict.readings or verdict.received is None or verdict.received > (thread.approved or 0) \
-            or any(d.field == "received" for d in verdict.doubts):
+    if verdict.readings or any(d.field == "received" for d in verdict.doubts):
+        return None
+    blank: Item = "kia" if thread.item == "kia" else "ktp-el"
+    if verdict.received is None and thread.approved \
+            and (whole := followup.whole_shipment_told(verdict.body_excerpt or "", thread.approved)) is not None \
+            and not followup.items_named(whole) - {blank}:
+        # "Kirimannya sudah datang kemarin sore, 500 keping pas.": the whole shipment told arrived, by its figure
+        return ItemReading(item=blank, received=thread.approved,
+                           evidence=(Evidence("received", thread.approved, whole),))
+    if verdict.received is None or verdict.received > (thread.approved or 0):
         return None
     said = tuple(e for e in verdict.evidence if e.field == "received")
     if not said or any(followup.items_named(e.text) for e in said):
         return None
-    return ItemReading(item="kia" if thread.item == "kia" else "ktp-el", received=verdict.received, evidence=said)
+    return ItemReading(item=blank, received=verdict.received, evidence=said)
 
 
 def received_beside_ask(session: Session, desk: Desk, message: Message, receipt: Verdict,

@@ -64,7 +64,7 @@ def gives_figure_of(text: str, field: str) -> bool:
 _RECEIVED_CUES = re.compile(r"\b(?:terima|diterima|menerima|penerimaan|dihitung(?: ulang| kembali)?|hitung ulang|"
                             r"lengkap|sampai|tiba|received|arrived|counted|recount(?:ed)?)\b")
 _REQUEST_CUES = re.compile(r"\b(?:mohon\w*|memohon\w*|minta\w*|permintaan\w*|permohonan\w*|dimohon\w*|"
-                           r"butuh|membutuhkan|kebutuhan|"
+                           r"butuh|membutuhkan|kebutuhan|kintun\w*|dikintun\w*|nyuwun\w*|"
                            r"perlu|perlukan|memerlukan|diperlukan|"
                            r"tambahan|cukup|(?:di|meng|men)?ajukan\w*|pengajuan|usulan|kirim\w*|dikirim\w*|dinaikkan|naikkan|dinaikan|"
                            r"diturunkan|turunkan|dikurangi|kurangi|ditambah\w*|need\w*|request\w*|ask\w*|"
@@ -1471,6 +1471,36 @@ def tells_arrival(text: str) -> bool:
                 and not blanks_not_arrived(sentence):
             return True
     return False
+
+
+# A word that says the arrival has not happened: "belum kami terima", "tidak sampai", "not yet arrived".
+_NOT_YET = re.compile(r"\b(?:belum|blm|blom|balom|tidak|tdk|tak|gak|ga|nggak|enggak|not|yet)\b")
+
+
+def whole_shipment_told(text: str, shipped: int) -> str | None:
+    """The sentence of *text* that tells the blanks arrived with the figure shipped as their count and no other
+    count ("Kirimannya sudah datang kemarin sore, 500 keping pas." of 500 shipped), no other blank named in it;
+    None when no sentence does.
+
+    >>> whole_shipment_told("Kirimannya sudah datang kemarin sore, 500 keping pas. Tapi 8 keping rusak.", 500)
+    'Kirimannya sudah datang kemarin sore, 500 keping pas.'
+    >>> whole_shipment_told("Kirimannya sudah datang kemarin sore, 300 keping dulu.", 500) is None
+    True
+    >>> whole_shipment_told("Semoga yang 500 keping sudah datang minggu ini.", 500) is None
+    True
+    >>> whole_shipment_told("Pak, blangko 500 keping belum kami terima sampai hari ini.", 500) is None
+    True
+    """
+    for m in _SENTENCE.finditer(text or ""):
+        said = m.group(0)
+        low = _COUNT_LATER.sub(" ", normalise(said))
+        if not _ARRIVAL_TOLD.search(low) or HOPE_OR_CONDITION_RE.search(low) or blanks_not_arrived(low) \
+                or _NOT_YET.search(low) or len(items_named(low)) > 1:
+            continue
+        figures = [f.value for f in find_mentions(low) if f.value is not None and not f.year and not f.rate]
+        if figures == [shipped] and not damaged_counts(low):
+            return said.strip()
+    return None
 
 
 _ARRIVAL_TOLD = re.compile(r"\b(?:" + vocabulary.alternation(vocabulary.PROMISED_ARRIVAL_WORDS) + r")\b"

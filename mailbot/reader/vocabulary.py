@@ -4223,8 +4223,10 @@ WAITED_SPANS: tuple[str, ...] = ("seminggu", "sepekan")
 WAITED_UNITS: tuple[str, ...] = ("hari", "minggu", "pekan", "mgg")
 # An urge to send ("mohon segera dikirim", "pengirimannya mohon dipercepat", "please send asap"): what the
 # province sends, said of the blanks (never the district's own "segera kami kirimkan laporannya").
-SOON_WORDS: tuple[str, ...] = ("segera", "secepatnya", "secepat mungkin", "sesegera mungkin", "asap")
-SENT_STEMS: tuple[str, ...] = ("dikirim", "terkirim", "kiriman", "pengiriman")
+SOON_WORDS: tuple[str, ...] = ("segera", "secepatnya", "secepat mungkin", "sesegera mungkin", "asap",
+                                # Javanese: "menawi saged enggal dipun kintun" (if it could be sent soon)
+                                "enggal", "enggal-enggal", "gage")
+SENT_STEMS: tuple[str, ...] = ("dikirim", "terkirim", "kiriman", "pengiriman", "kintun", "dikintun", "kintunan")
 URGED_WORDS: tuple[str, ...] = ("mohon", "harap", "agar", "supaya", "bisa", "dapat")
 PLEASE_WORDS: tuple[str, ...] = ("mohon", "tolong", "harap")
 HASTEN_STEMS: tuple[str, ...] = ("percepat",)

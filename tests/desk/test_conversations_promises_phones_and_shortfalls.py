@@ -1,13 +1,14 @@
 """After dispatch, on the real SQLite desk in process, every message written fresh: a formal promise to confirm the
 count when the blanks come is recorded (never asked back as a receipt without its count, never queued); a phone
 number partly masked in a signature ("HP 0812-5xxx") is no figure of a thanks; a count received said with what it
-lacks ("kurang 50 dr surat jalan") is booked with its difference, never asked back as two figures."""
+lacks ("kurang 50 dr surat jalan") is booked with its difference, never asked back as two figures. Before
+dispatch, an urge to send in Javanese is a reminder, and a stock said almost out is no stock of zero."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import BULUNGAN, GMAIL, Desk12, dispatched, flat, send_answer
+from tests.desk.desk12 import BULUNGAN, GMAIL, Desk12, answer_gmail, approved, dispatched, flat, send_answer
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -52,3 +53,22 @@ def test_a_count_received_with_what_it_lacks_is_booked_with_its_difference(desk1
     [reply] = desk12.replies_to(mid)
     assert "selisih kurang 50 keping" in flat(reply.text), reply.text
     assert "lebih dari satu angka" not in flat(reply.text), reply.text
+
+
+@pytest.mark.parametrize("words", [
+    "Nuwun sewu pak, menawi saged enggal dipun kintun nggih ingkang 2.000 keping wau, stok sampun meh telas.",
+    "Pak, mohon segera dikirim yang 2.000 keping itu, stok kami sudah handak habis.",
+], ids=["javanese", "banjar_almost_out"])
+def test_an_urge_to_send_the_approved_figure_is_a_reminder_and_the_approval_stays(desk12: Desk12,
+                                                                                  words: str) -> None:
+    reply = approved(desk12)
+    before = desk12.request()
+    mid, outcome = answer_gmail(desk12, reply, words)
+    # was: "not a request, report or receipt" in the queue (javanese); a correction of the stock to 0 that
+    # released and approved the request again (banjar)
+    assert outcome == {"reminder": 1}, (outcome, desk12.queue(mid))
+    now = desk12.request()
+    assert (now["state"], now["approved"], now["stock_on_hand"]) == ("approved", before["approved"],
+                                                                     before["stock_on_hand"]), now
+    [told] = desk12.replies_to(mid)
+    assert "koreksi" not in flat(told.text), told.text

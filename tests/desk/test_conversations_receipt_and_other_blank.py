@@ -115,7 +115,11 @@ def test_blanks_said_to_have_come_with_no_blank_named_beside_an_ask_reach_a_pers
     ("Kiriman blangko KTP-el telah diterima lengkap 2.000 keping, tetapi 12 keping hologramnya pudar. Mohon "
      "petunjuk penggantiannya. Kami juga memohon blangko KIA sebanyak 400 keping karena sisa stok KIA kami 100 "
      "keping.", 2000, "hologramnya pudar"),
-], ids=["phone_parcel", "letter_faded"])
+    # Banjar: the whole shipment told arrived by its figure in a clause of its own ("500 keping pas")
+    ("Assalamualaikum pak,\n\nKirimannya sudah datang kemarin sore, 2.000 keping pas. Tapi ada 8 keping yang rusak, "
+     "kena banyu pas di speedboat, basah kartunya.\n\nUlun sekalian minta blangko KIA jua lah pak, 400 keping. Stok "
+     "KIA kami tinggal sadikit, 100 keping haja.", 2000, "basah kartunya"),
+], ids=["phone_parcel", "letter_faded", "banjar_whole"])
 def test_a_receipt_with_damage_beside_an_ask_for_the_other_blank_books_tells_and_asks(
         desk12: Desk12, words: str, counted: int, damage: str) -> None:
     """The shipment's count booked, the damage before a person and the managers, the KIA ask a request of its own,
