@@ -693,6 +693,8 @@ _RIBU_TAIL_RE = re.compile(r"[^\S\n]*(?:ribu|rbu|rebu)(?P<tail>\d{3})(?![\w.,])"
 # After one digit: "2 setengah rb", a half and its scale word (2.500).
 _HALF_SCALE_AFTER_RE = re.compile(
     rf"[ \t]+(?:{_alternation(vocab.HALF_WORDS)})[ \t]+(?P<scale>ribu|rb|juta|jt|ratus)\b")
+# ... or a decimal spoken and typed by voice, "1 koma 2 ribu" (1.200): the tenth goes with the scale after it.
+_KOMA_SCALE_AFTER_RE = re.compile(r"[ \t]+koma[ \t]+(?P<tenth>\d)[ \t]+(?P<scale>ribu|rb|juta|jt)\b")
 _DIGIT_WORD = _alternation(["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"])
 _KOMA_WORDS_RE = re.compile(
     rf"(?P<whole>{_DIGIT_WORD})[ \t]+(?:koma[ \t]+(?P<tenth>{_DIGIT_WORD})|(?P<half>{_alternation(vocab.HALF_WORDS)}))"
@@ -1058,6 +1060,14 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 value = value * scale + scale // 2
                 thousands = scale >= 1000
                 end = half.end()
+            elif not m.group("mult") and value is not None and token.isdigit() and len(token) == 1 and (
+                spoken := _KOMA_SCALE_AFTER_RE.match(masked, end)
+            ):
+                # "stok 1 koma 2 ribu" said into a phone: 1.200, as "satu koma dua ribu" is
+                scale = vocab.DIGIT_MULTIPLIERS[vocab.SCALE_ABBREVIATIONS.get(spoken["scale"], spoken["scale"])]
+                value = value * scale + int(spoken["tenth"]) * scale // 10
+                thousands = True
+                end = spoken.end()
             # "2 rb. 300 keping": the stop of an abbreviated multiplier is no sentence's end, the figure goes on
             # (2.300); after a whole word ("2 ribu. 300 keping") it may be one: two readings, none taken.
             stop = masked.startswith(".", end) and factor in (100, 1000)

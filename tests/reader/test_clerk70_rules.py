@@ -47,3 +47,10 @@ def test_a_stock_said_almost_out_in_javanese_or_banjar_words_is_no_zero() -> Non
         assert (read["requested"], read["stock_on_hand"]) == (1500, None), (words, read)
     read = mail(MALINAU, "blangko", "Mohon segera dikirim blangko KTP-el 1.500 keping, stok kami sudah habis.")
     assert (read["requested"], read["stock_on_hand"]) == (1500, 0), read
+
+
+def test_a_decimal_said_into_a_phone_before_thousands_is_the_whole_figure() -> None:
+    read = mail(MALINAU, "stok", "sisa blangko ktp el per hari ini 1 koma 2 ribu keping titik")
+    assert read["stock_on_hand"] == 1200, read
+    read = mail(MALINAU, "stok", "sisa blangko ktp el per hari ini 1.200 keping")
+    assert read["stock_on_hand"] == 1200, read
