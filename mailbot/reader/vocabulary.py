@@ -4652,3 +4652,8 @@ OWN_PART_WORDS: tuple[str, ...] = ("nya", "-nya", "saja", "aja", "only", "sendir
 # Between a count's role word (and its blank) and the colon of a form's field, these name the day the field is for:
 # "Jumlah pencetakan KTP-el hari ini : nihil".
 FIELD_DAY_WORDS: tuple[str, ...] = ("hari ini", "hr ini", "today", "harian")
+# Jakarta slang of "ajukan" (put forward): "mau ajuin blangko ktp buat triwulan I sebanyak 2.700 ya".
+ROLE_PHRASES["requested"] += ("ajuin", "mau ajuin", "mo ajuin", "diajuin", "ngajuin", "kami ajuin")
+REQUEST_PHRASES += ("mau ajuin", "mo ajuin", "kami ajuin", "ngajuin", "diajuin")
+# "surat resminya nyusul abis opname": "abis" after a word of following is "after", no stock run out.
+NOT_YET_ZERO_WORDS += ("nyusul", "menyusul", "susul")

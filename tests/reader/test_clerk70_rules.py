@@ -54,3 +54,9 @@ def test_a_decimal_said_into_a_phone_before_thousands_is_the_whole_figure() -> N
     assert read["stock_on_hand"] == 1200, read
     read = mail(MALINAU, "stok", "sisa blangko ktp el per hari ini 1.200 keping")
     assert read["stock_on_hand"] == 1200, read
+
+
+def test_a_slang_ask_is_an_ask_and_a_paper_following_after_the_stock_take_no_zero() -> None:
+    read = mail(MALINAU, "usulan tw I 2027", "kak, pak kabid titip pesan: mau ajuin blangko ktp buat triwulan I 2027 "
+                                             "sebanyak 2.700 ya. surat resminya nyusul abis opname")
+    assert (read["kind"], read["requested"], read["stock_on_hand"]) == ("request", 2700, None), read
