@@ -2274,6 +2274,22 @@ _ASKED_BY_PASSIVE_RE = re.compile(
 )
 
 
+# ... or as the whole a count received is part of: "sejumlah 1.500 keping dari sebesar 3.500 keping yang kami
+# mohonkan", "1.000 lembar (dari 1.200 lembar yang kami mohon)".
+_OUT_OF_BEFORE_RE = re.compile(r"(?<![\w-])(?:dari|of)(?:[^\S\n]+(?:sebesar|sebanyak|sejumlah|total))?[^\S\n]*$")
+_ASKED_AFTER_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:yang|yg)[^\S\n]+"
+    r"(?:(?:sudah|sdh|telah|tlh)[^\S\n]+)?(?:kami[^\S\n]+(?:" + _words_re(vocab.ASKED_BEFORE_VERBS) + r")|"
+    + _words_re(vocab.PASSIVE_ASK_WORDS) + r")(?![\w-])"
+)
+
+# ... or said met: "seluruh permohonan kami sebesar 3.500 keping telah terpenuhi".
+_MET_AFTER_RE = re.compile(
+    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:(?:telah|sudah|sdh|tlh)[^\S\n]+)?"
+    r"(?:terpenuhi|dipenuhi|terealisasi|direalisasikan|fulfilled)(?![\w-])"
+)
+
+
 def _said_of_earlier(
     masked: str, kws: Sequence[Keyword], c_start: int, prev_end: int, m: Mention, after_limit: int
 ) -> bool:
@@ -2285,6 +2301,12 @@ def _said_of_earlier(
         # "Mohon kiriman blangko 750 keping yang kami mohonkan tanggal 8 Februari dapat segera direalisasikan",
         # "kiriman 4.500 yang dimohon Pak Agus belum sampai".
         return True
+    if _OUT_OF_BEFORE_RE.search(masked, max(0, m.start - 24), m.start) and _ASKED_AFTER_RE.match(masked, m.end):
+        # "telah kami terima sejumlah 1.500 keping dari sebesar 3.500 keping yang kami mohonkan": the whole asked
+        # before, of which a part came
+        return True
+    if _MET_AFTER_RE.match(masked, m.end):
+        return True  # "seluruh permohonan kami sebesar 3.500 keping telah terpenuhi": an ask met, no new one
     lo = prev_end
     if prev_end > c_start:
         lo = next((k.start for k in kws if prev_end <= k.start < m.start), m.start)

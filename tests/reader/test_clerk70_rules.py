@@ -60,3 +60,27 @@ def test_a_slang_ask_is_an_ask_and_a_paper_following_after_the_stock_take_no_zer
     read = mail(MALINAU, "usulan tw I 2027", "kak, pak kabid titip pesan: mau ajuin blangko ktp buat triwulan I 2027 "
                                              "sebanyak 2.700 ya. surat resminya nyusul abis opname")
     assert (read["kind"], read["requested"], read["stock_on_hand"]) == ("request", 2700, None), read
+
+
+BULUNGAN = "Disdukcapil Bulungan <disdukcapil@bulungankab.example>"
+
+
+def test_the_whole_asked_before_beside_a_part_received_is_no_new_ask() -> None:
+    read = mail(BULUNGAN, "Penerimaan Blangko KTP-el Tahap I", (
+        "Dengan hormat, blangko KTP-el telah kami terima pada hari Rabu, 10 Februari 2027, sejumlah 1.500 (seribu lima "
+        "ratus) keping dari sebesar 3.500 (tiga ribu lima ratus) keping yang kami mohonkan. Adapun sisanya akan "
+        "dikirim minggu berikutnya."))
+    assert (read["kind"], read["received"], read["requested"]) == ("receipt", 1500, None), read
+
+
+def test_an_ask_said_met_beside_the_last_part_received_is_no_new_ask() -> None:
+    read = mail(BULUNGAN, "Penerimaan Blangko KTP-el Tahap II", (
+        "Dengan hormat, sisa kiriman blangko KTP-el sejumlah 2.000 (dua ribu) keping telah kami terima pada tanggal "
+        "17 Februari 2027. Dengan demikian seluruh permohonan kami sebesar 3.500 keping telah terpenuhi."))
+    assert (read["kind"], read["received"], read["requested"]) == ("receipt", 2000, None), read
+
+
+def test_a_new_ask_beside_a_receipt_still_asks() -> None:
+    read = mail(BULUNGAN, "Penerimaan dan permohonan", (
+        "Blangko KTP-el 1.500 keping telah kami terima. Kami mohon dikirim lagi 3.500 keping untuk bulan depan."))
+    assert read["requested"] == 3500, read
