@@ -4657,3 +4657,7 @@ ROLE_PHRASES["requested"] += ("ajuin", "mau ajuin", "mo ajuin", "diajuin", "ngaj
 REQUEST_PHRASES += ("mau ajuin", "mo ajuin", "kami ajuin", "ngajuin", "diajuin")
 # "surat resminya nyusul abis opname": "abis" after a word of following is "after", no stock run out.
 NOT_YET_ZERO_WORDS += ("nyusul", "menyusul", "susul")
+# A fallback the writer would accept, not the ask: "kalau provinsi hanya bisa 400 juga tidak apa-apa".
+ROLE_PHRASES["ignore"] += tuple(f"{lead} {can}" for lead in ("kalau", "kalo", "klo", "jika", "bila", "apabila",
+                                                              "provinsi", "prov", "kalau provinsi", "jika provinsi")
+                                for can in ("hanya bisa", "cuma bisa", "hanya dapat", "hanya sanggup", "cuma sanggup"))
