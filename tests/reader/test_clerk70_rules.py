@@ -85,8 +85,3 @@ def test_a_new_ask_beside_a_receipt_still_asks() -> None:
         "Blangko KTP-el 1.500 keping telah kami terima. Kami mohon dikirim lagi 3.500 keping untuk bulan depan."))
     assert read["requested"] == 3500, read
 
-
-def test_a_fallback_the_writer_would_accept_is_not_the_ask() -> None:
-    read = mail(BULUNGAN, "Re: blangko", "Pak, maaf saya koreksi, setelah hitung ulang totalnya jadi 500 keping. Eh "
-                                          "tapi kalau provinsi hanya bisa 400 juga tidak apa-apa.")
-    assert read["requested"] == 500, read

@@ -478,12 +478,16 @@ BARS = {
     "setBV": (111, 87, 1, (17, 17)),
     # Year-end: an acting head's first letters, an intern's chat, voice-to-text with "koma" and "titik" spoken,
     # year totals beside December's, a hold asked until after the holidays, Lotus Notes quotes, English autocorrect.
-    # First score (before any change made with it): 89/110 (80.9%), 8 wrong. Not tuned on yet.
-    "setBW": (110, 89, 8, (17, 17)),
+    # First score (before any change made with it): 89/110 (80.9%), 8 wrong. Now 90/110, 7 wrong: "mau ajuin"
+    # asks and "nyusul abis opname" is no stock run out (089); "1 koma 2 ribu" said into a phone is 1.200 (061, a
+    # miss now: the quarter's total is still read as its first month's).
+    "setBW": (110, 90, 7, (17, 17)),
     # The border: deported migrant workers in waves, mobile teams, Malaysian Malay ("baki stok", "hantar", "kad"),
     # Bugis and Tidung words, late satellite batches, people counted beside cards, weights and flights.
-    # First score: 88/110 (80.0%), 6 wrong. Now 89/110, 5 wrong: "stok kami < 500" is a bound, not the stock (095).
-    "setBX": (110, 89, 5, (16, 16)),
+    # First score: 88/110 (80.0%), 6 wrong. Now 89/110, 4 wrong: "stok kami < 500" is a bound, not the stock (095);
+    # "kalau provinsi hanya bisa 400 juga tidak apa-apa" is a fallback, not the ask (038, a miss now: its writer
+    # is not on the district's list).
+    "setBX": (110, 89, 4, (16, 16)),
     # February: a new weekly form (LB-1) half right in every shape, printers broken and mended, printing for a
     # neighbour, returned and misprinted cards, a delivery in two parts, a request cancelled after a loan, an English
     # writer's "1,250". Written and scored after this stop's tuning on BW and BX, once: 64/85 (75.3%), 7 wrong (three
