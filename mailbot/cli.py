@@ -31,6 +31,7 @@ from mailbot.cli_shared import (  # noqa: F401
     confirm,
     err,
     known_item,
+    large_movement_confirmed,
     mail_sent,
     out,
     outbox_app,
@@ -863,7 +864,7 @@ def supply_receive(
         raise UsageError(f"supply receive: {quantity} is below zero; to take blanks out of the store use "
                            f"`mailbot adjust province {taken} --item {item} --reason TEXT`")
     qty = _quantity(quantity, "supply receive", config)
-    _large_movement_confirmed("supply receive", PROVINCE, item, qty, yes=yes)
+    large_movement_confirmed("supply receive", PROVINCE, item, qty, yes=yes)
     with _desk() as desk:
         with desk.sessions.begin() as session:
             actions.receive_supply(session, desk, item=item, quantity=qty, note=note or "", actor=_actor(who),
@@ -901,7 +902,7 @@ def adjust(
     if not reason.strip():  # a usage error, like --reason left out (exit 2)
         raise UsageError("an adjustment needs a reason: --reason TEXT (it is empty)")
     change = _quantity(delta, "adjust", config, signed=True)
-    _large_movement_confirmed("adjust", location, item, change, yes=yes)
+    large_movement_confirmed("adjust", location, item, change, yes=yes)
     with _desk() as desk:
         with desk.sessions.begin() as session:
             actions.adjust(session, desk, location=location, item=item, delta=change, reason=reason,
@@ -915,22 +916,6 @@ def _reason_in_words(reason: str, example: str) -> None:
     """Refuse a --reason with no word in it ("", "-", "..."), a usage error (exit 2) naming *example*."""
     if not any(char.isalnum() for char in reason):
         raise UsageError(f"--reason: {_one_line(reason)[:40]!r} gives no reason; write why in words, {example}")
-
-
-def _large_movement_confirmed(command: str, location: str, item: str, change: int, *, yes: bool) -> None:
-    """Ask before *command* books *change* pieces at *location* when the figure looks unusually large for it
-    (the same concerns as a manual approval's, said and confirmed the same way); off a terminal it is refused
-    unless --yes."""
-    from mailbot import actions
-
-    with _desk() as desk, desk.sessions() as session:
-        concerns = actions.movement_concerns(session, desk, location=location, item=item, change=change)
-    if concerns and not yes:
-        said = f"{command}: {actions.concerns_text(change, concerns, doing='booking', item=item)}"
-        if not sys.stdin.isatty():  # no one to ask: the option that confirms it is named
-            raise MailbotError(f"{said}; nothing was booked; if the figure is right, add --yes")
-        if not confirm(f"{said}. Book it anyway?"):  # the operator said no: nothing more to suggest
-            raise MailbotError(f"{command}: nothing was booked")
 
 
 def _is_negative(text: str) -> bool:

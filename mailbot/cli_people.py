@@ -12,12 +12,14 @@ from mailbot.cli_shared import (
     MAX_ID,
     ByOption,
     SignedArguments,
+    YesOption,
     _actor,
     _config,
     _config_path,
     _desk,
     app,
     err,
+    large_movement_confirmed,
     mail_sent,
     out,
     plain_option,
@@ -124,9 +126,11 @@ def resolve(
         "--no-notify", help="Do not mail the district. Without it, the district of a receipt difference is told in "
                             "its request's thread how it was settled (the figures booked and the reason).")] = False,
     who: ByOption = None,
+    yes: YesOption = False,
 ) -> None:
     """Resolve a receipt shortfall or a stock difference: closed with the reason, booked as an audited adjustment;
-    the district of a receipt difference is told how it was settled (unless --no-notify).
+    the district of a receipt difference is told how it was settled (unless --no-notify). A --delta that looks
+    unusually large for the district is asked about first, as `mailbot adjust` asks (off a terminal: --yes).
 
     Example: mailbot resolve 4 --reason "hitung ulang di gudang" --delta -100
     """
@@ -138,6 +142,14 @@ def resolve(
     from mailbot.store.schema import AttentionItem
 
     change = quantity(delta, "resolve --delta", _config(), signed=True) if delta is not None else 0
+    if change:
+        with _desk() as desk, desk.sessions() as session:
+            found = session.get(AttentionItem, item_id)
+            place = (found.district, found.item) if found is not None and found.kind in ("discrepancy", "reconcile") \
+                else None
+        if place is not None and place[0]:
+            # "--delta -1000000" typed for "-100": asked first, as an adjustment is (nothing closed until then)
+            large_movement_confirmed("resolve --delta", place[0], place[1] or "ktp-el", change, yes=yes)
     with _desk() as desk:
         sender = open_sender(desk.config) if not no_notify else None  # an outbox that cannot be written refuses first
         with desk.sessions.begin() as session:

@@ -358,6 +358,22 @@ def confirm(question: str) -> bool:
         typer.echo(f"{answer.strip()!r} is not an answer: type y (ya) or n (tidak)", err=True)
 
 
+def large_movement_confirmed(command: str, location: str, item: str, change: int, *, yes: bool) -> None:
+    """Ask before *command* books *change* pieces at *location* when the figure looks unusually large for it
+    (the same concerns as a manual approval's, said and confirmed the same way); off a terminal it is refused
+    unless --yes."""
+    from mailbot import actions
+
+    with _desk() as desk, desk.sessions() as session:
+        concerns = actions.movement_concerns(session, desk, location=location, item=item, change=change)
+    if concerns and not yes:
+        said = f"{command}: {actions.concerns_text(change, concerns, doing='booking', item=item)}"
+        if not sys.stdin.isatty():  # no one to ask: the option that confirms it is named
+            raise MailbotError(f"{said}; nothing was booked; if the figure is right, add --yes")
+        if not confirm(f"{said}. Book it anyway?"):  # the operator said no: nothing more to suggest
+            raise MailbotError(f"{command}: nothing was booked")
+
+
 def asked_yes(question: str) -> bool:
     """*question* confirmed at a terminal (confirm); off a terminal (a script, cron) never: what needs the
     operator's yes is then refused, saying which option says it."""

@@ -121,3 +121,24 @@ def test_a_ledger_whose_sum_is_beyond_any_store_names_the_place_and_its_entries(
     [line] = result.stderr.strip().splitlines()
     assert (f"ledger_entries of 65.04 ktp-el, which add up to it (the largest: {', '.join(f'#{i}' for i in ids)}); "
             "the database was changed outside mailbot") in line, line
+
+
+def test_resolve_delta_unusually_large_for_the_district_is_refused_off_a_terminal_and_booked_with_yes(
+        desk_dir: Path) -> None:
+    """A --delta within the hard bound but far beyond what the district holds and uses is asked about first, as
+    `mailbot adjust` asks (before: booked at once, e.g. "-100.000" typed for "-100")."""
+    item = _discrepancy(desk_dir)
+    before = _ledger(desk_dir, "65.01")
+    refused = mailbot(desk_dir, "resolve", str(item), "--reason", "hitung ulang", "--delta", "100.000")
+    assert refused.returncode == 1, refused.stdout
+    assert refused.stderr.startswith("mailbot: resolve --delta: booking 100.000 ktp-el would be more than 65.01 "), \
+        refused.stderr
+    assert refused.stderr.rstrip().endswith("nothing was booked; if the figure is right, add --yes"), refused.stderr
+    assert _ledger(desk_dir, "65.01") == before
+    still_open = sqlite3.connect(desk_dir / "var" / "mailbot.db").execute(
+        "select closed_at is null from attention_items where id = ?", (item,)).fetchone()
+    assert still_open == (1,)
+    booked = mailbot(desk_dir, "resolve", str(item), "--reason", "hitung ulang", "--delta", "100.000", "--yes",
+                     "--no-notify")
+    assert booked.returncode == 0, booked.stderr
+    assert _ledger(desk_dir, "65.01") - before == 100_000
