@@ -64,7 +64,7 @@ def gives_figure_of(text: str, field: str) -> bool:
 _RECEIVED_CUES = re.compile(r"\b(?:terima|diterima|menerima|penerimaan|dihitung(?: ulang| kembali)?|hitung ulang|"
                             r"lengkap|sampai|tiba|received|arrived|counted|recount(?:ed)?)\b")
 _REQUEST_CUES = re.compile(r"\b(?:mohon\w*|memohon\w*|minta\w*|permintaan\w*|permohonan\w*|dimohon\w*|"
-                           r"butuh|membutuhkan|kebutuhan|kintun\w*|dikintun\w*|nyuwun\w*|"
+                           r"butuh|membutuhkan|kebutuhan|kintun\w*|dikintun\w*|"
                            r"perlu|perlukan|memerlukan|diperlukan|"
                            r"tambahan|cukup|(?:di|meng|men)?ajukan\w*|pengajuan|usulan|kirim\w*|dikirim\w*|dinaikkan|naikkan|dinaikan|"
                            r"diturunkan|turunkan|dikurangi|kurangi|ditambah\w*|need\w*|request\w*|ask\w*|"

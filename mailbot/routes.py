@@ -284,7 +284,8 @@ def _receipt_and_ask(session: Session, desk: Desk, message: Message, trust: Send
     opens a discrepancy, damage told reaches a person and the managers), the ask a request of its own; one reply,
     the request's, tells both."""
     received = conversation.received_beside_ask(session, desk, message, receipt, thread, rest_coming=rest_coming)
-    if (damage := followup.damage_said(receipt.body_excerpt or "", asks=False)) is not None:
+    # (the question beside the damage, "mohon petunjuk", goes with it: the ask's reading left it out)
+    if (damage := followup.damage_said(receipt.body_excerpt or "")) is not None:
         # "sudah tiba tapi 1 dus (100 keping) rusak kena air": the count is booked as stated, a person reads the
         # damage and the managers hear of it, as any receipt's
         _damage_noted(session, desk, message, receipt, damage, district=thread.district or "",

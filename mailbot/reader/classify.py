@@ -84,6 +84,7 @@ _LOW_STOCK_RE = re.compile(
 _FIGURE_TO_FOLLOW_RE = _phrase_re(vocab.FIGURE_TO_FOLLOW_WORDS)
 _HANDOVER_RE = vocab.Gated(_phrase_re(vocab.HANDOVER_PHRASES), vocab.HANDOVER_PHRASES)
 _SERAH_TERIMA_RE = _phrase_re(("serah terima",))
+_PLANNED_RECEIPT_RE = _phrase_re(vocab.PLANNED_RECEIPT_PHRASES)
 _LEAVE_NOTICE_RE = vocab.Gated(_phrase_re(vocab.LEAVE_NOTICE_PHRASES), vocab.LEAVE_NOTICE_PHRASES)
 _NEWS_MATERIAL_RE = vocab.Gated(_phrase_re(vocab.NEWS_MATERIAL_PHRASES), vocab.NEWS_MATERIAL_PHRASES)
 _DOCUMENT_REQUEST_RE = re.compile(
@@ -481,6 +482,8 @@ def kind_of(
     denied = bool(_NEGATED_REQUEST_RE.search(text))
     text = _CONDITIONAL_NEED_RE.sub(" ", _CONDITIONAL_RECEIPT_RE.sub(" ", _NEGATED_PHRASE_RE.sub(" ", text)))
     text = _PAST_REASON_RECEIPT_RE.sub(" ", text)
+    # "rencana penerimaan blangko ... 2.000 keping", "pada saat barang diterima": a receipt planned, none told
+    text = _PLANNED_RECEIPT_RE.sub(" ", text)
     # "Mohon dikirimkan data rekap stok blangko ...": asks for a document, and reports nothing.
     text = _DOCUMENT_REQUEST_RE.sub(" ", text)
     # "Mohon kiranya Provinsi dapat membantu meminjamkan 1 (satu) unit printer atau teknisi": equipment, no blanks.
