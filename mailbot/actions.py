@@ -20,7 +20,7 @@ from mailbot.guards.suspicion import Suspicion
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, decided_by_words, item_name, number
 from mailbot.outcomes import MessageOutcome, state_words
-from mailbot.outgoing import ReplyTo, answering, queue, reply_subject
+from mailbot.outgoing import ReplyTo, answering, queue, reply_subject, subject_of_item
 from mailbot.quantities import UNIT_PATTERN, estimate_in, parse_quantity
 from mailbot.reader.classify import without_sign_off
 from mailbot.reader.numbers import find_mentions, normalise
@@ -221,6 +221,8 @@ def _district_mail(session: Session, desk: Desk, req: Request, *, purpose: str, 
         subject_source = origin.subject
     else:
         subject_source = f"Pengiriman {item_name(req.item)}"
+    # a request for one blank opened in the other's thread: its mail names its own blank, then and later
+    subject_source = subject_of_item(subject_source, req.item)
     district = desk.config.district(req.district) if req.district else None
     if req.sender:
         to = [req.sender]

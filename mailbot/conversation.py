@@ -18,7 +18,7 @@ from mailbot.guards.threads import MESSAGE_ID, find_references, subject_prefixes
 from mailbot.guards.trust import SenderTrust
 from mailbot.indonesian import FIELD_LABELS, ITEM_NAMES, decided_by_words, item_name, number
 from mailbot.outcomes import FOLLOW_UP_INTENT, FOLLOW_UP_OF, MessageOutcome
-from mailbot.outgoing import answering, queue, reply_subject
+from mailbot.outgoing import answering, queue, reply_subject, subject_of_item
 from mailbot.reader import ReadLimits, vocabulary
 from mailbot.reader.classify import without_sign_off, without_signature_lines
 from mailbot.reader.numbers import find_mentions, normalise
@@ -1657,15 +1657,9 @@ def other_blank_asked(thread: Request, verdict: Verdict, trust: SenderTrust) -> 
             or attention.is_question(verdict) or not followup.asks_for(words, verdict.item, verdict.requested):
         return None
     # its answer is under the subject of the blank it asks ("Re: [BLK-…] Permohonan blangko KIA"), never the thread's
-    name = _ITEM_IN_SUBJECT[item]
-    return replace(verdict, subject=name.sub("KIA" if verdict.item == "kia" else "KTP-el", verdict.subject or ""))
+    return replace(verdict, subject=subject_of_item(verdict.subject or "", verdict.item))
 
 
-# The thread's blank named in its subject ("Permohonan blangko KTP-el"), for the subject of the other blank's request.
-_ITEM_IN_SUBJECT = {
-    "ktp-el": re.compile(r"(?<![\w-])(?:e-?ktp|ktp(?:[- ]?el|[- ]elektronik)?)(?![\w-])", re.IGNORECASE),
-    "kia": re.compile(r"(?<![\w-])(?:kia|kartu identitas anak)(?![\w-])", re.IGNORECASE),
-}
 
 
 # States in which a request is over: a new ask in its thread is a new request.

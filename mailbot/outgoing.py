@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -46,6 +47,30 @@ def _usable_id(message_id: str) -> bool:
 def answering(message: Message, verdict: Verdict | None) -> ReplyTo:
     """In-Reply-To and References for a reply to a stored incoming *message* (read as *verdict*)."""
     return ReplyTo.answering(message.message_id, verdict.references if verdict else ())
+
+
+# Each blank's names in a subject ("Permohonan blangko KTP-el", "Re: Permohonan blangko KIA").
+_ITEM_IN_SUBJECT = {
+    "ktp-el": re.compile(r"(?<![\w-])(?:e-?ktp|ktp(?:[- ]?el|[- ]elektronik)?)(?![\w-])", re.IGNORECASE),
+    "kia": re.compile(r"(?<![\w-])(?:kia|kartu identitas anak)(?![\w-])", re.IGNORECASE),
+}
+
+
+def subject_of_item(subject: str, item: str | None) -> str:
+    """*subject* naming *item*'s blank where it names only the other one: a request for KIA blanks opened in a
+    KTP-el request's thread is answered under "Permohonan blangko KIA", then and later, never under the other's.
+
+    >>> subject_of_item("Re: [BLK-2026-0001] Permohonan blangko KTP-el", "kia")
+    'Re: [BLK-2026-0001] Permohonan blangko KIA'
+    >>> subject_of_item("Permohonan blangko KTP-el dan KIA", "kia")
+    'Permohonan blangko KTP-el dan KIA'
+    """
+    if item not in _ITEM_IN_SUBJECT:
+        return subject
+    other = "kia" if item == "ktp-el" else "ktp-el"
+    if _ITEM_IN_SUBJECT[item].search(subject) or not _ITEM_IN_SUBJECT[other].search(subject):
+        return subject
+    return _ITEM_IN_SUBJECT[other].sub("KIA" if item == "kia" else "KTP-el", subject)
 
 
 def reply_subject(original: str, reference: str | None) -> str:

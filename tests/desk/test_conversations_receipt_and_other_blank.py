@@ -139,3 +139,21 @@ def test_a_receipt_with_damage_beside_an_ask_for_the_other_blank_books_tells_and
     assert f"penerimaan blangko KTP-el sebanyak {counted:,} keping".replace(",", ".") in text, reply.text
     assert "rusak" in text, reply.text  # the district hears that its word of damage reached a person
     assert "Angka untuk blangko KIA" not in text and "2.000 keping, " not in text, reply.text
+
+
+def test_the_other_blanks_request_keeps_its_own_blank_in_later_subjects(desk12: Desk12) -> None:
+    """A KIA request opened in the KTP-el shipment's thread: its dispatch mail, later, is under "Permohonan blangko
+    KIA" (before: under the KTP-el thread's subject)."""
+    from mailbot import actions
+    from mailbot.store import repo
+
+    notice = dispatched(desk12)
+    send_answer(desk12, BULUNGAN, notice, "Blangko KTP-el 2.000 keping sudah kami terima. Sekalian kami mohon "
+                                          "blangko KIA 300 keping, sisa KIA kami tinggal 40.", above=GMAIL)
+    assert desk12.request("BLK-2026-0002")["state"] == "approved"
+    with desk12.desk.sessions.begin() as session:
+        req = repo.request_by_reference(session, "BLK-2026-0002")
+        assert req is not None
+        actions.dispatch(session, desk12.desk, req, actor="operator", via="cli")
+    [sent] = [o for o in desk12.out() if o.purpose.startswith("dispatched:") and "BLK-2026-0002" in o.subject]
+    assert "blangko KIA" in sent.subject and "KTP-el" not in sent.subject, sent.subject
