@@ -4676,3 +4676,10 @@ DAMAGE_WORDS += ("tidak terbaca", "tdk terbaca", "ga kebaca", "gak kebaca", "tid
 NOT_YET_ZERO_WORDS += ("mo", "mw", "mao", "ampir")
 # "mohon lekas dikirim": soon, in other words.
 SOON_WORDS += ("lekas", "cepat", "cepet", "secepatnya", "buru-buru")
+# The count said to match the delivery's papers, which list the count shipped: "sudah kami terima, jumlahnya sesuai
+# surat jalan", "jumlah sesuai dengan BAST": the whole shipment.
+WHOLE_WORDS += tuple(f"sesuai {with_}{paper}" for with_ in ("", "dengan ", "dgn ") for paper in (
+    "surat jalan", "bast", "berita acara", "sbbk", "packing list", "dokumen pengiriman", "yang dikirim",
+    "yg dikirim", "jumlah yang dikirim", "jumlah yg dikirim", "pengiriman"))
+WHOLE_FILLERS += ("jumlahnya", "jumlah", "jumlah nya", "terima kasih")
+WHOLE_DENIED += ("tidak sesuai", "tdk sesuai", "ga sesuai", "gak sesuai", "nggak sesuai", "tak sesuai", "not as")

@@ -72,3 +72,25 @@ def test_an_urge_to_send_the_approved_figure_is_a_reminder_and_the_approval_stay
                                                                      before["stock_on_hand"]), now
     [told] = desk12.replies_to(mid)
     assert "koreksi" not in flat(told.text), told.text
+
+
+@pytest.mark.parametrize("words", [
+    "Blangko sudah kami terima pak, jumlahnya sesuai surat jalan.",
+    "Kiriman sudah sampai, jumlah sesuai dengan BAST. Terima kasih.",
+    "sdh diterima pak, sesuai surat jalan",
+], ids=["surat_jalan", "bast", "phone"])
+def test_a_receipt_whose_count_matches_the_delivery_note_is_the_whole_shipment(desk12: Desk12, words: str) -> None:
+    notice = dispatched(desk12)
+    before = desk12.on_hand()
+    mid, outcome = send_answer(desk12, BULUNGAN, notice, words, above=GMAIL)
+    # was: "Jumlah yang diterima belum kami temukan dalam email. Mohon sebutkan angkanya."
+    assert outcome == {"receipt": 1}, outcome
+    assert desk12.request()["state"] == "received" and desk12.on_hand() - before == 2000
+
+
+def test_a_receipt_said_not_to_match_the_delivery_note_books_nothing_whole(desk12: Desk12) -> None:
+    notice = dispatched(desk12)
+    before = desk12.on_hand()
+    _, outcome = send_answer(desk12, BULUNGAN, notice, "Blangko sudah kami terima pak, tapi jumlahnya tidak sesuai "
+                                                       "surat jalan.", above=GMAIL)
+    assert desk12.on_hand() == before, outcome
