@@ -880,7 +880,10 @@ def ask_back(session: Session, desk: Desk, req: Request | None, message: Message
                    "named": next((v for v in corrected_figures(verdict.body_excerpt or "")
                                   if thread is None or v not in (thread.requested, thread.stock_on_hand)), None)
                    if which_figure[0] is None else None},
-               "restated": None if restated is None else {"new": restated[0], "approved": restated[1]},
+               # (the figure the district first asked, awaited after a part of it was approved: "partial")
+               "restated": None if restated is None else {
+                   "new": restated[0], "approved": restated[1],
+                   "partial": thread is not None and thread.requested == restated[0] and restated[1] < restated[0]},
                "district_name": desk.district_name(district), "about": about,
                # a receipt's damage or question is passed on at once, whatever its count (mailbot.routes.receipt)
                "damage": about == "receipt" and damage_said(verdict.body_excerpt or "") is not None,

@@ -371,6 +371,16 @@ def follow_up(session: Session, desk: Desk, message: Message, verdict: Verdict, 
         new = next(int(str(c["after"])) for c in changed if c.get("after") is not None)
         return actions.ask_back(session, desk, None, message, replace(verdict, doubts=()), district=thread.district,
                                 about="request", thread=thread, only_doubts=True, restated=(new, thread.approved))
+    if thread.state in ("approved", "dispatched") and thread.approved and thread.requested \
+            and thread.approved < thread.requested and not changed and reading.intent != "appeal" \
+            and _AWAITS.search(verdict.body_excerpt or "") and not _CORRECTS.search(verdict.body_excerpt or "") \
+            and not _ASKS_CHANGE.search(verdict.body_excerpt or "") \
+            and _figures_named(verdict) == {thread.requested}:
+        # "KIA 1.500 keping kami tunggu" of 1.500 asked and 1.100 approved: the district awaits the figure it first
+        # asked; it is told that 1.100 is what comes, and how to ask the managers for the rest (nothing changes)
+        return actions.ask_back(session, desk, None, message, replace(verdict, doubts=()), district=thread.district,
+                                about="request", thread=thread, only_doubts=True,
+                                restated=(thread.requested, thread.approved))
     if changed and reading.intent != "appeal" and thread.state in CHANGEABLE \
             and (asked := next((c for c in changed if c.get("field") == "requested"), None)) is not None \
             and (first := _answered_by_another(session, thread, message, verdict, trust)) is not None:
@@ -2245,6 +2255,12 @@ def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = (), 
             continue  # thanks, agreement, or a name or a title in the sign-off ("Rina", "Kasi Pendataan")
         return False
     return True
+
+
+def _figures_named(verdict: Verdict) -> set[int]:
+    """The figures a mail's own words name, its phone's and mail app's lines left out."""
+    text = normalise(without_signature_lines(verdict.body_excerpt or ""))
+    return {m.value for m in find_mentions(text) if m.value is not None and not m.year}
 
 
 def _thanks_for_the_decision(verdict: Verdict, thread: Request) -> bool:

@@ -1611,6 +1611,12 @@ def _digits_at(low: str, start: int) -> str:
     return m.group() if m else ""
 
 
+# Awaiting the blanks ("ditunggu kiriman 3.500 kepingnya"), and the verbs that ask: awaiting with no word of asking
+# asks nothing (mailbot.conversation tells the district what comes).
+_AWAITED = re.compile(r"\b(?:ditunggu|kami tunggu|menunggu|tunggu|ditenggo|dihadangi|kami hadangi)\b")
+_ASK_VERB = re.compile(r"\b(?:mohon\w*|memohon\w*|minta\w*|meminta|perlu\w*|butuh\w*|membutuhkan|ajukan|mengajukan)\b")
+
+
 def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int | None,
               approved: int | None, read: dict[str, int | None] | None = None,
               received: int | None = None, earlier: dict[str, tuple[int, ...]] | None = None,
@@ -1861,7 +1867,8 @@ def interpret(text: str, *, item: str, requested: int | None, stock_on_hand: int
     if appeal and (new or figures):
         return Reading("appeal", new, why="the same figure asked again, with a reason")
     if approved is not None and requested is not None and approved < requested and any(
-            f.value == requested and f.field == "requested" for f in own_new):
+            f.value == requested and f.field == "requested" for f in own_new) \
+            and not (_AWAITED.search(low) and not _ASK_VERB.search(low)):
         # "kami perlu 1.800 keping" after 1.600 of 1.800 were approved: the whole figure asked again is no
         # agreement with the part approved; a manager weighs it
         return Reading("appeal", new, why="the whole figure asked again after a part was approved")

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 import pytest
 
-from tests.desk.desk12 import BULUNGAN, GMAIL, Desk12, answer_gmail, approved, dispatched, flat, send_answer
+from tests.desk.desk12 import (
+    BULUNGAN,
+    GMAIL,
+    NUNUKAN,
+    Desk12,
+    answer_gmail,
+    approved,
+    dispatched,
+    flat,
+    part_approved,
+    send_answer,
+)
 
 pytestmark = pytest.mark.usefixtures("sender_lists_decide")
 
@@ -94,3 +105,27 @@ def test_a_receipt_said_not_to_match_the_delivery_note_books_nothing_whole(desk1
     _, outcome = send_answer(desk12, BULUNGAN, notice, "Blangko sudah kami terima pak, tapi jumlahnya tidak sesuai "
                                                        "surat jalan.", above=GMAIL)
     assert desk12.on_hand() == before, outcome
+
+
+@pytest.mark.parametrize("words", [
+    "Baik pak, terima kasih. Yang 3.500 keping kami tunggu ya.",
+    "Siap, ditunggu kiriman 3.500 kepingnya pak 🙏",
+], ids=["kami_tunggu", "ditunggu"])
+def test_awaiting_the_figure_first_asked_after_a_part_approval_is_told_what_comes(desk12: Desk12,
+                                                                                  words: str) -> None:
+    told = part_approved(desk12)  # Nunukan asked 3.500, the kadis approved 2.000
+    mid, outcome = send_answer(desk12, NUNUKAN, told, words, above=GMAIL)
+    # was: recorded as a confirmation, the district left waiting for 3.500 that will not come
+    now = desk12.request()
+    assert (now["state"], now["requested"], now["approved"]) == ("approved", 3500, 2000), (outcome, now)
+    [reply] = desk12.replies_to(mid)
+    text = flat(reply.text)
+    assert "disetujui sebagian, sebanyak 2.000 keping, dan jumlah itulah yang akan dikirim" in text, reply.text
+
+
+def test_thanks_for_the_part_approved_is_recorded(desk12: Desk12) -> None:
+    told = part_approved(desk12)
+    mid, outcome = send_answer(desk12, NUNUKAN, told, "Baik pak, terima kasih. Yang 2.000 keping kami tunggu ya.",
+                               above=GMAIL)
+    assert outcome == {"follow-up-confirmed": 1}, outcome
+    assert desk12.replies_to(mid) == []
