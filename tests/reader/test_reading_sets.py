@@ -498,7 +498,7 @@ BARS = {
 }
 
 
-# set1 runs in the fast tier; the other sets together (about 2,800 messages, seconds of reading) are a long
+# set1 runs in the fast tier; the other sets together (about 8,900 messages, about a minute of reading) are a long
 # in-process run, marked slow: the whole suite reads them all.
 @pytest.mark.parametrize("name", [pytest.param(name, marks=() if name == "set1" else pytest.mark.slow)
                                   for name in sorted(BARS)])
