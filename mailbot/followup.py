@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from mailbot.reader import vocabulary
-from mailbot.reader.classify import HOPE_OR_CONDITION_RE
+from mailbot.reader.classify import HOPE_OR_CONDITION_RE, PAPERS_RECEIVED_RE
 from mailbot.reader.numbers import Mention, find_mentions, normalise
 from mailbot.reader.signs import written_below_zero
 
@@ -1420,9 +1420,11 @@ _PROMISE_VERB = r"(?:" + vocabulary.alternation(vocabulary.ARRIVAL_PROMISE_VERBS
 _CONDITION = r"(?:" + vocabulary.alternation(vocabulary.CONDITION_WORDS + ("setelah", "sesudah", "after", "when")) \
     + r")"
 _ARRIVING = r"(?:" + vocabulary.alternation(vocabulary.PROMISED_ARRIVAL_WORDS + ("terima",)) + r")"
+# the words between, where a figure's thousands dot ("kalau 2.000 keping itu sudah sampai") ends nothing
+_SPAN = r"(?:[^.\n]|(?<=\d)\.(?=\d))"
 _COUNT_LATER = re.compile(
-    rf"\b{_PROMISE_VERB}\b[^.\n]{{0,25}}?\b{_CONDITION}\b[^.\n]{{0,25}}?\b{_ARRIVING}\b"
-    rf"|\b{_CONDITION}\b[^.\n]{{0,25}}?\b{_ARRIVING}\b[^.\n]{{0,50}}?\b{_PROMISE_VERB}\b"
+    rf"\b{_PROMISE_VERB}\b[^.\n]{{0,25}}?\b{_CONDITION}\b{_SPAN}{{0,25}}?\b{_ARRIVING}\b"
+    rf"|\b{_CONDITION}\b{_SPAN}{{0,35}}?\b{_ARRIVING}\b[^.\n]{{0,50}}?\b{_PROMISE_VERB}\b"
     # ... and what will be told: "kami kabari jumlah yang diterima", "kami kabari lagi berapa nang diterima"
     r"(?:\s+(?:lagi\s+)?(?:jumlah\w*|berapa)(?:\s+(?:yang|yg|nang))?\s+(?:di)?terima\w*)?"
     # ... or named first: "Jumlah yang kami terima akan kami konfirmasikan setelah barang tiba"
@@ -1475,6 +1477,35 @@ def tells_arrival(text: str) -> bool:
 
 # A word that says the arrival has not happened: "belum kami terima", "tidak sampai", "not yet arrived".
 _NOT_YET = re.compile(r"\b(?:belum|blm|blom|balom|tidak|tdk|tak|gak|ga|nggak|enggak|not|yet)\b")
+
+
+def arrival_not_told(text: str, received: int) -> bool:
+    """Whether the clause of *text* that gives the count *received* says no arrival: under a condition or a plan
+    before its word of arrival ("Amun 2.000 keping sudah tiba, kami itung dulu", "2.000 keping dijadwalkan tiba
+    besok"), or of the shipment's papers, not its blanks ("resi pengiriman 1.500 keping sudah kami terima").
+
+    >>> arrival_not_told("Amun 2.000 keping sudah tiba, kami itung dulu lah pak.", 2000)
+    True
+    >>> arrival_not_told("Info dari ekspedisi pak, 2.000 keping dijadwalkan tiba besok pagi.", 2000)
+    True
+    >>> arrival_not_told("Mohon izin pak, resi pengiriman 1.500 keping sudah kami terima.", 1500)
+    True
+    >>> arrival_not_told("Sudah kami terima 2.000 keping, nanti kami catat di buku stok.", 2000)
+    False
+    >>> arrival_not_told("BAST dan blangko 2.000 keping sudah kami terima.", 2000)
+    False
+    """
+    for m in _SENTENCE.finditer(text or ""):
+        low = normalise(m.group(0))
+        for clause in re.split(r"[,;:]|(?<!\d)\.|\.(?!\d)", low):
+            if not any(f.value == received for f in find_mentions(clause)):
+                continue
+            arrived = _ARRIVAL_TOLD.search(clause)
+            hoped = HOPE_OR_CONDITION_RE.search(clause)
+            if (arrived is not None and hoped is not None and hoped.start() < arrived.start()) \
+                    or PAPERS_RECEIVED_RE.search(clause):
+                return True
+    return False
 
 
 def whole_shipment_told(text: str, shipped: int) -> str | None:

@@ -96,6 +96,14 @@ def dispatch(session: Session, desk: Desk, message: Message, verdict: Verdict, t
         # report booked or a request opened from it; a person reads it and the district is told so
         return conversation.managers_mail_answered(session, desk, message, verdict, trust)
     verdict = _sum_received(session, verdict, trust, thread)
+    if verdict.kind == "receipt" and verdict.received is not None \
+            and not followup.promises_count_later(verdict.body_excerpt or "") \
+            and followup.arrival_not_told(verdict.body_excerpt or "", verdict.received):
+        # "Amun 2.000 keping sudah tiba, kami itung dulu", "2.000 keping dijadwalkan tiba besok", "resi pengiriman
+        # 1.500 keping sudah kami terima": no blanks said to have come; never booked, read as any other mail
+        verdict = replace(verdict, kind="other", received=None,
+                          evidence=tuple(e for e in verdict.evidence if e.field != "received"),
+                          doubts=tuple(d for d in verdict.doubts if d.field != "received"))
     if thread is not None and thread.district == trust.district and thread.state in ("dispatched", "received") \
             and verdict.kind in ("other", "receipt") \
             and (verdict.received is None or any(d.field == "received" for d in verdict.doubts)) \

@@ -85,6 +85,14 @@ _FIGURE_TO_FOLLOW_RE = _phrase_re(vocab.FIGURE_TO_FOLLOW_WORDS)
 _HANDOVER_RE = vocab.Gated(_phrase_re(vocab.HANDOVER_PHRASES), vocab.HANDOVER_PHRASES)
 _SERAH_TERIMA_RE = _phrase_re(("serah terima",))
 _PLANNED_RECEIPT_RE = _phrase_re(vocab.PLANNED_RECEIPT_PHRASES)
+# A paper of the shipment said received or made ready, with no blank named between it and the verb: "resi pengiriman
+# 1.500 keping sudah kami terima", "Surat pengantar dan BAST untuk 2.000 keping sudah kami terima pak, barangnya masih
+# di jalan", "BAST penerimaan 2.000 keping sudah kami siapkan".
+PAPERS_RECEIVED_RE = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.SHIPMENT_PAPERS) + r")(?![\w-])"
+    r"(?:(?!\b(?:" + vocab.alternation(vocab.BLANK_NOUNS_OF_A_RECEIPT) + r")\b)(?:[^.!?\n]|(?<=\d)\.(?=\d))){0,70}?"
+    r"(?<![\w-])(?:sudah|sdh|telah|tlh|udah|udh)[^\S\n]+(?:kami[^\S\n]+)?(?:terima|diterima|trima|siapkan|disiapkan|"
+    r"persiapkan|dipersiapkan)(?![\w-])")
 _LEAVE_NOTICE_RE = vocab.Gated(_phrase_re(vocab.LEAVE_NOTICE_PHRASES), vocab.LEAVE_NOTICE_PHRASES)
 _NEWS_MATERIAL_RE = vocab.Gated(_phrase_re(vocab.NEWS_MATERIAL_PHRASES), vocab.NEWS_MATERIAL_PHRASES)
 _DOCUMENT_REQUEST_RE = re.compile(
@@ -154,7 +162,9 @@ _NEGATED_PHRASE_RE = re.compile(
 
 # A receipt phrase under a condition ("bila kiriman pusat sudah masuk"), within its clause: a plan, no receipt.
 _CONDITIONAL_RECEIPT_RE = vocab.Gated(re.compile(
-    r"(?:" + vocab.word_start_alternation(vocab.CONDITION_WORDS) + r")(?![\w-])[^,.;:!?\n]{0,60}?(?<![\w-])(?:"
+    # (a figure's thousands dot, "kalau 2.000 keping itu sudah sampai", is no end of the condition)
+    r"(?:" + vocab.word_start_alternation(vocab.CONDITION_WORDS) + r")(?![\w-])(?:[^,.;:!?\n]|(?<=\d)\.(?=\d)){0,60}?"
+    r"(?<![\w-])(?:"
     + vocab.alternation(vocab.RECEIPT_PHRASES + vocab.RECEIPT_KIND_MORE) + r")(?![\w-])"
 ), vocab.CONDITION_WORDS)
 
@@ -484,6 +494,8 @@ def kind_of(
     text = _PAST_REASON_RECEIPT_RE.sub(" ", text)
     # "rencana penerimaan blangko ... 2.000 keping", "pada saat barang diterima": a receipt planned, none told
     text = _PLANNED_RECEIPT_RE.sub(" ", text)
+    # "resi pengiriman 1.500 keping sudah kami terima", "BAST ... sudah kami siapkan": the papers, not the blanks
+    text = PAPERS_RECEIVED_RE.sub(" ", text)
     # "Mohon dikirimkan data rekap stok blangko ...": asks for a document, and reports nothing.
     text = _DOCUMENT_REQUEST_RE.sub(" ", text)
     # "Mohon kiranya Provinsi dapat membantu meminjamkan 1 (satu) unit printer atau teknisi": equipment, no blanks.

@@ -4683,3 +4683,18 @@ WHOLE_WORDS += tuple(f"sesuai {with_}{paper}" for with_ in ("", "dengan ", "dgn 
     "yg dikirim", "jumlah yang dikirim", "jumlah yg dikirim", "pengiriman"))
 WHOLE_FILLERS += ("jumlahnya", "jumlah", "jumlah nya", "terima kasih")
 WHOLE_DENIED += ("tidak sesuai", "tdk sesuai", "ga sesuai", "gak sesuai", "nggak sesuai", "tak sesuai", "not as")
+# The papers that travel with a shipment: said received or made ready, they are no blanks received.
+SHIPMENT_PAPERS: tuple[str, ...] = (
+    "resi", "nomor resi", "no resi", "resi pengiriman", "surat pengantar", "surat jalan", "bast", "berita acara",
+    "berita acara serah terima", "sbbk", "dokumen pengiriman", "packing list", "tracking number", "awb",
+)
+# ... unless the blanks are named with them ("BAST dan blangko 2.000 keping sudah kami terima").
+BLANK_NOUNS_OF_A_RECEIPT: tuple[str, ...] = (
+    "blangko", "blanko", "kartu", "ktp", "ktp-el", "kia", "barang", "barangnya", "paket", "paketnya", "kiriman",
+    "kirimannya", "fisik", "fisiknya", "dus", "kardus", "box",
+)
+# An arrival planned by its carrier: "2.000 keping dijadwalkan tiba besok pagi".
+HOPED_ARRIVAL_WORDS += ("dijadwalkan", "terjadwal", "diperkirakan", "perkiraan", "estimasi", "rencananya", "eta")
+PLANNED_RECEIPT_PHRASES += ("waktu barang tiba", "saat barang tiba", "ketika barang tiba", "kalau barang tiba",
+                            "dijadwalkan tiba", "dijadwalkan sampai", "diperkirakan tiba", "diperkirakan sampai",
+                            "rencananya kami terima", "rencana kami terima", "akan tiba", "akan sampai")
