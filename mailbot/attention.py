@@ -251,6 +251,8 @@ _REMINDER = re.compile(
     rf"{_SOON}\W+(?:\w+\W+){{0,2}}?{_SENT}|"
     rf"{_SENT}\W+(?:\w+\W+){{0,2}}?(?:{_typed(vocabulary.URGED_WORDS)})\s+{_SOON}|"
     rf"(?:{_typed(vocabulary.PLEASE_WORDS)})\s+{_SOON}\s+kirim\w*|"
+    # "mohon dihantar secepat mungkin", "tolong dikirim cepat ya": the sending asked, then how soon
+    rf"(?:{_typed(vocabulary.PLEASE_WORDS)})\s+{_SENT}\W+(?:\w+\W+){{0,1}}?{_SOON}|"
     rf"{_stems(vocabulary.HASTEN_STEMS)}\s+{_stems(vocabulary.SHIPMENT_STEMS)}|"
     rf"kapan\s+(?:\w+\s+){{0,4}}?(?:{_typed(vocabulary.WHEN_ARRIVES_WORDS)})|"
     rf"{_stems(vocabulary.SEND_SOON_STEMS)}\s+(?:\w+\s+){{0,3}}?(?:{_typed(vocabulary.SEND_SOON_WORDS)}))",

@@ -607,8 +607,8 @@ def shortfall_beside(text: str, *, received: int) -> int | None:
 # A count given against the shipment: "we only got 1,800 out of the 2,000", "baru 1.800 dari 2.000 keping".
 _OUT_OF = re.compile(r"^\s*(?:(?:" + _BLANK_UNIT + r")\b)?\s*(?:out of|of|dari|dr)\s+"
                      r"(?:(?:the|total|jumlah|yang|sebanyak|our)\s+)*$")
-_GOT = re.compile(r"\b(?:terima|diterima|menerima|sampai|tiba|datang|masuk|got|get|received|receive|arrived|"
-                  r"came|delivered)\b")
+_GOT = re.compile(r"\b(?:terima|diterima|menerima|sampai|sampe|nyampe|tiba|datang|dtg|masuk|dugi|got|get|received|"
+                  r"receive|arrived|came|delivered)\b")
 # The difference named beside the count: "selisih -100 (1.900 keping)", "selisih 100, jadi 1.900".
 _DIFFERENCE = re.compile(r"\b(?:selisih(?:nya)?|kurang|short(?:fall)?|difference)\s*(?::\s*)?(?:-|minus\s+)?\s*$")
 
@@ -1410,7 +1410,7 @@ _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]?")  # "2.500" is no 
 # Right after a figure (and its unit, and a word of the card's part, "chipnya"): a word of damage makes it a count of
 # damaged blanks ("12 lbr bengkok", "6 keping chipnya retak").
 _DAMAGED_AFTER = re.compile(
-    r"\s*(?:(?:" + _BLANK_UNIT + r")\b\s*)?(?:(?:blangko|blanko|kartu|chip\w*|fisik\w*|hologram\w*|cetakan\w*|"
+    r"\s*(?:(?:" + _BLANK_UNIT + r")\b\s*)?(?:(?:blangko|blanko|kartu|chip[\w-]*|fisik\w*|hologram\w*|cetakan\w*|"
     r"yang|yg|di antaranya|diantaranya)\s+){0,2}(?:" + "|".join(map(re.escape, sorted(
         vocabulary.DAMAGE_WORDS + ("ga kebaca", "tidak terbaca", "tdk terbaca"), key=len, reverse=True))) + r")\b")
 

@@ -4698,3 +4698,7 @@ HOPED_ARRIVAL_WORDS += ("dijadwalkan", "terjadwal", "diperkirakan", "perkiraan",
 PLANNED_RECEIPT_PHRASES += ("waktu barang tiba", "saat barang tiba", "ketika barang tiba", "kalau barang tiba",
                             "dijadwalkan tiba", "dijadwalkan sampai", "diperkirakan tiba", "diperkirakan sampai",
                             "rencananya kami terima", "rencana kami terima", "akan tiba", "akan sampai")
+# Malay "mohon dihantar secepat mungkin": sent, in the border's words.
+SENT_STEMS += ("dihantar", "hantar", "hantarkan", "dihantarkan")
+# Javanese damage: "chip-ipun mboten saged kawaos" (the chip cannot be read), "risak" (broken).
+DAMAGE_WORDS += ("mboten saged kawaos", "mboten saged dipun waos", "mboten kawaos", "risak", "rusak sedaya")

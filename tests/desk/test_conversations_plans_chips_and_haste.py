@@ -43,7 +43,8 @@ def test_chips_that_cannot_be_read_beside_an_ask_for_the_other_blank_reach_a_per
 @pytest.mark.parametrize("words", [
     "Pak, stok so mo abis, mohon lekas dikirim akang.",
     "Bapak, mohon lekas dikirim blangkonya, sisa stok kami tinggal 150 keping.",
-], ids=["manado_almost_out", "lekas_with_stock"])
+    "Mohon dihantar secepat mungkin kerana stok kami hampir habis.",
+], ids=["manado_almost_out", "lekas_with_stock", "malay_dihantar"])
 def test_haste_to_send_the_approved_figure_is_a_reminder(desk12: Desk12, words: str) -> None:
     reply = approved(desk12)
     before = desk12.request()

@@ -53,7 +53,8 @@ def test_a_partly_masked_phone_number_under_a_thanks_is_no_figure(desk12: Desk12
 @pytest.mark.parametrize("words", [
     "pak blangko ktp-el yg dikirim cuma 1.950 keping yg kami terima, kurang 50 dr surat jalan",
     "Blangko sudah sampai pak, 1.950 lembar, kekurangan 50 lembar dari surat jalan.",
-], ids=["phone", "kekurangan"])
+    "Pak, barang so sampe, mar cuma 1.950 keping, kurang 50.",
+], ids=["phone", "kekurangan", "manado"])
 def test_a_count_received_with_what_it_lacks_is_booked_with_its_difference(desk12: Desk12, words: str) -> None:
     notice = dispatched(desk12)
     before = desk12.on_hand()
