@@ -260,7 +260,9 @@ _REMINDER = re.compile(
 # Asking after blanks on their way: "belum sampai/datang/tiba", "apakah blangkonya sudah dikirim?", "posisi
 # kiriman", "when will the blanks be sent?". Of a shipment dispatched, it asks where the blanks are.
 _NOT_ARRIVED = re.compile(
-    r"\bbelum (?:juga )?(?:kami )?(?:sampai|sampe|nyampe|tiba|datang|diterima|terima|masuk)\b|"
+    # (and as phones and Manado write it: "blm", "blum", "balom", "so satu minggu barang blum datang")
+    r"\b(?:belum|blm|blum|blom|balom|belom) (?:juga )?(?:kami )?(?:sampai|sampe|nyampe|tiba|datang|dtg|diterima|"
+    r"terima|masuk)\b|"
     rf"\bapakah\s+(?:\w+\s+){{0,3}}?(?:sudah|telah|sdh|udah)\s+(?:di)?kirim\w*|"
     rf"\b(?:posisi|keberadaan|lacak\w*|tracking|resi)\s+(?:\w+\s+){{0,2}}?{_SENT}|"
     rf"\b(?:posisi|keberadaan)\s+(?:blangko|blanko)\b|"

@@ -56,3 +56,17 @@ def test_haste_to_send_the_approved_figure_is_a_reminder(desk12: Desk12, words: 
     assert now["stock_on_hand"] != 0, now
     [told] = desk12.replies_to(mid)
     assert "koreksi" not in flat(told.text), told.text
+
+
+@pytest.mark.parametrize("words", [
+    "Pak, so satu minggu barang blum datang. Torang pe stok so abis, warga so banyak yang tunggu.",
+    "pak blm dtg jg kirimannya, stok kami udh abis",
+], ids=["manado", "phone"])
+def test_a_shipment_not_come_with_the_stock_out_is_chased_never_a_correction(desk12: Desk12, words: str) -> None:
+    notice = dispatched(desk12)
+    mid, outcome = send_answer(desk12, BULUNGAN, notice, words, above=GMAIL)
+    # was (manado): "Terima kasih atas koreksinya ... Sisa stok: ... menjadi 0 keping", the managers told of a
+    # correction after dispatch, nobody told the blanks had not come
+    assert outcome == {"reminder": 1}, (outcome, desk12.queue(mid))
+    assert desk12.request()["state"] == "dispatched"
+    assert not any("koreksi" in flat(o.text) for o in desk12.replies_to(mid))
