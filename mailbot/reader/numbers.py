@@ -690,11 +690,11 @@ def _next_number(masked: str, pos: int) -> re.Match[str] | None:
 _RB_TAIL_RE = re.compile(rf"(?:{vocab.GLUED_THOUSANDS})(?P<tail>\d{{1,3}})(?![\w.,])")
 # ... or "ribu" and the three figures below the thousands glued to it, "2ribu500" (2.500), as parse_quantity reads it.
 _RIBU_TAIL_RE = re.compile(r"[^\S\n]*(?:ribu|rbu|rebu)(?P<tail>\d{3})(?![\w.,])")
-# After one digit: "2 setengah rb", a half and its scale word (2.500).
-_HALF_SCALE_AFTER_RE = re.compile(
-    rf"[ \t]+(?:{_alternation(vocab.HALF_WORDS)})[ \t]+(?P<scale>ribu|rb|juta|jt|ratus)\b")
-# ... or a decimal spoken and typed by voice, "1 koma 2 ribu" (1.200): the tenth goes with the scale after it.
-_KOMA_SCALE_AFTER_RE = re.compile(r"[ \t]+koma[ \t]+(?P<tenth>\d)[ \t]+(?P<scale>ribu|rb|juta|jt)\b")
+# After one digit: "2 setengah rb", a half and its scale word (2.500), or a decimal spoken and typed by voice, "1 koma
+# 2 ribu" (1.200, of thousands and more only): the part goes with the scale after it.
+_PART_SCALE_AFTER_RE = re.compile(
+    rf"[ \t]+(?:(?P<half>{_alternation(vocab.HALF_WORDS)})[ \t]+(?P<scale>ribu|rb|juta|jt|ratus)"
+    r"|koma[ \t]+(?P<tenth>\d)[ \t]+(?P<thousands>ribu|rb|juta|jt))\b")
 _DIGIT_WORD = _alternation(["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"])
 _KOMA_WORDS_RE = re.compile(
     rf"(?P<whole>{_DIGIT_WORD})[ \t]+(?:koma[ \t]+(?P<tenth>{_DIGIT_WORD})|(?P<half>{_alternation(vocab.HALF_WORDS)}))"
@@ -1053,21 +1053,15 @@ def find_mentions(low: str, masked: str | None = None) -> list[Mention]:
                 thousands = True
                 end = tail.end()
             if not m.group("mult") and value is not None and token.isdigit() and len(token) == 1 and (
-                half := _HALF_SCALE_AFTER_RE.match(masked, end)
+                part := _PART_SCALE_AFTER_RE.match(masked, end)
             ):
-                # "sisa ktp 2 setengah rb" (2.500), as "dua setengah ribu" is: the half goes with the scale after it
-                scale = vocab.DIGIT_MULTIPLIERS[vocab.SCALE_ABBREVIATIONS.get(half["scale"], half["scale"])]
-                value = value * scale + scale // 2
+                # "sisa ktp 2 setengah rb" (2.500), "stok 1 koma 2 ribu" said into a phone (1.200), as "dua setengah
+                # ribu" and "satu koma dua ribu" are
+                word = part["scale"] or part["thousands"]
+                scale = vocab.DIGIT_MULTIPLIERS[vocab.SCALE_ABBREVIATIONS.get(word, word)]
+                value = value * scale + (scale // 2 if part["half"] else int(part["tenth"]) * scale // 10)
                 thousands = scale >= 1000
-                end = half.end()
-            elif not m.group("mult") and value is not None and token.isdigit() and len(token) == 1 and (
-                spoken := _KOMA_SCALE_AFTER_RE.match(masked, end)
-            ):
-                # "stok 1 koma 2 ribu" said into a phone: 1.200, as "satu koma dua ribu" is
-                scale = vocab.DIGIT_MULTIPLIERS[vocab.SCALE_ABBREVIATIONS.get(spoken["scale"], spoken["scale"])]
-                value = value * scale + int(spoken["tenth"]) * scale // 10
-                thousands = True
-                end = spoken.end()
+                end = part.end()
             # "2 rb. 300 keping": the stop of an abbreviated multiplier is no sentence's end, the figure goes on
             # (2.300); after a whole word ("2 ribu. 300 keping") it may be one: two readings, none taken.
             stop = masked.startswith(".", end) and factor in (100, 1000)

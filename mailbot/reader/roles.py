@@ -2258,30 +2258,27 @@ def _aside_of_supply(masked: str, lo: int, before: Mention, m: Mention) -> bool:
     return _said_of_supply(masked, max(lo, masked.rfind("\n", 0, before.start) + 1), before.start)
 
 
+# Right after a figure (and its unit), the start of its relative clause: "750 keping yang (sudah) ...".
+_FIGURE_WHICH = (r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:yang|yg)[^\S\n]+"
+                 r"(?:(?:sudah|sdh|telah|tlh)[^\S\n]+)?")
+# ... naming the request it was asked in, by "kami" and the verb of asking, or by the passive of asking.
+_WE_ASKED = r"kami[^\S\n]+(?:" + _words_re(vocab.ASKED_BEFORE_VERBS) + r")"
+_ASKED_PASSIVE = r"(?:" + _words_re(vocab.PASSIVE_ASK_WORDS) + r")"
 # A figure's relative clause naming the day it was asked before: "750 keping yang kami mohonkan tanggal 8 Februari".
 _ASKED_BEFORE_RE = re.compile(
-    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:yang|yg)[^\S\n]+"
-    r"(?:(?:sudah|sdh|telah|tlh)[^\S\n]+)?kami[^\S\n]+(?:" + _words_re(vocab.ASKED_BEFORE_VERBS)
-    + r")[^\S\n]+(?:" + _words_re(vocab.ASKED_BEFORE_WHEN) + r"|" + _words_re(tuple(vocab.MONTHS))
-    + r")(?![\w-])"  # (a date's day is masked: "tanggal 8 februari" leaves "februari")
+    _FIGURE_WHICH + _WE_ASKED + r"[^\S\n]+(?:" + _words_re(vocab.ASKED_BEFORE_WHEN) + r"|"
+    + _words_re(tuple(vocab.MONTHS)) + r")(?![\w-])"  # (a date's day is masked: "tanggal 8 februari" leaves "februari")
 )
 
 
 # ... or by the passive of asking: "kiriman 4.500 yang dimohon Pak Agus belum sampai" (a request made before).
-_ASKED_BY_PASSIVE_RE = re.compile(
-    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:yang|yg)[^\S\n]+"
-    r"(?:(?:sudah|sdh|telah|tlh)[^\S\n]+)?(?:" + _words_re(vocab.PASSIVE_ASK_WORDS) + r")(?![\w-])"
-)
+_ASKED_BY_PASSIVE_RE = re.compile(_FIGURE_WHICH + _ASKED_PASSIVE + r"(?![\w-])")
 
 
 # ... or as the whole a count received is part of: "sejumlah 1.500 keping dari sebesar 3.500 keping yang kami
 # mohonkan", "1.000 lembar (dari 1.200 lembar yang kami mohon)".
 _OUT_OF_BEFORE_RE = re.compile(r"(?<![\w-])(?:dari|of)(?:[^\S\n]+(?:sebesar|sebanyak|sejumlah|total))?[^\S\n]*$")
-_ASKED_AFTER_RE = re.compile(
-    r"[^\S\n]*(?:(?:" + _words_re(vocab.BLANK_UNITS) + r")(?![\w-])[^\S\n]*)?(?:yang|yg)[^\S\n]+"
-    r"(?:(?:sudah|sdh|telah|tlh)[^\S\n]+)?(?:kami[^\S\n]+(?:" + _words_re(vocab.ASKED_BEFORE_VERBS) + r")|"
-    + _words_re(vocab.PASSIVE_ASK_WORDS) + r")(?![\w-])"
-)
+_ASKED_AFTER_RE = re.compile(_FIGURE_WHICH + r"(?:" + _WE_ASKED + r"|" + _ASKED_PASSIVE + r")(?![\w-])")
 
 # ... or said met: "seluruh permohonan kami sebesar 3.500 keping telah terpenuhi".
 _MET_AFTER_RE = re.compile(
