@@ -1670,8 +1670,6 @@ def other_blank_asked(thread: Request, verdict: Verdict, trust: SenderTrust) -> 
     return replace(verdict, subject=subject_of_item(verdict.subject or "", verdict.item))
 
 
-
-
 # States in which a request is over: a new ask in its thread is a new request.
 ENDED = ("received", "cancelled")
 
@@ -2217,15 +2215,16 @@ def _is_confirmation(verdict: Verdict, *, decided: tuple[int | None, ...] = (), 
     # ambil dulu.")
     taken = bool(accepted) and any(m.value == accepted for m in find_mentions(normalise(text))) \
         and bool(_ACCEPTANCE.search(normalise(text)) or _TAKEN.search(normalise(text)))
-    # (its length is that of its words, without the sign-off and the name under them)
-    if len(_without_signature_below(without_sign_off(text)).strip()) > 200 or not (_CONFIRMATION.search(text) or taken):
+    # the signature is no words of the note: under a closing ("Salam,", "Wassalam,"), or a name or a title alone;
+    # the note's length is that of its words
+    words = _without_signature_below(without_sign_off(text))
+    if len(words.strip()) > 200 or not (_CONFIRMATION.search(text) or taken):
         return False
+    # (a figure in the signature is checked with the rest)
     figures = {m.value for m in find_mentions(normalise(text)) if m.value is not None}
     if figures and not figures <= {v for v in decided if v}:
         return False
-    # the signature is no words of the note (any figure in it was checked above): under a closing ("Salam,",
-    # "Wassalam,"), or a name or a title alone
-    text = _without_signature_below(without_sign_off(text))
+    text = words
     if accepted:
         # the promise to ask again should the approval fall short, read as one sentence whatever its commas
         text = "\n".join(part for part in _SENTENCE.split(text)

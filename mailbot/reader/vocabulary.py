@@ -4663,19 +4663,24 @@ ROLE_PHRASES["ignore"] += tuple(f"{lead} {can}" for lead in ("kalau", "kalo", "k
                                 for can in ("hanya bisa", "cuma bisa", "hanya dapat", "hanya sanggup", "cuma sanggup"))
 # A receipt planned, not told: "Sehubungan dengan rencana penerimaan blangko KTP-el sebanyak 2.000 keping, kami mohon
 # petunjuk ... yang harus kami tandatangani pada saat barang diterima".
-PLANNED_RECEIPT_PHRASES: tuple[str, ...] = (
+# The plan named (a figure after it is no count received) ...
+PLANNED_RECEIPT_NOUNS: tuple[str, ...] = (
     "rencana penerimaan", "jadwal penerimaan", "persiapan penerimaan", "rencana kedatangan", "jadwal kedatangan",
-    "perkiraan kedatangan", "pada saat barang diterima", "saat barang diterima", "pada saat diterima",
+    "perkiraan kedatangan",
+)
+ROLE_PHRASES["ignore"] += PLANNED_RECEIPT_NOUNS
+# ... and the time to come it names.
+PLANNED_RECEIPT_PHRASES: tuple[str, ...] = PLANNED_RECEIPT_NOUNS + (
+    "pada saat barang diterima", "saat barang diterima", "pada saat diterima",
     "ketika barang diterima", "saat blangko diterima", "pada saat blangko diterima", "setelah barang diterima",
 )
-ROLE_PHRASES["ignore"] += PLANNED_RECEIPT_PHRASES[:6]
 # Cards whose chip cannot be read are damaged: "3 keping KTP-el yang chipnya tidak terbaca".
 DAMAGE_WORDS += ("tidak terbaca", "tdk terbaca", "ga kebaca", "gak kebaca", "tidak bisa dibaca", "tidak dapat dibaca",
                  "unreadable")
 # Manado "so mo abis", "mo abis" (about to run out): a worry, no stock of zero.
 NOT_YET_ZERO_WORDS += ("mo", "mw", "mao", "ampir")
 # "mohon lekas dikirim": soon, in other words.
-SOON_WORDS += ("lekas", "cepat", "cepet", "secepatnya", "buru-buru")
+SOON_WORDS += ("lekas", "cepat", "cepet", "buru-buru")
 # The count said to match the delivery's papers, which list the count shipped: "sudah kami terima, jumlahnya sesuai
 # surat jalan", "jumlah sesuai dengan BAST": the whole shipment.
 WHOLE_WORDS += tuple(f"sesuai {with_}{paper}" for with_ in ("", "dengan ", "dgn ") for paper in (
